@@ -1,0 +1,59 @@
+/**
+ * One error type for the whole server. A code names what went wrong (`module.reason`); the
+ * HTTP edge maps it to a status through the one table below, so domain code never speaks HTTP.
+ */
+export const errorCatalogue = {
+  'request.invalid': 400,
+  'request.malformed_json': 400,
+  'request.unsupported_media_type': 415,
+  'request.too_large': 413,
+  'request.not_found': 404,
+  'request.rate_limited': 429,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.session_expired': 401,
+  'auth.throttled': 429,
+  'auth.forbidden': 403,
+  'auth.csrf_failed': 403,
+  'auth.origin_refused': 403,
+  'auth.wrong_password': 400,
+  'setup.already_done': 409,
+  'workspace.not_found': 404,
+  'member.not_found': 404,
+  'member.last_owner': 409,
+  'member.already_exists': 409,
+  'invitation.not_found': 404,
+  'invitation.expired': 410,
+  'invitation.wrong_account': 409,
+  'token.not_found': 404,
+  'channel.not_found': 404,
+  'job.not_found': 404,
+  'internal.error': 500,
+  'service.unavailable': 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorCatalogue;
+
+export type FieldErrors = Record<string, string[]>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly fields: FieldErrors | undefined;
+  readonly retryAfterSeconds: number | undefined;
+
+  constructor(code: ErrorCode, message: string, extra: { fields?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {}) {
+    super(message, { cause: extra.cause });
+    this.name = 'AppError';
+    this.code = code;
+    this.fields = extra.fields;
+    this.retryAfterSeconds = extra.retryAfterSeconds;
+  }
+
+  get status(): number {
+    return errorCatalogue[this.code];
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

@@ -1,0 +1,9 @@
+/**
+ * store: the Kysely database on SQLite (embedded default) or PostgreSQL (scale), its
+ * migrations, and full-text search over message text behind one interface.
+ */
+export { openStore, type Store, type Db, type StoreTarget } from './store.ts';
+export type { SearchHit, DialectName } from './dialect/dialect.ts';
+export type * from './schema.ts';
+export { sql, type Transaction } from 'kysely';
+export { isUniqueViolation } from './errors.ts';

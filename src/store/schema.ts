@@ -1,0 +1,225 @@
+/**
+ * Row shapes of every table, as Kysely sees them. Times are epoch milliseconds (bigint in
+ * PostgreSQL, read back as numbers), flags are 0/1 integers and structured data is JSON
+ * text, so both dialects return the same values.
+ */
+import type { Generated } from 'kysely';
+
+export type Role = 'owner' | 'admin' | 'agent' | 'community_manager';
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  locale: string;
+  timezone: string;
+  created_at: number;
+}
+
+/** A person, across workspaces: installation-level, like sessions. */
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  locale: string | null;
+  created_at: number;
+  password_changed_at: number;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: Role;
+  created_at: number;
+}
+
+export interface SessionsTable {
+  id: string; // sha256 of the cookie value
+  user_id: string;
+  workspace_id: string | null; // the workspace the browser is looking at
+  csrf_token: string;
+  created_at: number;
+  last_seen_at: number;
+  expires_at: number;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface InvitationsTable {
+  workspace_id: string;
+  id: string;
+  email: string;
+  role: Role;
+  token_hash: string;
+  invited_by: string | null;
+  created_at: number;
+  expires_at: number;
+  accepted_at: number | null;
+  accepted_by: string | null;
+  revoked_at: number | null;
+}
+
+export interface ApiTokensTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  token_hash: string;
+  role: Role;
+  created_by: string | null;
+  created_at: number;
+  last_used_at: number | null;
+  revoked_at: number | null;
+}
+
+export interface ChannelsTable {
+  workspace_id: string;
+  id: string;
+  kind: string;
+  name: string;
+  external_id: string | null;
+  settings: string; // JSON
+  secrets: string | null; // sealed JSON
+  status: 'active' | 'needs_reconnect' | 'disabled';
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ContactsTable {
+  workspace_id: string;
+  id: string;
+  name: string | null;
+  email: string | null;
+  phone: string | null;
+  avatar_url: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface IdentitiesTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string;
+  channel_id: string;
+  external_id: string;
+  handle: string | null;
+  display_name: string | null;
+  created_at: number;
+}
+
+export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
+
+export interface ConversationsTable {
+  workspace_id: string;
+  id: string;
+  channel_id: string;
+  contact_id: string | null;
+  kind: 'public' | 'private';
+  status: ConversationStatus;
+  external_thread_id: string | null;
+  subject: string | null;
+  assignee_id: string | null;
+  priority: number;
+  snoozed_until: number | null;
+  last_message_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MessagesTable {
+  seq: Generated<number>; // arrival order; the SQLite rowid, which full-text search indexes
+  workspace_id: string;
+  id: string;
+  conversation_id: string;
+  channel_id: string;
+  direction: 'in' | 'out';
+  kind: 'message' | 'comment' | 'note';
+  author_type: 'contact' | 'user' | 'brand' | 'bot';
+  author_id: string | null;
+  text: string;
+  external_id: string | null;
+  attachments: string; // JSON array
+  meta: string; // JSON object
+  platform_created_at: number | null;
+  created_at: number;
+}
+
+/** A webhook delivery as received, before it is routed: installation-level. */
+export interface InboundEventsTable {
+  id: string;
+  provider: string;
+  dedupe_key: string;
+  workspace_id: string | null;
+  channel_id: string | null;
+  headers: string; // JSON
+  body: string;
+  status: 'received' | 'processed' | 'parked' | 'ignored';
+  attempts: number;
+  error: string | null;
+  received_at: number;
+  processed_at: number | null;
+}
+
+export interface OutboundTable {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  conversation_id: string;
+  channel_id: string;
+  idempotency_key: string;
+  state: 'queued' | 'sending' | 'sent' | 'failed';
+  failure_kind: 'transient' | 'rate_limited' | 'auth' | 'permanent' | null;
+  failure_reason: string | null;
+  attempts: number;
+  platform_id: string | null;
+  created_at: number;
+  updated_at: number;
+  sent_at: number | null;
+}
+
+export interface AuditLogTable {
+  workspace_id: string;
+  id: string;
+  actor_type: 'user' | 'token' | 'system';
+  actor_id: string | null;
+  action: string;
+  target_type: string | null;
+  target_id: string | null;
+  data: string; // JSON
+  ip: string | null;
+  created_at: number;
+}
+
+/** The embedded job queue's table (the PostgreSQL deployment uses pg-boss's own schema). */
+export interface JobsTable {
+  id: string;
+  queue: string;
+  payload: string; // JSON
+  state: 'queued' | 'running' | 'done' | 'dead';
+  attempts: number;
+  max_attempts: number;
+  backoff_ms: number;
+  run_at: number;
+  locked_until: number | null;
+  singleton_key: string | null;
+  last_error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface Database {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  invitations: InvitationsTable;
+  api_tokens: ApiTokensTable;
+  channels: ChannelsTable;
+  contacts: ContactsTable;
+  identities: IdentitiesTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  inbound_events: InboundEventsTable;
+  outbound: OutboundTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+}

@@ -1,0 +1,70 @@
+import SqliteDatabase from 'better-sqlite3';
+import pg from 'pg';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import type { Database } from './schema.ts';
+import { searchWords, type SearchHit, type StoreDialect } from './dialect/dialect.ts';
+import { sqliteDialect } from './dialect/sqlite.ts';
+import { postgresDialect } from './dialect/postgres.ts';
+import { migrateToLatest, type MigrationReport } from './migrate.ts';
+
+export type Db = Kysely<Database>;
+
+export type StoreTarget = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string; schema?: string };
+
+/** The database and what differs per dialect, opened once by the composition root. */
+export interface Store {
+  db: Db;
+  dialect: StoreDialect;
+  target: StoreTarget;
+  migrate(): Promise<MigrationReport>;
+  /** Full-text search over message text, scoped to one workspace. */
+  searchMessages(workspaceId: string, query: string, limit?: number): Promise<SearchHit[]>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const INT8_OID = 20;
+
+/**
+ * Opens SQLite (WAL, synchronous=NORMAL, busy timeout, foreign keys) or a PostgreSQL pool.
+ *
+ * @example const store = openStore({ kind: 'sqlite', file: 'data/relais.sqlite' });
+ */
+export function openStore(target: StoreTarget): Store {
+  const { db, dialect } = target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, target.schema);
+  return {
+    db,
+    dialect,
+    target,
+    migrate: () => migrateToLatest(db, dialect),
+    async searchMessages(workspaceId, query, limit = 50) {
+      const words = searchWords(query);
+      if (words.length === 0) return [];
+      return dialect.searchMessages(db, workspaceId, words, Math.min(Math.max(limit, 1), 200));
+    },
+    async ping() {
+      await sql`SELECT 1`.execute(db);
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function openSqlite(file: string): { db: Db; dialect: StoreDialect } {
+  const database = new SqliteDatabase(file);
+  database.pragma('journal_mode = WAL');
+  database.pragma('synchronous = NORMAL');
+  database.pragma('busy_timeout = 5000');
+  database.pragma('foreign_keys = ON');
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: sqliteDialect };
+}
+
+function openPostgres(url: string, schema: string | undefined): { db: Db; dialect: StoreDialect } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: 10,
+    // Times are epoch milliseconds in bigint columns: read them back as numbers.
+    types: { getTypeParser: (oid: number, format?: any) => (oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: postgresDialect };
+}
