@@ -7,6 +7,12 @@ import type { Generated } from 'kysely';
 
 export type Role = 'owner' | 'admin' | 'agent' | 'community_manager';
 
+export interface InstallationSettingsTable {
+  key: string;
+  value: string;
+  updated_at: number;
+}
+
 export interface WorkspacesTable {
   id: string;
   name: string;
@@ -207,6 +213,7 @@ export interface JobsTable {
 }
 
 export interface Database {
+  installation_settings: InstallationSettingsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
   memberships: MembershipsTable;

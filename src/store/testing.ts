@@ -31,7 +31,7 @@ export function postgresUnavailable(): Promise<string | null> {
       return null;
     } catch (error) {
       const reason = `PostgreSQL is not reachable at ${postgresAdminUrl} (${(error as Error).message})`;
-      if (requireServices) throw new Error(`${reason}; CI=true requires it`);
+      if (requireServices) throw new Error(`${reason}; CI=true requires it`, { cause: error });
       console.warn(`${reason}: skipping the PostgreSQL suites. Set CI=true to require them.`);
       return reason;
     } finally {

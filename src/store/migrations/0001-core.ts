@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type CreateTableBuilder, type Kysely } from 'kysely';
 import type { StoreDialect } from '../dialect/dialect.ts';
 
 /**
@@ -10,6 +10,13 @@ export function coreMigration(dialect: StoreDialect) {
   const big = dialect.bigint;
   return {
     async up(db: Kysely<any>): Promise<void> {
+      // Installation-wide settings; the 'setup' row makes first-run setup happen once.
+      await db.schema.createTable('installation_settings')
+        .addColumn('key', 'text', (c) => c.primaryKey())
+        .addColumn('value', 'text', (c) => c.notNull())
+        .addColumn('updated_at', big, (c) => c.notNull())
+        .execute();
+
       await db.schema.createTable('workspaces')
         .addColumn('id', 'text', (c) => c.primaryKey())
         .addColumn('name', 'text', (c) => c.notNull())
@@ -148,7 +155,7 @@ export function coreMigration(dialect: StoreDialect) {
       await db.schema.createIndex('conversations_inbox_idx').on('conversations').columns(['workspace_id', 'status', 'last_message_at']).execute();
       await db.schema.createIndex('conversations_assignee_idx').on('conversations').columns(['workspace_id', 'assignee_id', 'status']).execute();
 
-      let messages = db.schema.createTable('messages');
+      let messages: CreateTableBuilder<'messages', any> = db.schema.createTable('messages');
       messages = dialect.messagesSeqColumn() === 'sqlite-rowid'
         ? messages.addColumn('seq', 'integer', (c) => c.primaryKey())
         : messages.addColumn('seq', 'bigint', (c) => c.generatedAlwaysAsIdentity().notNull().unique());

@@ -1,0 +1,32 @@
+// Lint enforces what the style guide asks a tool to check: modules meet only through
+// their index.ts (and a store's testing.ts in tests).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const modules = ['kernel', 'store', 'jobs', 'realtime', 'accounts', 'channels', 'inbox', 'care', 'commerce', 'insight', 'publishing', 'privacy', 'http'];
+
+// `../<module>/<anything but index.ts or testing.ts>` reaches into another module's internals.
+const internals = ['../', '../../', '../../../'].flatMap((up) =>
+  modules.flatMap((name) => [`${up}${name}/**`, `!${up}${name}/index.ts`, `!${up}${name}/testing.ts`]));
+
+export default tseslint.config(
+  { ignores: ['node_modules/**', 'web/console/dist/**', 'data/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    rules: {
+      '@typescript-eslint/no-explicit-any': 'off',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        patterns: [{ group: internals, message: 'Import another module through its index.ts.' }],
+      }],
+    },
+  },
+);

@@ -1,0 +1,30 @@
+import type { Clock } from '../kernel/index.ts';
+import type { Db, Role } from '../store/index.ts';
+import type { Throttle } from './throttle.ts';
+
+/** What the accounts use-cases need, handed in by the composition root. */
+export interface AccountsDeps {
+  db: Db;
+  clock: Clock;
+  throttle: Throttle;
+  settings: {
+    publicUrl: string;
+    session: { idleMs: number; maxAgeMs: number };
+    signIn: { maxFailures: number };
+  };
+}
+
+/** Who is calling, resolved from a session cookie or an API token. */
+export interface Caller {
+  via: 'session' | 'token';
+  userId: string | null;
+  tokenId: string | null;
+  sessionId: string | null;
+  workspaceId: string;
+  role: Role;
+}
+
+export interface RequestMeta {
+  ip: string | null;
+  userAgent: string | null;
+}

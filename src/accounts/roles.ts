@@ -1,0 +1,26 @@
+import type { Role } from '../store/index.ts';
+
+export const roles = ['owner', 'admin', 'agent', 'community_manager'] as const satisfies readonly Role[];
+
+/**
+ * What each role may do, in one table. Routes name a permission; nothing else checks roles.
+ * Community managers publish and moderate; agents answer; admins run the team; owners also
+ * hand out ownership.
+ */
+const grants = {
+  'workspace.read': ['owner', 'admin', 'agent', 'community_manager'],
+  'members.read': ['owner', 'admin', 'agent', 'community_manager'],
+  'members.manage': ['owner', 'admin'],
+  'owners.manage': ['owner'],
+  'invitations.manage': ['owner', 'admin'],
+  'tokens.manage': ['owner', 'admin'],
+  'audit.read': ['owner', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof grants;
+
+export function can(role: Role, permission: Permission): boolean {
+  return (grants[permission] as readonly Role[]).includes(role);
+}
+
+export const permissions = Object.keys(grants) as Permission[];

@@ -1,0 +1,156 @@
+/**
+ * The `relais` command line. Every command reads the same environment as the server
+ * (DATABASE_URL, RELAIS_DATA_DIR, …) and works without prompts, for scripts and CI.
+ */
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { z } from 'zod';
+import { createApiToken, createMemoryThrottle, roles, setupFirstOwner, type AccountsDeps } from './accounts/index.ts';
+import { ConfigError, isAppError, loadConfig, parseInput, systemClock, type Config } from './kernel/index.ts';
+import { openStore, type Store } from './store/index.ts';
+import { createRelais, defaultConsoleDir, type ProcessRole } from './main.ts';
+
+const usage = `Usage: relais <command> [options]
+
+  start                 HTTP, workers and realtime in one process (the default)
+  serve                 HTTP and realtime only
+  worker                background jobs only
+  migrate               bring the database schema up to date
+  setup --workspace NAME --email E --password P [--name N] [--locale fr|en]
+                        create the first workspace and its owner
+  token create --workspace W --name N [--role admin]
+                        print a new API token for workspace W (its id or name)
+
+Environment: PORT, HOST, RELAIS_DATA_DIR, DATABASE_URL, REDIS_URL, RELAIS_SECRET_KEY,
+RELAIS_PUBLIC_URL, LOG_LEVEL (see README.md).`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command = 'start', ...rest] = argv;
+  switch (command) {
+    case 'start':
+    case 'serve':
+    case 'worker':
+      return run(command === 'start' ? 'all' : command);
+    case 'migrate':
+      return withStore(async (store) => {
+        const { applied } = await store.migrate();
+        console.log(applied.length > 0 ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+      });
+    case 'setup':
+      return setup(rest);
+    case 'token':
+      return token(rest);
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(usage);
+      return 0;
+    default:
+      console.error(`Unknown command "${command}".\n\n${usage}`);
+      return 2;
+  }
+}
+
+async function run(role: ProcessRole): Promise<number> {
+  const config = loadConfig();
+  if (role !== 'worker') buildConsoleIfMissing();
+  const relais = await createRelais(config, { role });
+  const url = await relais.listen();
+  relais.logger.info({ url: url || undefined, role, database: config.database.kind, queue: relais.queue.driver }, 'Relais is running');
+  if (url) console.log(`Relais is running at ${url.replace('127.0.0.1', 'localhost')} (${config.database.kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})`);
+  let closing = false;
+  const stop = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    relais.logger.info({ signal }, 'shutting down');
+    await relais.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  return new Promise<number>(() => {});
+}
+
+/** `npm install` builds the console; a checkout started another way builds it once here. */
+function buildConsoleIfMissing(): void {
+  if (existsSync(join(defaultConsoleDir, 'index.html'))) return;
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  if (!existsSync(join(root, 'node_modules', 'vite'))) return;
+  console.log('Building the console (first start)…');
+  spawnSync(process.execPath, [join(root, 'scripts', 'build-console.mjs')], { cwd: root, stdio: 'inherit' });
+}
+
+async function withStore(work: (store: Store, config: Config) => Promise<void>): Promise<number> {
+  const config = loadConfig();
+  const store = openStore(config.database);
+  try {
+    await store.migrate();
+    await work(store, config);
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+function accountsFor(store: Store, config: Config): AccountsDeps {
+  return {
+    db: store.db,
+    clock: systemClock,
+    throttle: createMemoryThrottle({ maxFailures: config.signIn.maxFailures, windowMs: config.signIn.windowMs, clock: systemClock }),
+    settings: { publicUrl: config.publicUrl, session: config.session, signIn: config.signIn },
+  };
+}
+
+const setupFlags = z.object({
+  workspace: z.string().trim().min(1).max(120),
+  email: z.email(),
+  password: z.string().min(10, 'At least 10 characters').max(256),
+  name: z.string().trim().min(1).max(120).optional(),
+  locale: z.enum(['fr', 'en']).default('fr'),
+});
+
+async function setup(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { workspace: { type: 'string' }, email: { type: 'string' }, password: { type: 'string' }, name: { type: 'string' }, locale: { type: 'string' } } });
+  const flags = parseInput(setupFlags, values);
+  return withStore(async (store, config) => {
+    const result = await setupFirstOwner(accountsFor(store, config), {
+      workspaceName: flags.workspace, email: flags.email, password: flags.password, locale: flags.locale,
+      name: flags.name ?? flags.email.split('@')[0]!,
+    });
+    console.log(`Workspace "${flags.workspace}" created (${result.workspaceId}); owner ${flags.email}. Sign in at ${config.publicUrl}`);
+  });
+}
+
+const tokenFlags = z.object({ workspace: z.string().min(1), name: z.string().trim().min(1).max(120), role: z.enum(roles).default('admin') });
+
+async function token(args: string[]): Promise<number> {
+  const [action, ...rest] = args;
+  if (action !== 'create') {
+    console.error(`Usage: relais token create --workspace W --name N [--role ${roles.join('|')}]`);
+    return 2;
+  }
+  const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
+  const flags = parseInput(tokenFlags, values);
+  return withStore(async (store, config) => {
+    const matches = await store.db.selectFrom('workspaces').select('id')
+      .where((eb) => eb.or([eb('id', '=', flags.workspace), eb('name', '=', flags.workspace)])).execute();
+    if (matches.length !== 1) {
+      throw new ConfigError(matches.length === 0 ? `No workspace "${flags.workspace}"` : `Several workspaces are named "${flags.workspace}"; pass its id`);
+    }
+    const { secret } = await createApiToken(accountsFor(store, config), null, { workspaceId: matches[0]!.id, name: flags.name, role: flags.role });
+    console.log(secret);
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError) console.error(error.message);
+    else if (isAppError(error)) console.error(`${error.message}${error.fields ? `\n${Object.entries(error.fields).map(([k, v]) => `  --${k}: ${v.join(', ')}`).join('\n')}` : ''}`);
+    else console.error(error);
+    process.exit(1);
+  },
+);

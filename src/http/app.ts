@@ -1,0 +1,50 @@
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyWebsocket from '@fastify/websocket';
+import { AppError, newId } from '../kernel/index.ts';
+import type { HttpDeps } from './deps.ts';
+import { sendError } from './errors.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
+import { registerAuthentication } from './authenticate.ts';
+import { registerConsole } from './console.ts';
+import { healthRoutes } from './routes/health.ts';
+import { sessionRoutes } from './routes/session.ts';
+import { meRoutes } from './routes/me.ts';
+import { teamRoutes } from './routes/team.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { realtimeRoutes } from './routes/realtime.ts';
+
+/**
+ * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
+ * rules; it validates, calls and serializes.
+ */
+export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    genReqId: () => newId(),
+    requestIdHeader: false,
+    bodyLimit: deps.config.bodyLimitBytes,
+    trustProxy: deps.config.trustProxy,
+  });
+
+  app.setErrorHandler((error, request, reply) => sendError(request, reply, error));
+  registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') });
+  await app.register(fastifyCookie);
+  // Only routes that name a limit are limited; the WebSocket upgrade never is.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => new AppError('request.rate_limited', 'Too many requests; slow down', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
+  });
+  await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
+  registerAuthentication(app, deps);
+
+  healthRoutes(app, deps);
+  sessionRoutes(app, deps);
+  meRoutes(app, deps);
+  teamRoutes(app, deps);
+  adminRoutes(app, deps);
+  realtimeRoutes(app, deps);
+  await registerConsole(app, deps.consoleDir);
+  return app;
+}

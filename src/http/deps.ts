@@ -1,0 +1,30 @@
+import type { AccountsDeps, Caller, Permission } from '../accounts/index.ts';
+import type { Config, Logger } from '../kernel/index.ts';
+import type { Store } from '../store/index.ts';
+import type { Queue } from '../jobs/index.ts';
+import type { Bus } from '../realtime/index.ts';
+
+/** Everything the HTTP edge calls into, built once by the composition root. */
+export interface HttpDeps {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  queue: Queue;
+  bus: Bus;
+  accounts: AccountsDeps;
+  /** Folder of the built console, served at `/`. */
+  consoleDir: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    caller: Caller | null;
+    /** The CSRF token bound to the caller's session, when there is one. */
+    sessionCsrf: string | null;
+  }
+  interface FastifyContextConfig {
+    /** `public`: anyone; `caller` (the default under /api): a session or a token. */
+    auth?: 'public' | 'caller';
+    permission?: Permission;
+  }
+}

@@ -1,0 +1,16 @@
+import type { FastifyInstance } from 'fastify';
+import { AppError } from '../../kernel/index.ts';
+import type { HttpDeps } from '../deps.ts';
+
+/** Liveness (the process answers) and readiness (its database answers too). */
+export function healthRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async () => {
+    try {
+      await deps.store.ping();
+    } catch (error) {
+      throw new AppError('service.unavailable', 'The database does not answer', { cause: error });
+    }
+    return { status: 'ready' };
+  });
+}

@@ -1,0 +1,64 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { AppError } from '../../kernel/index.ts';
+import type { HttpDeps } from '../deps.ts';
+import { callerOf } from '../authenticate.ts';
+
+const clientMessage = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('resume'), epoch: z.string().max(64), seq: z.number().int().min(0) }),
+  z.strictObject({ type: z.literal('ping') }),
+]);
+
+/** A browser may open the socket only from the page Relais served: same host, or the public URL. */
+function assertSameOrigin(request: FastifyRequest, publicUrl: string): void {
+  const origin = request.headers.origin;
+  if (!origin) throw new AppError('auth.origin_refused', 'WebSocket connections need an Origin header');
+  let host: string;
+  try {
+    host = new URL(origin).host;
+  } catch {
+    throw new AppError('auth.origin_refused', 'Origin is not a URL');
+  }
+  if (host !== request.headers.host && origin !== new URL(publicUrl).origin) {
+    throw new AppError('auth.origin_refused', 'This origin may not open a realtime connection');
+  }
+}
+
+/**
+ * One socket per browser tab. The server says hello with the bus epoch and sequence, then
+ * streams the workspace's events; after a reconnect the client sends `resume` and gets what
+ * it missed, or `reload` when the bus cannot tell.
+ */
+export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  app.get('/api/v1/realtime', {
+    websocket: true,
+    preValidation: async (request) => {
+      assertSameOrigin(request, deps.config.publicUrl);
+      if (callerOf(request).via !== 'session') throw new AppError('auth.forbidden', 'The realtime socket is for the console');
+    },
+  }, (socket, request) => {
+    const { workspaceId } = callerOf(request);
+    const send = (message: unknown) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    };
+    const off = deps.bus.subscribe(workspaceId, (event) => send({ type: 'event', event }));
+    socket.on('close', off);
+    socket.on('message', async (raw: Buffer) => {
+      const parsed = clientMessage.safeParse(safeJson(raw.toString('utf8')));
+      if (!parsed.success) return send({ type: 'error', code: 'request.invalid' });
+      if (parsed.data.type === 'ping') return send({ type: 'pong' });
+      const missed = await deps.bus.since(workspaceId, parsed.data.seq, parsed.data.epoch);
+      if (missed === 'reload') return send({ type: 'reload', epoch: deps.bus.epoch });
+      for (const event of missed) send({ type: 'event', event });
+    });
+    void deps.bus.head(workspaceId).then((seq) => send({ type: 'hello', epoch: deps.bus.epoch, seq }));
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,111 @@
+/**
+ * Test support: a real Relais (real database, real HTTP stack through `inject`) and a
+ * small cookie-keeping client that behaves like the console: it echoes the CSRF cookie.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { loadConfig, manualClock } from '../kernel/index.ts';
+import { createTestStore, type TestDialect } from '../store/testing.ts';
+import { createRelais, type Relais } from '../main.ts';
+
+export interface TestRelais extends Relais {
+  app: FastifyInstance;
+  clock: ReturnType<typeof manualClock>;
+  dispose(): Promise<void>;
+}
+
+export async function startTestRelais(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestRelais> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'relais-http-'));
+  const database = dialect === 'postgres' ? await createTestStore('postgres') : undefined;
+  // The test store only made the database; Relais opens and migrates its own connection.
+  await database?.close();
+  const config = loadConfig({
+    RELAIS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1',
+    RELAIS_PUBLIC_URL: 'http://relais.test',
+    ...(database?.url ? { DATABASE_URL: database.url } : {}),
+    ...env,
+  });
+  const clock = manualClock(Date.UTC(2026, 10, 23, 9, 0));
+  const relais = await createRelais(config, { clock, consoleDir: join(dataDir, 'no-console') });
+  return Object.assign(relais, {
+    app: relais.app!,
+    clock,
+    async dispose() {
+      await relais.close();
+      await database?.drop().catch(() => {});
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}
+
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Record<string, string | string[] | number | undefined>;
+}
+
+/** A browser-like client: keeps cookies, sends the CSRF header on state changes. */
+export class Browser {
+  readonly cookies = new Map<string, string>();
+
+  constructor(private readonly app: FastifyInstance, readonly ip = '203.0.113.10') {}
+
+  async request(method: string, url: string, payload?: unknown, options: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<Reply> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (method !== 'GET' && options.csrf !== false && this.cookies.has('relais_csrf')) headers['x-csrf-token'] = this.cookies.get('relais_csrf')!;
+    const response = await this.app.inject({
+      method: method as 'GET', url, headers, remoteAddress: this.ip,
+      ...(payload === undefined ? {} : typeof payload === 'string' ? { payload } : { payload: payload as object }),
+    });
+    for (const cookie of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      const cleared = cookie.value === '' || (cookie.expires !== undefined && cookie.expires.getTime() <= Date.now()) || cookie.maxAge === 0;
+      if (cleared) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    const text = response.body;
+    return { status: response.statusCode, body: text ? safeJson(text) : undefined, headers: response.headers };
+  }
+
+  get = (url: string, options?: { headers?: Record<string, string> }) => this.request('GET', url, undefined, options);
+  post = (url: string, payload?: unknown, options?: { csrf?: boolean; headers?: Record<string, string> }) => this.request('POST', url, payload ?? {}, options);
+  patch = (url: string, payload?: unknown) => this.request('PATCH', url, payload ?? {});
+  delete = (url: string) => this.request('DELETE', url);
+
+  /** Fetches the anonymous CSRF cookie, as the console does on load. */
+  async open(): Promise<this> {
+    await this.get('/api/v1/session');
+    return this;
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+export const ownerInput = { workspaceName: 'Boutique Léa', name: 'Léa Martin', email: 'lea@boutique-lea.fr', password: 'correct horse battery' };
+
+/** Runs first-run setup and returns the signed-in owner's browser. */
+export async function setUpOwner(app: FastifyInstance, input = ownerInput): Promise<Browser> {
+  const owner = await new Browser(app).open();
+  const reply = await owner.post('/api/v1/setup', input);
+  if (reply.status !== 201) throw new Error(`setup failed: ${JSON.stringify(reply.body)}`);
+  return owner;
+}
+
+/** Invites `email` with `role` as `inviter` and returns the new member's signed-in browser. */
+export async function addMember(app: FastifyInstance, inviter: Browser, email: string, role: string, name = 'Karim'): Promise<Browser> {
+  const invite = await inviter.post('/api/v1/invitations', { email, role });
+  if (invite.status !== 201) throw new Error(`invite failed: ${JSON.stringify(invite.body)}`);
+  const token = String(invite.body.url).split('/invite/')[1];
+  const member = await new Browser(app, `198.51.100.${Math.floor(Math.random() * 200) + 1}`).open();
+  const accepted = await member.post('/api/v1/invitations/accept', { token, name, password: 'another good password' });
+  if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
+  return member;
+}

@@ -1,0 +1,93 @@
+/**
+ * The composition root: the one place that picks drivers from validated config and wires
+ * the modules together. Embedded default: SQLite, the SQLite queue and the in-process bus.
+ * Scale: PostgreSQL (data and pg-boss jobs), several `serve` and `worker` processes.
+ */
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance } from 'fastify';
+import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from './accounts/index.ts';
+import { createLogger, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
+import { openStore, type Store } from './store/index.ts';
+import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
+import { createMemoryBus, type Bus } from './realtime/index.ts';
+import { buildHttpApp } from './http/index.ts';
+
+export type ProcessRole = 'all' | 'serve' | 'worker';
+
+export interface Relais {
+  config: Config;
+  logger: Logger;
+  store: Store;
+  queue: Queue;
+  bus: Bus;
+  accounts: AccountsDeps;
+  /** The HTTP app; absent in a worker-only process. */
+  app: FastifyInstance | undefined;
+  /** Starts what this process runs (HTTP, workers) and answers the base URL when serving. */
+  listen(): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const defaultConsoleDir = fileURLToPath(new URL('../web/console/dist', import.meta.url));
+
+const PURGE_SESSIONS_EVERY_MS = 60 * 60_000;
+
+/**
+ * Builds a Relais from config. Migrations run here, so every process starts on the
+ * current schema.
+ *
+ * @example const relais = await createRelais(loadConfig()); await relais.listen();
+ */
+export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string } = {}): Promise<Relais> {
+  const role = options.role ?? 'all';
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const store = openStore(config.database);
+  await store.migrate();
+
+  const queue = config.database.kind === 'sqlite'
+    ? createSqliteQueue({ db: store.db, clock, logger })
+    : createPgBossQueue({ connectionString: config.database.url, logger });
+  if (config.redisUrl) logger.warn('REDIS_URL is set, but this version fans realtime events out in-process only');
+  const bus = createMemoryBus({ clock });
+  const accounts: AccountsDeps = {
+    db: store.db,
+    clock,
+    throttle: createMemoryThrottle({ maxFailures: config.signIn.maxFailures, windowMs: config.signIn.windowMs, clock }),
+    settings: { publicUrl: config.publicUrl, session: config.session, signIn: config.signIn },
+  };
+
+  queue.work('sessions.purge', async () => {
+    const purged = await purgeExpiredSessions(accounts);
+    if (purged > 0) logger.info({ purged }, 'expired sessions purged');
+  });
+  // Periodic jobs: each worker process offers one; the singleton key keeps it to one queued.
+  let timer: NodeJS.Timeout | undefined;
+  const schedule = () => queue.enqueue('sessions.purge', {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error }, 'scheduling failed'));
+
+  const app = role === 'worker'
+    ? undefined
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, consoleDir: options.consoleDir ?? defaultConsoleDir });
+
+  let url = '';
+  return {
+    config, logger, store, queue, bus, accounts, app,
+    async listen() {
+      if (role !== 'serve') {
+        await queue.start();
+        await schedule();
+        timer = setInterval(schedule, PURGE_SESSIONS_EVERY_MS);
+        timer.unref();
+      }
+      if (app) url = await app.listen({ port: config.port, host: config.host });
+      return url;
+    },
+    async close() {
+      clearInterval(timer);
+      await app?.close();
+      await queue.stop();
+      await bus.close();
+      await store.close();
+    },
+  };
+}
