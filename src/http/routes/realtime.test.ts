@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { setUpOwner, startTestRelais, type Browser, type TestRelais } from '../testing.ts';
+
+interface Socket { messages: any[]; ws: WebSocket; next(type: string): Promise<any> }
+
+function connect(url: string, headers: Record<string, string>): Promise<Socket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    const messages: any[] = [];
+    const waiters: { type: string; resolve: (m: any) => void }[] = [];
+    ws.on('message', (raw) => {
+      const message = JSON.parse(raw.toString());
+      const waiter = waiters.findIndex((w) => w.type === message.type);
+      if (waiter >= 0) waiters.splice(waiter, 1)[0]!.resolve(message);
+      else messages.push(message);
+    });
+    const next = (type: string) => new Promise<any>((done) => {
+      const queued = messages.findIndex((m) => m.type === type);
+      if (queued >= 0) done(messages.splice(queued, 1)[0]);
+      else waiters.push({ type, resolve: done });
+    });
+    ws.on('open', () => resolve({ ws, messages, next }));
+    ws.on('unexpected-response', (_req, res) => reject(new Error(`refused with ${res.statusCode}`)));
+    ws.on('error', reject);
+  });
+}
+
+describe('realtime socket', () => {
+  let relais: TestRelais;
+  let owner: Browser;
+  let base: string;
+  let cookie: string;
+  let workspaceId: string;
+
+  beforeAll(async () => {
+    relais = await startTestRelais('sqlite');
+    base = (await relais.listen()).replace('http', 'ws');
+    owner = await setUpOwner(relais.app);
+    cookie = [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    workspaceId = (await owner.get('/api/v1/me')).body.workspace.id;
+  });
+  afterAll(async () => { await relais?.dispose(); });
+
+  it('streams the workspace events with sequence numbers and replays what a reconnecting tab missed', async () => {
+    const host = new URL(base).host;
+    const first = await connect(`${base}/api/v1/realtime`, { cookie, origin: `http://${host}` });
+    const hello = await first.next('hello');
+    expect(hello).toMatchObject({ epoch: relais.bus.epoch, seq: 0 });
+    await relais.bus.publish(workspaceId, 'message.created', { text: 'Bonjour' });
+    expect((await first.next('event')).event).toMatchObject({ seq: 1, type: 'message.created', data: { text: 'Bonjour' } });
+    first.ws.close();
+
+    await relais.bus.publish(workspaceId, 'message.created', { text: 'pendant la coupure' });
+    await relais.bus.publish('another-workspace', 'message.created', { text: 'pas pour vous' });
+    const second = await connect(`${base}/api/v1/realtime`, { cookie, origin: `http://${host}` });
+    await second.next('hello');
+    second.ws.send(JSON.stringify({ type: 'resume', epoch: relais.bus.epoch, seq: 1 }));
+    expect((await second.next('event')).event).toMatchObject({ seq: 2, data: { text: 'pendant la coupure' } });
+    second.ws.send(JSON.stringify({ type: 'resume', epoch: 'old-epoch', seq: 1 }));
+    expect(await second.next('reload')).toMatchObject({ epoch: relais.bus.epoch });
+    second.ws.close();
+  });
+
+  it('refuses another origin, and a browser with no session', async () => {
+    await expect(connect(`${base}/api/v1/realtime`, { cookie, origin: 'https://evil.example' })).rejects.toThrow('refused with 403');
+    const host = new URL(base).host;
+    await expect(connect(`${base}/api/v1/realtime`, { origin: `http://${host}` })).rejects.toThrow('refused with 401');
+  });
+});
