@@ -80,6 +80,8 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
         timer.unref();
       }
       if (app) url = await app.listen({ port: config.port, host: config.host });
+      // On a port picked by the system, links (invitations) must carry the real one.
+      if (url && config.port === 0 && accounts.settings.publicUrl.endsWith(':0')) accounts.settings.publicUrl = url;
       return url;
     },
     async close() {

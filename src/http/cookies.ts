@@ -12,7 +12,7 @@ function secure(request: FastifyRequest, publicUrl: string): boolean {
 export function setSessionCookies(request: FastifyRequest, reply: FastifyReply, publicUrl: string, session: { token: string; csrfToken: string; expiresAt: number }): void {
   const isSecure = secure(request, publicUrl);
   reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: 'lax', secure: isSecure, path: '/', expires: new Date(session.expiresAt) });
-  reply.setCookie(CSRF_COOKIE, session.csrfToken, { httpOnly: false, sameSite: 'strict', secure: isSecure, path: '/' });
+  reply.setCookie(CSRF_COOKIE, session.csrfToken, { httpOnly: false, sameSite: 'strict', secure: isSecure, path: '/', expires: new Date(session.expiresAt) });
 }
 
 export function clearSessionCookies(reply: FastifyReply): void {
@@ -20,11 +20,13 @@ export function clearSessionCookies(reply: FastifyReply): void {
   reply.clearCookie(CSRF_COOKIE, { path: '/' });
 }
 
-/** Gives an anonymous browser a CSRF token for the pre-sign-in forms (setup, sign-in, invitation). */
-export function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, publicUrl: string): string {
+/**
+ * Makes sure the browser holds the CSRF token it must echo: the session's own when signed
+ * in, or a fresh one for the pre-sign-in forms (setup, sign-in, invitation).
+ */
+export function ensureCsrfCookie(request: FastifyRequest, reply: FastifyReply, publicUrl: string, sessionToken: string | null): string {
   const existing = request.cookies[CSRF_COOKIE];
-  if (existing && existing.length >= 16) return existing;
-  const token = newSecret(24);
-  reply.setCookie(CSRF_COOKIE, token, { httpOnly: false, sameSite: 'strict', secure: secure(request, publicUrl), path: '/' });
-  return token;
+  const wanted = sessionToken ?? (existing && existing.length >= 16 ? existing : newSecret(24));
+  if (existing !== wanted) reply.setCookie(CSRF_COOKIE, wanted, { httpOnly: false, sameSite: 'strict', secure: secure(request, publicUrl), path: '/' });
+  return wanted;
 }

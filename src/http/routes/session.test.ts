@@ -140,6 +140,16 @@ describe.each(dialects)('setup and sign-in on %s', (dialect) => {
     expect(anonymous.status).toBe(403);
   });
 
+  it('hands the CSRF token back to a signed-in browser that lost its cookie (browser restart)', async () => {
+    const owner = await setUpOwner(relais.app);
+    owner.cookies.delete('relais_csrf');
+    expect((await owner.patch('/api/v1/me', { locale: 'en' })).status).toBe(403);
+    const session = await owner.get('/api/v1/session');
+    expect(session.body.signedIn).toBe(true);
+    expect(owner.cookies.get('relais_csrf')).toBe(session.body.csrfToken);
+    expect((await owner.patch('/api/v1/me', { locale: 'en' })).status).toBe(200);
+  });
+
   it('keeps an audit trail of sign-ins and account changes', async () => {
     const owner = await setUpOwner(relais.app);
     await owner.post('/api/v1/invitations', { email: 'karim@boutique-lea.fr', role: 'agent' });

@@ -21,7 +21,8 @@ export function sessionRoutes(app: FastifyInstance, deps: HttpDeps): void {
   };
 
   app.get('/api/v1/session', { config: { auth: 'public' } }, async (request, reply) => {
-    const csrfToken = request.sessionCsrf ?? ensureCsrfCookie(request, reply, deps.config.publicUrl);
+    // A browser restart drops the CSRF cookie but may keep the session: hand it back.
+    const csrfToken = ensureCsrfCookie(request, reply, deps.config.publicUrl, request.sessionCsrf);
     return { setupNeeded: await isSetupNeeded(deps.accounts), signedIn: request.caller?.via === 'session', csrfToken };
   });
 

@@ -1,0 +1,52 @@
+/**
+ * A real Relais for the journeys: in-process, SQLite in a temp data dir, serving a console
+ * freshly built from the current sources (into a temp dir, so web/console/dist is untouched).
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import { createRelais } from '../src/main.ts';
+import { loadConfig } from '../src/kernel/index.ts';
+
+export interface RunningRelais {
+  url: string;
+  close(): Promise<void>;
+}
+
+const viteConfig = fileURLToPath(new URL('../web/console/vite.config.ts', import.meta.url));
+
+export async function startRelais(): Promise<RunningRelais> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'relais-e2e-data-'));
+  const consoleDir = mkdtempSync(join(tmpdir(), 'relais-e2e-console-'));
+  await build({ configFile: viteConfig, logLevel: 'warn', build: { outDir: consoleDir, emptyOutDir: true } });
+  // The port is chosen up front because invitation links are built from RELAIS_PUBLIC_URL,
+  // which must name the real port (PORT=0 would yield http://localhost:0/invite/…).
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', RELAIS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RELAIS_PUBLIC_URL: url });
+  const relais = await createRelais(config, { consoleDir });
+  const listening = await relais.listen();
+  return {
+    url: listening,
+    async close() {
+      await relais.close();
+      rmSync(dataDir, { recursive: true, force: true });
+      rmSync(consoleDir, { recursive: true, force: true });
+    },
+  };
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}

@@ -1,0 +1,67 @@
+import { useEffect, type ReactNode } from 'react';
+import { AccountPage } from './account/AccountPage.tsx';
+import { AcceptInvitePage } from './auth/AcceptInvitePage.tsx';
+import { useSession, type SessionState } from './auth/SessionProvider.tsx';
+import { SetupPage } from './auth/SetupPage.tsx';
+import { SignInPage } from './auth/SignInPage.tsx';
+import { useI18n } from './i18n/index.ts';
+import { InboxPage } from './inbox/InboxPage.tsx';
+import { AppShell } from './layout/AppShell.tsx';
+import { matchRoute, navigate, useLocation, type Route } from './router/router.ts';
+import { TeamPage } from './team/TeamPage.tsx';
+import { Button } from './ui/Button.tsx';
+import { errorText } from './ui/error-text.ts';
+
+type Ready = Extract<SessionState, { status: 'ready' }>;
+
+/** Where a visitor must go instead of the requested page, if anywhere. */
+function redirectFor(route: Route, location: string, state: Ready): string | undefined {
+  if (route.name === 'invite') return undefined;
+  if (state.setupNeeded) return route.name === 'setup' ? undefined : '/setup';
+  if (state.me) return route.name === 'setup' || route.name === 'sign-in' || route.name === 'other' ? '/inbox' : undefined;
+  if (route.name === 'sign-in') return undefined;
+  const wanted = route.name === 'other' || route.name === 'setup' ? '' : `?next=${encodeURIComponent(location)}`;
+  return `/sign-in${wanted}`;
+}
+
+export function App() {
+  const i18n = useI18n();
+  const session = useSession();
+  const location = useLocation();
+  const route = matchRoute(location);
+  const { state } = session;
+  const target = state.status === 'ready' ? redirectFor(route, location, state) : undefined;
+
+  useEffect(() => {
+    if (target) navigate(target, { replace: true });
+  }, [target]);
+
+  if (state.status === 'loading') return <Splash>{i18n.t('app.loading')}</Splash>;
+  if (state.status === 'failed') {
+    return (
+      <Splash>
+        <p role="alert">{i18n.t('app.bootFailed')} {errorText(state.error, i18n)}</p>
+        <Button variant="primary" onClick={session.retry}>{i18n.t('common.retry')}</Button>
+      </Splash>
+    );
+  }
+  if (target) return null;
+
+  switch (route.name) {
+    case 'setup': return <SetupPage />;
+    case 'sign-in': return <SignInPage expired={state.expired} />;
+    case 'invite': return <AcceptInvitePage key={route.token} token={route.token} />;
+    default: return state.me ? <AppShell><SignedInPage route={route} workspaceId={state.me.workspace.id} /></AppShell> : null;
+  }
+}
+
+/** Keyed by workspace so a switch refetches everything for the new one. */
+function SignedInPage({ route, workspaceId }: { route: Route; workspaceId: string }) {
+  if (route.name === 'team') return <TeamPage key={workspaceId} />;
+  if (route.name === 'account') return <AccountPage key={workspaceId} />;
+  return <InboxPage key={workspaceId} />;
+}
+
+function Splash({ children }: { children: ReactNode }) {
+  return <div className="splash" role="status">{children}</div>;
+}

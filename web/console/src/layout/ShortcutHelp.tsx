@@ -1,0 +1,21 @@
+import { useI18n } from '../i18n/index.ts';
+import { Dialog } from '../ui/Dialog.tsx';
+import { goShortcuts } from './shortcuts.ts';
+
+export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useI18n();
+  return (
+    <Dialog open={open} onClose={onClose} title={t('shortcuts.title')} testId="shortcut-help">
+      <dl className="shortcut-list">
+        {goShortcuts.map((shortcut) => (
+          <div key={shortcut.key}>
+            <dt><kbd>g</kbd> <span className="muted">{t('shortcuts.then')}</span> <kbd>{shortcut.key}</kbd></dt>
+            <dd>{t(shortcut.label)}</dd>
+          </div>
+        ))}
+        <div><dt><kbd>?</kbd></dt><dd>{t('shortcuts.help')}</dd></div>
+        <div><dt><kbd>Esc</kbd></dt><dd>{t('shortcuts.close')}</dd></div>
+      </dl>
+    </Dialog>
+  );
+}
