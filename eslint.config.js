@@ -12,6 +12,7 @@ const internals = ['../', '../../', '../../../'].flatMap((up) =>
 export default tseslint.config(
   { ignores: ['node_modules/**', 'web/console/dist/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
+  { files: ['**/*.{js,mjs}'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   ...tseslint.configs.recommended,
   {
     files: ['**/*.{ts,tsx}'],

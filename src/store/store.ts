@@ -66,5 +66,8 @@ function openPostgres(url: string, schema: string | undefined): { db: Db; dialec
     types: { getTypeParser: (oid: number, format?: any) => (oid === INT8_OID ? (value: string) => Number(value) : pg.types.getTypeParser(oid, format)) } as pg.CustomTypesConfig,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle connection killed by the server (restart, failover) must not crash the process;
+  // the pool replaces it on the next query.
+  pool.on('error', () => {});
   return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: postgresDialect };
 }

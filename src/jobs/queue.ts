@@ -1,0 +1,63 @@
+import type { Db } from '../store/index.ts';
+
+/**
+ * The job queue as its callers see it. Drivers: `sqlite` (embedded, a table in the main
+ * database) and `pg-boss` (PostgreSQL). Handlers must be idempotent: a job whose process
+ * died mid-run is run again once its lock expires.
+ */
+export interface Queue {
+  readonly driver: 'sqlite' | 'pg-boss';
+  /**
+   * Adds a job. Pass `db` as an open transaction and the job exists only if that
+   * transaction commits. Returns the job id, or null when `singletonKey` is already queued
+   * or running.
+   */
+  enqueue(queue: string, payload: unknown, options?: EnqueueOptions): Promise<string | null>;
+  /** Registers the handler of a queue; call before `start()`. */
+  work(queue: string, handler: JobHandler, options?: { concurrency?: number }): void;
+  /** Starts fetching jobs for the registered queues. */
+  start(): Promise<void>;
+  /** Stops fetching and waits for running handlers to settle. */
+  stop(): Promise<void>;
+  /** Jobs that failed every attempt, newest first. They are kept until retried. */
+  listDead(options?: { queue?: string; limit?: number }): Promise<DeadJob[]>;
+  /**
+   * Puts a dead job back in its queue with a fresh set of attempts. Throws `AppError`
+   * `job.not_found` when no dead job has this id.
+   */
+  retryDead(id: string): Promise<void>;
+}
+
+export interface EnqueueOptions {
+  /** An open transaction: the job is written with it and commits or rolls back with it. */
+  db?: Db;
+  /** Run no earlier than this many milliseconds from now. */
+  delayMs?: number;
+  /** Attempts in all, the first included (default 5). */
+  maxAttempts?: number;
+  /** First retry delay; each later retry doubles it (default 1000 ms). */
+  backoffMs?: number;
+  /** At most one queued or running job with this key per queue. */
+  singletonKey?: string;
+}
+
+export interface JobContext {
+  id: string;
+  queue: string;
+  /** 1 on the first run. */
+  attempt: number;
+}
+
+export type JobHandler = (payload: unknown, job: JobContext) => Promise<void>;
+
+export interface DeadJob {
+  id: string;
+  queue: string;
+  payload: unknown;
+  attempts: number;
+  lastError: string | null;
+  failedAt: number;
+}
+
+export const DEFAULT_MAX_ATTEMPTS = 5;
+export const DEFAULT_BACKOFF_MS = 1000;

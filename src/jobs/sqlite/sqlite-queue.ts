@@ -1,0 +1,181 @@
+import { isUniqueViolation, type Db } from '../../store/index.ts';
+import { AppError, newId, systemClock, type Clock, type Logger } from '../../kernel/index.ts';
+import type { DeadJob, JobHandler, Queue } from '../queue.ts';
+import { deadListLimit, errorText, resolveEnqueueOptions } from '../resolve-options.ts';
+import { claimNextJob, finishJob, pruneDoneJobs, releaseExpiredLocks, type JobRow } from './sqlite-jobs.ts';
+
+export interface SqliteQueueOptions {
+  db: Db;
+  clock?: Clock;
+  /** How often idle workers look for due jobs (default 250 ms); enqueues wake them sooner. */
+  pollIntervalMs?: number;
+  /** A job still running this long after it was taken is taken again (default 5 minutes). */
+  lockMs?: number;
+  logger?: Logger;
+}
+
+interface Worker {
+  handler: JobHandler;
+  concurrency: number;
+  active: number;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PRUNE_EVERY_MS = 10 * 60 * 1000;
+
+/**
+ * The embedded queue: jobs are rows of the `jobs` table in the main SQLite database, so an
+ * enqueue can share the transaction of the change that caused it. Workers poll the table;
+ * an enqueue in this process wakes them at once.
+ *
+ * @example
+ * const queue = createSqliteQueue({ db: store.db, logger });
+ * queue.work('outbound.send', async (payload) => sendReply(deps, payload), { concurrency: 4 });
+ * await queue.start();
+ */
+export function createSqliteQueue(options: SqliteQueueOptions): Queue {
+  const { db, clock = systemClock, pollIntervalMs = 250, lockMs = 5 * 60 * 1000, logger } = options;
+  const workers = new Map<string, Worker>();
+  const running = new Set<Promise<void>>();
+  let started = false;
+  let timer: NodeJS.Timeout | undefined;
+  let polling: Promise<void> | undefined;
+  let pollAgain = false;
+  let prunedAt = 0;
+
+  // One poll at a time; a wake during a poll makes it go round once more, so none is lost.
+  function wake(): void {
+    if (!started) return;
+    if (polling) {
+      pollAgain = true;
+      return;
+    }
+    polling = pollUntilQuiet().finally(() => { polling = undefined; });
+  }
+
+  async function pollUntilQuiet(): Promise<void> {
+    do {
+      pollAgain = false;
+      try {
+        await pollOnce();
+      } catch (error) {
+        logger?.error({ err: error }, 'job queue poll failed');
+      }
+    } while (pollAgain && started);
+  }
+
+  async function pollOnce(): Promise<void> {
+    const now = clock.now();
+    const released = await releaseExpiredLocks(db, now);
+    if (released > 0) logger?.warn({ released }, 'jobs taken again after their lock expired');
+    if (now - prunedAt >= PRUNE_EVERY_MS) {
+      prunedAt = now;
+      await pruneDoneJobs(db, now - DAY_MS);
+    }
+    for (const [queue, worker] of workers) {
+      while (started && worker.active < worker.concurrency) {
+        const at = clock.now();
+        const job = await claimNextJob(db, queue, at, at + lockMs);
+        if (!job) break;
+        run(worker, job);
+      }
+    }
+  }
+
+  function run(worker: Worker, job: JobRow): void {
+    worker.active += 1;
+    const task = execute(worker.handler, job).finally(() => {
+      worker.active -= 1;
+      running.delete(task);
+      wake(); // a slot is free: there may be more waiting
+    });
+    running.add(task);
+  }
+
+  async function execute(handler: JobHandler, job: JobRow): Promise<void> {
+    let error: string | null = null;
+    try {
+      await handler(JSON.parse(job.payload), { id: job.id, queue: job.queue, attempt: job.attempts });
+    } catch (thrown) {
+      error = errorText(thrown);
+    }
+    try {
+      const state = await finishJob(db, job, clock.now(), error);
+      if (state === 'queued') logger?.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, error }, 'job failed, will retry');
+      if (state === 'dead') logger?.error({ jobId: job.id, queue: job.queue, attempt: job.attempts, error }, 'job failed its last attempt');
+    } catch (finishError) {
+      // The lock will expire and the job will run again: handlers are idempotent.
+      logger?.error({ err: finishError, jobId: job.id }, 'could not record the end of a job');
+    }
+  }
+
+  return {
+    driver: 'sqlite',
+
+    async enqueue(queue, payload, enqueueOptions = {}) {
+      const { maxAttempts, backoffMs, delayMs, singletonKey } = resolveEnqueueOptions(enqueueOptions);
+      const now = clock.now();
+      const id = newId(now);
+      try {
+        await (enqueueOptions.db ?? db).insertInto('jobs').values({
+          id, queue, payload: JSON.stringify(payload ?? null), state: 'queued', attempts: 0,
+          max_attempts: maxAttempts, backoff_ms: backoffMs, run_at: now + delayMs, locked_until: null,
+          singleton_key: singletonKey, last_error: null, created_at: now, updated_at: now,
+        }).execute();
+      } catch (error) {
+        if (singletonKey !== null && isUniqueViolation(error)) return null;
+        throw error;
+      }
+      // In a transaction of this same database the poll waits for SQLite's one connection, so
+      // it runs after the commit and sees the job; after a rollback it finds nothing, as it should.
+      wake();
+      return id;
+    },
+
+    work(queue, handler, workOptions = {}) {
+      workers.set(queue, { handler, concurrency: Math.max(1, Math.floor(workOptions.concurrency ?? 1) || 1), active: 0 });
+      wake();
+    },
+
+    async start() {
+      if (started) return;
+      started = true;
+      timer = setInterval(wake, pollIntervalMs);
+      wake();
+    },
+
+    async stop() {
+      started = false;
+      clearInterval(timer);
+      timer = undefined;
+      await polling;
+      await Promise.all(running);
+    },
+
+    async listDead(listOptions = {}) {
+      let query = db.selectFrom('jobs').selectAll().where('state', '=', 'dead');
+      if (listOptions.queue !== undefined) query = query.where('queue', '=', listOptions.queue);
+      const rows = await query.orderBy('updated_at', 'desc').orderBy('id', 'desc').limit(deadListLimit(listOptions.limit)).execute();
+      return rows.map((row): DeadJob => ({
+        id: row.id, queue: row.queue, payload: JSON.parse(row.payload), attempts: row.attempts, lastError: row.last_error, failedAt: row.updated_at,
+      }));
+    },
+
+    async retryDead(id) {
+      const now = clock.now();
+      let updated: bigint;
+      try {
+        const result = await db.updateTable('jobs')
+          .set({ state: 'queued', attempts: 0, run_at: now, locked_until: null, updated_at: now })
+          .where('id', '=', id).where('state', '=', 'dead')
+          .executeTakeFirst();
+        updated = result.numUpdatedRows;
+      } catch (error) {
+        if (isUniqueViolation(error)) throw new Error(`job ${id} cannot be retried while another job with its singleton key is queued or running`, { cause: error });
+        throw error;
+      }
+      if (updated === 0n) throw new AppError('job.not_found', `No dead job with id ${id}`);
+      wake();
+    },
+  };
+}
