@@ -86,8 +86,8 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
     // One pg-boss worker per slot, each fetching one job: a failure retries only its own job.
     for (let slot = 0; slot < concurrency; slot++) {
       // `let`, not `const`: the handler may run before work() resolves, and must not hit the TDZ.
-      // eslint-disable-next-line prefer-const
       let workerId: string | undefined;
+      // eslint-disable-next-line prefer-const -- see above: the split keeps the TDZ away
       workerId = await connection.boss.work<unknown>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: pollIntervalSeconds }, async ([job]) => {
         if (!job) return;
         try {
