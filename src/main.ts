@@ -6,7 +6,9 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from './accounts/index.ts';
-import { createLogger, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
+import { createLogger, createSealer, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
+import { createChannelRegistry, metaProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
+import { deliverOutbound, processDelivery, PROCESS_ATTEMPTS, PROCESS_QUEUE, SEND_QUEUE, type InboxDeps } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
 import { createMemoryBus, type Bus } from './realtime/index.ts';
@@ -21,6 +23,8 @@ export interface Relais {
   queue: Queue;
   bus: Bus;
   accounts: AccountsDeps;
+  inbox: InboxDeps;
+  channels: ChannelRegistry;
   /** The HTTP app; absent in a worker-only process. */
   app: FastifyInstance | undefined;
   /** Starts what this process runs (HTTP, workers) and answers the base URL when serving. */
@@ -57,6 +61,15 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     settings: { publicUrl: config.publicUrl, session: config.session, signIn: config.signIn },
   };
 
+  const channels = createChannelRegistry([metaProvider]);
+  const secrets = installationSecrets(config);
+  const inbox: InboxDeps = { db: store.db, clock, queue, bus, channels, sealer: createSealer(config.secretKey), logger };
+  queue.work(PROCESS_QUEUE, async (payload, job) => {
+    const { eventId } = payload as { eventId: string };
+    await processDelivery(inbox, eventId, { ...job, maxAttempts: PROCESS_ATTEMPTS });
+  });
+  queue.work(SEND_QUEUE, async (payload, job) => deliverOutbound(inbox, payload as { workspaceId: string; outboundId: string }, job), { concurrency: 2 });
+
   queue.work('sessions.purge', async () => {
     const purged = await purgeExpiredSessions(accounts);
     if (purged > 0) logger.info({ purged }, 'expired sessions purged');
@@ -67,11 +80,11 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, consoleDir: options.consoleDir ?? defaultConsoleDir });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, consoleDir: options.consoleDir ?? defaultConsoleDir });
 
   let url = '';
   return {
-    config, logger, store, queue, bus, accounts, app,
+    config, logger, store, queue, bus, accounts, inbox, channels, app,
     async listen() {
       if (role !== 'serve') {
         await queue.start();
@@ -92,4 +105,15 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
       await store.close();
     },
   };
+}
+
+/** App-level platform secrets; an owner setting them in the console comes later. */
+function installationSecrets(config: Config): InstallationSecrets {
+  const values = {
+    metaAppSecret: config.platformSecrets.metaAppSecret,
+    metaVerifyToken: config.platformSecrets.metaVerifyToken,
+    xConsumerSecret: config.platformSecrets.xConsumerSecret,
+    shopifyAppSecret: config.platformSecrets.shopifyAppSecret,
+  };
+  return { get: (name) => values[name] };
 }

@@ -15,6 +15,11 @@ const grants = {
   'invitations.manage': ['owner', 'admin'],
   'tokens.manage': ['owner', 'admin'],
   'audit.read': ['owner', 'admin'],
+  'conversations.read': ['owner', 'admin', 'agent', 'community_manager'],
+  'conversations.reply': ['owner', 'admin', 'agent', 'community_manager'],
+  'messages.moderate': ['owner', 'admin', 'agent', 'community_manager'],
+  'inbound.manage': ['owner', 'admin'],
+  'channels.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -14,6 +14,8 @@ import { meRoutes } from './routes/me.ts';
 import { teamRoutes } from './routes/team.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { realtimeRoutes } from './routes/realtime.ts';
+import { hookRoutes } from './routes/hooks.ts';
+import { inboxRoutes } from './routes/inbox.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -45,6 +47,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   teamRoutes(app, deps);
   adminRoutes(app, deps);
   realtimeRoutes(app, deps);
+  inboxRoutes(app, deps);
+  await hookRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;
 }

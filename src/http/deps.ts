@@ -3,6 +3,8 @@ import type { Config, Logger } from '../kernel/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Queue } from '../jobs/index.ts';
 import type { Bus } from '../realtime/index.ts';
+import type { ChannelRegistry, InstallationSecrets } from '../channels/index.ts';
+import type { InboxDeps } from '../inbox/index.ts';
 
 /** Everything the HTTP edge calls into, built once by the composition root. */
 export interface HttpDeps {
@@ -12,6 +14,9 @@ export interface HttpDeps {
   queue: Queue;
   bus: Bus;
   accounts: AccountsDeps;
+  inbox: InboxDeps;
+  channels: ChannelRegistry;
+  secrets: InstallationSecrets;
   /** Folder of the built console, served at `/`. */
   consoleDir: string;
 }

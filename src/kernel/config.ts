@@ -14,6 +14,7 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   RELAIS_TRUST_PROXY: z.enum(['true', 'false']).default('false'),
   RELAIS_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1024 * 1024),
+  RELAIS_WEBHOOK_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(4 * 1024 * 1024),
   RELAIS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(12 * 60),
   RELAIS_SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(14),
   RELAIS_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -37,6 +38,7 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   trustProxy: boolean;
   bodyLimitBytes: number;
+  webhookBodyLimitBytes: number;
   session: { idleMs: number; maxAgeMs: number };
   signIn: { maxFailures: number; windowMs: number };
   platformSecrets: {
@@ -76,6 +78,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     logLevel: env.LOG_LEVEL,
     trustProxy: env.RELAIS_TRUST_PROXY === 'true',
     bodyLimitBytes: env.RELAIS_BODY_LIMIT_BYTES,
+    webhookBodyLimitBytes: env.RELAIS_WEBHOOK_BODY_LIMIT_BYTES,
     session: { idleMs: env.RELAIS_SESSION_IDLE_MINUTES * 60_000, maxAgeMs: env.RELAIS_SESSION_MAX_DAYS * 86_400_000 },
     signIn: { maxFailures: env.RELAIS_SIGN_IN_MAX_FAILURES, windowMs: 15 * 60_000 },
     platformSecrets: {

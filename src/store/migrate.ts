@@ -1,11 +1,13 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { StoreDialect } from './dialect/dialect.ts';
 import { coreMigration } from './migrations/0001-core.ts';
+import { inboxMigration } from './migrations/0002-inbox.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-core': coreMigration(dialect),
+    '0002-inbox': inboxMigration(dialect),
   };
 }
 

@@ -129,6 +129,9 @@ export interface ConversationsTable {
   last_message_at: number | null;
   created_at: number;
   updated_at: number;
+  post_id: string | null;
+  last_inbound_at: number | null;
+  linked_conversation_id: string | null;
 }
 
 export interface MessagesTable {
@@ -146,6 +149,54 @@ export interface MessagesTable {
   attachments: string; // JSON array
   meta: string; // JSON object
   platform_created_at: number | null;
+  created_at: number;
+  status: Generated<'visible' | 'hidden' | 'deleted'>;
+  edited_at: number | null;
+  platform_updated_at: number | null;
+  reply_to_external_id: string | null;
+}
+
+/** Installation-level: a webhook names an account before we know the workspace. */
+export interface ChannelRoutesTable {
+  provider: string;
+  account_id: string;
+  workspace_id: string;
+  channel_id: string;
+}
+
+export interface MessageRevisionsTable {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  text: string;
+  status: 'visible' | 'hidden' | 'deleted';
+  source: 'platform' | 'user' | 'rule';
+  created_at: number;
+}
+
+export interface PostsTable {
+  workspace_id: string;
+  id: string;
+  channel_id: string;
+  external_id: string;
+  text: string | null;
+  permalink: string | null;
+  reactions: string; // JSON { like: 3, love: 1 }
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ModerationLogTable {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  conversation_id: string;
+  action: 'hide' | 'unhide' | 'delete';
+  actor_type: 'user' | 'token' | 'rule' | 'platform';
+  actor_id: string | null;
+  reason: string | null;
+  clause: string | null;
+  snapshot: string;
   created_at: number;
 }
 
@@ -180,6 +231,11 @@ export interface OutboundTable {
   created_at: number;
   updated_at: number;
   sent_at: number | null;
+  /** JSON: the OutboundAction plus who asked (`actor`) and why (`reason`). */
+  action: string;
+  action_type: 'message' | 'private_reply' | 'public_reply' | 'hide' | 'unhide' | 'delete' | 'like';
+  /** The comment or person the action is aimed at (one private reply per comment). */
+  target_external_id: string | null;
 }
 
 export interface AuditLogTable {
@@ -229,4 +285,8 @@ export interface Database {
   outbound: OutboundTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  message_revisions: MessageRevisionsTable;
+  channel_routes: ChannelRoutesTable;
+  posts: PostsTable;
+  moderation_log: ModerationLogTable;
 }

@@ -1,0 +1,29 @@
+/**
+ * Meta: Facebook Page comments, Messenger, and Instagram comments and DMs, as one provider
+ * (a Page and its linked Instagram account are one channel). See README.md for what Meta
+ * guarantees and what it does not.
+ */
+import type { ChannelProvider } from '../provider.ts';
+import { answerMetaHandshake } from './handshake.ts';
+import { verifyMetaSignature } from './signature.ts';
+import { metaAccountIds, metaDedupeKey, parseMetaDelivery } from './inbound.ts';
+import { reconcileMeta, sendToMeta } from './outbound.ts';
+import { metaPolicy } from './policy.ts';
+
+export const META_DEFAULT_API_BASE = 'https://graph.facebook.com/v19.0';
+
+export const metaProvider: ChannelProvider = {
+  provider: 'meta',
+  handshake: (query, secrets) => answerMetaHandshake(query, secrets.get('metaVerifyToken')),
+  verify(request, secrets) {
+    const secret = secrets.get('metaAppSecret');
+    const header = request.headers['x-hub-signature-256'];
+    return secret !== undefined && verifyMetaSignature(request.rawBody, Array.isArray(header) ? header[0] : header, secret);
+  },
+  dedupeKey: (request) => metaDedupeKey(request.rawBody),
+  accountIds: metaAccountIds,
+  parse: parseMetaDelivery,
+  policy: metaPolicy,
+  send: sendToMeta,
+  reconcile: reconcileMeta,
+};

@@ -1,0 +1,65 @@
+import type { ChannelContext, OutboundAction, SendOutcome } from '../provider.ts';
+import { classifyGraphError } from './errors.ts';
+import { graphCall, GraphTimeout, type GraphResponse } from './graph.ts';
+
+/** One outbound action against the Graph API (PLATFORMS.md §1.7–1.9). */
+export async function sendToMeta(channel: ChannelContext, action: OutboundAction): Promise<SendOutcome> {
+  let response: GraphResponse;
+  try {
+    response = await call(channel, action);
+  } catch (error) {
+    const timedOut = error instanceof GraphTimeout;
+    return { ok: false, kind: 'transient', reason: (error as Error).message, uncertain: timedOut };
+  }
+  if (response.status >= 200 && response.status < 300 && !response.body?.error) {
+    return { ok: true, platformId: response.body?.message_id ?? response.body?.id ?? null };
+  }
+  return classifyGraphError(response.status, response.body?.error, response.usage);
+}
+
+function call(channel: ChannelContext, action: OutboundAction): Promise<GraphResponse> {
+  const page = channel.externalId ?? 'me';
+  switch (action.type) {
+    case 'message':
+      return graphCall(channel, 'POST', `${page}/messages`, {
+        recipient: { id: action.recipientExternalId },
+        messaging_type: action.tag === 'human_agent' ? 'MESSAGE_TAG' : 'RESPONSE',
+        ...(action.tag === 'human_agent' ? { tag: 'HUMAN_AGENT' } : {}),
+        message: { text: action.text, metadata: action.metadata },
+      });
+    case 'private_reply':
+      return graphCall(channel, 'POST', `${page}/messages`, { recipient: { comment_id: action.commentExternalId }, message: { text: action.text, metadata: action.metadata } });
+    case 'public_reply':
+      return graphCall(channel, 'POST', action.surface === 'instagram' ? `${action.commentExternalId}/replies` : `${action.commentExternalId}/comments`, { message: action.text });
+    case 'hide':
+    case 'unhide':
+      return graphCall(channel, 'POST', action.commentExternalId, action.surface === 'instagram' ? { hide: action.type === 'hide' } : { is_hidden: action.type === 'hide' });
+    case 'delete':
+      return graphCall(channel, 'DELETE', action.commentExternalId);
+    case 'like':
+      return graphCall(channel, 'POST', `${action.commentExternalId}/likes`);
+  }
+}
+
+/**
+ * Whether a send whose answer was lost did happen: looks for our text, from the page, in
+ * the thread. Hide, delete and like are safe to repeat, so they need no reconciliation.
+ */
+export async function reconcileMeta(channel: ChannelContext, action: OutboundAction): Promise<string | null> {
+  const page = channel.externalId ?? '';
+  if (action.type === 'public_reply') {
+    const thread = await graphCall(channel, 'GET', `${action.commentExternalId}/comments`, { fields: 'id,message,from,created_time' });
+    const found = (thread.body?.data ?? []).find((c: any) => c?.from?.id === page && c?.message === action.text);
+    return found?.id ?? null;
+  }
+  if (action.type === 'message') {
+    const conversations = await graphCall(channel, 'GET', `${page}/conversations`, {
+      user_id: action.recipientExternalId, platform: action.surface === 'instagram' ? 'instagram' : 'messenger', fields: 'messages{id,message,created_time,from}',
+    });
+    for (const conversation of conversations.body?.data ?? []) {
+      const found = (conversation?.messages?.data ?? []).find((m: any) => m?.from?.id === page && m?.message === action.text);
+      if (found) return found.id ?? null;
+    }
+  }
+  return null;
+}

@@ -1,0 +1,46 @@
+import { newId } from '../kernel/index.ts';
+import type { Db } from '../store/index.ts';
+import type { ChannelRef } from './contacts.ts';
+
+export interface ThreadInput {
+  kind: 'public' | 'private';
+  /** One conversation per thread key on a channel: `dm:<customer>` or `comment:<top comment>`. */
+  threadKey: string;
+  contactId: string | null;
+  postId?: string | null;
+}
+
+/** Finds or opens the conversation of a thread. */
+export async function ensureConversation(db: Db, channel: ChannelRef, thread: ThreadInput, now: number): Promise<{ id: string; created: boolean }> {
+  const existing = await db.selectFrom('conversations').select(['id', 'contact_id'])
+    .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_thread_id', '=', thread.threadKey)
+    .executeTakeFirst();
+  if (existing) {
+    // A reply that arrived before its top-level comment opened the thread without its author.
+    if (!existing.contact_id && thread.contactId) {
+      await db.updateTable('conversations').set({ contact_id: thread.contactId }).where('workspace_id', '=', channel.workspaceId).where('id', '=', existing.id).execute();
+    }
+    return { id: existing.id, created: false };
+  }
+  const id = newId(now);
+  await db.insertInto('conversations').values({
+    workspace_id: channel.workspaceId, id, channel_id: channel.channelId, contact_id: thread.contactId, kind: thread.kind, status: 'open',
+    external_thread_id: thread.threadKey, subject: null, assignee_id: null, priority: 0, snoozed_until: null, last_message_at: null,
+    created_at: now, updated_at: now, post_id: thread.postId ?? null, last_inbound_at: null, linked_conversation_id: null,
+  }).execute();
+  return { id, created: true };
+}
+
+/**
+ * Moves a conversation's clocks for a new message. A customer writing again reopens a
+ * resolved, pending or snoozed conversation.
+ */
+export async function touchConversation(db: Db, workspaceId: string, conversationId: string, message: { at: number; inbound: boolean }, now: number): Promise<void> {
+  const row = await db.selectFrom('conversations').select(['last_message_at', 'last_inbound_at', 'status'])
+    .where('workspace_id', '=', workspaceId).where('id', '=', conversationId).executeTakeFirstOrThrow();
+  await db.updateTable('conversations').set({
+    last_message_at: Math.max(row.last_message_at ?? 0, message.at),
+    ...(message.inbound ? { last_inbound_at: Math.max(row.last_inbound_at ?? 0, message.at), status: 'open' as const, snoozed_until: null } : {}),
+    updated_at: now,
+  }).where('workspace_id', '=', workspaceId).where('id', '=', conversationId).execute();
+}

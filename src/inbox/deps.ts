@@ -1,0 +1,27 @@
+import type { ChannelRegistry } from '../channels/index.ts';
+import type { Clock, Logger, Sealer } from '../kernel/index.ts';
+import type { Db } from '../store/index.ts';
+import type { Queue } from '../jobs/index.ts';
+import type { Bus } from '../realtime/index.ts';
+
+/** What the inbox use-cases need, handed in by the composition root. */
+export interface InboxDeps {
+  db: Db;
+  clock: Clock;
+  queue: Queue;
+  bus: Bus;
+  channels: ChannelRegistry;
+  sealer: Sealer;
+  logger: Logger;
+}
+
+/** An event to publish once the transaction that caused it has committed. */
+export interface PendingEvent {
+  workspaceId: string;
+  type: string;
+  data: unknown;
+}
+
+export async function publishAll(bus: Bus, events: PendingEvent[]): Promise<void> {
+  for (const event of events) await bus.publish(event.workspaceId, event.type, event.data);
+}

@@ -1,0 +1,14 @@
+/**
+ * inbox: contacts and identities, conversations, messages and posts. It turns channel items
+ * into threads (`processDelivery`), records webhook deliveries (`recordDelivery`), and sends
+ * what agents write (`sendReply`, `moderateMessage`, through the `outbound.send` job).
+ */
+export type { InboxDeps, PendingEvent } from './deps.ts';
+export { recordDelivery, PROCESS_ATTEMPTS } from './record-delivery.ts';
+export { processDelivery, PROCESS_QUEUE } from './process-delivery.ts';
+export { listInbound, replayInbound, type InboundStatus } from './admin-inbound.ts';
+export { sendReply, type Actor, type ReplyInput } from './send-reply.ts';
+export { deliverOutbound, SEND_QUEUE } from './deliver-outbound.ts';
+export { moderateMessage, type ModerationAction } from './moderate-message.ts';
+export { listConversations, type ConversationFilter } from './list-conversations.ts';
+export { getConversation } from './get-conversation.ts';

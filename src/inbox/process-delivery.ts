@@ -1,0 +1,67 @@
+import { findChannelByAccount, type InboundItem } from '../channels/index.ts';
+import type { Db } from '../store/index.ts';
+import type { JobContext } from '../jobs/index.ts';
+import { publishAll, type InboxDeps, type PendingEvent } from './deps.ts';
+import type { ChannelRef } from './contacts.ts';
+import { ingestMessage } from './ingest-message.ts';
+import { ingestComment } from './ingest-comment.ts';
+import { countReaction } from './posts.ts';
+
+export const PROCESS_QUEUE = 'inbound.process';
+
+/**
+ * The job behind every accepted webhook: parse the stored delivery, route each item to its
+ * channel, and write everything in one transaction. It is idempotent, so a redelivery, a
+ * retry or an admin's replay ends in the same state. A delivery that cannot be parsed, or
+ * that still fails on its last attempt, is parked with the error for an admin to replay.
+ */
+export async function processDelivery(deps: InboxDeps, eventId: string, job: JobContext & { maxAttempts: number }): Promise<void> {
+  const event = await deps.db.selectFrom('inbound_events').selectAll().where('id', '=', eventId).executeTakeFirst();
+  if (!event || event.status === 'processed' || event.status === 'ignored') return;
+  const provider = deps.channels.require(event.provider);
+  let items: InboundItem[];
+  try {
+    items = provider.parse(event.body);
+  } catch (error) {
+    await park(deps.db, eventId, error, deps.clock.now());
+    return;
+  }
+  try {
+    const now = deps.clock.now();
+    const events = await deps.db.transaction().execute(async (trx) => {
+      const pending: PendingEvent[] = [];
+      const routes = new Map<string, ChannelRef | undefined>();
+      for (const item of items) {
+        if (!routes.has(item.accountId)) routes.set(item.accountId, await findChannelByAccount(trx, event.provider, item.accountId));
+        const channel = routes.get(item.accountId);
+        if (channel) pending.push(...(await ingestItem(trx, channel, item, now)));
+      }
+      await trx.updateTable('inbound_events').set({ status: 'processed', processed_at: now, attempts: event.attempts + 1, error: null }).where('id', '=', eventId).execute();
+      return pending;
+    });
+    await publishAll(deps.bus, events);
+  } catch (error) {
+    if (job.attempt >= job.maxAttempts) await park(deps.db, eventId, error, deps.clock.now());
+    else throw error;
+  }
+}
+
+async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem, now: number): Promise<PendingEvent[]> {
+  switch (item.type) {
+    case 'message':
+      return ingestMessage(db, channel, item, now);
+    case 'comment':
+      return ingestComment(db, channel, item, now);
+    case 'reaction':
+      await countReaction(db, channel, item.targetExternalId, item.reaction, item.action === 'add' ? 1 : -1, now);
+      return [];
+    case 'signal':
+      return [];
+  }
+}
+
+async function park(db: Db, eventId: string, error: unknown, now: number): Promise<void> {
+  const message = error instanceof Error ? error.message : String(error);
+  await db.updateTable('inbound_events').set((eb) => ({ status: 'parked', error: message.slice(0, 2000), attempts: eb('attempts', '+', 1), processed_at: now }))
+    .where('id', '=', eventId).execute();
+}
