@@ -9,9 +9,10 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createApiToken, createMemoryThrottle, roles, setupFirstOwner, type AccountsDeps } from './accounts/index.ts';
-import { ConfigError, isAppError, loadConfig, parseInput, systemClock, type Config } from './kernel/index.ts';
+import { addChannel, createChannelRegistry } from './channels/index.ts';
+import { ConfigError, createSealer, isAppError, loadConfig, parseInput, systemClock, type Config } from './kernel/index.ts';
 import { openStore, type Store } from './store/index.ts';
-import { createRelais, defaultConsoleDir, type ProcessRole } from './main.ts';
+import { channelProviders, createRelais, defaultConsoleDir, type ProcessRole } from './main.ts';
 
 const usage = `Usage: relais <command> [options]
 
@@ -23,6 +24,8 @@ const usage = `Usage: relais <command> [options]
                         create the first workspace and its owner
   token create --workspace W --name N [--role admin]
                         print a new API token for workspace W (its id or name)
+  channel add meta --workspace W --page-id P --page-token T [--instagram-id I] [--api-base URL]
+                        connect a Facebook Page (and its Instagram account); prints the channel id
 
 Environment: PORT, HOST, RELAIS_DATA_DIR, DATABASE_URL, REDIS_URL, RELAIS_SECRET_KEY,
 RELAIS_PUBLIC_URL, LOG_LEVEL (see README.md).`;
@@ -43,6 +46,8 @@ async function main(argv: string[]): Promise<number> {
       return setup(rest);
     case 'token':
       return token(rest);
+    case 'channel':
+      return channel(rest);
     case 'help':
     case '--help':
     case '-h':
@@ -124,6 +129,34 @@ async function setup(args: string[]): Promise<number> {
   });
 }
 
+async function findWorkspace(store: Store, nameOrId: string): Promise<string> {
+  const matches = await store.db.selectFrom('workspaces').select('id')
+    .where((eb) => eb.or([eb('id', '=', nameOrId), eb('name', '=', nameOrId)])).execute();
+  if (matches.length !== 1) {
+    throw new ConfigError(matches.length === 0 ? `No workspace "${nameOrId}"` : `Several workspaces are named "${nameOrId}"; pass its id`);
+  }
+  return matches[0]!.id;
+}
+
+async function channel(args: string[]): Promise<number> {
+  const [action, kind, ...rest] = args;
+  const provider = kind ? createChannelRegistry(channelProviders).get(kind) : undefined;
+  if (action !== 'add' || !provider) {
+    console.error('Usage: relais channel add meta --workspace W --page-id P --page-token T [--instagram-id I] [--api-base URL]');
+    return 2;
+  }
+  const { values } = parseArgs({ args: rest, strict: false });
+  const flags = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
+  const { workspace, ...providerFlags } = flags;
+  if (!workspace) throw new ConfigError('--workspace is required');
+  return withStore(async (store, config) => {
+    const workspaceId = await findWorkspace(store, workspace);
+    const spec = await provider.connect(providerFlags);
+    const id = await addChannel({ db: store.db, clock: systemClock, sealer: createSealer(config.secretKey) }, { workspaceId, kind: provider.provider, ...spec });
+    console.log(id);
+  });
+}
+
 const tokenFlags = z.object({ workspace: z.string().min(1), name: z.string().trim().min(1).max(120), role: z.enum(roles).default('admin') });
 
 async function token(args: string[]): Promise<number> {
@@ -135,12 +168,8 @@ async function token(args: string[]): Promise<number> {
   const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
   const flags = parseInput(tokenFlags, values);
   return withStore(async (store, config) => {
-    const matches = await store.db.selectFrom('workspaces').select('id')
-      .where((eb) => eb.or([eb('id', '=', flags.workspace), eb('name', '=', flags.workspace)])).execute();
-    if (matches.length !== 1) {
-      throw new ConfigError(matches.length === 0 ? `No workspace "${flags.workspace}"` : `Several workspaces are named "${flags.workspace}"; pass its id`);
-    }
-    const { secret } = await createApiToken(accountsFor(store, config), null, { workspaceId: matches[0]!.id, name: flags.name, role: flags.role });
+    const workspaceId = await findWorkspace(store, flags.workspace);
+    const { secret } = await createApiToken(accountsFor(store, config), null, { workspaceId, name: flags.name, role: flags.role });
     console.log(secret);
   });
 }

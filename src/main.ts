@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from './accounts/index.ts';
 import { createLogger, createSealer, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
-import { createChannelRegistry, metaProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
+import { createChannelRegistry, metaProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { deliverOutbound, processDelivery, PROCESS_ATTEMPTS, PROCESS_QUEUE, SEND_QUEUE, type InboxDeps } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
@@ -15,6 +15,9 @@ import { createMemoryBus, type Bus } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
+
+/** The channel providers this build ships: adding a platform is one line here. */
+export const channelProviders: ChannelProvider[] = [metaProvider];
 
 export interface Relais {
   config: Config;
@@ -42,7 +45,7 @@ const PURGE_SESSIONS_EVERY_MS = 60 * 60_000;
  *
  * @example const relais = await createRelais(loadConfig()); await relais.listen();
  */
-export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string } = {}): Promise<Relais> {
+export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string; providers?: ChannelProvider[] } = {}): Promise<Relais> {
   const role = options.role ?? 'all';
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -61,7 +64,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     settings: { publicUrl: config.publicUrl, session: config.session, signIn: config.signIn },
   };
 
-  const channels = createChannelRegistry([metaProvider]);
+  const channels = createChannelRegistry(options.providers ?? channelProviders);
   const secrets = installationSecrets(config);
   const inbox: InboxDeps = { db: store.db, clock, queue, bus, channels, sealer: createSealer(config.secretKey), logger };
   queue.work(PROCESS_QUEUE, async (payload, job) => {

@@ -4,7 +4,7 @@
  * connected channels with their sealed credentials. One folder per provider.
  */
 export type { InboundItem, MessageItem, CommentItem, ReactionItem, SignalItem, Party, Attachment } from './inbound-item.ts';
-export type { ChannelProvider, ChannelContext, WebhookRequest, InstallationSecrets, OutboundAction, SendOutcome, FailureKind, PolicyFacts, PolicyDecision } from './provider.ts';
+export type { ChannelProvider, ChannelContext, WebhookRequest, InstallationSecrets, OutboundAction, SendOutcome, FailureKind, PolicyFacts, PolicyDecision, ConnectSpec } from './provider.ts';
 export { createChannelRegistry, type ChannelRegistry } from './registry.ts';
 export { addChannel, findChannelByAccount, loadChannelContext, markChannelStatus, type NewChannel, type ChannelsDeps, type RoutedChannel } from './channels.ts';
 export { metaProvider, META_DEFAULT_API_BASE } from './meta/index.ts';

@@ -56,6 +56,16 @@ export type PolicyDecision =
   | { ok: true; tag: 'none' | 'human_agent'; closesAt: number | null; note: string | null }
   | { ok: false; code: 'channel.window_closed' | 'channel.policy_refused' | 'message.too_long'; reason: string; closedAt: number | null };
 
+/** What connecting a channel yields, once the provider has checked its credentials. */
+export interface ConnectSpec {
+  name: string;
+  externalId: string;
+  accountIds: string[];
+  apiBase: string;
+  credentials: Record<string, string>;
+  settings: Record<string, unknown>;
+}
+
 /**
  * What a provider folder (`meta/`, `x/`, …) offers. The webhook route, the processing job
  * and the sender call only this; no core code switches on provider names.
@@ -73,6 +83,8 @@ export interface ChannelProvider {
   accountIds(body: string): string[];
   /** Parses a stored delivery; throws on a body it cannot read (the delivery is parked). */
   parse(body: string): InboundItem[];
+  /** Checks credentials and subscribes to the platform's webhooks; flags as given to `relais channel add`. */
+  connect(flags: Record<string, string | undefined>): Promise<ConnectSpec>;
   /** Whether an action may be sent now, and how (a message tag); checked before queueing and again before sending. */
   policy(facts: PolicyFacts, action: OutboundAction['type'], now: number): PolicyDecision;
   /** Performs one outbound action against the platform API. */

@@ -45,6 +45,8 @@ const cases: RouteCase[] = [
     prepare: async (ctx) => ({ url: `/api/v1/tokens/${(await ctx.owner.post('/api/v1/tokens', { name: `t${++ctx.seq}`, role: 'agent' })).body.token.id}` }),
   },
   { method: 'GET', route: '/api/v1/audit', allowed: managers, prepare: async () => ({ url: '/api/v1/audit' }) },
+  { method: 'GET', route: '/api/v1/conversations', allowed: everyone, prepare: async () => ({ url: '/api/v1/conversations' }) },
+  { method: 'GET', route: '/api/v1/admin/inbound', allowed: managers, prepare: async () => ({ url: '/api/v1/admin/inbound?status=parked' }) },
 ];
 
 const dialects = await testDialects();

@@ -9,6 +9,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig, manualClock } from '../kernel/index.ts';
 import { createTestStore, type TestDialect } from '../store/testing.ts';
 import { createRelais, type Relais } from '../main.ts';
+import type { ChannelProvider } from '../channels/index.ts';
 
 export interface TestRelais extends Relais {
   app: FastifyInstance;
@@ -16,7 +17,7 @@ export interface TestRelais extends Relais {
   dispose(): Promise<void>;
 }
 
-export async function startTestRelais(dialect: TestDialect, env: Record<string, string> = {}): Promise<TestRelais> {
+export async function startTestRelais(dialect: TestDialect, env: Record<string, string> = {}, options: { providers?: ChannelProvider[] } = {}): Promise<TestRelais> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relais-http-'));
   const database = dialect === 'postgres' ? await createTestStore('postgres') : undefined;
   // The test store only made the database; Relais opens and migrates its own connection.
@@ -28,7 +29,7 @@ export async function startTestRelais(dialect: TestDialect, env: Record<string, 
     ...env,
   });
   const clock = manualClock(Date.UTC(2026, 10, 23, 9, 0));
-  const relais = await createRelais(config, { clock, consoleDir: join(dataDir, 'no-console') });
+  const relais = await createRelais(config, { clock, consoleDir: join(dataDir, 'no-console'), ...options });
   return Object.assign(relais, {
     app: relais.app!,
     clock,

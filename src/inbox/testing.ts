@@ -2,7 +2,7 @@
  * Test support for the inbox: a Relais with a connected Meta channel, and helpers that post
  * signed deliveries and wait until the pipeline has processed them.
  */
-import { addChannel } from '../channels/index.ts';
+import { addChannel, type ChannelProvider } from '../channels/index.ts';
 import { signedMetaRequest } from '../channels/testing.ts';
 import { startTestRelais, setUpOwner, type Browser, type TestRelais } from '../http/testing.ts';
 import type { TestDialect } from '../store/testing.ts';
@@ -23,8 +23,8 @@ export interface MetaHarness {
   dispose(): Promise<void>;
 }
 
-export async function startMetaHarness(dialect: TestDialect, options: { apiBase?: string; startWorkers?: boolean } = {}): Promise<MetaHarness> {
-  const relais = await startTestRelais(dialect, { RELAIS_META_APP_SECRET: META_SECRET, RELAIS_META_VERIFY_TOKEN: 'verify-me' });
+export async function startMetaHarness(dialect: TestDialect, options: { apiBase?: string; startWorkers?: boolean; providers?: ChannelProvider[] } = {}): Promise<MetaHarness> {
+  const relais = await startTestRelais(dialect, { RELAIS_META_APP_SECRET: META_SECRET, RELAIS_META_VERIFY_TOKEN: 'verify-me' }, { providers: options.providers });
   const owner = await setUpOwner(relais.app);
   const workspaceId = (await owner.get('/api/v1/me')).body.workspace.id as string;
   const channelId = await addChannel({ db: relais.store.db, clock: relais.clock, sealer: relais.inbox.sealer }, {

@@ -9,8 +9,9 @@ import { verifyMetaSignature } from './signature.ts';
 import { metaAccountIds, metaDedupeKey, parseMetaDelivery } from './inbound.ts';
 import { reconcileMeta, sendToMeta } from './outbound.ts';
 import { metaPolicy } from './policy.ts';
+import { connectMeta } from './connect.ts';
 
-export const META_DEFAULT_API_BASE = 'https://graph.facebook.com/v19.0';
+export { META_DEFAULT_API_BASE } from './constants.ts';
 
 export const metaProvider: ChannelProvider = {
   provider: 'meta',
@@ -23,6 +24,7 @@ export const metaProvider: ChannelProvider = {
   dedupeKey: (request) => metaDedupeKey(request.rawBody),
   accountIds: metaAccountIds,
   parse: parseMetaDelivery,
+  connect: connectMeta,
   policy: metaPolicy,
   send: sendToMeta,
   reconcile: reconcileMeta,
