@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from './accounts/index.ts';
 import { createLogger, createSealer, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, metaProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
-import { deliverOutbound, processDelivery, PROCESS_ATTEMPTS, PROCESS_QUEUE, SEND_QUEUE, type InboxDeps } from './inbox/index.ts';
+import { createDeliveryRecorder, deliverOutbound, processDeliveries, PROCESS_ATTEMPTS, PROCESS_QUEUE, SEND_QUEUE, type InboxDeps } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
 import { createMemoryBus, type Bus } from './realtime/index.ts';
@@ -68,8 +68,8 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const secrets = installationSecrets(config);
   const inbox: InboxDeps = { db: store.db, clock, queue, bus, channels, sealer: createSealer(config.secretKey), logger };
   queue.work(PROCESS_QUEUE, async (payload, job) => {
-    const { eventId } = payload as { eventId: string };
-    await processDelivery(inbox, eventId, { ...job, maxAttempts: PROCESS_ATTEMPTS });
+    const { eventIds } = payload as { eventIds: string[] };
+    await processDeliveries(inbox, eventIds, { ...job, maxAttempts: PROCESS_ATTEMPTS });
   });
   queue.work(SEND_QUEUE, async (payload, job) => deliverOutbound(inbox, payload as { workspaceId: string; outboundId: string }, job), { concurrency: 2 });
 
@@ -83,7 +83,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, consoleDir: options.consoleDir ?? defaultConsoleDir });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir });
 
   let url = '';
   return {

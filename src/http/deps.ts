@@ -4,7 +4,7 @@ import type { Store } from '../store/index.ts';
 import type { Queue } from '../jobs/index.ts';
 import type { Bus } from '../realtime/index.ts';
 import type { ChannelRegistry, InstallationSecrets } from '../channels/index.ts';
-import type { InboxDeps } from '../inbox/index.ts';
+import type { DeliveryRecorder, InboxDeps } from '../inbox/index.ts';
 
 /** Everything the HTTP edge calls into, built once by the composition root. */
 export interface HttpDeps {
@@ -17,6 +17,7 @@ export interface HttpDeps {
   inbox: InboxDeps;
   channels: ChannelRegistry;
   secrets: InstallationSecrets;
+  recordDelivery: DeliveryRecorder;
   /** Folder of the built console, served at `/`. */
   consoleDir: string;
 }

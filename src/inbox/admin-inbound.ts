@@ -23,6 +23,6 @@ export async function replayInbound(deps: Pick<InboxDeps, 'db' | 'queue'>, works
     const result = await trx.updateTable('inbound_events').set({ status: 'received', error: null })
       .where('workspace_id', '=', workspaceId).where('id', '=', id).where('status', 'in', ['parked', 'processed']).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new AppError('inbound.not_found', 'No replayable delivery with this id');
-    await deps.queue.enqueue(PROCESS_QUEUE, { eventId: id }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });
+    await deps.queue.enqueue(PROCESS_QUEUE, { eventIds: [id] }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });
   });
 }

@@ -4,8 +4,8 @@
  * what agents write (`sendReply`, `moderateMessage`, through the `outbound.send` job).
  */
 export type { InboxDeps, PendingEvent } from './deps.ts';
-export { recordDelivery, PROCESS_ATTEMPTS } from './record-delivery.ts';
-export { processDelivery, PROCESS_QUEUE } from './process-delivery.ts';
+export { createDeliveryRecorder, PROCESS_ATTEMPTS, type DeliveryRecorder } from './record-delivery.ts';
+export { processDeliveries, PROCESS_QUEUE } from './process-delivery.ts';
 export { listInbound, replayInbound, type InboundStatus } from './admin-inbound.ts';
 export { sendReply, type Actor, type ReplyInput } from './send-reply.ts';
 export { deliverOutbound, SEND_QUEUE } from './deliver-outbound.ts';

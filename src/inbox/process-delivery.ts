@@ -15,6 +15,19 @@ export const PROCESS_QUEUE = 'inbound.process';
  * retry or an admin's replay ends in the same state. A delivery that cannot be parsed, or
  * that still fails on its last attempt, is parked with the error for an admin to replay.
  */
+export async function processDeliveries(deps: InboxDeps, eventIds: string[], job: JobContext & { maxAttempts: number }): Promise<void> {
+  const failures: unknown[] = [];
+  for (const eventId of eventIds) {
+    try {
+      await processDelivery(deps, eventId, job);
+    } catch (error) {
+      failures.push(error);
+    }
+  }
+  // The processed ones are skipped on the retry; only the failed ones run again.
+  if (failures.length > 0) throw failures[0];
+}
+
 export async function processDelivery(deps: InboxDeps, eventId: string, job: JobContext & { maxAttempts: number }): Promise<void> {
   const event = await deps.db.selectFrom('inbound_events').selectAll().where('id', '=', eventId).executeTakeFirst();
   if (!event || event.status === 'processed' || event.status === 'ignored') return;

@@ -55,7 +55,29 @@ function openSqlite(file: string): { db: Db; dialect: StoreDialect } {
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database }) }), dialect: sqliteDialect };
+  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), dialect: sqliteDialect };
+}
+
+/**
+ * Kysely prepares every query anew; better-sqlite3 statements can be reused, and preparing
+ * was a tenth of the webhook path's time. Queries are built from a few hundred shapes, so a
+ * bounded cache keyed by the SQL text holds them all.
+ */
+function withStatementCache(database: SqliteDatabase.Database, limit = 1000): SqliteDatabase.Database {
+  const cache = new Map<string, SqliteDatabase.Statement>();
+  const prepare = database.prepare.bind(database);
+  return Object.assign(Object.create(database) as SqliteDatabase.Database, {
+    prepare(source: string) {
+      let statement = cache.get(source);
+      if (!statement) {
+        statement = prepare(source);
+        if (cache.size >= limit) cache.delete(cache.keys().next().value!);
+        cache.set(source, statement);
+      }
+      return statement;
+    },
+    close: () => database.close(),
+  });
 }
 
 function openPostgres(url: string, schema: string | undefined): { db: Db; dialect: StoreDialect } {

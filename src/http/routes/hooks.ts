@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../kernel/index.ts';
-import { recordDelivery } from '../../inbox/index.ts';
 import type { HttpDeps } from '../deps.ts';
 
 /**
@@ -29,7 +28,7 @@ export async function hookRoutes(app: FastifyInstance, deps: HttpDeps): Promise<
     hooks.post<{ Params: { provider: string } }>('/hooks/:provider', async (request, reply) => {
       const provider = providerOf(request.params.provider);
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-      const outcome = await recordDelivery(deps.inbox, provider, deps.secrets, { rawBody, headers: request.headers, query: request.query as Record<string, unknown> });
+      const outcome = await deps.recordDelivery(provider, deps.secrets, { rawBody, headers: request.headers, query: request.query as Record<string, unknown> });
       return reply.status(200).send({ status: outcome });
     });
   });
