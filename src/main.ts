@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from './accounts/index.ts';
 import { createLogger, createSealer, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, metaProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
-import { createDeliveryRecorder, deliverOutbound, processDeliveries, PROCESS_ATTEMPTS, PROCESS_QUEUE, SEND_QUEUE, type InboxDeps } from './inbox/index.ts';
+import { createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
 import { createMemoryBus, type Bus } from './realtime/index.ts';
@@ -71,6 +71,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     const { eventIds } = payload as { eventIds: string[] };
     await processDeliveries(inbox, eventIds, { ...job, maxAttempts: PROCESS_ATTEMPTS });
   });
+  queue.work(PROFILE_QUEUE, async (payload) => fetchProfile(inbox, payload as ProfileJob));
   queue.work(SEND_QUEUE, async (payload, job) => deliverOutbound(inbox, payload as { workspaceId: string; outboundId: string }, job), { concurrency: 2 });
 
   queue.work('sessions.purge', async () => {

@@ -32,7 +32,12 @@ export type OutboundAction =
 export type FailureKind = 'transient' | 'rate_limited' | 'auth' | 'permanent';
 
 export type SendOutcome =
-  | { ok: true; platformId: string | null }
+  | {
+    ok: true;
+    platformId: string | null;
+    /** The person's private-message id when a private reply opened a thread (links the commenter). */
+    recipientExternalId?: string | undefined;
+  }
   | {
     ok: false;
     kind: FailureKind;
@@ -89,6 +94,8 @@ export interface ChannelProvider {
   policy(facts: PolicyFacts, action: OutboundAction['type'], now: number): PolicyDecision;
   /** Performs one outbound action against the platform API. */
   send(channel: ChannelContext, action: OutboundAction): Promise<SendOutcome>;
+  /** The person's name and handle, when a payload did not carry them. */
+  profile?(channel: ChannelContext, surface: string, externalId: string): Promise<{ name?: string | undefined; handle?: string | undefined } | null>;
   /**
    * After a send whose answer was lost (time-out), asks the platform whether it happened:
    * the platform id when it did, null when it did not.

@@ -62,7 +62,7 @@ export async function deliverOutbound(deps: InboxDeps, payload: { workspaceId: s
 }
 
 async function finish(deps: InboxDeps, row: { workspace_id: string; id: string; message_id: string; conversation_id: string; channel_id: string }, action: OutboundAction, outcome: Extract<SendOutcome, { ok: true }>) {
-  const events = await deps.db.transaction().execute((trx) => recordSent(trx, row, action, outcome.platformId, deps.clock.now()));
+  const events = await deps.db.transaction().execute((trx) => recordSent(trx, row, action, outcome, deps.clock.now()));
   await publishAll(deps.bus, events);
 }
 

@@ -5,10 +5,12 @@
  */
 export type { InboxDeps, PendingEvent } from './deps.ts';
 export { createDeliveryRecorder, PROCESS_ATTEMPTS, type DeliveryRecorder } from './record-delivery.ts';
-export { processDeliveries, PROCESS_QUEUE } from './process-delivery.ts';
+export { processDeliveries, PROCESS_QUEUE, PROFILE_QUEUE } from './process-delivery.ts';
+export { fetchProfile, type ProfileJob } from './fetch-profile.ts';
 export { listInbound, replayInbound, type InboundStatus } from './admin-inbound.ts';
 export { sendReply, type Actor, type ReplyInput } from './send-reply.ts';
 export { deliverOutbound, SEND_QUEUE } from './deliver-outbound.ts';
 export { moderateMessage, type ModerationAction } from './moderate-message.ts';
 export { listConversations, type ConversationFilter } from './list-conversations.ts';
 export { getConversation } from './get-conversation.ts';
+export { mergeContactsByHand } from './merge-contacts.ts';

@@ -14,7 +14,7 @@ const statusAfter: Record<CommentItem['action'], Status | null> = { add: null, e
  * a removal before its add creates the message from what it knows, and an older event
  * never overwrites a newer one. Every change keeps the previous text in the history.
  */
-export async function ingestComment(db: Db, channel: ChannelRef, item: CommentItem, now: number): Promise<PendingEvent[]> {
+export async function ingestComment(db: Db, channel: ChannelRef, item: CommentItem, now: number, nameless?: (externalId: string, surface: string) => Promise<void>): Promise<PendingEvent[]> {
   const known = await db.selectFrom('messages').select(['id', 'conversation_id', 'text', 'status', 'platform_updated_at'])
     .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_id', '=', item.externalId)
     .executeTakeFirst();
@@ -22,7 +22,7 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
   if (item.byAccount && (await matchOwnReply(db, channel, item))) return [];
 
   const postId = await ensurePost(db, channel, item.post, now);
-  const contactId = item.byAccount ? null : await ensureContact(db, channel, item.author, now);
+  const contactId = item.byAccount ? null : await ensureContact(db, channel, item.author, now, nameless && ((externalId) => nameless(externalId, item.surface)));
   const conversation = await ensureConversation(db, channel, {
     kind: 'public', threadKey: `comment:${item.threadExternalId}`, postId,
     contactId: item.parentExternalId === null ? contactId : null,

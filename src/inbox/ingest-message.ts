@@ -10,7 +10,7 @@ import type { PendingEvent } from './deps.ts';
  * an echo of our own send is matched to its outbound row; an echo of a message the shop
  * sent from elsewhere is recorded as the brand's, so the thread is complete.
  */
-export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageItem, now: number): Promise<PendingEvent[]> {
+export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageItem, now: number, nameless?: (externalId: string, surface: string) => Promise<void>): Promise<PendingEvent[]> {
   const known = await db.selectFrom('messages').select(['id', 'conversation_id', 'status'])
     .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_id', '=', item.externalId)
     .executeTakeFirst();
@@ -20,7 +20,7 @@ export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageIt
   }
   if (item.direction === 'out' && (await matchOwnSend(db, channel, item, now))) return [];
 
-  const contactId = await ensureContact(db, channel, item.customer, now);
+  const contactId = await ensureContact(db, channel, item.customer, now, nameless && ((externalId) => nameless(externalId, item.surface)));
   const conversation = await ensureConversation(db, channel, { kind: 'private', threadKey: `${item.surface}:${item.customer.externalId}`, contactId }, now);
   const id = newId(now);
   await db.insertInto('messages').values({

@@ -8,6 +8,7 @@ import { ingestComment } from './ingest-comment.ts';
 import { countReaction } from './posts.ts';
 
 export const PROCESS_QUEUE = 'inbound.process';
+export const PROFILE_QUEUE = 'contact.profile';
 
 /**
  * The job behind every accepted webhook: parse the stored delivery, route each item to its
@@ -47,7 +48,10 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
       for (const item of items) {
         if (!routes.has(item.accountId)) routes.set(item.accountId, await findChannelByAccount(trx, event.provider, item.accountId));
         const channel = routes.get(item.accountId);
-        if (channel) pending.push(...(await ingestItem(trx, channel, item, now)));
+        const nameless = (externalId: string, surface: string) => channel
+          ? deps.queue.enqueue(PROFILE_QUEUE, { ...channel, externalId, surface }, { db: trx, maxAttempts: 3, backoffMs: 5000, singletonKey: `${channel.channelId}:${externalId}` }).then(() => {})
+          : Promise.resolve();
+        if (channel) pending.push(...(await ingestItem(trx, channel, item, now, nameless)));
       }
       await trx.updateTable('inbound_events').set({ status: 'processed', processed_at: now, attempts: event.attempts + 1, error: null }).where('id', '=', eventId).execute();
       return pending;
@@ -59,12 +63,12 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
   }
 }
 
-async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem, now: number): Promise<PendingEvent[]> {
+async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem, now: number, nameless: (externalId: string, surface: string) => Promise<void>): Promise<PendingEvent[]> {
   switch (item.type) {
     case 'message':
-      return ingestMessage(db, channel, item, now);
+      return ingestMessage(db, channel, item, now, nameless);
     case 'comment':
-      return ingestComment(db, channel, item, now);
+      return ingestComment(db, channel, item, now, nameless);
     case 'reaction':
       await countReaction(db, channel, item.targetExternalId, item.reaction, item.action === 'add' ? 1 : -1, now);
       return [];

@@ -2,6 +2,7 @@ import { newId } from '../kernel/index.ts';
 import type { OutboundAction } from '../channels/index.ts';
 import type { Db } from '../store/index.ts';
 import type { PendingEvent } from './deps.ts';
+import { linkIdentity } from './contacts.ts';
 
 const moderationStatus = { hide: 'hidden', unhide: 'visible', delete: 'deleted' } as const;
 
@@ -10,8 +11,10 @@ const moderationStatus = { hide: 'hidden', unhide: 'visible', delete: 'deleted' 
  * an echo that arrived first and was stored as a brand message is folded into ours. For a
  * hide, unhide or delete, the message changes state and the moderation log gets its line.
  */
-export async function recordSent(db: Db, row: { workspace_id: string; id: string; message_id: string; conversation_id: string; channel_id: string }, action: OutboundAction & { actor?: { type: string; id: string | null }; reason?: string }, platformId: string | null, now: number): Promise<PendingEvent[]> {
+export async function recordSent(db: Db, row: { workspace_id: string; id: string; message_id: string; conversation_id: string; channel_id: string }, action: OutboundAction & { actor?: { type: string; id: string | null }; reason?: string }, outcome: { platformId: string | null; recipientExternalId?: string | undefined }, now: number): Promise<PendingEvent[]> {
   const ws = row.workspace_id;
+  const platformId = outcome.platformId;
+  if (action.type === 'private_reply' && outcome.recipientExternalId) await linkRecipient(db, row, outcome.recipientExternalId, now);
   await db.updateTable('outbound').set({ state: 'sent', platform_id: platformId, sent_at: now, failure_kind: null, failure_reason: null, updated_at: now })
     .where('workspace_id', '=', ws).where('id', '=', row.id).execute();
   const events: PendingEvent[] = [{ workspaceId: ws, type: 'outbound.updated', data: { conversationId: row.conversation_id, outboundId: row.id, state: 'sent' } }];
@@ -34,4 +37,10 @@ export async function recordSent(db: Db, row: { workspace_id: string; id: string
     .where('id', '!=', row.message_id).where('author_type', '=', 'brand').execute();
   await db.updateTable('messages').set({ external_id: platformId, platform_created_at: now }).where('workspace_id', '=', ws).where('id', '=', row.message_id).execute();
   return events;
+}
+
+/** A private reply reveals the commenter's Messenger id: the same person, one contact. */
+async function linkRecipient(db: Db, row: { workspace_id: string; conversation_id: string; channel_id: string }, externalId: string, now: number): Promise<void> {
+  const conversation = await db.selectFrom('conversations').select('contact_id').where('workspace_id', '=', row.workspace_id).where('id', '=', row.conversation_id).executeTakeFirst();
+  if (conversation?.contact_id) await linkIdentity(db, { workspaceId: row.workspace_id, channelId: row.channel_id }, externalId, conversation.contact_id, now);
 }

@@ -34,6 +34,7 @@ export const errorCatalogue = {
   'webhook.unknown_provider': 404,
   'inbound.not_found': 404,
   'conversation.not_found': 404,
+  'contact.not_found': 404,
   'message.not_found': 404,
   'message.too_long': 400,
   'job.conflict': 409,

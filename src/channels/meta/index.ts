@@ -7,7 +7,7 @@ import type { ChannelProvider } from '../provider.ts';
 import { answerMetaHandshake } from './handshake.ts';
 import { verifyMetaSignature } from './signature.ts';
 import { metaAccountIds, metaDedupeKey, parseMetaDelivery } from './inbound.ts';
-import { reconcileMeta, sendToMeta } from './outbound.ts';
+import { metaProfile, reconcileMeta, sendToMeta } from './outbound.ts';
 import { metaPolicy } from './policy.ts';
 import { connectMeta } from './connect.ts';
 
@@ -28,4 +28,5 @@ export const metaProvider: ChannelProvider = {
   policy: metaPolicy,
   send: sendToMeta,
   reconcile: reconcileMeta,
+  profile: metaProfile,
 };

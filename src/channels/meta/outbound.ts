@@ -12,7 +12,8 @@ export async function sendToMeta(channel: ChannelContext, action: OutboundAction
     return { ok: false, kind: 'transient', reason: (error as Error).message, uncertain: timedOut };
   }
   if (response.status >= 200 && response.status < 300 && !response.body?.error) {
-    return { ok: true, platformId: response.body?.message_id ?? response.body?.id ?? null };
+    const recipient = action.type === 'private_reply' && response.body?.recipient_id ? String(response.body.recipient_id) : undefined;
+    return { ok: true, platformId: response.body?.message_id ?? response.body?.id ?? null, recipientExternalId: recipient };
   }
   return classifyGraphError(response.status, response.body?.error, response.usage);
 }
@@ -62,4 +63,14 @@ export async function reconcileMeta(channel: ChannelContext, action: OutboundAct
     }
   }
   return null;
+}
+
+/** A person's public profile: `name` on Facebook and Messenger, `username` and `name` on Instagram. */
+export async function metaProfile(channel: ChannelContext, surface: string, externalId: string) {
+  const fields = surface === 'instagram' ? 'name,username' : 'name';
+  const response = await graphCall(channel, 'GET', externalId, { fields });
+  if (response.status !== 200 || response.body?.error) return null;
+  const name = typeof response.body?.name === 'string' ? response.body.name : undefined;
+  const handle = typeof response.body?.username === 'string' ? response.body.username : undefined;
+  return name || handle ? { name, handle } : null;
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { getConversation, listConversations, listInbound, moderateMessage, replayInbound, sendReply, type Actor } from '../../inbox/index.ts';
+import { getConversation, listConversations, listInbound, mergeContactsByHand, moderateMessage, replayInbound, sendReply, type Actor } from '../../inbox/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { Caller } from '../../accounts/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
-import { conversationListQuery, idParam, inboundListQuery, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
+import { conversationListQuery, idParam, inboundListQuery, mergeBody, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
 
 const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { type: 'token', id: caller.tokenId } : { type: 'user', id: caller.userId });
 
@@ -36,6 +36,13 @@ export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const caller = callerOf(request);
     reply.status(202);
     return moderateMessage(deps.inbox, caller.workspaceId, actorOf(caller), id, { action, reason });
+  });
+
+  app.post('/api/v1/contacts/:id/merge', { config: { permission: 'conversations.reply' } }, async (request, reply) => {
+    const { id } = parseInput(idParam, request.params);
+    const { intoContactId } = parseInput(mergeBody, request.body);
+    await mergeContactsByHand(deps.inbox, callerOf(request).workspaceId, id, intoContactId);
+    return reply.status(204).send();
   });
 
   app.get('/api/v1/admin/inbound', { config: { permission: 'inbound.manage' } }, async (request) => {

@@ -23,3 +23,4 @@ export const inboundListQuery = z.strictObject({
   status: z.enum(['received', 'processed', 'parked', 'ignored']).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+export const mergeBody = z.strictObject({ intoContactId: id });
