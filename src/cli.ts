@@ -26,6 +26,8 @@ const usage = `Usage: relais <command> [options]
                         print a new API token for workspace W (its id or name)
   channel add meta --workspace W --page-id P --page-token T [--instagram-id I] [--api-base URL]
                         connect a Facebook Page (and its Instagram account); prints the channel id
+  sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T]
+                        run the platform simulator (Meta) against a Relais, for tests and demos
 
 Environment: PORT, HOST, RELAIS_DATA_DIR, DATABASE_URL, REDIS_URL, RELAIS_SECRET_KEY,
 RELAIS_PUBLIC_URL, LOG_LEVEL (see README.md).`;
@@ -48,6 +50,12 @@ async function main(argv: string[]): Promise<number> {
       return token(rest);
     case 'channel':
       return channel(rest);
+    case 'sandbox': {
+      // The platform simulator is a test and demo tool: loaded only when asked for.
+      const { runSandboxCli } = await import('../sandbox/index.ts');
+      await runSandboxCli(rest);
+      return 0;
+    }
     case 'help':
     case '--help':
     case '-h':

@@ -20,10 +20,17 @@ export async function deliverOutbound(deps: InboxDeps, payload: { workspaceId: s
   const { workspaceId, outboundId } = payload;
   const row = await deps.db.selectFrom('outbound').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', outboundId).executeTakeFirst();
   if (!row || row.state === 'sent' || row.state === 'failed') return;
-  const action = JSON.parse(row.action) as OutboundAction;
+  let action = JSON.parse(row.action) as OutboundAction;
   const channel = await loadChannelContext(deps, workspaceId, row.channel_id);
   const provider = deps.channels.require(channel.kind);
   if (channel.status === 'needs_reconnect') return fail(deps, row, 'auth', 'The channel must be reconnected');
+  if (action.type === 'message') {
+    // Time has passed since the agent pressed send (retries, rate limits): the window decides again.
+    const conversation = await deps.db.selectFrom('conversations').select('last_inbound_at').where('workspace_id', '=', workspaceId).where('id', '=', row.conversation_id).executeTakeFirstOrThrow();
+    const decision = provider.policy({ surface: action.surface, lastInboundAt: conversation.last_inbound_at, textLength: [...action.text].length }, 'message', deps.clock.now());
+    if (!decision.ok) return fail(deps, row, 'permanent', decision.reason);
+    action = { ...action, tag: decision.tag };
+  }
 
   if (row.state === 'sending' && provider.reconcile) {
     const platformId = await provider.reconcile(channel, action);

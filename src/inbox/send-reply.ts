@@ -35,8 +35,8 @@ export async function sendReply(deps: InboxDeps, workspaceId: string, actor: Act
   if (input.visibility !== 'note') {
     if (conversation.channelStatus === 'needs_reconnect') throw new AppError('channel.needs_reconnect', 'This channel must be reconnected before replying');
     const target = await replyAction(deps.db, workspaceId, conversation, input.visibility, input.text, outboundId);
-    assertAllowed(deps.channels.require(conversation.provider), target.facts, target.action, now);
-    action = target.action;
+    const decision = assertAllowed(deps.channels.require(conversation.provider), target.facts, target.action, now);
+    action = target.action.type === 'message' ? { ...target.action, tag: decision.tag } : target.action;
   }
   const key = input.idempotencyKey ?? newSecret(16);
   try {

@@ -8,13 +8,14 @@ export interface GraphResponse {
 
 export class GraphTimeout extends Error {}
 
-const TIMEOUT_MS = 10_000;
+const DEFAULT_TIMEOUT_MS = 10_000;
 
 /** One Graph API call with the channel's page token; parameters go as a JSON body or query. */
 export async function graphCall(channel: ChannelContext, method: 'GET' | 'POST' | 'DELETE', path: string, params: Record<string, unknown> = {}): Promise<GraphResponse> {
   const url = new URL(`${channel.apiBase.replace(/\/$/, '')}/${path.replace(/^\//, '')}`);
   const token = channel.credentials.pageToken ?? '';
-  const init: RequestInit = { method, headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(TIMEOUT_MS) };
+  const timeoutMs = Number(channel.settings.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const init: RequestInit = { method, headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) };
   if (method === 'POST') {
     init.headers = { ...init.headers, 'content-type': 'application/json' };
     init.body = JSON.stringify(params);
@@ -25,7 +26,7 @@ export async function graphCall(channel: ChannelContext, method: 'GET' | 'POST' 
   try {
     response = await fetch(url, init);
   } catch (error) {
-    if ((error as Error).name === 'TimeoutError') throw new GraphTimeout(`Graph API did not answer within ${TIMEOUT_MS / 1000} s`);
+    if ((error as Error).name === 'TimeoutError') throw new GraphTimeout(`Graph API did not answer within ${timeoutMs} ms`);
     throw error;
   }
   const text = await response.text();

@@ -47,18 +47,22 @@ function call(channel: ChannelContext, action: OutboundAction): Promise<GraphRes
  * the thread. Hide, delete and like are safe to repeat, so they need no reconciliation.
  */
 export async function reconcileMeta(channel: ChannelContext, action: OutboundAction): Promise<string | null> {
-  const page = channel.externalId ?? '';
+  const instagram = action.surface === 'instagram';
+  // On Instagram the shop speaks as its Instagram account, not as the Page.
+  const self = instagram ? String(channel.settings.instagramId ?? '') : channel.externalId ?? '';
   if (action.type === 'public_reply') {
-    const thread = await graphCall(channel, 'GET', `${action.commentExternalId}/comments`, { fields: 'id,message,from,created_time' });
-    const found = (thread.body?.data ?? []).find((c: any) => c?.from?.id === page && c?.message === action.text);
+    const thread = instagram
+      ? await graphCall(channel, 'GET', `${action.commentExternalId}/replies`, { fields: 'id,text,from,timestamp' })
+      : await graphCall(channel, 'GET', `${action.commentExternalId}/comments`, { fields: 'id,message,from,created_time' });
+    const found = (thread.body?.data ?? []).find((c: any) => c?.from?.id === self && (c?.message ?? c?.text) === action.text);
     return found?.id ?? null;
   }
   if (action.type === 'message') {
-    const conversations = await graphCall(channel, 'GET', `${page}/conversations`, {
-      user_id: action.recipientExternalId, platform: action.surface === 'instagram' ? 'instagram' : 'messenger', fields: 'messages{id,message,created_time,from}',
+    const conversations = await graphCall(channel, 'GET', `${channel.externalId ?? ''}/conversations`, {
+      user_id: action.recipientExternalId, platform: instagram ? 'instagram' : 'messenger', fields: 'messages{id,message,created_time,from}',
     });
     for (const conversation of conversations.body?.data ?? []) {
-      const found = (conversation?.messages?.data ?? []).find((m: any) => m?.from?.id === page && m?.message === action.text);
+      const found = (conversation?.messages?.data ?? []).find((m: any) => m?.from?.id === self && m?.message === action.text);
       if (found) return found.id ?? null;
     }
   }

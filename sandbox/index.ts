@@ -1,0 +1,27 @@
+/**
+ * The platform simulator: a separate HTTP server that plays Meta for Relais's tests and demo.
+ * It sends signed webhooks the way Meta does and serves the Graph API subset Relais calls.
+ * Relais never imports this folder, and this folder never imports Relais.
+ */
+export { startSandbox, type Sandbox, type SandboxOptions } from './start-sandbox.ts';
+export { runSandboxCli, type SandboxCliIo } from './cli.ts';
+export type { Clock } from './clock.ts';
+export type { MetaOptions } from './meta/create-meta-sandbox.ts';
+export type {
+  ActionResult, BatchOptions, BatchResult, Delivered, MetaAction, MetaEventBuilders, MetaSandbox,
+} from './meta/meta-sandbox.ts';
+export type { CommentIds, InstagramCommentIds, ReactionIds } from './meta/comment-events.ts';
+export type { MessageIds } from './meta/messaging-events.ts';
+export type { MetaEntry, MetaEvent, MetaObject, MetaWebhookBody } from './meta/event.ts';
+export type {
+  CommentInput, CommentRefInput, EditCommentInput, InstagramCommentInput, InstagramDmInput, MediaInput,
+  MessengerMessageInput, PageInboxReplyInput, PageInput, PostInput, ReactionInput, UserInput,
+} from './meta/inputs.ts';
+export type { Delivery, DeliveryAttempt, DeliveryOptions } from './meta/webhook-sender.ts';
+export type { DeleteRecord, GraphCall, HideRecord, LikeRecord, PublicReply, SentMessage } from './meta/records.ts';
+export type { FailNextInput } from './meta/graph/faults.ts';
+export type { GraphErrorFields, ThrottleCode } from './meta/graph/graph-error.ts';
+export type { ThrottleInput, UsageOverride } from './meta/graph/usage.ts';
+export type { VerifyResult } from './meta/verify-callback.ts';
+export type { MediaRecord, PageRecord, PostRecord, UserRecord } from './meta/world.ts';
+export { toMetaJson, signatureHeaders } from './meta/meta-json.ts';

@@ -1,0 +1,81 @@
+/**
+ * The sandbox server: one node:http listener for the platform APIs (Graph under `/vNN.N/`)
+ * and the control API under `/_sandbox/`. It shares nothing with Relais but HTTP.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createSandboxClock, type Clock } from './clock.ts';
+import { sendJson } from './http-io.ts';
+import { handleMetaControl } from './meta/control-api.ts';
+import { createMetaSandbox, type MetaOptions } from './meta/create-meta-sandbox.ts';
+import { isGraphPath } from './meta/graph/graph-router.ts';
+import type { MetaSandbox } from './meta/meta-sandbox.ts';
+
+export interface SandboxOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** Default 127.0.0.1. */
+  host?: string;
+  /** Relais's base URL; webhooks go to `<relaisUrl>/hooks/meta`. Settable later. */
+  relaisUrl?: string;
+  /** Default app secret `sandbox-app-secret`. */
+  meta?: MetaOptions;
+  /** The time the sandbox starts from (default the system clock); `meta.advanceTime` adds to it. */
+  clock?: Clock;
+}
+
+export interface Sandbox {
+  /** e.g. `http://127.0.0.1:41234`. */
+  url: string;
+  meta: MetaSandbox;
+  /** Stops retries, drops hung connections and closes the port. */
+  close(): Promise<void>;
+}
+
+/**
+ * @example
+ * const sandbox = await startSandbox({ relaisUrl: 'http://127.0.0.1:3000', meta: { appSecret: 's3cret' } });
+ * sandbox.meta.addPage({ id: '1001', name: 'Boutique', accessToken: 'PAGE_TOKEN' });
+ * // Relais's Meta channel: api base sandbox.meta.graphUrl, token PAGE_TOKEN
+ */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  const host = options.host ?? '127.0.0.1';
+  const clock = createSandboxClock(options.clock);
+  let url = '';
+  const metaHost = createMetaSandbox(options.meta ?? { appSecret: 'sandbox-app-secret' }, { clock, relaisUrl: options.relaisUrl, sandboxUrl: () => url });
+  const { meta } = metaHost;
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const target = new URL(req.url ?? '/', 'http://sandbox');
+    if (target.pathname.startsWith('/_sandbox/meta/')) return handleMetaControl(meta, req, res, target.pathname.slice('/_sandbox/meta/'.length));
+    if (isGraphPath(target.pathname)) return metaHost.handleGraph(req, res, target);
+    if (target.pathname === '/' || target.pathname === '/_sandbox') {
+      return sendJson(res, 200, { sandbox: 'relais', meta: { graphUrl: meta.graphUrl, webhookUrl: meta.webhookUrl, appId: meta.appId } });
+    }
+    sendJson(res, 404, { error: { message: `Nothing at ${target.pathname}` } });
+  }
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error: { message: error instanceof Error ? error.message : String(error) } });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const reachable = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  url = `http://${reachable}:${port}`;
+
+  return {
+    url,
+    meta,
+    async close() {
+      metaHost.close();
+      server.closeAllConnections(); // calls left hanging on purpose (actThenHang) included
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
