@@ -68,21 +68,21 @@ async function writeBatch(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, batch
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const routes = new Map<string, RoutedChannel | undefined>();
-    const outcomes: ('accepted' | 'duplicate')[] = [];
-    const accepted: string[] = [];
+    const rows = [];
     for (const item of batch) {
       const routeKey = `${item.provider}:${item.accountId}`;
       if (item.accountId && !routes.has(routeKey)) routes.set(routeKey, await findChannelByAccount(trx, item.provider, item.accountId));
       const route = routes.get(routeKey);
-      const id = newId(now);
-      const inserted = await trx.insertInto('inbound_events').values({
-        id, provider: item.provider, dedupe_key: item.dedupeKey, workspace_id: route?.workspaceId ?? null, channel_id: route?.channelId ?? null,
-        headers: JSON.stringify(item.headers), body: item.body, status: 'received', attempts: 0, error: null, received_at: now, processed_at: null,
-      }).onConflict((conflict) => conflict.columns(['provider', 'dedupe_key']).doNothing()).returning('id').executeTakeFirst();
-      outcomes.push(inserted ? 'accepted' : 'duplicate');
-      if (inserted) accepted.push(id);
+      rows.push({
+        id: newId(now), provider: item.provider, dedupe_key: item.dedupeKey, workspace_id: route?.workspaceId ?? null, channel_id: route?.channelId ?? null,
+        headers: JSON.stringify(item.headers), body: item.body, status: 'received' as const, attempts: 0, error: null, received_at: now, processed_at: null,
+      });
     }
-    if (accepted.length > 0) await deps.queue.enqueue(PROCESS_QUEUE, { eventIds: accepted }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });
-    return outcomes;
+    // One statement for the burst; a redelivery (same provider and key) is skipped, not an error.
+    const inserted = await trx.insertInto('inbound_events').values(rows)
+      .onConflict((conflict) => conflict.columns(['provider', 'dedupe_key']).doNothing()).returning('id').execute();
+    const accepted = new Set(inserted.map((row) => row.id));
+    if (accepted.size > 0) await deps.queue.enqueue(PROCESS_QUEUE, { eventIds: [...accepted] }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });
+    return rows.map((row) => (accepted.has(row.id) ? 'accepted' : 'duplicate'));
   });
 }
