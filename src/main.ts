@@ -8,7 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from './accounts/index.ts';
 import { createLogger, createSealer, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, metaProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
-import { createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
+import { createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, wakeSnoozed, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
 import { createMemoryBus, type Bus } from './realtime/index.ts';
@@ -78,9 +78,13 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     const purged = await purgeExpiredSessions(accounts);
     if (purged > 0) logger.info({ purged }, 'expired sessions purged');
   });
-  // Periodic jobs: each worker process offers one; the singleton key keeps it to one queued.
-  let timer: NodeJS.Timeout | undefined;
-  const schedule = () => queue.enqueue('sessions.purge', {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error }, 'scheduling failed'));
+  queue.work('conversations.wake', async () => {
+    await wakeSnoozed(inbox);
+  });
+  // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
+  const periodic: [string, number][] = [['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000]];
+  const timers: NodeJS.Timeout[] = [];
+  const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
 
   const app = role === 'worker'
     ? undefined
@@ -92,9 +96,12 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     async listen() {
       if (role !== 'serve') {
         await queue.start();
-        await schedule();
-        timer = setInterval(schedule, PURGE_SESSIONS_EVERY_MS);
-        timer.unref();
+        for (const [name, every] of periodic) {
+          await offer(name);
+          const timer = setInterval(() => void offer(name), every);
+          timer.unref();
+          timers.push(timer);
+        }
       }
       if (app) url = await app.listen({ port: config.port, host: config.host });
       // On a port picked by the system, links (invitations) must carry the real one.
@@ -102,7 +109,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
       return url;
     },
     async close() {
-      clearInterval(timer);
+      for (const timer of timers) clearInterval(timer);
       await app?.close();
       await queue.stop();
       await bus.close();

@@ -20,6 +20,7 @@ const grants = {
   'messages.moderate': ['owner', 'admin', 'agent', 'community_manager'],
   'inbound.manage': ['owner', 'admin'],
   'channels.manage': ['owner', 'admin'],
+  'catalog.manage': ['owner', 'admin', 'community_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -16,6 +16,7 @@ import { adminRoutes } from './routes/admin.ts';
 import { realtimeRoutes } from './routes/realtime.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { inboxRoutes } from './routes/inbox.ts';
+import { workspaceToolRoutes } from './routes/workspace-tools.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -48,6 +49,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   adminRoutes(app, deps);
   realtimeRoutes(app, deps);
   inboxRoutes(app, deps);
+  workspaceToolRoutes(app, deps);
   await hookRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;

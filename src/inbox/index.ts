@@ -11,6 +11,12 @@ export { listInbound, replayInbound, type InboundStatus } from './admin-inbound.
 export { sendReply, type Actor, type ReplyInput } from './send-reply.ts';
 export { deliverOutbound, SEND_QUEUE } from './deliver-outbound.ts';
 export { moderateMessage, type ModerationAction } from './moderate-message.ts';
-export { listConversations, type ConversationFilter } from './list-conversations.ts';
+export { listConversations, type ConversationFilter, type InboxView } from './list-conversations.ts';
+export { updateConversation, wakeSnoozed, type ConversationChange } from './update-conversation.ts';
+export { composerPolicy } from './composer-policy.ts';
+export { retryOutbound } from './retry-outbound.ts';
+export { getContact, addContactNote } from './get-contact.ts';
+export { listLabels, saveLabel, deleteLabel, setConversationLabel } from './labels.ts';
+export { listCannedReplies, saveCannedReply, deleteCannedReply } from './canned-replies.ts';
 export { getConversation } from './get-conversation.ts';
 export { mergeContactsByHand } from './merge-contacts.ts';

@@ -15,6 +15,8 @@ export interface ReplyInput {
   visibility: Visibility | 'note';
   /** Sent again with the same key (a double click, a retried request), nothing is sent twice. */
   idempotencyKey?: string | undefined;
+  /** Teammates @mentioned in a note: they are told. */
+  mentions?: string[] | undefined;
 }
 
 /**
@@ -45,7 +47,7 @@ export async function sendReply(deps: InboxDeps, workspaceId: string, actor: Act
         workspace_id: workspaceId, id: messageId, conversation_id: conversationId, channel_id: conversation.channel_id, direction: 'out',
         kind: input.visibility === 'note' ? 'note' : conversation.kind === 'public' && input.visibility === 'public' ? 'comment' : 'message',
         author_type: actor.type === 'rule' ? 'bot' : 'user', author_id: actor.id, text: input.text, external_id: null, attachments: '[]',
-        meta: JSON.stringify({ visibility: input.visibility, ...(action ? { surface: action.surface } : {}) }), platform_created_at: null, created_at: now,
+        meta: JSON.stringify({ visibility: input.visibility, ...(action ? { surface: action.surface } : {}), ...(input.mentions?.length ? { mentions: input.mentions } : {}) }), platform_created_at: null, created_at: now,
         edited_at: null, platform_updated_at: null, reply_to_external_id: null,
       }).execute();
       if (action) {
@@ -63,7 +65,10 @@ export async function sendReply(deps: InboxDeps, workspaceId: string, actor: Act
     if (isUniqueViolation(error) && input.idempotencyKey) return existingReply(deps, workspaceId, input.idempotencyKey);
     throw error;
   }
-  await publishAll(deps.bus, [{ workspaceId, type: 'message.created', data: { conversationId, messageId, direction: 'out' } }]);
+  await publishAll(deps.bus, [
+    { workspaceId, type: 'message.created', data: { conversationId, messageId, direction: 'out' } },
+    ...(input.mentions ?? []).map((userId) => ({ workspaceId, type: 'mention.created', data: { conversationId, messageId, userId, by: actor.id } })),
+  ]);
   return { messageId, outboundId: action ? outboundId : null };
 }
 

@@ -2,12 +2,14 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import type { StoreDialect } from './dialect/dialect.ts';
 import { coreMigration } from './migrations/0001-core.ts';
 import { inboxMigration } from './migrations/0002-inbox.ts';
+import { inboxToolsMigration } from './migrations/0003-inbox-tools.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
   return {
     '0001-core': coreMigration(dialect),
     '0002-inbox': inboxMigration(dialect),
+    '0003-inbox-tools': inboxToolsMigration(dialect),
   };
 }
 

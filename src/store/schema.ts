@@ -200,6 +200,40 @@ export interface ModerationLogTable {
   created_at: number;
 }
 
+export interface LabelsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  color: string;
+  created_at: number;
+}
+
+export interface ConversationLabelsTable {
+  workspace_id: string;
+  conversation_id: string;
+  label_id: string;
+  created_at: number;
+}
+
+export interface CannedRepliesTable {
+  workspace_id: string;
+  id: string;
+  shortcut: string;
+  title: string;
+  body: string;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ContactNotesTable {
+  workspace_id: string;
+  id: string;
+  contact_id: string;
+  author_id: string | null;
+  text: string;
+  created_at: number;
+}
+
 /** A webhook delivery as received, before it is routed: installation-level. */
 export interface InboundEventsTable {
   id: string;
@@ -289,4 +323,8 @@ export interface Database {
   channel_routes: ChannelRoutesTable;
   posts: PostsTable;
   moderation_log: ModerationLogTable;
+  labels: LabelsTable;
+  conversation_labels: ConversationLabelsTable;
+  canned_replies: CannedRepliesTable;
+  contact_notes: ContactNotesTable;
 }

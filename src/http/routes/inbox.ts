@@ -1,58 +1,75 @@
 import type { FastifyInstance } from 'fastify';
-import { getConversation, listConversations, listInbound, mergeContactsByHand, moderateMessage, replayInbound, sendReply, type Actor } from '../../inbox/index.ts';
+import { composerPolicy, getConversation, listConversations, moderateMessage, retryOutbound, sendReply, setConversationLabel, updateConversation, type Actor } from '../../inbox/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { Caller } from '../../accounts/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
-import { conversationListQuery, idParam, inboundListQuery, mergeBody, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
+import { conversationLabelParams, conversationListQuery, conversationPatch, idParam, labelRef, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
 
-const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { type: 'token', id: caller.tokenId } : { type: 'user', id: caller.userId });
+export const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { type: 'token', id: caller.tokenId } : { type: 'user', id: caller.userId });
 
-/** Conversations, replies and moderation; parked deliveries for admins. */
+/** Conversations: the list, a thread, replies and notes, actions, and comment moderation. */
 export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const search = async (workspaceId: string, q: string) => [...new Set((await deps.store.searchMessages(workspaceId, q, 200)).map((hit) => hit.conversationId))];
+  const read = { config: { permission: 'conversations.read' as const } };
+  const reply = { config: { permission: 'conversations.reply' as const } };
 
-  app.get('/api/v1/conversations', { config: { permission: 'conversations.read' } }, async (request) => {
+  app.get('/api/v1/conversations', read, async (request) => {
     const query = parseInput(conversationListQuery, request.query);
-    return listConversations({ db: deps.store.db, search }, callerOf(request).workspaceId, { ...query, channelId: query.channel, assigneeId: query.assignee });
+    const caller = callerOf(request);
+    return listConversations({ db: deps.store.db, search }, caller.workspaceId, caller.userId, { ...query, channelId: query.channel, assigneeId: query.assignee, labelId: query.label });
   });
 
-  app.get('/api/v1/conversations/:id', { config: { permission: 'conversations.read' } }, async (request) => {
+  app.get('/api/v1/conversations/:id', read, async (request) => {
     const { id } = parseInput(idParam, request.params);
     return getConversation(deps.inbox, callerOf(request).workspaceId, id);
   });
 
-  app.post('/api/v1/conversations/:id/messages', { config: { permission: 'conversations.reply' } }, async (request, reply) => {
+  app.get('/api/v1/conversations/:id/policy', read, async (request) => {
+    const { id } = parseInput(idParam, request.params);
+    return composerPolicy(deps.inbox, callerOf(request).workspaceId, id);
+  });
+
+  app.patch('/api/v1/conversations/:id', reply, async (request) => {
+    const { id } = parseInput(idParam, request.params);
+    const change = parseInput(conversationPatch, request.body);
+    const { workspaceId } = callerOf(request);
+    await updateConversation(deps.inbox, workspaceId, id, change);
+    return (await getConversation(deps.inbox, workspaceId, id)).conversation;
+  });
+
+  app.post('/api/v1/conversations/:id/labels', reply, async (request, response) => {
+    const { id } = parseInput(idParam, request.params);
+    const { labelId } = parseInput(labelRef, request.body);
+    await setConversationLabel(deps.inbox, callerOf(request).workspaceId, id, labelId, true);
+    return response.status(204).send();
+  });
+
+  app.delete('/api/v1/conversations/:id/labels/:labelId', reply, async (request, response) => {
+    const { id, labelId } = parseInput(conversationLabelParams, request.params);
+    await setConversationLabel(deps.inbox, callerOf(request).workspaceId, id, labelId, false);
+    return response.status(204).send();
+  });
+
+  app.post('/api/v1/conversations/:id/messages', reply, async (request, response) => {
     const { id } = parseInput(idParam, request.params);
     const body = parseInput(replyBody, request.body);
     const caller = callerOf(request);
-    reply.status(201);
+    response.status(201);
     return sendReply(deps.inbox, caller.workspaceId, actorOf(caller), id, body);
   });
 
-  app.post('/api/v1/messages/:id/:action', { config: { permission: 'messages.moderate' } }, async (request, reply) => {
+  app.post('/api/v1/outbound/:id/retry', reply, async (request, response) => {
+    const { id } = parseInput(idParam, request.params);
+    await retryOutbound(deps.inbox, callerOf(request).workspaceId, id);
+    return response.status(202).send({ status: 'queued' });
+  });
+
+  app.post('/api/v1/messages/:id/:action', { config: { permission: 'messages.moderate' } }, async (request, response) => {
     const { id, action } = parseInput(moderationParam, request.params);
     const { reason } = parseInput(moderationBody, request.body ?? {});
     const caller = callerOf(request);
-    reply.status(202);
+    response.status(202);
     return moderateMessage(deps.inbox, caller.workspaceId, actorOf(caller), id, { action, reason });
-  });
-
-  app.post('/api/v1/contacts/:id/merge', { config: { permission: 'conversations.reply' } }, async (request, reply) => {
-    const { id } = parseInput(idParam, request.params);
-    const { intoContactId } = parseInput(mergeBody, request.body);
-    await mergeContactsByHand(deps.inbox, callerOf(request).workspaceId, id, intoContactId);
-    return reply.status(204).send();
-  });
-
-  app.get('/api/v1/admin/inbound', { config: { permission: 'inbound.manage' } }, async (request) => {
-    const { status, limit } = parseInput(inboundListQuery, request.query);
-    return { deliveries: await listInbound(deps.inbox, callerOf(request).workspaceId, status, limit) };
-  });
-
-  app.post('/api/v1/admin/inbound/:id/replay', { config: { permission: 'inbound.manage' } }, async (request, reply) => {
-    const { id } = parseInput(idParam, request.params);
-    await replayInbound(deps.inbox, callerOf(request).workspaceId, id);
-    return reply.status(202).send({ status: 'queued' });
   });
 }

@@ -3,6 +3,8 @@ import { z } from 'zod';
 const id = z.string().min(1).max(64);
 
 export const conversationListQuery = z.strictObject({
+  view: z.enum(['mine', 'unassigned', 'open', 'pending', 'snoozed', 'resolved']).optional(),
+  label: id.optional(),
   status: z.enum(['open', 'pending', 'snoozed', 'resolved']).optional(),
   channel: id.optional(),
   kind: z.enum(['public', 'private']).optional(),
@@ -16,7 +18,20 @@ export const replyBody = z.strictObject({
   text: z.string().trim().min(1, 'Write something').max(8000),
   visibility: z.enum(['public', 'private', 'note']),
   idempotencyKey: z.string().min(8).max(100).optional(),
+  mentions: z.array(id).max(20).optional(),
 });
+export const conversationPatch = z.strictObject({
+  status: z.enum(['open', 'pending', 'resolved']).optional(),
+  assigneeId: id.nullable().optional(),
+  snoozedUntil: z.number().int().positive().nullable().optional(),
+  priority: z.number().int().min(0).max(3).optional(),
+});
+export const labelBody = z.strictObject({ name: z.string().trim().min(1).max(40), color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f6feb') });
+export const labelRef = z.strictObject({ labelId: id });
+export const conversationLabelParams = z.strictObject({ id, labelId: id });
+export const cannedReplyBody = z.strictObject({ shortcut: z.string().trim().regex(/^[\p{L}\p{N}_-]{1,30}$/u, 'letters, digits, - and _'), title: z.string().trim().min(1).max(80), body: z.string().trim().min(1).max(4000) });
+export const noteBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
+export const channelBody = z.strictObject({ kind: z.literal('meta'), pageId: z.string().regex(/^\d+$/), pageToken: z.string().min(10).max(1000), instagramId: z.string().regex(/^\d+$/).optional(), apiBase: z.url().optional() });
 export const moderationParam = z.strictObject({ id, action: z.enum(['hide', 'unhide', 'delete', 'like']) });
 export const moderationBody = z.strictObject({ reason: z.string().trim().max(500).optional() });
 export const inboundListQuery = z.strictObject({

@@ -1,0 +1,72 @@
+import type { FastifyInstance } from 'fastify';
+import { addChannel } from '../../channels/index.ts';
+import { addContactNote, deleteCannedReply, deleteLabel, getContact, listCannedReplies, listInbound, listLabels, mergeContactsByHand, replayInbound, saveCannedReply, saveLabel } from '../../inbox/index.ts';
+import { AppError, parseInput } from '../../kernel/index.ts';
+import type { HttpDeps } from '../deps.ts';
+import { callerOf } from '../authenticate.ts';
+import { cannedReplyBody, channelBody, idParam, inboundListQuery, labelBody, mergeBody, noteBody } from './inbox.validators.ts';
+
+/** Labels, canned replies, contacts, channels and parked deliveries. */
+export function workspaceToolRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  const read = { config: { permission: 'conversations.read' as const } };
+  const curate = { config: { permission: 'catalog.manage' as const } };
+  const admin = { config: { permission: 'channels.manage' as const } };
+
+  app.get('/api/v1/labels', read, async (request) => ({ labels: await listLabels(deps.inbox, callerOf(request).workspaceId) }));
+  app.post('/api/v1/labels', curate, async (request, reply) => {
+    reply.status(201);
+    return saveLabel(deps.inbox, callerOf(request).workspaceId, null, parseInput(labelBody, request.body));
+  });
+  app.patch('/api/v1/labels/:id', curate, async (request) => saveLabel(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id, parseInput(labelBody, request.body)));
+  app.delete('/api/v1/labels/:id', curate, async (request, reply) => {
+    await deleteLabel(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/canned-replies', read, async (request) => ({ cannedReplies: await listCannedReplies(deps.inbox, callerOf(request).workspaceId) }));
+  app.post('/api/v1/canned-replies', curate, async (request, reply) => {
+    reply.status(201);
+    return saveCannedReply(deps.inbox, callerOf(request).workspaceId, null, parseInput(cannedReplyBody, request.body));
+  });
+  app.patch('/api/v1/canned-replies/:id', curate, async (request) => saveCannedReply(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id, parseInput(cannedReplyBody, request.body)));
+  app.delete('/api/v1/canned-replies/:id', curate, async (request, reply) => {
+    await deleteCannedReply(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/contacts/:id', read, async (request) => getContact(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id));
+  app.post('/api/v1/contacts/:id/notes', { config: { permission: 'conversations.reply' } }, async (request, reply) => {
+    const caller = callerOf(request);
+    const id = await addContactNote(deps.inbox, caller.workspaceId, parseInput(idParam, request.params).id, caller.userId, parseInput(noteBody, request.body).text);
+    reply.status(201);
+    return { id };
+  });
+  app.post('/api/v1/contacts/:id/merge', { config: { permission: 'conversations.reply' } }, async (request, reply) => {
+    const { intoContactId } = parseInput(mergeBody, request.body);
+    await mergeContactsByHand(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id, intoContactId);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/channels', read, async (request) => {
+    const rows = await deps.store.db.selectFrom('channels').select(['id', 'kind', 'name', 'status', 'external_id']).where('workspace_id', '=', callerOf(request).workspaceId).orderBy('name').execute();
+    return { channels: rows.map((row) => ({ id: row.id, kind: row.kind, name: row.name, status: row.status, externalId: row.external_id })) };
+  });
+  app.post('/api/v1/channels', admin, async (request, reply) => {
+    const body = parseInput(channelBody, request.body);
+    const provider = deps.channels.get(body.kind);
+    if (!provider) throw new AppError('channel.not_found', `No provider "${body.kind}"`);
+    const spec = await provider.connect({ 'page-id': body.pageId, 'page-token': body.pageToken, 'instagram-id': body.instagramId, 'api-base': body.apiBase });
+    const id = await addChannel({ db: deps.store.db, clock: deps.inbox.clock, sealer: deps.inbox.sealer }, { workspaceId: callerOf(request).workspaceId, kind: provider.provider, ...spec });
+    reply.status(201);
+    return { id };
+  });
+
+  app.get('/api/v1/admin/inbound', { config: { permission: 'inbound.manage' } }, async (request) => {
+    const { status, limit } = parseInput(inboundListQuery, request.query);
+    return { deliveries: await listInbound(deps.inbox, callerOf(request).workspaceId, status, limit) };
+  });
+  app.post('/api/v1/admin/inbound/:id/replay', { config: { permission: 'inbound.manage' } }, async (request, reply) => {
+    await replayInbound(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id);
+    return reply.status(202).send({ status: 'queued' });
+  });
+}

@@ -1,0 +1,70 @@
+import type { Db } from '../store/index.ts';
+
+export interface SummaryRow {
+  id: string;
+  kind: 'public' | 'private';
+  status: 'open' | 'pending' | 'snoozed' | 'resolved';
+  assignee_id: string | null;
+  priority: number;
+  snoozed_until: number | null;
+  last_message_at: number | null;
+  last_inbound_at: number | null;
+  created_at: number;
+  channelId: string;
+  channelKind: string;
+  channelName: string;
+  contactId: string | null;
+  contactName: string | null;
+  postText: string | null;
+  postPermalink: string | null;
+}
+
+/** Turns conversation rows into the list's summaries: last message, labels, assignee, wait. */
+export async function summarize(db: Db, workspaceId: string, rows: SummaryRow[]) {
+  const ids = rows.map((row) => row.id);
+  const [lastMessages, labels, assignees] = await Promise.all([latestMessages(db, workspaceId, ids), labelsOf(db, workspaceId, ids), namesOf(db, rows.map((r) => r.assignee_id))]);
+  return rows.map((row) => {
+    const last = lastMessages.get(row.id) ?? null;
+    return {
+      id: row.id, kind: row.kind, status: row.status,
+      channel: { id: row.channelId, kind: row.channelKind, name: row.channelName },
+      contact: row.contactId ? { id: row.contactId, name: row.contactName } : null,
+      post: row.postText || row.postPermalink ? { text: row.postText, permalink: row.postPermalink } : null,
+      lastMessage: last, lastMessageAt: row.last_message_at, lastInboundAt: row.last_inbound_at,
+      // The customer is waiting when theirs is the last word of an open thread.
+      waitingSince: last?.direction === 'in' && row.status !== 'resolved' ? row.last_inbound_at : null,
+      assignee: row.assignee_id ? { id: row.assignee_id, name: assignees.get(row.assignee_id) ?? '' } : null,
+      labels: labels.get(row.id) ?? [],
+      priority: row.priority, snoozedUntil: row.snoozed_until, createdAt: row.created_at,
+    };
+  });
+}
+
+async function latestMessages(db: Db, workspaceId: string, ids: string[]) {
+  const result = new Map<string, { text: string; direction: 'in' | 'out'; kind: string; at: number }>();
+  if (ids.length === 0) return result;
+  // One row per conversation: the newest non-note message, found through the thread index.
+  const rows = await db.selectFrom('messages as m').select(['m.conversation_id', 'm.text', 'm.direction', 'm.kind', 'm.created_at', 'm.platform_created_at'])
+    .where('m.workspace_id', '=', workspaceId).where('m.conversation_id', 'in', ids)
+    .where('m.seq', '=', (eb) => eb.selectFrom('messages as l').select('l.seq').whereRef('l.workspace_id', '=', 'm.workspace_id').whereRef('l.conversation_id', '=', 'm.conversation_id')
+      .where('l.kind', '!=', 'note').orderBy((o) => o.fn.coalesce('l.platform_created_at', 'l.created_at'), 'desc').orderBy('l.seq', 'desc').limit(1))
+    .execute();
+  for (const row of rows) result.set(row.conversation_id, { text: row.text.slice(0, 200), direction: row.direction, kind: row.kind, at: row.platform_created_at ?? row.created_at });
+  return result;
+}
+
+async function labelsOf(db: Db, workspaceId: string, ids: string[]) {
+  const result = new Map<string, { id: string; name: string; color: string }[]>();
+  if (ids.length === 0) return result;
+  const rows = await db.selectFrom('conversation_labels as cl').innerJoin('labels as l', (join) => join.onRef('l.workspace_id', '=', 'cl.workspace_id').onRef('l.id', '=', 'cl.label_id'))
+    .select(['cl.conversation_id', 'l.id', 'l.name', 'l.color']).where('cl.workspace_id', '=', workspaceId).where('cl.conversation_id', 'in', ids).orderBy('l.name').execute();
+  for (const row of rows) result.set(row.conversation_id, [...(result.get(row.conversation_id) ?? []), { id: row.id, name: row.name, color: row.color }]);
+  return result;
+}
+
+export async function namesOf(db: Db, userIds: (string | null)[]) {
+  const ids = [...new Set(userIds.filter((id): id is string => id !== null))];
+  if (ids.length === 0) return new Map<string, string>();
+  const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
+  return new Map(rows.map((row) => [row.id, row.name]));
+}

@@ -1,0 +1,48 @@
+import { AppError } from '../kernel/index.ts';
+import type { ConversationStatus } from '../store/index.ts';
+import { publishAll, type InboxDeps } from './deps.ts';
+
+export interface ConversationChange {
+  status?: 'open' | 'pending' | 'resolved' | undefined;
+  assigneeId?: string | null | undefined;
+  snoozedUntil?: number | null | undefined;
+  priority?: number | undefined;
+}
+
+/** Assign, resolve, reopen, set pending, snooze or prioritize a conversation. */
+export async function updateConversation(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>, workspaceId: string, conversationId: string, change: ConversationChange): Promise<void> {
+  const now = deps.clock.now();
+  const current = await deps.db.selectFrom('conversations').select(['status']).where('workspace_id', '=', workspaceId).where('id', '=', conversationId).executeTakeFirst();
+  if (!current) throw new AppError('conversation.not_found', 'Conversation not found');
+  if (change.assigneeId) {
+    const member = await deps.db.selectFrom('memberships').select('user_id').where('workspace_id', '=', workspaceId).where('user_id', '=', change.assigneeId).executeTakeFirst();
+    if (!member) throw new AppError('member.not_assignable', 'Only a member of this workspace can be assigned', { fields: { assigneeId: ['not a member'] } });
+  }
+  let status: ConversationStatus | undefined = change.status;
+  let snoozedUntil = change.snoozedUntil;
+  if (change.snoozedUntil !== undefined && change.snoozedUntil !== null) {
+    if (change.snoozedUntil <= now) throw new AppError('request.invalid', 'Snooze until a time in the future', { fields: { snoozedUntil: ['in the past'] } });
+    status = 'snoozed';
+  } else if (status !== undefined) {
+    snoozedUntil = null;
+  }
+  await deps.db.updateTable('conversations').set({
+    ...(status !== undefined ? { status } : {}),
+    ...(snoozedUntil !== undefined ? { snoozed_until: snoozedUntil } : {}),
+    ...(change.assigneeId !== undefined ? { assignee_id: change.assigneeId } : {}),
+    ...(change.priority !== undefined ? { priority: change.priority } : {}),
+    updated_at: now,
+  }).where('workspace_id', '=', workspaceId).where('id', '=', conversationId).execute();
+  await publishAll(deps.bus, [{ workspaceId, type: 'conversation.updated', data: { conversationId } }]);
+}
+
+/** Snoozed conversations whose time has come go back to open (the `conversations.wake` job). */
+export async function wakeSnoozed(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>): Promise<number> {
+  const now = deps.clock.now();
+  const due = await deps.db.selectFrom('conversations').select(['workspace_id', 'id']).where('status', '=', 'snoozed').where('snoozed_until', '<=', now).limit(500).execute();
+  for (const row of due) {
+    await deps.db.updateTable('conversations').set({ status: 'open', snoozed_until: null, updated_at: now }).where('workspace_id', '=', row.workspace_id).where('id', '=', row.id).execute();
+  }
+  await publishAll(deps.bus, due.map((row) => ({ workspaceId: row.workspace_id, type: 'conversation.updated', data: { conversationId: row.id } })));
+  return due.length;
+}

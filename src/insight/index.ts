@@ -1,0 +1,23 @@
+/**
+ * insight: language, sentiment and intents of inbound messages, for rules, filters and
+ * reports. One `Classifier` interface; the default model ships with Relais (offline, rules
+ * and permissively licensed lexicons, no data-set weights), and a workspace model learned
+ * from the team's corrections blends with it once it has enough of them. Storage of the
+ * workspace model and the retrain job live with their callers.
+ */
+export type {
+  Classification,
+  Classifier,
+  ClassifyHints,
+  Intent,
+  IntentName,
+  Language,
+  OrderIssueSubtype,
+  Sentiment,
+} from './classifier.ts';
+export { intentKey, parseIntentKey, ORDER_ISSUE_SUBTYPES, SENTIMENTS } from './classifier.ts';
+export { createDefaultClassifier } from './default-classifier.ts';
+export { trainWorkspaceModel, describeWorkspaceModel, type Correction, type TrainOptions, type WorkspaceModel } from './workspace-model.ts';
+export { parseWorkspaceModel } from './workspace-model-schema.ts';
+export { createBlendedClassifier, MIN_INTENT_CORRECTIONS, MIN_SENTIMENT_CORRECTIONS } from './blended-classifier.ts';
+export { score, type Scores } from './metrics.ts';

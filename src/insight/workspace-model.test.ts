@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { createBlendedClassifier, MIN_SENTIMENT_CORRECTIONS } from './blended-classifier.ts';
+import { intentKey, type Sentiment } from './classifier.ts';
+import { createDefaultClassifier } from './default-classifier.ts';
+import { parseWorkspaceModel } from './workspace-model-schema.ts';
+import { trainWorkspaceModel, type Correction } from './workspace-model.ts';
+
+const base = createDefaultClassifier();
+
+// A shop whose customers say "c'est de la bombe" (it's great), which the default reads as
+// neutral; the team corrects those, and confirms a few ordinary messages.
+const products = ['ce sac', 'la robe', 'ce parfum', 'le coffret', 'cette veste', 'le pull', 'ce rouge à lèvres', 'la crème'];
+const slang: Correction[] = products.flatMap((product) => [
+  { text: `${product} c'est de la bombe`, sentiment: 'positive' as Sentiment },
+  { text: `franchement ${product}, de la bombe !`, sentiment: 'positive' as Sentiment },
+]);
+const ordinary: Correction[] = [
+  ['Toujours pas reçu mon colis', 'negative'], ['Vous livrez en Belgique ?', 'neutral'], ['Colis arrivé abîmé', 'negative'],
+  ['Merci pour la livraison rapide', 'positive'], ['Où est ma commande ?', 'negative'], ['La taille 38 est dispo ?', 'neutral'],
+  ['Très déçue de la qualité', 'negative'], ['Quel est le délai de livraison ?', 'neutral'], ['Produit conforme, merci', 'positive'],
+  ['Il manque un article', 'negative'], ['Vous avez ce modèle en bleu ?', 'neutral'], ['Service client au top', 'positive'],
+  ['Remboursement toujours pas reçu', 'negative'], ['Bonjour, une question sur ma commande', 'neutral'], ['Je recommande', 'positive'],
+  ['Nul, je ne commanderai plus', 'negative'],
+].map(([text, sentiment]) => ({ text: text!, sentiment: sentiment as Sentiment }));
+
+describe('workspace model', () => {
+  it("learns a shop's own slang from its corrections", () => {
+    const unseen = "ce bracelet c'est de la bombe";
+    expect(base.classify(unseen).sentiment).not.toBe('positive');
+
+    const model = trainWorkspaceModel([...slang, ...ordinary]);
+    const blended = createBlendedClassifier(base, model);
+    expect(blended.classify(unseen).sentiment).toBe('positive');
+    // What the team did not correct keeps the default's reading.
+    expect(blended.classify('Toujours pas reçu ma commande, inadmissible').sentiment).toBe('negative');
+    expect(blended.classify('Vous livrez en Suisse ?').sentiment).toBe('neutral');
+    expect(model.sentiment.measured?.modelMacroF1).toBeGreaterThan(model.sentiment.measured!.defaultMacroF1);
+  });
+
+  it('leaves the default alone until it has enough corrections', () => {
+    const few = slang.slice(0, MIN_SENTIMENT_CORRECTIONS - 10);
+    const blended = createBlendedClassifier(base, trainWorkspaceModel(few));
+    expect(blended.classify("ce bracelet c'est de la bombe")).toEqual(base.classify("ce bracelet c'est de la bombe"));
+  });
+
+  it('learns an intent the rules miss', () => {
+    const retract = ['je souhaite me rétracter', 'comment me rétracter de mon achat', 'je veux me rétracter svp', 'délai pour se rétracter ?', 'puis-je me rétracter', 'je me rétracte pour la commande 12'];
+    const corrections: Correction[] = [
+      ...retract.map((text) => ({ text, intents: [{ intent: 'order_issue' as const, subtype: 'return_refund' as const }] })),
+      ...ordinary.map(({ text }) => ({ text, intents: base.classify(text).intents })),
+    ];
+    const unseen = 'je voudrais me rétracter';
+    expect(base.classify(unseen).intents.map(intentKey)).not.toContain('order_issue/return_refund');
+    const blended = createBlendedClassifier(base, trainWorkspaceModel(corrections));
+    expect(blended.classify(unseen).intents.map(intentKey)).toContain('order_issue/return_refund');
+    expect(blended.classify('Vous avez ce modèle en rouge ?').intents.map(intentKey)).not.toContain('order_issue/return_refund');
+  });
+
+  it('survives a trip through JSON storage and keeps learning from a previous model', () => {
+    const first = trainWorkspaceModel(ordinary);
+    const stored = parseWorkspaceModel(JSON.parse(JSON.stringify(first)));
+    expect(stored).toEqual(first);
+    // The retrain job passes the corrections made since `first` was trained.
+    const next = trainWorkspaceModel([...slang, ...ordinary.slice(0, 14)], stored);
+    expect(next.sentiment.examples).toBe(ordinary.length + slang.length + 14);
+    expect(createBlendedClassifier(base, next).classify("ce bracelet c'est de la bombe").sentiment).toBe('positive');
+    expect(() => parseWorkspaceModel({ ...first, hashBits: 12 })).toThrow();
+  });
+
+  it('is deterministic: the same corrections give the same model', () => {
+    expect(JSON.stringify(trainWorkspaceModel(ordinary))).toBe(JSON.stringify(trainWorkspaceModel(ordinary)));
+  });
+});
