@@ -14,6 +14,9 @@ export interface Bus {
   head(workspaceId: string): Promise<number>;
   /** Events after `seq`, or 'reload' when they are no longer all known. */
   since(workspaceId: string, seq: number, epoch: string): Promise<BusEvent[] | 'reload'>;
+  /** Fan-out of something only true now (presence, typing): no sequence, never replayed. */
+  signal(workspaceId: string, data: unknown): void;
+  subscribeSignals(workspaceId: string, listener: (data: unknown) => void): () => void;
   close(): Promise<void>;
 }
 

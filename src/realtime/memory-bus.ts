@@ -7,6 +7,7 @@ export function createMemoryBus(options: { replayLimit?: number; clock?: Clock }
   const clock = options.clock ?? systemClock;
   const epoch = newId();
   const workspaces = new Map<string, { seq: number; recent: BusEvent[]; listeners: Set<(event: BusEvent) => void> }>();
+  const signalListeners = new Map<string, Set<(data: unknown) => void>>();
   const slot = (workspaceId: string) => {
     let entry = workspaces.get(workspaceId);
     if (!entry) {
@@ -49,8 +50,24 @@ export function createMemoryBus(options: { replayLimit?: number; clock?: Clock }
       if (!oldest || oldest.seq > seq + 1) return 'reload';
       return entry.recent.filter((event) => event.seq > seq);
     },
+    signal(workspaceId, data) {
+      for (const listener of signalListeners.get(workspaceId) ?? []) {
+        try {
+          listener(data);
+        } catch {
+          // Same as events: one broken tab does not silence the others.
+        }
+      }
+    },
+    subscribeSignals(workspaceId, listener) {
+      const set = signalListeners.get(workspaceId) ?? new Set();
+      signalListeners.set(workspaceId, set);
+      set.add(listener);
+      return () => { set.delete(listener); };
+    },
     async close() {
       workspaces.clear();
+      signalListeners.clear();
     },
   };
 }

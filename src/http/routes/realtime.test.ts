@@ -62,6 +62,19 @@ describe('realtime socket', () => {
     second.ws.close();
   });
 
+  it('tells every tab of the workspace who is looking at a conversation and who is typing', async () => {
+    const host = new URL(base).host;
+    const lea = await connect(`${base}/api/v1/realtime`, { cookie, origin: `http://${host}` });
+    const other = await connect(`${base}/api/v1/realtime`, { cookie, origin: `http://${host}` });
+    await lea.next('hello');
+    await other.next('hello');
+    lea.ws.send(JSON.stringify({ type: 'presence', conversationId: 'cv_1', typing: true }));
+    expect(await other.next('presence')).toEqual({ type: 'presence', users: [{ userId: expect.any(String), name: 'Léa Martin', conversationId: 'cv_1', typing: true }] });
+    lea.ws.close();
+    expect((await other.next('presence')).users).toEqual([]);
+    other.ws.close();
+  });
+
   it('refuses another origin, and a browser with no session', async () => {
     await expect(connect(`${base}/api/v1/realtime`, { cookie, origin: 'https://evil.example' })).rejects.toThrow('refused with 403');
     const host = new URL(base).host;

@@ -1,12 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError } from '../../kernel/index.ts';
+import { AppError, newId } from '../../kernel/index.ts';
+import { createPresence } from '../../realtime/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
 
 const clientMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('resume'), epoch: z.string().max(64), seq: z.number().int().min(0) }),
   z.strictObject({ type: z.literal('ping') }),
+  z.strictObject({ type: z.literal('presence'), conversationId: z.string().max(64).nullable(), typing: z.boolean() }),
 ]);
 
 /** A browser may open the socket only from the page Relais served: same host, or the public URL. */
@@ -30,6 +32,7 @@ function assertSameOrigin(request: FastifyRequest, publicUrl: string): void {
  * it missed, or `reload` when the bus cannot tell.
  */
 export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  const presence = createPresence();
   app.get('/api/v1/realtime', {
     websocket: true,
     preValidation: async (request) => {
@@ -37,16 +40,28 @@ export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
       if (callerOf(request).via !== 'session') throw new AppError('auth.forbidden', 'The realtime socket is for the console');
     },
   }, (socket, request) => {
-    const { workspaceId } = callerOf(request);
+    const { workspaceId, userId } = callerOf(request);
+    const socketId = newId();
     const send = (message: unknown) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     };
+    // Listeners are attached before anything is awaited, so no early message is missed.
+    const name = deps.store.db.selectFrom('users').select('name').where('id', '=', userId!).executeTakeFirst().then((row) => row?.name ?? '');
     const off = deps.bus.subscribe(workspaceId, (event) => send({ type: 'event', event }));
-    socket.on('close', off);
+    const offSignals = deps.bus.subscribeSignals(workspaceId, (data) => send(data));
+    socket.on('close', () => {
+      off();
+      offSignals();
+      deps.bus.signal(workspaceId, { type: 'presence', users: presence.remove(workspaceId, socketId) });
+    });
     socket.on('message', async (raw: Buffer) => {
       const parsed = clientMessage.safeParse(safeJson(raw.toString('utf8')));
       if (!parsed.success) return send({ type: 'error', code: 'request.invalid' });
       if (parsed.data.type === 'ping') return send({ type: 'pong' });
+      if (parsed.data.type === 'presence') {
+        const users = presence.set(workspaceId, socketId, { userId: userId!, name: await name, conversationId: parsed.data.conversationId, typing: parsed.data.typing });
+        return deps.bus.signal(workspaceId, { type: 'presence', users });
+      }
       const missed = await deps.bus.since(workspaceId, parsed.data.seq, parsed.data.epoch);
       if (missed === 'reload') return send({ type: 'reload', epoch: deps.bus.epoch });
       for (const event of missed) send({ type: 'event', event });
