@@ -8,11 +8,12 @@ import type { FastifyInstance } from 'fastify';
 import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from './accounts/index.ts';
 import { createLogger, createSealer, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, metaProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
-import { createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, wakeSnoozed, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
+import { createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
 import { createMemoryBus, type Bus } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
+import { createWorkspaceClassifiers } from './insight/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -66,7 +67,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
 
   const channels = createChannelRegistry(options.providers ?? channelProviders);
   const secrets = installationSecrets(config);
-  const inbox: InboxDeps = { db: store.db, clock, queue, bus, channels, sealer: createSealer(config.secretKey), logger };
+  const inbox: InboxDeps = { db: store.db, clock, queue, bus, channels, sealer: createSealer(config.secretKey), logger, classifiers: createWorkspaceClassifiers(store.db) };
   queue.work(PROCESS_QUEUE, async (payload, job) => {
     const { eventIds } = payload as { eventIds: string[] };
     await processDeliveries(inbox, eventIds, { ...job, maxAttempts: PROCESS_ATTEMPTS });
@@ -77,6 +78,10 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   queue.work('sessions.purge', async () => {
     const purged = await purgeExpiredSessions(accounts);
     if (purged > 0) logger.info({ purged }, 'expired sessions purged');
+  });
+  queue.work(RETRAIN_QUEUE, async (payload) => {
+    const version = await retrainWorkspace(inbox, (payload as { workspaceId: string }).workspaceId);
+    logger.info({ version }, 'workspace model retrained');
   });
   queue.work('conversations.wake', async () => {
     await wakeSnoozed(inbox);

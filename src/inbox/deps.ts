@@ -3,6 +3,7 @@ import type { Clock, Logger, Sealer } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
 import type { Queue } from '../jobs/index.ts';
 import type { Bus } from '../realtime/index.ts';
+import type { Classifier, WorkspaceClassifiers } from '../insight/index.ts';
 
 /** What the inbox use-cases need, handed in by the composition root. */
 export interface InboxDeps {
@@ -13,6 +14,13 @@ export interface InboxDeps {
   channels: ChannelRegistry;
   sealer: Sealer;
   logger: Logger;
+  classifiers: WorkspaceClassifiers;
+}
+
+/** What ingestion may lean on beyond the transaction: the workspace's classifier, profile lookups. */
+export interface IngestContext {
+  classifier?: Classifier | undefined;
+  nameless?: ((externalId: string, surface: string) => Promise<void>) | undefined;
 }
 
 /** An event to publish once the transaction that caused it has committed. */

@@ -8,7 +8,7 @@ export async function getConversation(deps: Pick<InboxDeps, 'db'>, workspaceId: 
     .innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
     .leftJoin('contacts as ct', (join) => join.onRef('ct.workspace_id', '=', 'c.workspace_id').onRef('ct.id', '=', 'c.contact_id'))
     .leftJoin('posts as p', (join) => join.onRef('p.workspace_id', '=', 'c.workspace_id').onRef('p.id', '=', 'c.post_id'))
-    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at',
+    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment',
       'ch.id as channelId', 'ch.kind as channelKind', 'ch.name as channelName', 'ch.status as channelStatus', 'ct.id as contactId', 'ct.name as contactName',
       'p.text as postText', 'p.permalink as postPermalink', 'p.external_id as postExternalId', 'p.reactions as postReactions'])
     .where('c.workspace_id', '=', workspaceId).where('c.id', '=', conversationId).executeTakeFirst();
@@ -37,6 +37,8 @@ export async function getConversation(deps: Pick<InboxDeps, 'db'>, workspaceId: 
         // Customer text is data: returned as it was written, for the console to render as text.
         text: m.text, status: m.status, externalId: m.external_id, attachments: JSON.parse(m.attachments) as unknown[],
         meta, editedAt: m.edited_at, at: m.platform_created_at ?? m.created_at,
+        language: m.language, sentiment: m.sentiment, sentimentScore: m.sentiment_score,
+        intents: m.intents ? (JSON.parse(m.intents) as string[]) : [], classifiedBy: m.classified_by,
         delivery: outbound.filter((o) => o.message_id === m.id).map((o) => ({ outboundId: o.id, action: o.action_type, state: o.state, failureKind: o.failure_kind, failureReason: o.failure_reason, sentAt: o.sent_at })),
         moderation: moderation.filter((entry) => entry.message_id === m.id).map((entry) => ({
           action: entry.action, actorType: entry.actor_type, actorId: entry.actor_id, actorName: entry.actor_id ? users.get(entry.actor_id) ?? null : null, reason: entry.reason, at: entry.created_at,

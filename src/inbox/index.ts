@@ -20,3 +20,4 @@ export { listLabels, saveLabel, deleteLabel, setConversationLabel } from './labe
 export { listCannedReplies, saveCannedReply, deleteCannedReply } from './canned-replies.ts';
 export { getConversation } from './get-conversation.ts';
 export { mergeContactsByHand } from './merge-contacts.ts';
+export { correctClassification, retrainWorkspace, RETRAIN_QUEUE } from './correct-classification.ts';

@@ -4,7 +4,8 @@ import type { CommentItem } from '../channels/index.ts';
 import { ensureContact, type ChannelRef } from './contacts.ts';
 import { ensureConversation, touchConversation } from './conversations.ts';
 import { ensurePost } from './posts.ts';
-import type { PendingEvent } from './deps.ts';
+import type { IngestContext, PendingEvent } from './deps.ts';
+import { classificationColumns, rollUpSentiment } from './classify.ts';
 
 type Status = 'visible' | 'hidden' | 'deleted';
 const statusAfter: Record<CommentItem['action'], Status | null> = { add: null, edit: null, remove: 'deleted', hide: 'hidden', unhide: 'visible' };
@@ -14,7 +15,8 @@ const statusAfter: Record<CommentItem['action'], Status | null> = { add: null, e
  * a removal before its add creates the message from what it knows, and an older event
  * never overwrites a newer one. Every change keeps the previous text in the history.
  */
-export async function ingestComment(db: Db, channel: ChannelRef, item: CommentItem, now: number, nameless?: (externalId: string, surface: string) => Promise<void>): Promise<PendingEvent[]> {
+export async function ingestComment(db: Db, channel: ChannelRef, item: CommentItem, now: number, ctx: IngestContext = {}): Promise<PendingEvent[]> {
+  const { nameless } = ctx;
   const known = await db.selectFrom('messages').select(['id', 'conversation_id', 'text', 'status', 'platform_updated_at'])
     .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_id', '=', item.externalId)
     .executeTakeFirst();
@@ -36,10 +38,12 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
     meta: JSON.stringify({ surface: item.surface, parentExternalId: item.parentExternalId, authorName: item.author.name ?? item.author.handle ?? null }),
     platform_created_at: item.action === 'add' ? item.occurredAt : null, created_at: now, status,
     edited_at: item.action === 'edit' ? item.occurredAt : null, platform_updated_at: item.occurredAt, reply_to_external_id: item.parentExternalId,
+    ...(item.byAccount ? {} : classificationColumns(ctx.classifier, item.text ?? '')),
   }).execute();
   // A hide or removal that beat its comment here still belongs in the moderation log.
   if (status !== 'visible') await logPlatformModeration(db, channel, { id, conversation_id: conversation.id, text: item.text ?? '' }, status, now);
   await touchConversation(db, channel.workspaceId, conversation.id, { at: item.occurredAt, inbound: !item.byAccount }, now);
+  if (!item.byAccount) await rollUpSentiment(db, channel.workspaceId, conversation.id);
   return [{ workspaceId: channel.workspaceId, type: 'message.created', data: { conversationId: conversation.id, messageId: id, direction: item.byAccount ? 'out' : 'in' } }];
 }
 

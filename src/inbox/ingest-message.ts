@@ -3,14 +3,16 @@ import type { Db } from '../store/index.ts';
 import type { MessageItem } from '../channels/index.ts';
 import { ensureContact, type ChannelRef } from './contacts.ts';
 import { ensureConversation, touchConversation } from './conversations.ts';
-import type { PendingEvent } from './deps.ts';
+import type { IngestContext, PendingEvent } from './deps.ts';
+import { classificationColumns, rollUpSentiment } from './classify.ts';
 
 /**
  * A private message. Duplicates change nothing (the platform id is unique per channel);
  * an echo of our own send is matched to its outbound row; an echo of a message the shop
  * sent from elsewhere is recorded as the brand's, so the thread is complete.
  */
-export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageItem, now: number, nameless?: (externalId: string, surface: string) => Promise<void>): Promise<PendingEvent[]> {
+export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageItem, now: number, ctx: IngestContext = {}): Promise<PendingEvent[]> {
+  const { nameless } = ctx;
   const known = await db.selectFrom('messages').select(['id', 'conversation_id', 'status'])
     .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_id', '=', item.externalId)
     .executeTakeFirst();
@@ -29,8 +31,10 @@ export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageIt
     text: item.text, external_id: item.externalId, attachments: JSON.stringify(item.attachments), meta: JSON.stringify({ surface: item.surface }),
     platform_created_at: item.occurredAt, created_at: now, status: item.deleted ? 'deleted' : 'visible', edited_at: null,
     platform_updated_at: item.occurredAt, reply_to_external_id: item.replyToExternalId ?? null,
+    ...(item.direction === 'in' ? classificationColumns(ctx.classifier, item.text) : {}),
   }).execute();
   await touchConversation(db, channel.workspaceId, conversation.id, { at: item.occurredAt, inbound: item.direction === 'in' }, now);
+  if (item.direction === 'in') await rollUpSentiment(db, channel.workspaceId, conversation.id);
   return [{ workspaceId: channel.workspaceId, type: 'message.created', data: { conversationId: conversation.id, messageId: id, direction: item.direction } }];
 }
 

@@ -11,6 +11,7 @@ export interface ConversationFilter {
   kind?: 'public' | 'private' | undefined;
   assigneeId?: string | 'none' | undefined;
   labelId?: string | undefined;
+  sentiment?: 'negative' | 'neutral' | 'positive' | undefined;
   q?: string | undefined;
   cursor?: string | undefined;
   limit: number;
@@ -35,7 +36,7 @@ export async function listConversations(deps: Pick<InboxDeps, 'db'> & { search(w
     .innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
     .leftJoin('contacts as ct', (join) => join.onRef('ct.workspace_id', '=', 'c.workspace_id').onRef('ct.id', '=', 'c.contact_id'))
     .leftJoin('posts as p', (join) => join.onRef('p.workspace_id', '=', 'c.workspace_id').onRef('p.id', '=', 'c.post_id'))
-    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at',
+    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment',
       'ch.id as channelId', 'ch.kind as channelKind', 'ch.name as channelName', 'ct.id as contactId', 'ct.name as contactName', 'p.text as postText', 'p.permalink as postPermalink'])
     .where('c.workspace_id', '=', workspaceId);
   const view = filter.view ? views[filter.view] : undefined;
@@ -44,6 +45,7 @@ export async function listConversations(deps: Pick<InboxDeps, 'db'> & { search(w
   if (status) query = query.where('c.status', '=', status);
   if (filter.channelId) query = query.where('c.channel_id', '=', filter.channelId);
   if (filter.kind) query = query.where('c.kind', '=', filter.kind);
+  if (filter.sentiment) query = query.where('c.sentiment', '=', filter.sentiment);
   if (assignee === 'none') query = query.where('c.assignee_id', 'is', null);
   else if (assignee) query = query.where('c.assignee_id', '=', assignee);
   if (filter.labelId) {

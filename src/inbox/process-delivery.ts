@@ -1,7 +1,8 @@
 import { findChannelByAccount, type InboundItem } from '../channels/index.ts';
 import type { Db } from '../store/index.ts';
 import type { JobContext } from '../jobs/index.ts';
-import { publishAll, type InboxDeps, type PendingEvent } from './deps.ts';
+import { publishAll, type IngestContext, type InboxDeps, type PendingEvent } from './deps.ts';
+import type { Classifier } from '../insight/index.ts';
 import type { ChannelRef } from './contacts.ts';
 import { ingestMessage } from './ingest-message.ts';
 import { ingestComment } from './ingest-comment.ts';
@@ -45,13 +46,16 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
     const events = await deps.db.transaction().execute(async (trx) => {
       const pending: PendingEvent[] = [];
       const routes = new Map<string, ChannelRef | undefined>();
+      const classifiers = new Map<string, Classifier>();
       for (const item of items) {
         if (!routes.has(item.accountId)) routes.set(item.accountId, await findChannelByAccount(trx, event.provider, item.accountId));
         const channel = routes.get(item.accountId);
         const nameless = (externalId: string, surface: string) => channel
           ? deps.queue.enqueue(PROFILE_QUEUE, { ...channel, externalId, surface }, { db: trx, maxAttempts: 3, backoffMs: 5000, singletonKey: `${channel.channelId}:${externalId}` }).then(() => {})
           : Promise.resolve();
-        if (channel) pending.push(...(await ingestItem(trx, channel, item, now, nameless)));
+        if (!channel) continue;
+        if (!classifiers.has(channel.workspaceId)) classifiers.set(channel.workspaceId, await deps.classifiers.forWorkspace(channel.workspaceId, trx));
+        pending.push(...(await ingestItem(trx, channel, item, now, { nameless, classifier: classifiers.get(channel.workspaceId) })));
       }
       await trx.updateTable('inbound_events').set({ status: 'processed', processed_at: now, attempts: event.attempts + 1, error: null }).where('id', '=', eventId).execute();
       return pending;
@@ -63,12 +67,12 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
   }
 }
 
-async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem, now: number, nameless: (externalId: string, surface: string) => Promise<void>): Promise<PendingEvent[]> {
+async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem, now: number, ctx: IngestContext): Promise<PendingEvent[]> {
   switch (item.type) {
     case 'message':
-      return ingestMessage(db, channel, item, now, nameless);
+      return ingestMessage(db, channel, item, now, ctx);
     case 'comment':
-      return ingestComment(db, channel, item, now, nameless);
+      return ingestComment(db, channel, item, now, ctx);
     case 'reaction':
       await countReaction(db, channel, item.targetExternalId, item.reaction, item.action === 'add' ? 1 : -1, now);
       return [];

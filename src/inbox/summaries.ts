@@ -17,6 +17,8 @@ export interface SummaryRow {
   contactName: string | null;
   postText: string | null;
   postPermalink: string | null;
+  sentiment: 'negative' | 'neutral' | 'positive' | null;
+  worst_sentiment: 'negative' | 'neutral' | 'positive' | null;
 }
 
 /** Turns conversation rows into the list's summaries: last message, labels, assignee, wait. */
@@ -36,6 +38,7 @@ export async function summarize(db: Db, workspaceId: string, rows: SummaryRow[])
       assignee: row.assignee_id ? { id: row.assignee_id, name: assignees.get(row.assignee_id) ?? '' } : null,
       labels: labels.get(row.id) ?? [],
       priority: row.priority, snoozedUntil: row.snoozed_until, createdAt: row.created_at,
+      sentiment: row.sentiment, worstSentiment: row.worst_sentiment,
     };
   });
 }

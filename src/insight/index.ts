@@ -21,3 +21,4 @@ export { trainWorkspaceModel, describeWorkspaceModel, type Correction, type Trai
 export { parseWorkspaceModel } from './workspace-model-schema.ts';
 export { createBlendedClassifier, MIN_INTENT_CORRECTIONS, MIN_SENTIMENT_CORRECTIONS } from './blended-classifier.ts';
 export { score, type Scores } from './metrics.ts';
+export { createWorkspaceClassifiers, type WorkspaceClassifiers } from './workspace-classifiers.ts';

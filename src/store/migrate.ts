@@ -3,6 +3,7 @@ import type { StoreDialect } from './dialect/dialect.ts';
 import { coreMigration } from './migrations/0001-core.ts';
 import { inboxMigration } from './migrations/0002-inbox.ts';
 import { inboxToolsMigration } from './migrations/0003-inbox-tools.ts';
+import { insightMigration } from './migrations/0004-insight.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -10,6 +11,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0001-core': coreMigration(dialect),
     '0002-inbox': inboxMigration(dialect),
     '0003-inbox-tools': inboxToolsMigration(dialect),
+    '0004-insight': insightMigration(dialect),
   };
 }
 

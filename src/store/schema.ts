@@ -132,6 +132,8 @@ export interface ConversationsTable {
   post_id: string | null;
   last_inbound_at: number | null;
   linked_conversation_id: string | null;
+  sentiment: 'negative' | 'neutral' | 'positive' | null;
+  worst_sentiment: 'negative' | 'neutral' | 'positive' | null;
 }
 
 export interface MessagesTable {
@@ -154,6 +156,11 @@ export interface MessagesTable {
   edited_at: number | null;
   platform_updated_at: number | null;
   reply_to_external_id: string | null;
+  language: string | null;
+  sentiment: 'negative' | 'neutral' | 'positive' | null;
+  sentiment_score: number | null;
+  intents: string | null; // JSON array of intent keys, e.g. ["complaint", "order_issue/delivery"]
+  classified_by: 'model' | 'agent' | null;
 }
 
 /** Installation-level: a webhook names an account before we know the workspace. */
@@ -232,6 +239,27 @@ export interface ContactNotesTable {
   author_id: string | null;
   text: string;
   created_at: number;
+}
+
+export interface ClassificationCorrectionsTable {
+  workspace_id: string;
+  id: string;
+  message_id: string;
+  text: string;
+  language: string | null;
+  sentiment: 'negative' | 'neutral' | 'positive' | null;
+  intents: string | null;
+  author_id: string | null;
+  created_at: number;
+}
+
+export interface WorkspaceModelsTable {
+  workspace_id: string;
+  version: number;
+  model: string;
+  examples: number;
+  summary: string; // JSON: what admins see (examples, measured macro-F1, active parts)
+  trained_at: number;
 }
 
 /** A webhook delivery as received, before it is routed: installation-level. */
@@ -327,4 +355,6 @@ export interface Database {
   conversation_labels: ConversationLabelsTable;
   canned_replies: CannedRepliesTable;
   contact_notes: ContactNotesTable;
+  classification_corrections: ClassificationCorrectionsTable;
+  workspace_models: WorkspaceModelsTable;
 }

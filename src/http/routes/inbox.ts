@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { composerPolicy, getConversation, listConversations, moderateMessage, retryOutbound, sendReply, setConversationLabel, updateConversation, type Actor } from '../../inbox/index.ts';
+import { composerPolicy, correctClassification, getConversation, listConversations, moderateMessage, retryOutbound, sendReply, setConversationLabel, updateConversation, type Actor } from '../../inbox/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { Caller } from '../../accounts/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
-import { conversationLabelParams, conversationListQuery, conversationPatch, idParam, labelRef, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
+import { correctionBody, conversationLabelParams, conversationListQuery, conversationPatch, idParam, labelRef, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
 
 export const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { type: 'token', id: caller.tokenId } : { type: 'user', id: caller.userId });
 
@@ -18,6 +18,19 @@ export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const query = parseInput(conversationListQuery, request.query);
     const caller = callerOf(request);
     return listConversations({ db: deps.store.db, search }, caller.workspaceId, caller.userId, { ...query, channelId: query.channel, assigneeId: query.assignee, labelId: query.label });
+  });
+
+  app.post('/api/v1/messages/:id/classification', reply, async (request, response) => {
+    const { id } = parseInput(idParam, request.params);
+    const caller = callerOf(request);
+    await correctClassification(deps.inbox, caller.workspaceId, caller.userId, id, parseInput(correctionBody, request.body));
+    return response.status(204).send();
+  });
+
+  app.get('/api/v1/insight/model', { config: { permission: 'inbound.manage' } }, async (request) => {
+    const model = await deps.inbox.classifiers.describe(callerOf(request).workspaceId);
+    const corrections = await deps.store.db.selectFrom('classification_corrections').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', callerOf(request).workspaceId).executeTakeFirstOrThrow();
+    return { model, corrections: Number(corrections.n) };
   });
 
   app.get('/api/v1/conversations/:id', read, async (request) => {

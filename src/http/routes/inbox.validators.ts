@@ -4,6 +4,7 @@ const id = z.string().min(1).max(64);
 
 export const conversationListQuery = z.strictObject({
   view: z.enum(['mine', 'unassigned', 'open', 'pending', 'snoozed', 'resolved']).optional(),
+  sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
   label: id.optional(),
   status: z.enum(['open', 'pending', 'snoozed', 'resolved']).optional(),
   channel: id.optional(),
@@ -39,3 +40,7 @@ export const inboundListQuery = z.strictObject({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export const mergeBody = z.strictObject({ intoContactId: id });
+export const correctionBody = z.strictObject({
+  sentiment: z.enum(['negative', 'neutral', 'positive']).optional(),
+  intents: z.array(z.string().regex(/^(question|complaint|praise|purchase_intent|spam|other|order_issue\/(delivery|missing_item|damaged|billing|return_refund))$/)).max(8).optional(),
+}).refine((body) => body.sentiment !== undefined || body.intents !== undefined, 'Give a sentiment, intents, or both');
