@@ -6,6 +6,7 @@ import { addMember, Browser, setUpOwner, startTestRelais, type TestRelais } from
 type Role = (typeof roles)[number];
 const everyone: Role[] = [...roles];
 const managers: Role[] = ['owner', 'admin'];
+const curators: Role[] = ['owner', 'admin', 'community_manager'];
 
 interface Ctx { relais: TestRelais; owner: Browser; workspaceId: string; seq: number }
 interface RouteCase {
@@ -47,6 +48,12 @@ const cases: RouteCase[] = [
   { method: 'GET', route: '/api/v1/audit', allowed: managers, prepare: async () => ({ url: '/api/v1/audit' }) },
   { method: 'GET', route: '/api/v1/conversations', allowed: everyone, prepare: async () => ({ url: '/api/v1/conversations' }) },
   { method: 'GET', route: '/api/v1/admin/inbound', allowed: managers, prepare: async () => ({ url: '/api/v1/admin/inbound?status=parked' }) },
+  { method: 'GET', route: '/api/v1/labels', allowed: everyone, prepare: async () => ({ url: '/api/v1/labels' }) },
+  { method: 'POST', route: '/api/v1/labels', allowed: curators, prepare: async (ctx) => ({ url: '/api/v1/labels', body: { name: `L${++ctx.seq}`, color: '#123456' } }) },
+  { method: 'GET', route: '/api/v1/canned-replies', allowed: everyone, prepare: async () => ({ url: '/api/v1/canned-replies' }) },
+  { method: 'POST', route: '/api/v1/canned-replies', allowed: curators, prepare: async (ctx) => ({ url: '/api/v1/canned-replies', body: { shortcut: `c${++ctx.seq}`, title: 'T', body: 'Bonjour {{contact.first_name}}' } }) },
+  { method: 'GET', route: '/api/v1/channels', allowed: everyone, prepare: async () => ({ url: '/api/v1/channels' }) },
+  { method: 'GET', route: '/api/v1/insight/model', allowed: managers, prepare: async () => ({ url: '/api/v1/insight/model' }) },
 ];
 
 const dialects = await testDialects();

@@ -56,6 +56,43 @@ describe.each(dialects)('tenant isolation on %s', (dialect) => {
     expect((await ownerA.get('/api/v1/me')).body.workspaces.map((w: { name: string }) => w.name)).toEqual(['Boutique Léa']);
   });
 
+  it('answers 404 to workspace A on B\'s conversations, messages, contacts, labels and sends', async () => {
+    const db = relais.store.db;
+    const now = relais.clock.now();
+    const ws = b.workspaceId;
+    await db.insertInto('channels').values({ workspace_id: ws, id: 'ch_b', kind: 'meta', name: 'B page', external_id: '999', settings: '{}', secrets: null, status: 'active', created_at: now, updated_at: now }).execute();
+    await db.insertInto('contacts').values({ workspace_id: ws, id: 'ct_b', name: 'Client B', email: null, phone: null, avatar_url: null, created_at: now, updated_at: now }).execute();
+    await db.insertInto('conversations').values({ workspace_id: ws, id: 'cv_b', channel_id: 'ch_b', contact_id: 'ct_b', kind: 'public', status: 'open', external_thread_id: 'comment:1', subject: null, assignee_id: null, priority: 0, snoozed_until: null, last_message_at: now, created_at: now, updated_at: now }).execute();
+    await db.insertInto('messages').values({ workspace_id: ws, id: 'm_b', conversation_id: 'cv_b', channel_id: 'ch_b', direction: 'in', kind: 'comment', author_type: 'contact', author_id: 'ct_b', text: 'secret de B', external_id: '1', attachments: '[]', meta: '{}', platform_created_at: now, created_at: now, edited_at: null, platform_updated_at: null, reply_to_external_id: null }).execute();
+    await db.insertInto('labels').values({ workspace_id: ws, id: 'lb_b', name: 'B', color: '#000000', created_at: now }).execute();
+    await db.insertInto('outbound').values({ workspace_id: ws, id: 'ob_b', message_id: 'm_b', conversation_id: 'cv_b', channel_id: 'ch_b', idempotency_key: 'k', state: 'failed', failure_kind: 'permanent', failure_reason: 'x', attempts: 1, platform_id: null, created_at: now, updated_at: now, sent_at: null, action: '{}', action_type: 'hide', target_external_id: '1' }).execute();
+    const ownLabel = (await ownerA.post('/api/v1/labels', { name: 'A', color: '#ffffff' })).body.id;
+    const attempts = [
+      ['GET', '/api/v1/conversations/cv_b', undefined],
+      ['GET', '/api/v1/conversations/cv_b/policy', undefined],
+      ['PATCH', '/api/v1/conversations/cv_b', { status: 'resolved' }],
+      ['POST', '/api/v1/conversations/cv_b/messages', { text: 'intrusion', visibility: 'note' }],
+      ['POST', '/api/v1/conversations/cv_b/labels', { labelId: ownLabel }],
+      ['POST', '/api/v1/messages/m_b/hide', {}],
+      ['POST', '/api/v1/messages/m_b/classification', { sentiment: 'positive' }],
+      ['GET', '/api/v1/contacts/ct_b', undefined],
+      ['POST', '/api/v1/contacts/ct_b/notes', { text: 'x' }],
+      ['PATCH', '/api/v1/labels/lb_b', { name: 'pris', color: '#111111' }],
+      ['DELETE', '/api/v1/labels/lb_b', undefined],
+      ['POST', '/api/v1/outbound/ob_b/retry', undefined],
+    ] as const;
+    for (const [method, url, body] of attempts) {
+      const reply = await ownerA.request(method, url, body);
+      expect(reply.status, `${method} ${url}`).toBe(404);
+    }
+    expect((await ownerA.get('/api/v1/conversations')).body.conversations).toEqual([]);
+    expect((await ownerA.get('/api/v1/conversations?q=secret')).body.conversations).toEqual([]);
+    const untouched = await db.selectFrom('conversations').select(['status']).where('id', '=', 'cv_b').executeTakeFirstOrThrow();
+    expect(untouched.status).toBe('open');
+    expect(await db.selectFrom('messages').select('id').where('workspace_id', '=', ws).execute()).toHaveLength(1);
+    expect((await db.selectFrom('outbound').select('state').where('id', '=', 'ob_b').executeTakeFirstOrThrow()).state).toBe('failed');
+  });
+
   it('keeps an API token inside its workspace', async () => {
     const { secret } = (await ownerA.post('/api/v1/tokens', { name: 'A bot', role: 'admin' })).body;
     const headers = { authorization: `Bearer ${secret}` };
