@@ -94,6 +94,12 @@ export interface ChannelProvider {
   policy(facts: PolicyFacts, action: OutboundAction['type'], now: number): PolicyDecision;
   /** Performs one outbound action against the platform API. */
   send(channel: ChannelContext, action: OutboundAction): Promise<SendOutcome>;
+  /**
+   * Pulls what webhooks may have missed (X retries nothing below its enterprise tier): the
+   * items since `cursor`, and the cursor to start from next time. Items already stored are
+   * deduplicated by ingestion, so overlap is harmless.
+   */
+  backfill?(channel: ChannelContext, cursor: string | null): Promise<{ items: InboundItem[]; cursor: string | null }>;
   /** The person's name and handle, when a payload did not carry them. */
   profile?(channel: ChannelContext, surface: string, externalId: string): Promise<{ name?: string | undefined; handle?: string | undefined } | null>;
   /**

@@ -25,10 +25,17 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
 
   const postId = await ensurePost(db, channel, item.post, now);
   const contactId = item.byAccount ? null : await ensureContact(db, channel, item.author, now, nameless && ((externalId) => nameless(externalId, item.surface)));
-  const conversation = await ensureConversation(db, channel, {
-    kind: 'public', threadKey: `comment:${item.threadExternalId}`, postId,
-    contactId: item.parentExternalId === null ? contactId : null,
-  }, now);
+  // A reply joins its parent's conversation when we know the parent, whatever the thread key says.
+  const parent = item.parentExternalId
+    ? await db.selectFrom('messages').select('conversation_id').where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId)
+      .where('external_id', '=', item.parentExternalId).executeTakeFirst()
+    : undefined;
+  const conversation = parent
+    ? { id: parent.conversation_id, created: false }
+    : await ensureConversation(db, channel, {
+      kind: 'public', threadKey: `comment:${item.threadExternalId}`, postId,
+      contactId: item.parentExternalId === null ? contactId : null,
+    }, now);
   const id = newId(now);
   const status: Status = statusAfter[item.action] ?? 'visible';
   await db.insertInto('messages').values({
