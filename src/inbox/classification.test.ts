@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meta } from '../channels/testing.ts';
 import { waitFor } from '../jobs/testing.ts';
+import { ordinaryCorrections, slangCorrections } from '../insight/testing.ts';
 import { PAGE_ID, startMetaHarness, type MetaHarness } from './testing.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 8, 30);
@@ -33,21 +34,11 @@ describe('classification of inbound messages', () => {
   });
 
   it("learns the shop's own slang from the team's corrections after retraining", async () => {
-    const products = ['sac', 'robe', 'parfum', 'coffret', 'veste', 'pull', 'rouge', 'crème'];
-    const slang = products.flatMap((p) => [`${p} c'est de la bombe`, `franchement ${p}, de la bombe !`]).map((text) => [text, 'positive'] as const);
-    const ordinary = [
-      ['Toujours pas reçu mon colis', 'negative'], ['Vous livrez en Belgique ?', 'neutral'], ['Colis arrivé abîmé', 'negative'],
-      ['Merci pour la livraison rapide', 'positive'], ['Où est ma commande ?', 'negative'], ['La taille 38 est dispo ?', 'neutral'],
-      ['Très déçue de la qualité', 'negative'], ['Quel est le délai de livraison ?', 'neutral'], ['Produit conforme, merci', 'positive'],
-      ['Il manque un article', 'negative'], ['Vous avez ce modèle en bleu ?', 'neutral'], ['Service client au top', 'positive'],
-      ['Remboursement toujours pas reçu', 'negative'], ['Bonjour, une question sur ma commande', 'neutral'], ['Je recommande', 'positive'],
-      ['Nul, je ne commanderai plus', 'negative'],
-    ] as const;
-    const unseen = "bracelet c'est de la bombe";
+    const unseen = "ce bracelet c'est de la bombe";
     expect((await say('2000', unseen)).message.sentiment).not.toBe('positive');
 
     let psid = 3000;
-    for (const [text, sentiment] of [...slang, ...ordinary]) {
+    for (const { text, sentiment } of [...slangCorrections, ...ordinaryCorrections]) {
       const { message } = await say(String(++psid), text);
       expect((await h.owner.post(`/api/v1/messages/${message.id}/classification`, { sentiment })).status).toBe(204);
     }

@@ -1,27 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { createBlendedClassifier, MIN_SENTIMENT_CORRECTIONS } from './blended-classifier.ts';
-import { intentKey, type Sentiment } from './classifier.ts';
+import { intentKey } from './classifier.ts';
 import { createDefaultClassifier } from './default-classifier.ts';
 import { parseWorkspaceModel } from './workspace-model-schema.ts';
 import { trainWorkspaceModel, type Correction } from './workspace-model.ts';
+import { ordinaryCorrections, slangCorrections } from './testing.ts';
 
 const base = createDefaultClassifier();
 
-// A shop whose customers say "c'est de la bombe" (it's great), which the default reads as
-// neutral; the team corrects those, and confirms a few ordinary messages.
-const products = ['ce sac', 'la robe', 'ce parfum', 'le coffret', 'cette veste', 'le pull', 'ce rouge à lèvres', 'la crème'];
-const slang: Correction[] = products.flatMap((product) => [
-  { text: `${product} c'est de la bombe`, sentiment: 'positive' as Sentiment },
-  { text: `franchement ${product}, de la bombe !`, sentiment: 'positive' as Sentiment },
-]);
-const ordinary: Correction[] = [
-  ['Toujours pas reçu mon colis', 'negative'], ['Vous livrez en Belgique ?', 'neutral'], ['Colis arrivé abîmé', 'negative'],
-  ['Merci pour la livraison rapide', 'positive'], ['Où est ma commande ?', 'negative'], ['La taille 38 est dispo ?', 'neutral'],
-  ['Très déçue de la qualité', 'negative'], ['Quel est le délai de livraison ?', 'neutral'], ['Produit conforme, merci', 'positive'],
-  ['Il manque un article', 'negative'], ['Vous avez ce modèle en bleu ?', 'neutral'], ['Service client au top', 'positive'],
-  ['Remboursement toujours pas reçu', 'negative'], ['Bonjour, une question sur ma commande', 'neutral'], ['Je recommande', 'positive'],
-  ['Nul, je ne commanderai plus', 'negative'],
-].map(([text, sentiment]) => ({ text: text!, sentiment: sentiment as Sentiment }));
+const slang = slangCorrections;
+const ordinary = ordinaryCorrections;
 
 describe('workspace model', () => {
   it("learns a shop's own slang from its corrections", () => {
