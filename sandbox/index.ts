@@ -1,5 +1,5 @@
 /**
- * The platform simulator: a separate HTTP server that plays Meta for Relais's tests and demo.
+ * The platform simulator: a separate HTTP server that plays Meta and X for Relais's tests and demo.
  * It sends signed webhooks the way Meta does and serves the Graph API subset Relais calls.
  * Relais never imports this folder, and this folder never imports Relais.
  */
@@ -25,3 +25,11 @@ export type { ThrottleInput, UsageOverride } from './meta/graph/usage.ts';
 export type { VerifyResult } from './meta/verify-callback.ts';
 export type { MediaRecord, PageRecord, PostRecord, UserRecord } from './meta/world.ts';
 export { toMetaJson, signatureHeaders } from './meta/meta-json.ts';
+export type { XOptions } from './x/create-x-sandbox.ts';
+export type { XActionResult, XSandbox } from './x/x-sandbox.ts';
+export type { XAccountInput, XAccountRecord, XDmRecord, XTweetRecord, XUserInput, XUserRecord } from './x/world.ts';
+export type { XDelivery, XDeliveryOptions } from './x/webhook-sender.ts';
+export type { XApiCall, XModeration, XSentDm, XSentTweet } from './x/records.ts';
+export type { XFailNextInput } from './x/api/faults.ts';
+export type { CrcResult } from './x/crc.ts';
+export { toXJson, xSignature, xCrcToken } from './x/x-json.ts';

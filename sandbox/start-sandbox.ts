@@ -10,6 +10,9 @@ import { handleMetaControl } from './meta/control-api.ts';
 import { createMetaSandbox, type MetaOptions } from './meta/create-meta-sandbox.ts';
 import { isGraphPath } from './meta/graph/graph-router.ts';
 import type { MetaSandbox } from './meta/meta-sandbox.ts';
+import { createXSandbox, type XOptions } from './x/create-x-sandbox.ts';
+import { isXApiPath } from './x/api/router.ts';
+import type { XSandbox } from './x/x-sandbox.ts';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -20,6 +23,8 @@ export interface SandboxOptions {
   relaisUrl?: string;
   /** Default app secret `sandbox-app-secret`. */
   meta?: MetaOptions;
+  /** X: default consumer secret `sandbox-consumer-secret`; webhooks to `<relaisUrl>/hooks/x`. */
+  x?: XOptions;
   /** The time the sandbox starts from (default the system clock); `meta.advanceTime` adds to it. */
   clock?: Clock;
 }
@@ -28,6 +33,8 @@ export interface Sandbox {
   /** e.g. `http://127.0.0.1:41234`. */
   url: string;
   meta: MetaSandbox;
+  /** X API v2 subset under `/2/` and the Account Activity webhook sender. */
+  x: XSandbox;
   /** Stops retries, drops hung connections and closes the port. */
   close(): Promise<void>;
 }
@@ -44,11 +51,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let url = '';
   const metaHost = createMetaSandbox(options.meta ?? { appSecret: 'sandbox-app-secret' }, { clock, relaisUrl: options.relaisUrl, sandboxUrl: () => url });
   const { meta } = metaHost;
+  const xHost = createXSandbox(options.x ?? {}, { clock, relaisUrl: options.relaisUrl, sandboxUrl: () => url });
+  const { x } = xHost;
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = new URL(req.url ?? '/', 'http://sandbox');
     if (target.pathname.startsWith('/_sandbox/meta/')) return handleMetaControl(meta, req, res, target.pathname.slice('/_sandbox/meta/'.length));
     if (isGraphPath(target.pathname)) return metaHost.handleGraph(req, res, target);
+    if (isXApiPath(target.pathname)) return xHost.handleApi(req, res, target);
     if (target.pathname === '/' || target.pathname === '/_sandbox') {
       return sendJson(res, 200, { sandbox: 'relais', meta: { graphUrl: meta.graphUrl, webhookUrl: meta.webhookUrl, appId: meta.appId } });
     }
@@ -72,6 +82,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   return {
     url,
     meta,
+    x,
     async close() {
       metaHost.close();
       server.closeAllConnections(); // calls left hanging on purpose (actThenHang) included

@@ -26,6 +26,8 @@ const usage = `Usage: relais <command> [options]
                         print a new API token for workspace W (its id or name)
   channel add meta --workspace W --page-id P --page-token T [--instagram-id I] [--api-base URL]
                         connect a Facebook Page (and its Instagram account); prints the channel id
+  channel add x --workspace W --account-id A --access-token T [--api-base URL]
+                        connect an X account (user-context token); prints the channel id
   sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T]
                         run the platform simulator (Meta) against a Relais, for tests and demos
 
@@ -150,7 +152,7 @@ async function channel(args: string[]): Promise<number> {
   const [action, kind, ...rest] = args;
   const provider = kind ? createChannelRegistry(channelProviders).get(kind) : undefined;
   if (action !== 'add' || !provider) {
-    console.error('Usage: relais channel add meta --workspace W --page-id P --page-token T [--instagram-id I] [--api-base URL]');
+    console.error('Usage: relais channel add <meta|x> --workspace W … (see relais help)');
     return 2;
   }
   const { values } = parseArgs({ args: rest, strict: false });

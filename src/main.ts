@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from './accounts/index.ts';
 import { createLogger, createSealer, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
-import { createChannelRegistry, metaProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
-import { createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
+import { createChannelRegistry, metaProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
+import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
 import { createMemoryBus, type Bus } from './realtime/index.ts';
@@ -18,7 +18,7 @@ import { createWorkspaceClassifiers } from './insight/index.ts';
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
 /** The channel providers this build ships: adding a platform is one line here. */
-export const channelProviders: ChannelProvider[] = [metaProvider];
+export const channelProviders: ChannelProvider[] = [metaProvider, xProvider];
 
 export interface Relais {
   config: Config;
@@ -83,11 +83,16 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     const version = await retrainWorkspace(inbox, (payload as { workspaceId: string }).workspaceId);
     logger.info({ version }, 'workspace model retrained');
   });
+  queue.work(BACKFILL_QUEUE, async (payload) => {
+    await backfillChannel(inbox, payload as { workspaceId: string; channelId: string });
+  });
+  queue.work(BACKFILL_ALL_QUEUE, async () => backfillAllChannels(inbox));
   queue.work('conversations.wake', async () => {
     await wakeSnoozed(inbox);
   });
   // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
-  const periodic: [string, number][] = [['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000]];
+  // Back-fill at start and every 5 minutes: X retries nothing below its enterprise tier.
+  const periodic: [string, number][] = [['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000]];
   const timers: NodeJS.Timeout[] = [];
   const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
 

@@ -8,3 +8,4 @@ export type { ChannelProvider, ChannelContext, WebhookRequest, InstallationSecre
 export { createChannelRegistry, type ChannelRegistry } from './registry.ts';
 export { addChannel, findChannelByAccount, loadChannelContext, markChannelStatus, type NewChannel, type ChannelsDeps, type RoutedChannel } from './channels.ts';
 export { metaProvider, META_DEFAULT_API_BASE } from './meta/index.ts';
+export { xProvider, createXProvider, xLength, X_DEFAULT_API_BASE, XBackfillError, type XLength } from './x/index.ts';

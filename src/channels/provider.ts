@@ -55,6 +55,8 @@ export interface PolicyFacts {
   /** For a private reply: when the comment was written, and whether it already got one. */
   comment?: { createdAt: number | null; privateReplyUsed: boolean } | undefined;
   textLength: number;
+  /** The text itself, for platforms that weigh characters (X counts URLs as 23, emoji as 2). */
+  text?: string | undefined;
 }
 
 export type PolicyDecision =

@@ -36,7 +36,7 @@ describe('relais demo', () => {
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'relais-demo-'));
-    demo = await runDemo({ port: 0, dataDir: dir, speed: 100, print: (line) => { lines.push(line); console.log(Date.now(), line.slice(0, 70)); } });
+    demo = await runDemo({ port: 0, dataDir: dir, speed: 100, print: (line) => lines.push(line) });
   });
   afterAll(async () => {
     await demo?.stop();

@@ -91,10 +91,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
     let markDone!: () => void;
     const done = new Promise<void>((resolve) => { markDone = resolve; });
     let stopping: Promise<void> | undefined;
-    const onSignal = (...args: unknown[]) => { console.log("signal", args); void stop(); };
+    const onSignal = () => void stop();
     const stop = () => {
       stopping ??= (async () => {
-        console.trace("stop");
         running.abort();
         process.off('SIGINT', onSignal);
         process.off('SIGTERM', onSignal);

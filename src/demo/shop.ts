@@ -26,7 +26,7 @@ export const shop = {
     lea: { id: '6100000000000002', name: 'Léa Dubois', username: 'lea.dbs' },
     sophie: { id: '6100000000000003', name: 'Sophie Bernard' },
     james: { id: '6100000000000004', name: 'James Wilson' },
-    spammer: { id: '6100000000000005', name: 'Deals Outlet 24' },
+    spammer: { id: '6100000000000005', name: 'Kévin Bonplan' },
     chloe: { id: '6100000000000006', name: 'Chloé Petit', username: 'chloe.ptt' },
     emma: { id: '6100000000000007', name: 'Emma Laurent' },
     ines: { id: '6100000000000008', name: 'Inès Haddad' },

@@ -12,7 +12,8 @@ export interface PolicyView {
   maxLength: number;
 }
 
-const MAX_LENGTH: Record<string, number> = { messenger: 2000, instagram: 1000, facebook: 8000 };
+// X weighs characters (URLs 23, emoji 2): 280 is the weighted budget the console counts against.
+const MAX_LENGTH: Record<string, number> = { messenger: 2000, instagram: 1000, facebook: 8000, x: 280 };
 
 /** What the composer may send right now in a conversation, and until when. */
 export async function composerPolicy(deps: Pick<InboxDeps, 'db' | 'clock' | 'channels'>, workspaceId: string, conversationId: string) {

@@ -27,7 +27,7 @@ export async function deliverOutbound(deps: InboxDeps, payload: { workspaceId: s
   if (action.type === 'message') {
     // Time has passed since the agent pressed send (retries, rate limits): the window decides again.
     const conversation = await deps.db.selectFrom('conversations').select('last_inbound_at').where('workspace_id', '=', workspaceId).where('id', '=', row.conversation_id).executeTakeFirstOrThrow();
-    const decision = provider.policy({ surface: action.surface, lastInboundAt: conversation.last_inbound_at, textLength: [...action.text].length }, 'message', deps.clock.now());
+    const decision = provider.policy({ surface: action.surface, lastInboundAt: conversation.last_inbound_at, textLength: [...action.text].length, text: action.text }, 'message', deps.clock.now());
     if (!decision.ok) return fail(deps, row, 'permanent', decision.reason);
     action = { ...action, tag: decision.tag };
   }

@@ -21,3 +21,5 @@ export { listCannedReplies, saveCannedReply, deleteCannedReply } from './canned-
 export { getConversation } from './get-conversation.ts';
 export { mergeContactsByHand } from './merge-contacts.ts';
 export { correctClassification, retrainWorkspace, RETRAIN_QUEUE } from './correct-classification.ts';
+export { backfillChannel, backfillAllChannels, BACKFILL_QUEUE, BACKFILL_ALL_QUEUE } from './backfill-channel.ts';
+export { moveToPrivate } from './move-to-private.ts';

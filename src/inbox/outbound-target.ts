@@ -24,7 +24,7 @@ export async function replyAction(db: Db, workspaceId: string, conversation: Con
     if (visibility === 'public') throw new AppError('request.invalid', 'A private conversation has no public reply', { fields: { visibility: ['private or note here'] } });
     return {
       action: { type: 'message', surface, recipientExternalId: externalId, text, tag: 'none', metadata },
-      facts: { surface, lastInboundAt: conversation.last_inbound_at, textLength: [...text].length },
+      facts: { surface, lastInboundAt: conversation.last_inbound_at, textLength: [...text].length, text },
     };
   }
   const latest = await db.selectFrom('messages').select(['external_id', 'platform_created_at', 'meta'])
@@ -34,7 +34,7 @@ export async function replyAction(db: Db, workspaceId: string, conversation: Con
   if (visibility === 'public') {
     return {
       action: { type: 'public_reply', surface: commentSurface, commentExternalId: externalId, text },
-      facts: { surface: commentSurface, lastInboundAt: conversation.last_inbound_at, textLength: [...text].length },
+      facts: { surface: commentSurface, lastInboundAt: conversation.last_inbound_at, textLength: [...text].length, text },
     };
   }
   if (!latest?.external_id) throw new AppError('channel.policy_refused', 'There is no customer comment to answer privately');
@@ -42,7 +42,7 @@ export async function replyAction(db: Db, workspaceId: string, conversation: Con
     .where('state', '!=', 'failed').where('action_type', '=', 'private_reply').where('target_external_id', '=', latest.external_id).executeTakeFirst();
   return {
     action: { type: 'private_reply', surface: commentSurface, commentExternalId: latest.external_id, text, metadata },
-    facts: { surface: commentSurface === 'facebook' ? 'messenger' : commentSurface, lastInboundAt: conversation.last_inbound_at, textLength: [...text].length, comment: { createdAt: latest.platform_created_at, privateReplyUsed: Boolean(used) } },
+    facts: { surface: commentSurface === 'facebook' ? 'messenger' : commentSurface, lastInboundAt: conversation.last_inbound_at, textLength: [...text].length, text, comment: { createdAt: latest.platform_created_at, privateReplyUsed: Boolean(used) } },
   };
 }
 

@@ -67,7 +67,7 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
   }
 }
 
-async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem, now: number, ctx: IngestContext): Promise<PendingEvent[]> {
+export async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem, now: number, ctx: IngestContext): Promise<PendingEvent[]> {
   switch (item.type) {
     case 'message':
       return ingestMessage(db, channel, item, now, ctx);

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { composerPolicy, correctClassification, getConversation, listConversations, moderateMessage, retryOutbound, sendReply, setConversationLabel, updateConversation, type Actor } from '../../inbox/index.ts';
+import { composerPolicy, correctClassification, getConversation, moveToPrivate, listConversations, moderateMessage, retryOutbound, sendReply, setConversationLabel, updateConversation, type Actor } from '../../inbox/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { Caller } from '../../accounts/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
-import { correctionBody, conversationLabelParams, conversationListQuery, conversationPatch, idParam, labelRef, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
+import { correctionBody, moveToPrivateBody, conversationLabelParams, conversationListQuery, conversationPatch, idParam, labelRef, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
 
 export const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { type: 'token', id: caller.tokenId } : { type: 'user', id: caller.userId });
 
@@ -70,6 +70,13 @@ export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const caller = callerOf(request);
     response.status(201);
     return sendReply(deps.inbox, caller.workspaceId, actorOf(caller), id, body);
+  });
+
+  app.post('/api/v1/conversations/:id/move-to-private', reply, async (request, response) => {
+    const { id } = parseInput(idParam, request.params);
+    const caller = callerOf(request);
+    response.status(201);
+    return moveToPrivate(deps.inbox, caller.workspaceId, actorOf(caller), id, parseInput(moveToPrivateBody, request.body));
   });
 
   app.post('/api/v1/outbound/:id/retry', reply, async (request, response) => {
