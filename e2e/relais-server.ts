@@ -8,17 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
-import { createRelais } from '../src/main.ts';
+import { createRelais, type Relais } from '../src/main.ts';
 import { loadConfig } from '../src/kernel/index.ts';
 
 export interface RunningRelais {
   url: string;
+  /** The Relais inside, for journeys that need to reach past HTTP (a channel, the clock). */
+  relais: Relais;
   close(): Promise<void>;
 }
 
 const viteConfig = fileURLToPath(new URL('../web/console/vite.config.ts', import.meta.url));
 
-export async function startRelais(): Promise<RunningRelais> {
+/** `env` adds settings such as RELAIS_META_APP_SECRET (the sandbox's). */
+export async function startRelais(options: { env?: Record<string, string> } = {}): Promise<RunningRelais> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relais-e2e-data-'));
   const consoleDir = mkdtempSync(join(tmpdir(), 'relais-e2e-console-'));
   await build({ configFile: viteConfig, logLevel: 'warn', build: { outDir: consoleDir, emptyOutDir: true } });
@@ -26,11 +29,12 @@ export async function startRelais(): Promise<RunningRelais> {
   // which must name the real port (PORT=0 would yield http://localhost:0/invite/…).
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', RELAIS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RELAIS_PUBLIC_URL: url });
+  const config = loadConfig({ PORT: String(port), HOST: '127.0.0.1', RELAIS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', RELAIS_PUBLIC_URL: url, ...options.env });
   const relais = await createRelais(config, { consoleDir });
   const listening = await relais.listen();
   return {
     url: listening,
+    relais,
     async close() {
       await relais.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -15,3 +15,13 @@ export async function expectText(locator: Locator, expected: string, timeoutMs =
   }
   expect(text).toContain(expected);
 }
+
+/** Polls `check` until it holds, then returns; fails naming what it waited for. */
+export async function waitUntil(check: () => boolean | Promise<boolean>, what: string, timeoutMs = 8000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+}

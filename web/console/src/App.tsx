@@ -8,6 +8,8 @@ import { useI18n } from './i18n/index.ts';
 import { InboxPage } from './inbox/InboxPage.tsx';
 import { AppShell } from './layout/AppShell.tsx';
 import { matchRoute, navigate, useLocation, type Route } from './router/router.ts';
+import { RealtimeProvider } from './realtime/RealtimeProvider.tsx';
+import { SettingsPage } from './settings/SettingsPage.tsx';
 import { TeamPage } from './team/TeamPage.tsx';
 import { Button } from './ui/Button.tsx';
 import { errorText } from './ui/error-text.ts';
@@ -51,7 +53,12 @@ export function App() {
     case 'setup': return <SetupPage />;
     case 'sign-in': return <SignInPage expired={state.expired} />;
     case 'invite': return <AcceptInvitePage key={route.token} token={route.token} />;
-    default: return state.me ? <AppShell><SignedInPage route={route} workspaceId={state.me.workspace.id} /></AppShell> : null;
+    default: return state.me ? (
+      // One socket per tab and workspace: the server scopes it by the session's workspace.
+      <RealtimeProvider key={state.me.workspace.id}>
+        <AppShell><SignedInPage route={route} workspaceId={state.me.workspace.id} /></AppShell>
+      </RealtimeProvider>
+    ) : null;
   }
 }
 
@@ -59,6 +66,7 @@ export function App() {
 function SignedInPage({ route, workspaceId }: { route: Route; workspaceId: string }) {
   if (route.name === 'team') return <TeamPage key={workspaceId} />;
   if (route.name === 'account') return <AccountPage key={workspaceId} />;
+  if (route.name === 'settings') return <SettingsPage key={workspaceId} section={route.section} />;
   return <InboxPage key={workspaceId} />;
 }
 

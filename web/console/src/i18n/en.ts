@@ -1,7 +1,13 @@
+import { enComposer } from './en-composer.ts';
+import { enInbox } from './en-inbox.ts';
+import { enSettings } from './en-settings.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
 export const en: Record<MessageKey, string> = {
+  ...enInbox,
+  ...enComposer,
+  ...enSettings,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',

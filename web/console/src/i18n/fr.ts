@@ -1,9 +1,17 @@
 /**
  * French is the reference dictionary: its keys define `MessageKey`, and `en.ts` is typed
  * against them, so a key missing from either language fails the type check.
- * Placeholders look like `{name}`.
+ * Placeholders look like `{name}`. The inbox, composer and settings keys live in their own
+ * files (`fr-inbox.ts`…) to keep each dictionary readable.
  */
+import { frComposer } from './fr-composer.ts';
+import { frInbox } from './fr-inbox.ts';
+import { frSettings } from './fr-settings.ts';
+
 export const fr = {
+  ...frInbox,
+  ...frComposer,
+  ...frSettings,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',

@@ -11,8 +11,3 @@ export const inboxViews: { id: InboxView; label: MessageKey }[] = [
   { id: 'snoozed', label: 'inbox.view.snoozed' },
   { id: 'resolved', label: 'inbox.view.resolved' },
 ];
-
-export function viewFromSearch(search: string): InboxView {
-  const wanted = new URLSearchParams(search).get('view');
-  return inboxViews.find((view) => view.id === wanted)?.id ?? 'mine';
-}

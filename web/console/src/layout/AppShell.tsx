@@ -1,9 +1,11 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { LanguageSelect } from '../account/LanguageSelect.tsx';
 import { useMe, useSession } from '../auth/SessionProvider.tsx';
+import { ConnectionIndicator } from '../realtime/ConnectionIndicator.tsx';
+import { canSeeSettings } from '../settings/permissions.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Link } from '../router/Link.tsx';
-import { navigate } from '../router/router.ts';
+import { navigate, useLocation } from '../router/router.ts';
 import { Button } from '../ui/Button.tsx';
 import { WorkspaceSwitcher } from '../workspace/WorkspaceSwitcher.tsx';
 import { listenForShortcuts } from './shortcuts.ts';
@@ -15,6 +17,7 @@ export function AppShell({ children }: { children: ReactNode }) {
   const { t } = useI18n();
   const me = useMe();
   const session = useSession();
+  const path = useLocation();
   const [helpOpen, setHelpOpen] = useState(false);
   const [leaving, setLeaving] = useState(false);
 
@@ -36,8 +39,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link href="/inbox" data-testid="nav-inbox">{t('nav.inbox')}</Link>
           <Link href="/team" data-testid="nav-team">{t('nav.team')}</Link>
           <Link href="/account" data-testid="nav-account">{t('nav.account')}</Link>
+          {canSeeSettings(me.role) && <Link href="/settings" current={path.startsWith('/settings')} data-testid="nav-settings">{t('nav.settings')}</Link>}
         </nav>
         <div className="topbar-end">
+          <ConnectionIndicator />
           <button type="button" className="icon-button" onClick={() => setHelpOpen(true)} aria-label={t('header.shortcuts')} title={t('header.shortcuts')}>?</button>
           <LanguageSelect />
           <span className="user-name" data-testid="user-name">{me.user?.name}</span>

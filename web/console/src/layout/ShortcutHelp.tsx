@@ -1,11 +1,12 @@
 import { useI18n } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
-import { goShortcuts } from './shortcuts.ts';
+import { goShortcuts, inboxShortcuts } from './shortcuts.ts';
 
 export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
   return (
     <Dialog open={open} onClose={onClose} title={t('shortcuts.title')} testId="shortcut-help">
+      <h3 className="shortcut-section">{t('shortcuts.everywhere')}</h3>
       <dl className="shortcut-list">
         {goShortcuts.map((shortcut) => (
           <div key={shortcut.key}>
@@ -15,6 +16,16 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
         ))}
         <div><dt><kbd>?</kbd></dt><dd>{t('shortcuts.help')}</dd></div>
         <div><dt><kbd>Esc</kbd></dt><dd>{t('shortcuts.close')}</dd></div>
+      </dl>
+      <h3 className="shortcut-section">{t('shortcuts.inboxSection')}</h3>
+      <dl className="shortcut-list" data-testid="inbox-shortcuts">
+        {inboxShortcuts.map((shortcut) => (
+          <div key={shortcut.label}>
+            <dt>{shortcut.keys.map((key, index) => <span key={key}>{index > 0 && ' '}<kbd>{key}</kbd></span>)}</dt>
+            <dd>{t(shortcut.label)}</dd>
+          </div>
+        ))}
+        <div><dt><kbd>Ctrl</kbd> <kbd>Enter</kbd></dt><dd>{t('shortcuts.send')}</dd></div>
       </dl>
     </Dialog>
   );

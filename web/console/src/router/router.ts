@@ -7,8 +7,13 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'team' }
   | { name: 'account' }
+  | { name: 'settings'; section: SettingsSection }
   | { name: 'invite'; token: string }
   | { name: 'other' };
+
+/** The "Réglages" pages, each at `/settings/<section>`. */
+export type SettingsSection = 'labels' | 'canned-replies' | 'channels' | 'deliveries';
+export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries'];
 
 const listeners = new Set<() => void>();
 
@@ -41,6 +46,9 @@ export function matchRoute(location: string): Route {
   const path = location.split('?')[0]?.replace(/\/+$/, '') ?? '';
   const invite = /^\/invite\/([^/]+)$/.exec(path);
   if (invite?.[1]) return { name: 'invite', token: decodeURIComponent(invite[1]) };
+  if (path === '/settings') return { name: 'settings', section: 'labels' };
+  const settings = settingsSections.find((section) => path === `/settings/${section}`);
+  if (settings) return { name: 'settings', section: settings };
   switch (path) {
     case '/setup': return { name: 'setup' };
     case '/sign-in': return { name: 'sign-in' };

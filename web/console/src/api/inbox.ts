@@ -1,0 +1,59 @@
+// The inbox endpoints of docs/api.md ("Inbox"), typed after its shapes.
+import { request } from './client.ts';
+import type {
+  CannedReply, Channel, ComposerPolicy, ContactDetail, ConversationDetail, ConversationPatch, ConversationSummary,
+  InboundDelivery, Label, Message, Visibility,
+} from './inbox-types.ts';
+
+const v1 = '/api/v1';
+const id = (value: string) => encodeURIComponent(value);
+
+/** `query` is already a query string (see inbox/list/filters.ts), without the `?`. */
+export const listConversations = (query: string) =>
+  request<{ conversations: ConversationSummary[]; nextCursor: string | null }>('GET', `${v1}/conversations${query ? `?${query}` : ''}`);
+export const getConversation = (conversationId: string) =>
+  request<{ conversation: ConversationDetail; messages: Message[] }>('GET', `${v1}/conversations/${id(conversationId)}`);
+export const getPolicy = (conversationId: string) => request<ComposerPolicy>('GET', `${v1}/conversations/${id(conversationId)}/policy`);
+export const updateConversation = (conversationId: string, patch: ConversationPatch) =>
+  request<ConversationSummary>('PATCH', `${v1}/conversations/${id(conversationId)}`, patch);
+export const addConversationLabel = (conversationId: string, labelId: string) =>
+  request<void>('POST', `${v1}/conversations/${id(conversationId)}/labels`, { labelId });
+export const removeConversationLabel = (conversationId: string, labelId: string) =>
+  request<void>('DELETE', `${v1}/conversations/${id(conversationId)}/labels/${id(labelId)}`);
+
+export interface ReplyInput {
+  text: string;
+  visibility: Visibility;
+  idempotencyKey?: string;
+  mentions?: string[];
+}
+export const sendMessage = (conversationId: string, input: ReplyInput) =>
+  request<{ messageId: string; outboundId: string | null }>('POST', `${v1}/conversations/${id(conversationId)}/messages`, input);
+export const retryOutbound = (outboundId: string) => request<unknown>('POST', `${v1}/outbound/${id(outboundId)}/retry`);
+
+export type MessageAction = 'hide' | 'unhide' | 'delete' | 'like';
+export const moderateMessage = (messageId: string, action: MessageAction, reason?: string) =>
+  request<{ outboundId: string }>('POST', `${v1}/messages/${id(messageId)}/${action}`, reason ? { reason } : {});
+
+export const getContact = (contactId: string) => request<ContactDetail>('GET', `${v1}/contacts/${id(contactId)}`);
+export const addContactNote = (contactId: string, text: string) => request<unknown>('POST', `${v1}/contacts/${id(contactId)}/notes`, { text });
+export const mergeContact = (contactId: string, intoContactId: string) =>
+  request<void>('POST', `${v1}/contacts/${id(contactId)}/merge`, { intoContactId });
+
+export const listLabels = () => request<{ labels: Label[] }>('GET', `${v1}/labels`);
+export const createLabel = (input: { name: string; color: string }) => request<Label>('POST', `${v1}/labels`, input);
+export const updateLabel = (labelId: string, input: { name: string; color: string }) => request<Label>('PATCH', `${v1}/labels/${id(labelId)}`, input);
+export const deleteLabel = (labelId: string) => request<void>('DELETE', `${v1}/labels/${id(labelId)}`);
+
+export const listCannedReplies = () => request<{ cannedReplies: CannedReply[] }>('GET', `${v1}/canned-replies`);
+export const createCannedReply = (input: Omit<CannedReply, 'id'>) => request<CannedReply>('POST', `${v1}/canned-replies`, input);
+export const updateCannedReply = (replyId: string, input: Omit<CannedReply, 'id'>) =>
+  request<CannedReply>('PATCH', `${v1}/canned-replies/${id(replyId)}`, input);
+export const deleteCannedReply = (replyId: string) => request<void>('DELETE', `${v1}/canned-replies/${id(replyId)}`);
+
+export const listChannels = () => request<{ channels: Channel[] }>('GET', `${v1}/channels`);
+export const connectMetaChannel = (input: { pageId: string; pageToken: string; instagramId?: string; apiBase?: string }) =>
+  request<{ id: string }>('POST', `${v1}/channels`, { kind: 'meta', ...input });
+
+export const listParkedDeliveries = () => request<{ deliveries: InboundDelivery[] }>('GET', `${v1}/admin/inbound?status=parked`);
+export const replayDelivery = (deliveryId: string) => request<unknown>('POST', `${v1}/admin/inbound/${id(deliveryId)}/replay`);

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { activeFilterCount, inboxHref, listQuery, openConversationId, parseFilters } from './filters.ts';
+
+describe('inbox list filters', () => {
+  it('reads the view and filters from the URL, ignoring unknown or empty values', () => {
+    expect(parseFilters('view=open&channel=ch_1&kind=private&label=lb_2&assignee=none&q=%20colis%20')).toEqual({
+      view: 'open', channel: 'ch_1', kind: 'private', label: 'lb_2', assignee: 'none', q: 'colis',
+    });
+    expect(parseFilters('view=everything&kind=secret&channel=')).toEqual({
+      view: 'mine', channel: undefined, kind: undefined, label: undefined, assignee: undefined, q: undefined,
+    });
+  });
+
+  it('asks the API for the pending view when the console shows "waiting on customer"', () => {
+    expect(listQuery(parseFilters('view=waiting'))).toBe('view=pending');
+    expect(listQuery(parseFilters(''))).toBe('view=mine');
+  });
+
+  it('sends every filter, the cursor and the page size to the API', () => {
+    const query = new URLSearchParams(listQuery(parseFilters('view=unassigned&channel=ch_1&kind=public&label=lb_2&q=été 2024'), { cursor: 'abc', limit: 30 }));
+    expect(Object.fromEntries(query)).toEqual({ view: 'unassigned', channel: 'ch_1', kind: 'public', label: 'lb_2', q: 'été 2024', cursor: 'abc', limit: '30' });
+  });
+
+  it('builds console links that round-trip, with the open conversation', () => {
+    const filters = parseFilters('view=resolved&assignee=u_1&q=remboursement');
+    const href = inboxHref(filters, 'cv_9');
+    expect(href).toBe('/inbox?view=resolved&assignee=u_1&q=remboursement&c=cv_9');
+    const search = href.split('?')[1] ?? '';
+    expect(parseFilters(search)).toEqual(filters);
+    expect(openConversationId(search)).toBe('cv_9');
+    expect(inboxHref(parseFilters(''))).toBe('/inbox');
+  });
+
+  it('counts the filters set beside the view and the search', () => {
+    expect(activeFilterCount(parseFilters('view=open&q=x'))).toBe(0);
+    expect(activeFilterCount(parseFilters('channel=a&kind=public&label=b&assignee=none'))).toBe(4);
+  });
+});

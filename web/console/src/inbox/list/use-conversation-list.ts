@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { listConversations } from '../../api/inbox.ts';
+import type { ConversationSummary } from '../../api/inbox-types.ts';
+import { useRealtimeSignals } from '../../realtime/RealtimeProvider.tsx';
+import { listQuery, type InboxFilters } from './filters.ts';
+
+const PAGE = 30;
+
+function withPage(query: string, page: { cursor?: string; limit: number }): string {
+  const params = new URLSearchParams(query);
+  if (page.cursor) params.set('cursor', page.cursor);
+  params.set('limit', String(page.limit));
+  return params.toString();
+}
+const listEvents = new Set(['message.created', 'message.updated', 'outbound.updated', 'conversation.updated', 'contact.updated']);
+
+export interface ConversationList {
+  status: 'loading' | 'ready' | 'failed';
+  error: unknown;
+  rows: ConversationSummary[];
+  hasMore: boolean;
+  loadingMore: boolean;
+  loadMore: () => void;
+  refresh: () => void;
+}
+
+/**
+ * The list for the current filters, page by page (cursor). Any inbox event refetches the
+ * pages already shown, coalesced: simple, and it can never show a row in the wrong view.
+ */
+export function useConversationList(filters: InboxFilters): ConversationList {
+  const query = listQuery(filters);
+  const [state, setState] = useState<{ query: string; status: ConversationList['status']; error: unknown; rows: ConversationSummary[]; next: string | null }>(
+    { query, status: 'loading', error: undefined, rows: [], next: null });
+  const [loadingMore, setLoadingMore] = useState(false);
+  const generation = useRef(0);
+  const shown = useRef(0);
+  const refreshTimer = useRef<number | undefined>(undefined);
+  shown.current = state.rows.length;
+
+  const fetchWindow = useCallback(async (size: number, initial: boolean) => {
+    const mine = ++generation.current;
+    if (initial) setState({ query, status: 'loading', error: undefined, rows: [], next: null });
+    try {
+      const page = await listConversations(withPage(query, { limit: size }));
+      if (mine !== generation.current) return;
+      setState({ query, status: 'ready', error: undefined, rows: page.conversations, next: page.nextCursor });
+    } catch (error) {
+      if (mine !== generation.current) return;
+      setState((current) => (initial || current.status !== 'ready' ? { query, status: 'failed', error, rows: [], next: null } : current));
+    }
+  }, [query]);
+
+  useEffect(() => {
+    void fetchWindow(PAGE, true);
+  }, [fetchWindow]);
+
+  // Throttled, not debounced: under a steady stream of events the list still refreshes.
+  const refresh = useCallback(() => {
+    if (refreshTimer.current !== undefined) return;
+    refreshTimer.current = window.setTimeout(() => {
+      refreshTimer.current = undefined;
+      void fetchWindow(Math.min(100, Math.max(PAGE, shown.current)), false);
+    }, 200);
+  }, [fetchWindow]);
+
+  useEffect(() => () => {
+    window.clearTimeout(refreshTimer.current);
+    refreshTimer.current = undefined;
+  }, []);
+
+  useRealtimeSignals((signal) => {
+    if (signal.type === 'reload' || listEvents.has(signal.type)) refresh();
+  });
+
+  const loadMore = useCallback(() => {
+    const cursor = state.next;
+    if (!cursor || loadingMore) return;
+    setLoadingMore(true);
+    const mine = generation.current;
+    listConversations(withPage(query, { cursor, limit: PAGE }))
+      .then((page) => {
+        if (mine !== generation.current) return;
+        setState((current) => {
+          const known = new Set(current.rows.map((row) => row.id));
+          return { ...current, rows: [...current.rows, ...page.conversations.filter((row) => !known.has(row.id))], next: page.nextCursor };
+        });
+      })
+      .catch(() => undefined)
+      .finally(() => setLoadingMore(false));
+  }, [state.next, loadingMore, query]);
+
+  const current = state.query === query;
+  return {
+    status: current ? state.status : 'loading',
+    error: state.error,
+    rows: current ? state.rows : [],
+    hasMore: current && state.next !== null,
+    loadingMore,
+    loadMore,
+    refresh,
+  };
+}

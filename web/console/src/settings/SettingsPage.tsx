@@ -1,0 +1,42 @@
+import { useMe } from '../auth/SessionProvider.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { Link } from '../router/Link.tsx';
+import type { SettingsSection } from '../router/router.ts';
+import { useDocumentTitle } from '../ui/use-document-title.ts';
+import { CannedRepliesSettings } from './CannedRepliesSettings.tsx';
+import { ChannelsSettings } from './ChannelsSettings.tsx';
+import { DeliveriesSettings } from './DeliveriesSettings.tsx';
+import { LabelsSettings } from './LabelsSettings.tsx';
+import { allowedSections } from './permissions.ts';
+import './settings.css';
+
+/** "Réglages": labels and canned replies (community managers too), channels and parked deliveries (admins). */
+export function SettingsPage({ section }: { section: SettingsSection }) {
+  const { t } = useI18n();
+  const me = useMe();
+  const sections = allowedSections(me.role);
+  useDocumentTitle(t(`settings.${section}`));
+  const allowed = sections.includes(section);
+
+  return (
+    <div className="page page-wide settings">
+      <header className="page-head">
+        <h1>{t('settings.title')}</h1>
+      </header>
+      <div className="settings-grid">
+        <nav className="settings-nav" aria-label={t('settings.title')}>
+          <ul>
+            {sections.map((s) => <li key={s}><Link href={`/settings/${s}`} current={s === section} data-testid={`settings-${s}`}>{t(`settings.${s}`)}</Link></li>)}
+          </ul>
+        </nav>
+        <div className="settings-body">
+          {!allowed && <p className="muted" data-testid="settings-forbidden">{t('settings.forbidden')}</p>}
+          {allowed && section === 'labels' && <LabelsSettings />}
+          {allowed && section === 'canned-replies' && <CannedRepliesSettings />}
+          {allowed && section === 'channels' && <ChannelsSettings />}
+          {allowed && section === 'deliveries' && <DeliveriesSettings />}
+        </div>
+      </div>
+    </div>
+  );
+}

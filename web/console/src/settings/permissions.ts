@@ -1,0 +1,23 @@
+import type { Role } from '../api/types.ts';
+import type { SettingsSection } from '../router/router.ts';
+
+/** Labels and canned replies: owners, admins and community managers (docs/api.md). */
+export function canManageContent(role: Role): boolean {
+  return role === 'owner' || role === 'admin' || role === 'community_manager';
+}
+
+/** Channels and parked deliveries: owners and admins. */
+export function canManageChannels(role: Role): boolean {
+  return role === 'owner' || role === 'admin';
+}
+
+export function canSeeSettings(role: Role): boolean {
+  return canManageContent(role);
+}
+
+export function allowedSections(role: Role): SettingsSection[] {
+  const sections: SettingsSection[] = [];
+  if (canManageContent(role)) sections.push('labels', 'canned-replies');
+  if (canManageChannels(role)) sections.push('channels', 'deliveries');
+  return sections;
+}
