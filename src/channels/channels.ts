@@ -20,9 +20,30 @@ export interface NewChannel {
   settings?: Record<string, unknown>;
 }
 
-/** Connects a channel: credentials sealed at rest, webhook routes claimed. */
+/**
+ * Connects a channel: credentials sealed at rest, webhook routes claimed. Connecting a page
+ * or account that the workspace already has reconnects it (new token, active again).
+ */
 export async function addChannel(deps: ChannelsDeps, input: NewChannel): Promise<string> {
   const now = deps.clock.now();
+  const existing = await deps.db.selectFrom('channel_routes').select(['workspace_id', 'channel_id'])
+    .where('provider', '=', input.kind).where('account_id', 'in', input.accountIds).executeTakeFirst();
+  if (existing && existing.workspace_id !== input.workspaceId) {
+    throw new AppError('channel.already_connected', 'This page or account is connected to another workspace');
+  }
+  if (existing) {
+    await deps.db.transaction().execute(async (trx) => {
+      await trx.updateTable('channels').set({
+        name: input.name, settings: JSON.stringify({ ...input.settings, apiBase: input.apiBase }),
+        secrets: deps.sealer.seal(JSON.stringify(input.credentials)), status: 'active', updated_at: now,
+      }).where('workspace_id', '=', input.workspaceId).where('id', '=', existing.channel_id).execute();
+      for (const accountId of new Set(input.accountIds)) {
+        await trx.insertInto('channel_routes').values({ provider: input.kind, account_id: accountId, workspace_id: input.workspaceId, channel_id: existing.channel_id })
+          .onConflict((conflict) => conflict.columns(['provider', 'account_id']).doNothing()).execute();
+      }
+    });
+    return existing.channel_id;
+  }
   const id = newId(now);
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('channels').values({

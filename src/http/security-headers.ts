@@ -5,7 +5,7 @@ const consolePolicy = [
   "default-src 'self'",
   "script-src 'self'",
   "style-src 'self'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: https:", // customers' attachments live on the platforms' CDNs
   "font-src 'self'",
   "connect-src 'self'",
   "object-src 'none'",

@@ -37,14 +37,15 @@ export async function ensureContact(db: Db, channel: ChannelRef, party: Party, n
 }
 
 /** Fills a contact's name from the platform profile (the `contact.profile` job). */
-export async function applyProfile(db: Db, channel: ChannelRef, externalId: string, profile: { name?: string | undefined; handle?: string | undefined }, now: number): Promise<void> {
+export async function applyProfile(db: Db, channel: ChannelRef, externalId: string, profile: { name?: string | undefined; handle?: string | undefined }, now: number): Promise<string | null> {
   const identity = await db.selectFrom('identities').select(['contact_id']).where('workspace_id', '=', channel.workspaceId)
     .where('channel_id', '=', channel.channelId).where('external_id', '=', externalId).executeTakeFirst();
-  if (!identity) return;
+  if (!identity) return null;
   await db.updateTable('identities').set((eb) => ({ display_name: eb.fn.coalesce('display_name', eb.val(profile.name ?? null)), handle: eb.fn.coalesce('handle', eb.val(profile.handle ?? null)) }))
     .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_id', '=', externalId).execute();
   await db.updateTable('contacts').set({ name: profile.name ?? profile.handle ?? null, updated_at: now })
     .where('workspace_id', '=', channel.workspaceId).where('id', '=', identity.contact_id).where('name', 'is', null).execute();
+  return identity.contact_id;
 }
 
 /**

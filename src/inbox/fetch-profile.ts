@@ -16,6 +16,6 @@ export async function fetchProfile(deps: InboxDeps, job: ProfileJob): Promise<vo
   if (!provider.profile || channel.status !== 'active') return;
   const profile = await provider.profile(channel, job.surface, job.externalId);
   if (!profile) return;
-  await applyProfile(deps.db, job, job.externalId, profile, deps.clock.now());
-  await publishAll(deps.bus, [{ workspaceId: job.workspaceId, type: 'contact.updated', data: { channelId: job.channelId, externalId: job.externalId } }]);
+  const contactId = await applyProfile(deps.db, job, job.externalId, profile, deps.clock.now());
+  if (contactId) await publishAll(deps.bus, [{ workspaceId: job.workspaceId, type: 'contact.updated', data: { contactId } }]);
 }

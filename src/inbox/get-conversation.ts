@@ -8,7 +8,7 @@ export async function getConversation(deps: Pick<InboxDeps, 'db'>, workspaceId: 
     .innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
     .leftJoin('contacts as ct', (join) => join.onRef('ct.workspace_id', '=', 'c.workspace_id').onRef('ct.id', '=', 'c.contact_id'))
     .leftJoin('posts as p', (join) => join.onRef('p.workspace_id', '=', 'c.workspace_id').onRef('p.id', '=', 'c.post_id'))
-    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment',
+    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment', 'c.external_thread_id',
       'ch.id as channelId', 'ch.kind as channelKind', 'ch.name as channelName', 'ch.status as channelStatus', 'ct.id as contactId', 'ct.name as contactName',
       'p.text as postText', 'p.permalink as postPermalink', 'p.external_id as postExternalId', 'p.reactions as postReactions'])
     .where('c.workspace_id', '=', workspaceId).where('c.id', '=', conversationId).executeTakeFirst();

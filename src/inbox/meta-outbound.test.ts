@@ -162,6 +162,15 @@ describe('Meta outbound through the sandbox', () => {
     expect((await thread(conversation.id)).conversation.channel.status).toBe('needs_reconnect');
     const next = await owner.post(`/api/v1/conversations/${conversation.id}/messages`, { text: 'Encore', visibility: 'private' });
     expect(next.body.error.code).toBe('channel.needs_reconnect');
+    // An admin reconnects the same Page with a new token: the same channel, active again.
+    sandbox.meta.addPage({ id: PAGE, name: 'Maison Lune', accessToken: 'NEW_TOKEN_42_abcdef', instagramId: IG, instagramUsername: 'maisonlune' });
+    const reconnect = await owner.post('/api/v1/channels', { kind: 'meta', pageId: PAGE, pageToken: 'NEW_TOKEN_42_abcdef', instagramId: IG, apiBase: sandbox.meta.graphUrl });
+    expect(reconnect.status).toBe(201);
+    expect(reconnect.body.id).toBe((await thread(conversation.id)).conversation.channel.id);
+    expect((await thread(conversation.id)).conversation.channel.status).toBe('active');
+    expect((await owner.post(`/api/v1/conversations/${conversation.id}/messages`, { text: 'Nous revoilà', visibility: 'private' })).status).toBe(201);
+    await settled(2);
+    expect(sandbox.meta.sent.map((s) => s.text)).toEqual(['Nous revoilà']);
   });
 
   it('never sends twice when the API acted but its answer was lost, nor on a double click', async () => {

@@ -17,6 +17,7 @@ export interface SummaryRow {
   contactName: string | null;
   postText: string | null;
   postPermalink: string | null;
+  external_thread_id: string | null;
   sentiment: 'negative' | 'neutral' | 'positive' | null;
   worst_sentiment: 'negative' | 'neutral' | 'positive' | null;
 }
@@ -30,9 +31,11 @@ export async function summarize(db: Db, workspaceId: string, rows: SummaryRow[])
     return {
       id: row.id, kind: row.kind, status: row.status,
       channel: { id: row.channelId, kind: row.channelKind, name: row.channelName },
+      // The network the customer is on (facebook, instagram, messenger, x…): a Meta channel has several.
+      surface: surfaceOf(row.external_thread_id) ?? last?.surface ?? row.channelKind,
       contact: row.contactId ? { id: row.contactId, name: row.contactName } : null,
       post: row.postText || row.postPermalink ? { text: row.postText, permalink: row.postPermalink } : null,
-      lastMessage: last, lastMessageAt: row.last_message_at, lastInboundAt: row.last_inbound_at,
+      lastMessage: last ? { text: last.text, direction: last.direction, kind: last.kind, at: last.at } : null, lastMessageAt: row.last_message_at, lastInboundAt: row.last_inbound_at,
       // The customer is waiting when theirs is the last word of an open thread.
       waitingSince: last?.direction === 'in' && row.status !== 'resolved' ? row.last_inbound_at : null,
       assignee: row.assignee_id ? { id: row.assignee_id, name: assignees.get(row.assignee_id) ?? '' } : null,
@@ -44,15 +47,18 @@ export async function summarize(db: Db, workspaceId: string, rows: SummaryRow[])
 }
 
 async function latestMessages(db: Db, workspaceId: string, ids: string[]) {
-  const result = new Map<string, { text: string; direction: 'in' | 'out'; kind: string; at: number }>();
+  const result = new Map<string, { text: string; direction: 'in' | 'out'; kind: string; at: number; surface: string | null }>();
   if (ids.length === 0) return result;
   // One row per conversation: the newest non-note message, found through the thread index.
-  const rows = await db.selectFrom('messages as m').select(['m.conversation_id', 'm.text', 'm.direction', 'm.kind', 'm.created_at', 'm.platform_created_at'])
+  const rows = await db.selectFrom('messages as m').select(['m.conversation_id', 'm.text', 'm.direction', 'm.kind', 'm.created_at', 'm.platform_created_at', 'm.meta'])
     .where('m.workspace_id', '=', workspaceId).where('m.conversation_id', 'in', ids)
     .where('m.seq', '=', (eb) => eb.selectFrom('messages as l').select('l.seq').whereRef('l.workspace_id', '=', 'm.workspace_id').whereRef('l.conversation_id', '=', 'm.conversation_id')
       .where('l.kind', '!=', 'note').orderBy((o) => o.fn.coalesce('l.platform_created_at', 'l.created_at'), 'desc').orderBy('l.seq', 'desc').limit(1))
     .execute();
-  for (const row of rows) result.set(row.conversation_id, { text: row.text.slice(0, 200), direction: row.direction, kind: row.kind, at: row.platform_created_at ?? row.created_at });
+  for (const row of rows) {
+    const surface = (JSON.parse(row.meta) as { surface?: string }).surface ?? null;
+    result.set(row.conversation_id, { text: row.text.slice(0, 200), direction: row.direction, kind: row.kind, at: row.platform_created_at ?? row.created_at, surface });
+  }
   return result;
 }
 
@@ -70,4 +76,10 @@ export async function namesOf(db: Db, userIds: (string | null)[]) {
   if (ids.length === 0) return new Map<string, string>();
   const rows = await db.selectFrom('users').select(['id', 'name']).where('id', 'in', ids).execute();
   return new Map(rows.map((row) => [row.id, row.name]));
+}
+
+/** A private thread's key names its network (`messenger:123`); a comment thread's does not. */
+function surfaceOf(threadKey: string | null): string | null {
+  const prefix = threadKey?.split(':')[0];
+  return prefix && prefix !== 'comment' ? prefix : null;
 }

@@ -28,6 +28,7 @@ export const errorCatalogue = {
   'token.not_found': 404,
   'channel.not_found': 404,
   'channel.window_closed': 409,
+  'channel.already_connected': 409,
   'channel.needs_reconnect': 409,
   'channel.policy_refused': 409,
   'webhook.bad_signature': 401,

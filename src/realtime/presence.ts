@@ -12,6 +12,7 @@ export interface PresenceEntry {
 export interface Presence {
   set(workspaceId: string, socketId: string, entry: PresenceEntry): PresenceEntry[];
   remove(workspaceId: string, socketId: string): PresenceEntry[];
+  list(workspaceId: string): PresenceEntry[];
 }
 
 export function createPresence(): Presence {
@@ -28,5 +29,6 @@ export function createPresence(): Presence {
       byWorkspace.get(workspaceId)?.delete(socketId);
       return list(workspaceId);
     },
+    list,
   };
 }

@@ -32,7 +32,10 @@ export const labelRef = z.strictObject({ labelId: id });
 export const conversationLabelParams = z.strictObject({ id, labelId: id });
 export const cannedReplyBody = z.strictObject({ shortcut: z.string().trim().regex(/^[\p{L}\p{N}_-]{1,30}$/u, 'letters, digits, - and _'), title: z.string().trim().min(1).max(80), body: z.string().trim().min(1).max(4000) });
 export const noteBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
-export const channelBody = z.strictObject({ kind: z.literal('meta'), pageId: z.string().regex(/^\d+$/), pageToken: z.string().min(10).max(1000), instagramId: z.string().regex(/^\d+$/).optional(), apiBase: z.url().optional() });
+export const channelBody = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('meta'), pageId: z.string().regex(/^\d+$/), pageToken: z.string().min(10).max(1000), instagramId: z.string().regex(/^\d+$/).optional(), apiBase: z.url().optional() }),
+  z.strictObject({ kind: z.literal('x'), accountId: z.string().regex(/^\d+$/), accessToken: z.string().min(10).max(1000), apiBase: z.url().optional() }),
+]);
 export const moderationParam = z.strictObject({ id, action: z.enum(['hide', 'unhide', 'delete', 'like']) });
 export const moderationBody = z.strictObject({ reason: z.string().trim().max(500).optional() });
 export const inboundListQuery = z.strictObject({

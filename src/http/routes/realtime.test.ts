@@ -68,6 +68,9 @@ describe('realtime socket', () => {
     const other = await connect(`${base}/api/v1/realtime`, { cookie, origin: `http://${host}` });
     await lea.next('hello');
     await other.next('hello');
+    // Each tab is told who is already there when it connects.
+    expect(await other.next('presence')).toEqual({ type: 'presence', users: [] });
+    await lea.next('presence');
     lea.ws.send(JSON.stringify({ type: 'presence', conversationId: 'cv_1', typing: true }));
     expect(await other.next('presence')).toEqual({ type: 'presence', users: [{ userId: expect.any(String), name: 'Léa Martin', conversationId: 'cv_1', typing: true }] });
     lea.ws.close();

@@ -66,7 +66,10 @@ export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
       if (missed === 'reload') return send({ type: 'reload', epoch: deps.bus.epoch });
       for (const event of missed) send({ type: 'event', event });
     });
-    void deps.bus.head(workspaceId).then((seq) => send({ type: 'hello', epoch: deps.bus.epoch, seq }));
+    void deps.bus.head(workspaceId).then((seq) => {
+      send({ type: 'hello', epoch: deps.bus.epoch, seq });
+      send({ type: 'presence', users: presence.list(workspaceId) });
+    });
   });
 }
 

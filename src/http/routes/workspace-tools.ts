@@ -55,7 +55,11 @@ export function workspaceToolRoutes(app: FastifyInstance, deps: HttpDeps): void 
     const body = parseInput(channelBody, request.body);
     const provider = deps.channels.get(body.kind);
     if (!provider) throw new AppError('channel.not_found', `No provider "${body.kind}"`);
-    const spec = await provider.connect({ 'page-id': body.pageId, 'page-token': body.pageToken, 'instagram-id': body.instagramId, 'api-base': body.apiBase });
+    // The same flags as `relais channel add <kind>`: one connect path per provider.
+    const flags = body.kind === 'meta'
+      ? { 'page-id': body.pageId, 'page-token': body.pageToken, 'instagram-id': body.instagramId, 'api-base': body.apiBase }
+      : { 'account-id': body.accountId, 'access-token': body.accessToken, 'api-base': body.apiBase };
+    const spec = await provider.connect(flags);
     const id = await addChannel({ db: deps.store.db, clock: deps.inbox.clock, sealer: deps.inbox.sealer }, { workspaceId: callerOf(request).workspaceId, kind: provider.provider, ...spec });
     reply.status(201);
     return { id };
