@@ -92,6 +92,8 @@ export interface ChannelProvider {
   parse(body: string): InboundItem[];
   /** Checks credentials and subscribes to the platform's webhooks; flags as given to `relais channel add`. */
   connect(flags: Record<string, string | undefined>): Promise<ConnectSpec>;
+  /** How much of a reply's length budget `text` uses on a surface, counted the platform's way. */
+  measure(surface: string, action: 'message' | 'private_reply' | 'public_reply', text: string): { used: number; max: number };
   /** Whether an action may be sent now, and how (a message tag); checked before queueing and again before sending. */
   policy(facts: PolicyFacts, action: OutboundAction['type'], now: number): PolicyDecision;
   /** Performs one outbound action against the platform API. */

@@ -69,7 +69,7 @@ describe('inbox tools', () => {
 
   it('tells the composer what may be sent now, and until when', async () => {
     const now = await h.owner.get(`/api/v1/conversations/${conversationId}/policy`);
-    expect(now.body).toEqual({ public: null, private: { allowed: true, code: null, reason: null, note: expect.any(String), closesAt: T0 + 24 * H, maxLength: 2000 } });
+    expect(now.body).toEqual({ public: null, private: { allowed: true, code: null, reason: null, note: expect.any(String), closesAt: T0 + 24 * H, maxLength: 2000, remaining: 2000 } });
     h.relais.clock.advance(10 * 24 * H);
     const owner = await (await import('../http/testing.ts')).Browser.prototype.open.call(new (await import('../http/testing.ts')).Browser(h.relais.app));
     await owner.post('/api/v1/auth/sign-in', { email: 'lea@boutique-lea.fr', password: 'correct horse battery' });

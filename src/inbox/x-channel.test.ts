@@ -69,6 +69,9 @@ describe('X channel through the sandbox', () => {
     const mention = await sandbox.x.mention({ from: '1851234567890124001', text: '@maisonlune question' });
     await waitFor(async () => (await conversations()).length === 1, 5000);
     const conversation = (await conversations())[0];
+    const budget = await owner.get(`/api/v1/conversations/${conversation.id}/policy?text=${encodeURIComponent('Merci ! 😍 https://maison-lune.fr/suivi/123456789')}`);
+    // 9 characters, 1 emoji counted 2, and a link counted 23, whatever its length.
+    expect(budget.body.public).toMatchObject({ allowed: true, maxLength: 280, remaining: 280 - (9 + 2 + 23) });
     const tooLong = await owner.post(`/api/v1/conversations/${conversation.id}/messages`, { text: `${'é'.repeat(270)} https://maison-lune.fr/suivi`, visibility: 'public' });
     expect(tooLong.status).toBe(400);
     expect(tooLong.body.error.code).toBe('message.too_long');

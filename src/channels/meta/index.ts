@@ -8,7 +8,7 @@ import { answerMetaHandshake } from './handshake.ts';
 import { verifyMetaSignature } from './signature.ts';
 import { metaAccountIds, metaDedupeKey, parseMetaDelivery } from './inbound.ts';
 import { metaProfile, reconcileMeta, sendToMeta } from './outbound.ts';
-import { metaPolicy } from './policy.ts';
+import { metaMaxLength, metaPolicy } from './policy.ts';
 import { connectMeta } from './connect.ts';
 
 export { META_DEFAULT_API_BASE } from './constants.ts';
@@ -26,6 +26,7 @@ export const metaProvider: ChannelProvider = {
   parse: parseMetaDelivery,
   connect: connectMeta,
   policy: metaPolicy,
+  measure: (surface, action, text) => ({ used: [...text].length, max: metaMaxLength(action === 'public_reply' ? surface : surface === 'facebook' ? 'messenger' : surface) }),
   send: sendToMeta,
   reconcile: reconcileMeta,
   profile: metaProfile,

@@ -7,6 +7,8 @@ export const HUMAN_AGENT_WINDOW_MS = 7 * DAY;
 export const PRIVATE_REPLY_WINDOW_MS = 7 * DAY;
 const MAX_TEXT = { messenger: 2000, instagram: 1000, facebook: 8000 } as Record<string, number>;
 
+export const metaMaxLength = (surface: string): number => MAX_TEXT[surface] ?? 2000;
+
 /**
  * Meta's send rules (PLATFORMS.md §1.7–1.8): a DM within 24 h of the customer's last
  * message goes as RESPONSE; up to 7 days with the HUMAN_AGENT tag; after that it is refused.

@@ -13,6 +13,8 @@ import { reconcileX, sendToX, xProfile } from './outbound.ts';
 import { xPolicy } from './policy.ts';
 import { createRateGate } from './rate-gate.ts';
 import { verifyXSignature } from './signature.ts';
+import { xLength } from './length.ts';
+import { X_MAX_DM_CHARACTERS, X_MAX_POST_WEIGHT } from './constants.ts';
 
 export { X_DEFAULT_API_BASE, X_MAX_DM_CHARACTERS, X_MAX_POST_WEIGHT } from './constants.ts';
 export { xLength, type XLength } from './length.ts';
@@ -42,6 +44,10 @@ export function createXProvider(options: { now?: () => number } = {}): ChannelPr
     parse: parseXDelivery,
     connect: (flags) => connectX(api, flags),
     policy: xPolicy,
+    // Posts are weighed (links 23, emoji 2); direct messages count plain characters.
+    measure: (_surface, action, text) => (action === 'public_reply'
+      ? { used: xLength(text).weighted, max: X_MAX_POST_WEIGHT }
+      : { used: [...text].length, max: X_MAX_DM_CHARACTERS }),
     send: (channel, action) => sendToX(api, gate, channel, action),
     reconcile: (channel, action) => reconcileX(api, channel, action),
     backfill: (channel, cursor) => backfillX(api, gate, channel, cursor),

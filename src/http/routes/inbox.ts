@@ -4,7 +4,7 @@ import { parseInput } from '../../kernel/index.ts';
 import type { Caller } from '../../accounts/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
-import { correctionBody, moveToPrivateBody, conversationLabelParams, conversationListQuery, conversationPatch, idParam, labelRef, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
+import { correctionBody, moveToPrivateBody, policyQuery, conversationLabelParams, conversationListQuery, conversationPatch, idParam, labelRef, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
 
 export const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { type: 'token', id: caller.tokenId } : { type: 'user', id: caller.userId });
 
@@ -40,7 +40,8 @@ export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
 
   app.get('/api/v1/conversations/:id/policy', read, async (request) => {
     const { id } = parseInput(idParam, request.params);
-    return composerPolicy(deps.inbox, callerOf(request).workspaceId, id);
+    const { text } = parseInput(policyQuery, request.query);
+    return composerPolicy(deps.inbox, callerOf(request).workspaceId, id, text);
   });
 
   app.patch('/api/v1/conversations/:id', reply, async (request) => {
