@@ -1,8 +1,8 @@
 /**
  * The agent inbox in Chromium against a real Relais and the Meta sandbox: a comment arrives
  * live and is answered publicly; a Messenger message gets a canned reply with variables; two
- * agents see each other on one conversation and the collision guard speaks up; a cut socket
- * loses nothing. Screenshots land in e2e/screenshots/ (git-ignored) for review.
+ * Messenger message's sentiment is corrected in one click; two agents see each other on one
+ * conversation and the collision guard speaks up; a cut socket loses nothing. Screenshots land in e2e/screenshots/ (git-ignored) for review.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profileApi } from './api.ts';
@@ -103,7 +103,22 @@ describe.skipIf(!chromiumAvailable())('agent inbox journeys', () => {
     await row(page, 'commande 4512').click({ timeout: 5000 });
     await expectText(page.getByTestId('conversation-name'), 'Hugo Leroy');
     await page.locator('[data-testid=composer][data-visibility=private]').waitFor();
-    await expectText(page.getByTestId('policy'), 'La fenêtre de réponse se ferme');
+    await expectText(page.getByTestId('policy'), 'La fenêtre Messenger se ferme');
+
+    // The classifier's sentiment shows on the row and the message; one click corrects it.
+    const incoming = page.locator('[data-testid=message][data-direction=in]', { hasText: 'commande 4512' });
+    const rowBadge = row(page, 'commande 4512').getByTestId('row-sentiment');
+    await rowBadge.waitFor();
+    const badge = incoming.getByTestId('message-sentiment');
+    expect(await badge.getAttribute('data-sentiment')).not.toBe('positive');
+    await incoming.locator('[data-testid=correct-menu] summary[aria-label="Corriger le sentiment et les intentions de ce message"]').click();
+    await shot(page, 'sentiment-menu');
+    await incoming.getByRole('button', { name: 'Marquer comme positif' }).click();
+    await incoming.locator('[data-testid=message-sentiment][data-sentiment=positive]').waitFor();
+    await expectText(incoming.getByTestId('corrected-by-team'), 'corrigé par l’équipe');
+    await row(page, 'commande 4512').locator('[data-testid=row-sentiment][data-sentiment=positive]').waitFor();
+    expect(await incoming.locator('[data-testid=correct-menu]').getAttribute('open')).toBeNull();
+    await shot(page, 'sentiment-corrected');
 
     const text = page.getByTestId('composer-text');
     await text.click();
@@ -172,11 +187,16 @@ describe.skipIf(!chromiumAvailable())('agent inbox journeys', () => {
     await expectText(page.getByTestId('connection'), 'Live');
     await row(page, 'pendant la coupure').click();
     await expectText(page.getByTestId('tab-private'), 'Private reply');
-    await expectText(page.getByTestId('policy'), 'The reply window closes');
+    await expectText(page.getByTestId('policy'), 'The Messenger window closes');
     await page.locator('body').click({ position: { x: 5, y: 790 } });
     await page.keyboard.press('?');
     await expectText(page.getByTestId('inbox-shortcuts'), 'Assign the conversation to me');
     await page.keyboard.press('Escape');
     await shot(page, 'inbox-en');
+
+    // Léa's correction from the Messenger journey reached the team's model page.
+    await page.goto(`${h.server.url}/settings/model`);
+    await expectText(page.getByTestId('model-corrections'), '1');
+    await shot(page, 'settings-model');
   }, 30_000);
 });

@@ -62,13 +62,15 @@ describe('relais demo', () => {
     expect(demo.sandbox.meta.sent.find((s) => s.text === text)).toMatchObject({ platform: 'messenger', recipientId: '6100000000000001' });
   });
 
-  it('plays the whole day: events, a teammate at work, an edited and a removed comment', async () => {
+  it('plays the whole day: events, teammates at work, an edited and a removed comment', async () => {
     await demo.played;
     await waitFor(() => lines.some((line) => line.startsWith('◀ Sandbox received for Léa Dubois (Instagram DM)')), 5000, 'Sarah’s reply');
     expect(lines.filter((line) => line.startsWith('⚠'))).toEqual([]);
     expect(lines).toContain('▶ Instagram DM from Léa: Dispo en 38 ? La robe Céleste 😍');
     expect(lines.some((line) => line.startsWith('▶ Facebook comment from James: Hi! Do you ship to Belgium?'))).toBe(true);
     expect(lines.some((line) => line.startsWith('▶ Manon edited a Facebook comment'))).toBe(true);
+    const mine = await demo.relais.store.db.selectFrom('conversations').select('id').where('assignee_id', '=', (eb) => eb.selectFrom('users').select('id').where('email', '=', demo.credentials.email)).execute();
+    expect(mine).toHaveLength(3); // "Mine" is not empty for the newcomer
     const statuses = await demo.relais.store.db.selectFrom('messages').select(['text', 'status', 'edited_at']).where('kind', '=', 'comment').execute();
     expect(statuses.find((m) => m.text.startsWith('Quelqu’un sait'))?.status).toBe('deleted');
     expect(statuses.find((m) => m.text.startsWith('Commande passée samedi, reçue'))?.edited_at).not.toBeNull();

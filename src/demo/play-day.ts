@@ -89,6 +89,15 @@ async function play(ctx: PlayContext, step: Step, sent: Map<string, Sent>): Prom
     }
     case 'teammateReply':
       return teammateReply(ctx, step, known(step.key));
+    case 'assignToOwner': {
+      const thread = known(step.key);
+      const { workspaceId, owner, labels, team } = ctx.workspace;
+      const conversationId = await conversationOf(ctx, thread.externalId);
+      await updateConversation(ctx.relais.inbox, workspaceId, conversationId, { assigneeId: owner.id });
+      const labelId = labels.get(step.label);
+      if (labelId) await setConversationLabel(ctx.relais.inbox, workspaceId, conversationId, labelId, true);
+      return `✎ ${firstName(team[step.by])} gave ${firstName(thread.customer)}'s ${thread.where} (${step.label}) to ${firstName(owner)}: it is in "Mine"`;
+    }
   }
 }
 

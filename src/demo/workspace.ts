@@ -35,7 +35,8 @@ const cannedReplies = [
 
 export interface DemoWorkspace {
   workspaceId: string;
-  ownerId: string;
+  /** The newcomer signs in as the owner. */
+  owner: { id: string; name: string };
   team: Record<TeammateKey, { id: string; name: string }>;
   /** Label id by name. */
   labels: Map<string, string>;
@@ -48,11 +49,12 @@ export interface DemoWorkspace {
  */
 export async function createDemoWorkspace(relais: Relais, password: string): Promise<DemoWorkspace> {
   const { accounts, inbox } = relais;
-  const { userId: ownerId, workspaceId } = await setupFirstOwner(accounts, { workspaceName: 'Maison Lune', name: 'Claire Dumas', email: DEMO_EMAIL, password, locale: 'fr' });
-  const owner: Caller = { via: 'session', userId: ownerId, tokenId: null, sessionId: null, workspaceId, role: 'owner' };
+  const ownerName = 'Claire Dumas';
+  const { userId: ownerId, workspaceId } = await setupFirstOwner(accounts, { workspaceName: 'Maison Lune', name: ownerName, email: DEMO_EMAIL, password, locale: 'fr' });
+  const caller: Caller = { via: 'session', userId: ownerId, tokenId: null, sessionId: null, workspaceId, role: 'owner' };
   const team = {} as DemoWorkspace['team'];
   for (const mate of teammates) {
-    const { url } = await createInvitation(accounts, owner, { email: mate.email, role: mate.role });
+    const { url } = await createInvitation(accounts, caller, { email: mate.email, role: mate.role });
     const token = url.split('/invite/')[1]!;
     const joined = await acceptInvitation(accounts, { token, name: mate.name, password }, { ip: '127.0.0.1', userAgent: 'relais demo' });
     team[mate.key] = { id: joined.userId, name: mate.name };
@@ -60,7 +62,7 @@ export async function createDemoWorkspace(relais: Relais, password: string): Pro
   const labelIds = new Map<string, string>();
   for (const label of labels) labelIds.set(label.name, (await saveLabel(inbox, workspaceId, null, label)).id);
   for (const reply of cannedReplies) await saveCannedReply(inbox, workspaceId, null, reply);
-  return { workspaceId, ownerId, team, labels: labelIds };
+  return { workspaceId, owner: { id: ownerId, name: ownerName }, team, labels: labelIds };
 }
 
 export const teamEmails = teammates.map((mate) => `${mate.email} (${mate.role})`);

@@ -35,12 +35,20 @@ export async function ensureConversation(db: Db, channel: ChannelRef, thread: Th
  * Moves a conversation's clocks for a new message. A customer writing again reopens a
  * resolved, pending or snoozed conversation.
  */
-export async function touchConversation(db: Db, workspaceId: string, conversationId: string, message: { at: number; inbound: boolean }, now: number): Promise<void> {
-  const row = await db.selectFrom('conversations').select(['last_message_at', 'last_inbound_at', 'status'])
+export async function touchConversation(db: Db, workspaceId: string, conversationId: string, message: { at: number; inbound: boolean; sentiment?: Sentiment | undefined }, now: number): Promise<void> {
+  const row = await db.selectFrom('conversations').select(['last_message_at', 'last_inbound_at', 'status', 'worst_sentiment'])
     .where('workspace_id', '=', workspaceId).where('id', '=', conversationId).executeTakeFirstOrThrow();
+  // Sentiment rolls up in the same write: the latest customer message's, and the worst seen.
+  const latest = message.inbound && message.sentiment && message.at >= (row.last_inbound_at ?? 0);
+  const worse = message.sentiment && (row.worst_sentiment === null || rank[message.sentiment] < rank[row.worst_sentiment]);
   await db.updateTable('conversations').set({
     last_message_at: Math.max(row.last_message_at ?? 0, message.at),
     ...(message.inbound ? { last_inbound_at: Math.max(row.last_inbound_at ?? 0, message.at), status: 'open' as const, snoozed_until: null } : {}),
+    ...(latest ? { sentiment: message.sentiment } : {}),
+    ...(message.inbound && worse ? { worst_sentiment: message.sentiment } : {}),
     updated_at: now,
   }).where('workspace_id', '=', workspaceId).where('id', '=', conversationId).execute();
 }
+
+type Sentiment = 'negative' | 'neutral' | 'positive';
+const rank: Record<Sentiment, number> = { negative: 0, neutral: 1, positive: 2 };

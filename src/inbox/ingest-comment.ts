@@ -5,7 +5,7 @@ import { ensureContact, type ChannelRef } from './contacts.ts';
 import { ensureConversation, touchConversation } from './conversations.ts';
 import { ensurePost } from './posts.ts';
 import type { IngestContext, PendingEvent } from './deps.ts';
-import { classificationColumns, rollUpSentiment } from './classify.ts';
+import { classificationColumns } from './classify.ts';
 
 type Status = 'visible' | 'hidden' | 'deleted';
 const statusAfter: Record<CommentItem['action'], Status | null> = { add: null, edit: null, remove: 'deleted', hide: 'hidden', unhide: 'visible' };
@@ -38,6 +38,7 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
     }, now);
   const id = newId(now);
   const status: Status = statusAfter[item.action] ?? 'visible';
+  const classification = item.byAccount ? {} : classificationColumns(ctx.classifier, item.text ?? '');
   await db.insertInto('messages').values({
     workspace_id: channel.workspaceId, id, conversation_id: conversation.id, channel_id: channel.channelId,
     direction: item.byAccount ? 'out' : 'in', kind: 'comment', author_type: item.byAccount ? 'brand' : 'contact', author_id: contactId,
@@ -45,12 +46,11 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
     meta: JSON.stringify({ surface: item.surface, parentExternalId: item.parentExternalId, authorName: item.author.name ?? item.author.handle ?? null }),
     platform_created_at: item.action === 'add' ? item.occurredAt : null, created_at: now, status,
     edited_at: item.action === 'edit' ? item.occurredAt : null, platform_updated_at: item.occurredAt, reply_to_external_id: item.parentExternalId,
-    ...(item.byAccount ? {} : classificationColumns(ctx.classifier, item.text ?? '')),
+    ...classification,
   }).execute();
   // A hide or removal that beat its comment here still belongs in the moderation log.
   if (status !== 'visible') await logPlatformModeration(db, channel, { id, conversation_id: conversation.id, text: item.text ?? '' }, status, now);
-  await touchConversation(db, channel.workspaceId, conversation.id, { at: item.occurredAt, inbound: !item.byAccount }, now);
-  if (!item.byAccount) await rollUpSentiment(db, channel.workspaceId, conversation.id);
+  await touchConversation(db, channel.workspaceId, conversation.id, { at: item.occurredAt, inbound: !item.byAccount, sentiment: classification.sentiment }, now);
   return [{ workspaceId: channel.workspaceId, type: 'message.created', data: { conversationId: conversation.id, messageId: id, direction: item.byAccount ? 'out' : 'in' } }];
 }
 

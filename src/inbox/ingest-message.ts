@@ -4,7 +4,7 @@ import type { MessageItem } from '../channels/index.ts';
 import { ensureContact, type ChannelRef } from './contacts.ts';
 import { ensureConversation, touchConversation } from './conversations.ts';
 import type { IngestContext, PendingEvent } from './deps.ts';
-import { classificationColumns, rollUpSentiment } from './classify.ts';
+import { classificationColumns } from './classify.ts';
 
 /**
  * A private message. Duplicates change nothing (the platform id is unique per channel);
@@ -25,16 +25,16 @@ export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageIt
   const contactId = await ensureContact(db, channel, item.customer, now, nameless && ((externalId) => nameless(externalId, item.surface)));
   const conversation = await ensureConversation(db, channel, { kind: 'private', threadKey: `${item.surface}:${item.customer.externalId}`, contactId }, now);
   const id = newId(now);
+  const classification = item.direction === 'in' ? classificationColumns(ctx.classifier, item.text) : {};
   await db.insertInto('messages').values({
     workspace_id: channel.workspaceId, id, conversation_id: conversation.id, channel_id: channel.channelId,
     direction: item.direction, kind: 'message', author_type: item.direction === 'in' ? 'contact' : 'brand', author_id: item.direction === 'in' ? contactId : null,
     text: item.text, external_id: item.externalId, attachments: JSON.stringify(item.attachments), meta: JSON.stringify({ surface: item.surface }),
     platform_created_at: item.occurredAt, created_at: now, status: item.deleted ? 'deleted' : 'visible', edited_at: null,
     platform_updated_at: item.occurredAt, reply_to_external_id: item.replyToExternalId ?? null,
-    ...(item.direction === 'in' ? classificationColumns(ctx.classifier, item.text) : {}),
+    ...classification,
   }).execute();
-  await touchConversation(db, channel.workspaceId, conversation.id, { at: item.occurredAt, inbound: item.direction === 'in' }, now);
-  if (item.direction === 'in') await rollUpSentiment(db, channel.workspaceId, conversation.id);
+  await touchConversation(db, channel.workspaceId, conversation.id, { at: item.occurredAt, inbound: item.direction === 'in', sentiment: classification.sentiment }, now);
   return [{ workspaceId: channel.workspaceId, type: 'message.created', data: { conversationId: conversation.id, messageId: id, direction: item.direction } }];
 }
 

@@ -4,6 +4,7 @@ export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
 export type ConversationKind = 'public' | 'private';
 export type Priority = 0 | 1 | 2 | 3;
 export type Visibility = 'public' | 'private' | 'note';
+export type Sentiment = 'negative' | 'neutral' | 'positive';
 
 export interface Label {
   id: string;
@@ -16,6 +17,8 @@ export interface ConversationSummary {
   kind: ConversationKind;
   status: ConversationStatus;
   channel: { id: string; kind: string; name: string };
+  /** The customer's network: facebook, instagram, messenger, x… */
+  surface: string;
   contact: { id: string; name: string | null } | null;
   post: { text: string | null; permalink: string | null } | null;
   lastMessage: { text: string; direction: 'in' | 'out'; kind: 'message' | 'comment'; at: number } | null;
@@ -27,6 +30,10 @@ export interface ConversationSummary {
   priority: Priority;
   snoozedUntil: number | null;
   createdAt: number;
+  /** Of the latest customer message. */
+  sentiment: Sentiment | null;
+  /** The worst seen in the thread. */
+  worstSentiment: Sentiment | null;
   /** Not in the contract yet: the SLA issue adds the reply deadline. Absent means none. */
   dueAt?: number | null;
 }
@@ -69,6 +76,14 @@ export interface Message {
   attachments: Attachment[];
   editedAt: number | null;
   at: number;
+  language: 'fr' | 'en' | 'other' | null;
+  sentiment: Sentiment | null;
+  sentimentScore: number | null;
+  /** e.g. ['complaint', 'order_issue/delivery'] */
+  intents: string[];
+  classifiedBy: 'model' | 'agent' | null;
+  /** surface, visibility, mentions… */
+  meta: Record<string, unknown>;
   delivery: Delivery[];
   moderation: ModerationEntry[];
 }
@@ -84,11 +99,19 @@ export interface PolicyView {
   note: string | null;
   closesAt: number | null;
   maxLength: number;
+  /** Counted the platform's way for the `?text=` asked about (X: links 23, emoji 2). */
+  remaining: number;
 }
 
 export interface ComposerPolicy {
   public: PolicyView | null;
   private: PolicyView | null;
+}
+
+export interface MoveToPrivateResult {
+  publicMessageId: string | null;
+  privateConversationId: string;
+  privateMessageId: string | null;
 }
 
 export interface ConversationPatch {

@@ -2,7 +2,7 @@
 import { request } from './client.ts';
 import type {
   CannedReply, Channel, ComposerPolicy, ContactDetail, ConversationDetail, ConversationPatch, ConversationSummary,
-  InboundDelivery, Label, Message, Visibility,
+  InboundDelivery, Label, Message, MoveToPrivateResult, Visibility,
 } from './inbox-types.ts';
 
 const v1 = '/api/v1';
@@ -13,7 +13,9 @@ export const listConversations = (query: string) =>
   request<{ conversations: ConversationSummary[]; nextCursor: string | null }>('GET', `${v1}/conversations${query ? `?${query}` : ''}`);
 export const getConversation = (conversationId: string) =>
   request<{ conversation: ConversationDetail; messages: Message[] }>('GET', `${v1}/conversations/${id(conversationId)}`);
-export const getPolicy = (conversationId: string) => request<ComposerPolicy>('GET', `${v1}/conversations/${id(conversationId)}/policy`);
+/** With `text`, each view's `remaining` is counted the platform's way for that draft. */
+export const getPolicy = (conversationId: string, text?: string) =>
+  request<ComposerPolicy>('GET', `${v1}/conversations/${id(conversationId)}/policy${text ? `?${new URLSearchParams({ text })}` : ''}`);
 export const updateConversation = (conversationId: string, patch: ConversationPatch) =>
   request<ConversationSummary>('PATCH', `${v1}/conversations/${id(conversationId)}`, patch);
 export const addConversationLabel = (conversationId: string, labelId: string) =>
@@ -29,6 +31,8 @@ export interface ReplyInput {
 }
 export const sendMessage = (conversationId: string, input: ReplyInput) =>
   request<{ messageId: string; outboundId: string | null }>('POST', `${v1}/conversations/${id(conversationId)}/messages`, input);
+export const moveToPrivate = (conversationId: string, input: { publicText: string; privateText?: string }) =>
+  request<MoveToPrivateResult>('POST', `${v1}/conversations/${id(conversationId)}/move-to-private`, input);
 export const retryOutbound = (outboundId: string) => request<unknown>('POST', `${v1}/outbound/${id(outboundId)}/retry`);
 
 export type MessageAction = 'hide' | 'unhide' | 'delete' | 'like';
@@ -54,6 +58,8 @@ export const deleteCannedReply = (replyId: string) => request<void>('DELETE', `$
 export const listChannels = () => request<{ channels: Channel[] }>('GET', `${v1}/channels`);
 export const connectMetaChannel = (input: { pageId: string; pageToken: string; instagramId?: string; apiBase?: string }) =>
   request<{ id: string }>('POST', `${v1}/channels`, { kind: 'meta', ...input });
+export const connectXChannel = (input: { accountId: string; accessToken: string; apiBase?: string }) =>
+  request<{ id: string }>('POST', `${v1}/channels`, { kind: 'x', ...input });
 
 export const listParkedDeliveries = () => request<{ deliveries: InboundDelivery[] }>('GET', `${v1}/admin/inbound?status=parked`);
 export const replayDelivery = (deliveryId: string) => request<unknown>('POST', `${v1}/admin/inbound/${id(deliveryId)}/replay`);

@@ -1,5 +1,6 @@
 import { enComposer } from './en-composer.ts';
 import { enInbox } from './en-inbox.ts';
+import { enInsight } from './en-insight.ts';
 import { enSettings } from './en-settings.ts';
 import type { MessageKey } from './fr.ts';
 
@@ -8,6 +9,7 @@ export const en: Record<MessageKey, string> = {
   ...enInbox,
   ...enComposer,
   ...enSettings,
+  ...enInsight,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',

@@ -4,6 +4,7 @@ import type { Visibility } from '../api/inbox-types.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { useRealtime } from '../realtime/RealtimeProvider.tsx';
+import { navigate } from '../router/router.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
 import { errorText } from '../ui/error-text.ts';
@@ -68,7 +69,7 @@ export function ConversationPane({ conversationId, lookups, handle, hrefFor, onC
   return (
     <section className="conversation-pane" aria-label={i18n.t('inbox.conversation')} data-testid="conversation" data-id={conversation.id}>
       <div className="thread-column">
-        <ConversationHeader conversation={conversation} members={members} labels={lookups.labels} onChanged={changed} />
+        <ConversationHeader conversation={conversation} members={members} labels={lookups.labels} onChanged={changed} onOpen={(id) => navigate(hrefFor(id))} />
         <PresenceBar conversationId={conversation.id} />
         <Thread conversation={conversation} messages={open.messages} nameOf={nameOf} onChanged={changed} />
         <Composer key={conversation.id} conversation={conversation} messages={open.messages} policy={open.policy}

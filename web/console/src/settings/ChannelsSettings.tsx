@@ -6,12 +6,13 @@ import { Button } from '../ui/Button.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { Field } from '../ui/Field.tsx';
 import { useForm } from '../ui/use-form.ts';
+import { ConnectXForm } from './ConnectXForm.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { required } from '../ui/validate.ts';
 
 const digits = (value: string) => (value.trim() === '' || /^\d+$/.test(value.trim()) ? undefined : 'settings.digitsOnly' as const);
 
-/** Connected channels with their state (one that needs reconnecting stands out), and connecting a Meta Page. */
+/** Connected channels with their state (one that needs reconnecting stands out), and connecting a Meta Page or an X account. */
 export function ChannelsSettings() {
   const i18n = useI18n();
   const { t } = i18n;
@@ -70,6 +71,7 @@ export function ChannelsSettings() {
           </div>
         </form>
       </section>
+      <ConnectXForm onConnected={reload} />
     </>
   );
 }

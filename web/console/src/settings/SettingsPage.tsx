@@ -7,10 +7,11 @@ import { CannedRepliesSettings } from './CannedRepliesSettings.tsx';
 import { ChannelsSettings } from './ChannelsSettings.tsx';
 import { DeliveriesSettings } from './DeliveriesSettings.tsx';
 import { LabelsSettings } from './LabelsSettings.tsx';
+import { TeamModelSettings } from './TeamModelSettings.tsx';
 import { allowedSections } from './permissions.ts';
 import './settings.css';
 
-/** "Réglages": labels and canned replies (community managers too), channels and parked deliveries (admins). */
+/** "Réglages": labels and canned replies (community managers too), channels, parked deliveries and the team's model (admins). */
 export function SettingsPage({ section }: { section: SettingsSection }) {
   const { t } = useI18n();
   const me = useMe();
@@ -35,6 +36,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {allowed && section === 'canned-replies' && <CannedRepliesSettings />}
           {allowed && section === 'channels' && <ChannelsSettings />}
           {allowed && section === 'deliveries' && <DeliveriesSettings />}
+          {allowed && section === 'model' && <TeamModelSettings />}
         </div>
       </div>
     </div>

@@ -6,7 +6,7 @@ export function canManageContent(role: Role): boolean {
   return role === 'owner' || role === 'admin' || role === 'community_manager';
 }
 
-/** Channels and parked deliveries: owners and admins. */
+/** Channels, parked deliveries and the team's model: owners and admins. */
 export function canManageChannels(role: Role): boolean {
   return role === 'owner' || role === 'admin';
 }
@@ -18,6 +18,6 @@ export function canSeeSettings(role: Role): boolean {
 export function allowedSections(role: Role): SettingsSection[] {
   const sections: SettingsSection[] = [];
   if (canManageContent(role)) sections.push('labels', 'canned-replies');
-  if (canManageChannels(role)) sections.push('channels', 'deliveries');
+  if (canManageChannels(role)) sections.push('channels', 'deliveries', 'model');
   return sections;
 }

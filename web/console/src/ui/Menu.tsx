@@ -6,6 +6,8 @@ interface MenuProps {
   ariaLabel?: string;
   testId?: string;
   align?: 'start' | 'end';
+  /** `inline`: the panel opens in the flow (a small link-like button), for a menu inside a scrolling thread. */
+  variant?: 'dropdown' | 'inline';
   children: (close: () => void) => ReactNode;
 }
 
@@ -13,7 +15,7 @@ interface MenuProps {
  * A small dropdown on a native <details>: keyboard and screen readers get a real disclosure
  * button; a click outside or Escape closes it and gives focus back to the button.
  */
-export function Menu({ label, ariaLabel, testId, align = 'start', children }: MenuProps) {
+export function Menu({ label, ariaLabel, testId, align = 'start', variant = 'dropdown', children }: MenuProps) {
   const ref = useRef<HTMLDetailsElement>(null);
   const close = () => {
     const details = ref.current;
@@ -32,13 +34,13 @@ export function Menu({ label, ariaLabel, testId, align = 'start', children }: Me
   }, []);
 
   return (
-    <details ref={ref} className="menu" data-testid={testId} onKeyDown={(event) => {
+    <details ref={ref} className={variant === 'inline' ? 'menu menu-inline' : 'menu'} data-testid={testId} onKeyDown={(event) => {
       if (event.key === 'Escape') {
         event.stopPropagation();
         close();
       }
     }}>
-      <summary className="button button-secondary menu-button" aria-label={ariaLabel}>{label}</summary>
+      <summary className={variant === 'inline' ? 'link-button menu-button' : 'button button-secondary menu-button'} aria-label={ariaLabel}>{label}</summary>
       <div className={`menu-panel menu-${align}`}>{children(close)}</div>
     </details>
   );

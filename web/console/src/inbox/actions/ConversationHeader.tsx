@@ -9,6 +9,7 @@ import { Button } from '../../ui/Button.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { ChannelIcon, surfaceOf } from '../list/ChannelIcon.tsx';
 import { LabelMenu } from './LabelMenu.tsx';
+import { MoveToPrivateDialog } from './MoveToPrivateDialog.tsx';
 import { SnoozeMenu } from './SnoozeMenu.tsx';
 
 interface Props {
@@ -16,15 +17,18 @@ interface Props {
   members: Member[];
   labels: Label[];
   onChanged: () => void;
+  /** Opens another conversation (the private one after "Passer en privé"). */
+  onOpen: (conversationId: string) => void;
 }
 
 /** Who the customer is, where, and what can be done: assign, label, snooze, resolve, priority. */
-export function ConversationHeader({ conversation: c, members, labels, onChanged }: Props) {
+export function ConversationHeader({ conversation: c, members, labels, onChanged, onOpen }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const me = useMe();
   const [failure, setFailure] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const [moving, setMoving] = useState(false);
   const surface = surfaceOf(c);
 
   const apply = async (change: () => Promise<unknown>) => {
@@ -73,7 +77,10 @@ export function ConversationHeader({ conversation: c, members, labels, onChanged
         </select>
         <SnoozeMenu snoozedUntil={c.status === 'snoozed' ? c.snoozedUntil : null} onSnooze={(until) => void patch(until === null ? { snoozedUntil: null, status: 'open' } : { snoozedUntil: until })} />
         <LabelMenu conversation={c} labels={labels} apply={apply} />
+        {c.kind === 'public' && <Button onClick={() => setMoving(true)} data-testid="move-to-private">{t('move.action')}</Button>}
       </div>
+      <MoveToPrivateDialog open={moving} conversationId={c.id} surface={surface} onClose={() => setMoving(false)}
+        onMoved={(id) => (id === c.id ? onChanged() : onOpen(id))} />
       {failure !== undefined && <Alert tone="error">{errorText(failure, i18n)}</Alert>}
     </header>
   );

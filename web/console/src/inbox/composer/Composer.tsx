@@ -10,7 +10,8 @@ import { Button } from '../../ui/Button.tsx';
 import { useNow } from '../use-now.ts';
 import { fillTemplate } from './canned.ts';
 import { CollisionWarning, ComposerError } from './ComposerAlerts.tsx';
-import { canSend, charactersLeft, composerTabs, defaultTab, policyLines } from './composer-rules.ts';
+import { surfaceOf } from '../list/ChannelIcon.tsx';
+import { canSend, charactersLeft, composerTabs, countsOnServer, defaultTab, policyLines } from './composer-rules.ts';
 import { repliesSince } from './collision.ts';
 import { newIdempotencyKey } from './idempotency.ts';
 import { extractMentions } from './mentions.ts';
@@ -18,6 +19,7 @@ import { PolicyNotice } from './PolicyNotice.tsx';
 import { SuggestionPopover } from './SuggestionPopover.tsx';
 import { suggestionAt } from './suggest.ts';
 import { replaceRange } from './text-tokens.ts';
+import { usePlatformCount } from './use-platform-count.ts';
 
 export interface ComposerHandle {
   focus: (visibility?: Visibility) => void;
@@ -59,6 +61,8 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
   const seen = useRef<Set<string> | null>(null);
   const busy = useRef(false);
   const typingTimer = useRef<number | undefined>(undefined);
+  const surface = surfaceOf(conversation);
+  const counted = usePlatformCount(conversation.id, visibility, text, countsOnServer(surface));
 
   useImperativeHandle(handle, () => ({
     focus: (wanted) => {
@@ -105,7 +109,7 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
   };
 
   const send = async (anyway = false) => {
-    if (busy.current || !canSend(text, tab)) return;
+    if (busy.current || !canSend(text, tab, counted)) return;
     const others = seen.current ? repliesSince(messages, seen.current, me.user?.id, nameOf) : [];
     if (others.length > 0 && !anyway) return setCollision(others);
     busy.current = true;
@@ -155,7 +159,7 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
     }
   };
 
-  const left = visibility === 'note' ? undefined : charactersLeft(text, tab?.policy ?? null);
+  const left = visibility === 'note' ? undefined : charactersLeft(text, tab?.policy ?? null, counted);
   const popoverId = `${id}-suggestions`;
   return (
     <div className={`composer composer-${visibility}`} data-testid="composer" data-visibility={visibility}>
@@ -167,7 +171,7 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
           </button>
         ))}
       </div>
-      <PolicyNotice lines={policyLines(tab, conversation.kind, now)} charactersLeft={left} />
+      <PolicyNotice lines={policyLines(tab, conversation.kind, now, surface)} charactersLeft={left} />
       {collision && <CollisionWarning names={collision} onSend={() => void send(true)} onReview={() => { seen.current = new Set(messages.map((m) => m.id)); setCollision(undefined); }} />}
       <ComposerError failure={failure} />
       <div className="composer-field">
@@ -186,7 +190,7 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
       </div>
       <div className="composer-foot">
         <span className="muted composer-hint">{t('composer.hint')}</span>
-        <Button variant="primary" pending={sending} disabled={!canSend(text, tab)} onClick={() => void send()} data-testid="send">
+        <Button variant="primary" pending={sending} disabled={!canSend(text, tab, counted)} onClick={() => void send()} data-testid="send">
           {t(`composer.send.${visibility}`)}
         </Button>
       </div>

@@ -8,7 +8,7 @@ export function PolicyNotice({ lines, charactersLeft }: { lines: PolicyLine[]; c
     <div className="policy-notice" data-testid="policy">
       {lines.map((line) => (
         <span key={line.key} className={`policy-line policy-${line.tone}`}>
-          {t(line.key, { when: line.at === undefined ? '' : relative(line.at), reason: line.raw ?? '' })}
+          {t(line.key, { when: line.at === undefined ? '' : relative(line.at), reason: line.raw ?? '', network: line.network ? t(`channel.${line.network}`) : '' })}
         </span>
       ))}
       {charactersLeft !== undefined && (

@@ -4,7 +4,8 @@ import { othersHere, repliesSince } from './collision.ts';
 
 const message = (id: string, extra: Partial<Message> = {}): Message => ({
   id, direction: 'out', kind: 'message', authorType: 'user', authorId: 'u2', authorName: 'Karim Haddad', text: 'x', status: 'visible',
-  externalId: null, attachments: [], editedAt: null, at: 0, delivery: [], moderation: [], ...extra,
+  externalId: null, attachments: [], editedAt: null, at: 0, language: null, sentiment: null, sentimentScore: null, intents: [], classifiedBy: null,
+  meta: {}, delivery: [], moderation: [], ...extra,
 });
 
 describe('collision guard', () => {

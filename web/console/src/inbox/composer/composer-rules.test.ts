@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PolicyView } from '../../api/inbox-types.ts';
-import { canSend, charactersLeft, composerTabs, defaultTab, policyLines } from './composer-rules.ts';
+import { canSend, charactersLeft, composerTabs, countsOnServer, defaultTab, policyLines } from './composer-rules.ts';
 
 const H = 3_600_000;
 const NOW = Date.UTC(2026, 10, 23, 10, 0);
-const ok = (extra: Partial<PolicyView> = {}): PolicyView => ({ allowed: true, code: null, reason: null, note: null, closesAt: null, maxLength: 2000, ...extra });
-const refused = (code: string, extra: Partial<PolicyView> = {}): PolicyView => ({ allowed: false, code, reason: 'server words', note: null, closesAt: null, maxLength: 2000, ...extra });
+const ok = (extra: Partial<PolicyView> = {}): PolicyView => ({ allowed: true, code: null, reason: null, note: null, closesAt: null, maxLength: 2000, remaining: 2000, ...extra });
+const refused = (code: string, extra: Partial<PolicyView> = {}): PolicyView => ({ allowed: false, code, reason: 'server words', note: null, closesAt: null, maxLength: 2000, remaining: 2000, ...extra });
 
 describe('composer tabs', () => {
   it('offers a public reply, a private reply and a note on a comment thread', () => {
@@ -35,6 +35,15 @@ describe('characters left and sending', () => {
     expect(charactersLeft('a note', null)).toBeUndefined();
   });
 
+  it('takes the server’s count on X, where a link weighs 23 and an emoji 2', () => {
+    expect(countsOnServer('x')).toBe(true);
+    expect(countsOnServer('messenger')).toBe(false);
+    expect(charactersLeft('Voir https://maisonlune.fr 🙏', ok({ maxLength: 280 }), 250)).toBe(250);
+    const [tab] = composerTabs('private', { public: null, private: ok({ maxLength: 280 }) });
+    expect(canSend('court', tab, -3)).toBe(false);
+    expect(canSend('court', tab, 12)).toBe(true);
+  });
+
   it('sends only non-blank text, within the limit, on an allowed tab; notes always', () => {
     const [pub, , note] = composerTabs('public', { public: ok({ maxLength: 5 }), private: refused('channel.policy_refused') });
     const priv = composerTabs('public', { public: null, private: refused('channel.policy_refused') })[0];
@@ -52,6 +61,13 @@ describe('policy shown before sending', () => {
     expect(policyLines(tab, 'private', NOW)).toEqual([{ tone: 'warning', key: 'composer.policy.windowCloses', at: NOW + 2 * H }]);
     const [later] = composerTabs('private', { public: null, private: ok({ closesAt: NOW + 20 * H }) });
     expect(policyLines(later, 'private', NOW)[0]?.tone).toBe('info');
+  });
+
+  it('names the network whose window it is when the conversation says', () => {
+    const [tab] = composerTabs('private', { public: null, private: ok({ closesAt: NOW + 3 * H }) });
+    expect(policyLines(tab, 'private', NOW, 'messenger')).toEqual([{ tone: 'info', key: 'composer.policy.windowClosesOn', at: NOW + 3 * H, network: 'messenger' }]);
+    const [closed] = composerTabs('private', { public: null, private: refused('channel.window_closed', { closesAt: NOW - H }) });
+    expect(policyLines(closed, 'private', NOW, 'instagram')[0]).toEqual({ tone: 'error', key: 'composer.policy.windowClosedOn', at: NOW - H, network: 'instagram' });
   });
 
   it('says a reply goes out as a human agent past the 24 h window', () => {

@@ -2,14 +2,19 @@ import type { ConversationSummary } from '../../api/inbox-types.ts';
 
 export type Surface = 'facebook' | 'instagram' | 'messenger' | 'x' | 'webchat' | 'other';
 
+const surfaces: readonly Surface[] = ['facebook', 'instagram', 'messenger', 'x', 'webchat'];
+
+const isSurface = (value: string): value is Surface => (surfaces as readonly string[]).includes(value);
+
 /**
- * Which network a conversation lives on. The summary names the channel kind (`meta` covers
- * Facebook, Instagram and Messenger), so a Meta comment reads as Facebook and a Meta DM as
- * Messenger until the API says which surface it is.
+ * Which network a conversation lives on: the summary's `surface`. A server that does not
+ * know it yet answers the channel kind (`meta` covers Facebook, Instagram and Messenger), so
+ * a Meta comment then reads as Facebook and a Meta DM as Messenger.
  */
-export function surfaceOf(conversation: Pick<ConversationSummary, 'channel' | 'kind'>): Surface {
+export function surfaceOf(conversation: Pick<ConversationSummary, 'surface' | 'channel' | 'kind'>): Surface {
+  if (isSurface(conversation.surface)) return conversation.surface;
   const kind = conversation.channel.kind;
-  if (kind === 'facebook' || kind === 'instagram' || kind === 'messenger' || kind === 'x' || kind === 'webchat') return kind;
+  if (isSurface(kind)) return kind;
   if (kind === 'meta') return conversation.kind === 'public' ? 'facebook' : 'messenger';
   return 'other';
 }

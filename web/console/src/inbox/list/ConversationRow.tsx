@@ -2,6 +2,8 @@ import type { ConversationSummary } from '../../api/inbox-types.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { formatClock, formatDuration } from '../../i18n/duration.ts';
 import { Avatar } from './Avatar.tsx';
+import { rowSentiment } from '../insight/classification.ts';
+import { EarlierNegativeMarker, SentimentBadge } from '../insight/SentimentBadge.tsx';
 import { ChannelIcon, surfaceOf } from './ChannelIcon.tsx';
 import { LabelChip } from './LabelChip.tsx';
 
@@ -25,6 +27,7 @@ export function ConversationRow({ conversation: c, now, active, open, onOpen, on
   const name = c.contact?.name ?? t('inbox.unknownContact');
   const last = c.lastMessage;
   const text = last ? firstLine(last.text) || t('inbox.attachmentOnly') : '';
+  const mood = rowSentiment(c);
   return (
     <li
       role="option"
@@ -65,6 +68,8 @@ export function ConversationRow({ conversation: c, now, active, open, onOpen, on
         {c.status === 'snoozed' && c.snoozedUntil !== null && <span className="muted">{t('inbox.snoozedUntil', { when: formatClock(locale, c.snoozedUntil, now) })}</span>}
         {c.labels.map((label) => <LabelChip key={label.id} label={label} />)}
         <span className="row-spacer" />
+        {mood.earlierNegative && <EarlierNegativeMarker />}
+        {mood.latest && <SentimentBadge sentiment={mood.latest} compact={mood.latest === 'neutral'} testId="row-sentiment" />}
         {c.assignee && <Avatar name={c.assignee.name} label={t('inbox.assignedTo', { name: c.assignee.name })} />}
       </div>
     </li>

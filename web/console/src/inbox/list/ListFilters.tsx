@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import type { Channel, Label } from '../../api/inbox-types.ts';
 import type { Member } from '../../api/types.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { sentiments } from '../insight/classification.ts';
 import type { InboxFilters } from './filters.ts';
 
 interface Props {
@@ -16,7 +17,7 @@ interface Props {
 
 const SEARCH_DEBOUNCE_MS = 300;
 
-/** Search (debounced) and the four filters; every change lands in the URL. */
+/** Search (debounced) and the five filters; every change lands in the URL. */
 export function ListFilters({ filters, channels, labels, members, myUserId, searchRef, onChange }: Props) {
   const { t } = useI18n();
   const id = useId();
@@ -70,6 +71,10 @@ export function ListFilters({ filters, channels, labels, members, myUserId, sear
           <option value="none">{t('inbox.filter.nobody')}</option>
           {myUserId && <option value={myUserId}>{t('inbox.filter.me')}</option>}
           {members.filter((m) => m.userId !== myUserId).map((m) => <option key={m.userId} value={m.userId}>{m.name}</option>)}
+        </select>
+        <select aria-label={t('inbox.filter.sentiment')} value={filters.sentiment ?? ''} onChange={(e) => set('sentiment', e.target.value)} data-testid="filter-sentiment">
+          <option value="">{t('inbox.filter.anySentiment')}</option>
+          {sentiments.map((s) => <option key={s} value={s}>{t(`inbox.filter.${s}`)}</option>)}
         </select>
       </div>
     </div>

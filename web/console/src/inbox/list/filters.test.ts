@@ -7,8 +7,19 @@ describe('inbox list filters', () => {
       view: 'open', channel: 'ch_1', kind: 'private', label: 'lb_2', assignee: 'none', q: 'colis',
     });
     expect(parseFilters('view=everything&kind=secret&channel=')).toEqual({
-      view: 'mine', channel: undefined, kind: undefined, label: undefined, assignee: undefined, q: undefined,
+      view: 'mine', channel: undefined, kind: undefined, label: undefined, assignee: undefined, sentiment: undefined, q: undefined,
     });
+  });
+
+  it('round-trips the sentiment filter between the console URL and the API query', () => {
+    const filters = parseFilters('view=open&sentiment=negative');
+    expect(filters.sentiment).toBe('negative');
+    expect(listQuery(filters)).toBe('view=open&sentiment=negative');
+    expect(inboxHref(filters, 'cv_1')).toBe('/inbox?view=open&sentiment=negative&c=cv_1');
+    expect(parseFilters(inboxHref({ view: 'mine', sentiment: 'positive' }).split('?')[1] ?? '')).toMatchObject({ view: 'mine', sentiment: 'positive' });
+    expect(parseFilters('sentiment=furious').sentiment).toBeUndefined();
+    expect(listQuery(parseFilters('sentiment=angry'))).toBe('view=mine');
+    expect(activeFilterCount(filters)).toBe(1);
   });
 
   it('asks the API for the pending view when the console shows "waiting on customer"', () => {

@@ -1,8 +1,10 @@
+import type { Sentiment } from '../../api/inbox-types.ts';
+import { isSentiment } from '../insight/classification.ts';
 import { inboxViews, type InboxView } from '../views.ts';
 
 /**
  * What the list shows, kept in the URL so a reload, a shared link or the back button gives
- * the same list: `/inbox?view=open&channel=…&kind=private&label=…&assignee=…&q=…&c=<open id>`.
+ * the same list: `/inbox?view=open&channel=…&kind=private&label=…&assignee=…&sentiment=negative&q=…&c=<open id>`.
  */
 export interface InboxFilters {
   view: InboxView;
@@ -11,6 +13,8 @@ export interface InboxFilters {
   label?: string | undefined;
   /** A user id, or `none` for unassigned. */
   assignee?: string | undefined;
+  /** Of the latest customer message (the API's `?sentiment=`). */
+  sentiment?: Sentiment | undefined;
   q?: string | undefined;
 }
 
@@ -28,19 +32,22 @@ export function parseFilters(search: string): InboxFilters {
   const params = new URLSearchParams(search);
   const view = inboxViews.find((v) => v.id === params.get('view'))?.id ?? 'mine';
   const kind = params.get('kind');
+  const sentiment = params.get('sentiment');
   return {
     view,
     channel: clean(params.get('channel')),
     kind: kind === 'public' || kind === 'private' ? kind : undefined,
     label: clean(params.get('label')),
     assignee: clean(params.get('assignee')),
+    sentiment: isSentiment(sentiment) ? sentiment : undefined,
     q: clean(params.get('q')),
   };
 }
 
 function filterParams(filters: InboxFilters): [string, string][] {
   const pairs: [string, string | undefined][] = [
-    ['channel', filters.channel], ['kind', filters.kind], ['label', filters.label], ['assignee', filters.assignee], ['q', filters.q?.trim()],
+    ['channel', filters.channel], ['kind', filters.kind], ['label', filters.label], ['assignee', filters.assignee],
+    ['sentiment', filters.sentiment], ['q', filters.q?.trim()],
   ];
   return pairs.filter((pair): pair is [string, string] => Boolean(pair[1]));
 }

@@ -2,6 +2,8 @@ import type { Message } from '../../api/inbox-types.ts';
 import type { MessageAction } from '../../api/inbox.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { formatClock } from '../../i18n/duration.ts';
+import { isClassifiable } from '../insight/classification.ts';
+import { MessageInsight } from '../insight/MessageInsight.tsx';
 import { Attachments } from './Attachments.tsx';
 import { DeliveryState } from './DeliveryState.tsx';
 import { ModerationInfo } from './ModerationInfo.tsx';
@@ -43,6 +45,7 @@ export function MessageItem({ message: m, contactName, nameOf, onModerate, onCha
       {/* Customer text is data: React renders it as text, never as HTML. */}
       <p className="msg-text">{m.text}</p>
       <Attachments attachments={m.attachments} />
+      {isClassifiable(m) && m.status !== 'deleted' && <MessageInsight message={m} onChanged={onChanged} />}
       <ModerationInfo entries={m.moderation} nameOf={nameOf} />
       {replies.length > 0 && (
         <div className="msg-deliveries">
