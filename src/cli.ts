@@ -28,6 +28,8 @@ const usage = `Usage: relais <command> [options]
                         connect a Facebook Page (and its Instagram account); prints the channel id
   channel add x --workspace W --account-id A --access-token T [--api-base URL]
                         connect an X account (user-context token); prints the channel id
+  demo [--port 3000] [--speed 1]
+                        Relais with the sandbox and a demo shop ("Maison Lune") living a day
   sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T]
                         run the platform simulator (Meta) against a Relais, for tests and demos
 
@@ -52,6 +54,18 @@ async function main(argv: string[]): Promise<number> {
       return token(rest);
     case 'channel':
       return channel(rest);
+    case 'demo': {
+      const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, speed: { type: 'string' } } });
+      buildConsoleIfMissing();
+      const { runDemo } = await import('./demo/index.ts');
+      const demo = await runDemo({
+        port: Number(values.port ?? process.env.PORT ?? 3000),
+        ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+        ...(values.speed ? { speed: Number(values.speed) } : {}),
+      });
+      await demo.done;
+      return 0;
+    }
     case 'sandbox': {
       // The platform simulator is a test and demo tool: loaded only when asked for.
       const { runSandboxCli } = await import('../sandbox/index.ts');

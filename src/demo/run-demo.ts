@@ -102,9 +102,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
           await played;
           unwatch();
           await started.close();
-          await relais.close();
         } finally {
-          markDone();
+          await relais.close().finally(markDone);
         }
       })();
       return stopping;

@@ -53,7 +53,7 @@ async function latestMessages(db: Db, workspaceId: string, ids: string[]) {
   const rows = await db.selectFrom('messages as m').select(['m.conversation_id', 'm.text', 'm.direction', 'm.kind', 'm.created_at', 'm.platform_created_at', 'm.meta'])
     .where('m.workspace_id', '=', workspaceId).where('m.conversation_id', 'in', ids)
     .where('m.seq', '=', (eb) => eb.selectFrom('messages as l').select('l.seq').whereRef('l.workspace_id', '=', 'm.workspace_id').whereRef('l.conversation_id', '=', 'm.conversation_id')
-      .where('l.kind', '!=', 'note').orderBy((o) => o.fn.coalesce('l.platform_created_at', 'l.created_at'), 'desc').orderBy('l.seq', 'desc').limit(1))
+      .where('l.kind', '!=', 'note').where('l.status', '!=', 'deleted').orderBy((o) => o.fn.coalesce('l.platform_created_at', 'l.created_at'), 'desc').orderBy('l.seq', 'desc').limit(1))
     .execute();
   for (const row of rows) {
     const surface = (JSON.parse(row.meta) as { surface?: string }).surface ?? null;

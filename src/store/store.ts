@@ -19,6 +19,8 @@ export interface Store {
   migrate(): Promise<MigrationReport>;
   /** Full-text search over message text, scoped to one workspace. */
   searchMessages(workspaceId: string, query: string, limit?: number): Promise<SearchHit[]>;
+  /** Ids of the workspace's conversations that mention every word of `query`, unranked (at most `limit`). */
+  conversationsMatching(workspaceId: string, query: string, limit?: number): Promise<string[]>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -41,6 +43,10 @@ export function openStore(target: StoreTarget): Store {
       const words = searchWords(query);
       if (words.length === 0) return [];
       return dialect.searchMessages(db, workspaceId, words, Math.min(Math.max(limit, 1), 200));
+    },
+    async conversationsMatching(workspaceId, query, limit = 10_000) {
+      const words = searchWords(query);
+      return words.length === 0 ? [] : dialect.matchingConversations(db, workspaceId, words, limit);
     },
     async ping() {
       await sql`SELECT 1`.execute(db);

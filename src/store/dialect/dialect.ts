@@ -17,6 +17,8 @@ export interface StoreDialect {
   createMessageSearch(db: Kysely<any>): Promise<void>;
   /** Messages of one workspace whose text holds every word of `query` (prefix match). */
   searchMessages(db: Kysely<Database>, workspaceId: string, words: string[], limit: number): Promise<SearchHit[]>;
+  /** Conversations of one workspace having a message with every word (no ranking: the caller orders). */
+  matchingConversations(db: Kysely<Database>, workspaceId: string, words: string[], limit: number): Promise<string[]>;
   /** Creates the messages table with an arrival sequence suited to the dialect. */
   messagesSeqColumn(): 'sqlite-rowid' | 'identity';
 }

@@ -15,8 +15,14 @@ export const postgresDialect: StoreDialect = {
       (to_tsvector('simple', translate(lower(text), ${sql.lit(ACCENTED)}, ${sql.lit(UNACCENTED)}))) STORED`.execute(db);
     await sql`CREATE INDEX messages_search_idx ON messages USING gin (search)`.execute(db);
   },
+  async matchingConversations(db: Kysely<Database>, workspaceId, words, limit) {
+    const result = await sql<{ conversation_id: string }>`
+      SELECT DISTINCT conversation_id FROM messages
+      WHERE workspace_id = ${workspaceId} AND search @@ to_tsquery('simple', ${tsQuery(words)}) LIMIT ${limit}`.execute(db);
+    return result.rows.map((row) => row.conversation_id);
+  },
   async searchMessages(db: Kysely<Database>, workspaceId, words, limit) {
-    const query = words.map((word) => `${word.replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
+    const query = tsQuery(words);
     const result = await sql<{ id: string; conversation_id: string }>`
       SELECT id, conversation_id FROM messages
       WHERE workspace_id = ${workspaceId} AND search @@ to_tsquery('simple', ${query})
@@ -24,3 +30,7 @@ export const postgresDialect: StoreDialect = {
     return result.rows.map((row) => ({ messageId: row.id, conversationId: row.conversation_id }));
   },
 };
+
+function tsQuery(words: string[]): string {
+  return words.map((word) => `${word.replace(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
+}

@@ -17,8 +17,14 @@ export const sqliteDialect: StoreDialect = {
       INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
       INSERT INTO messages_fts(rowid, text) VALUES (new.seq, new.text); END`.execute(db);
   },
+  async matchingConversations(db: Kysely<Database>, workspaceId, words, limit) {
+    const result = await sql<{ conversation_id: string }>`
+      SELECT DISTINCT m.conversation_id FROM messages_fts f JOIN messages m ON m.seq = f.rowid
+      WHERE messages_fts MATCH ${matchExpression(words)} AND m.workspace_id = ${workspaceId} LIMIT ${limit}`.execute(db);
+    return result.rows.map((row) => row.conversation_id);
+  },
   async searchMessages(db: Kysely<Database>, workspaceId, words, limit) {
-    const match = words.map((word) => `"${word}"*`).join(' AND ');
+    const match = matchExpression(words);
     const result = await sql<{ id: string; conversation_id: string }>`
       SELECT m.id, m.conversation_id FROM messages_fts f
       JOIN messages m ON m.seq = f.rowid
@@ -27,3 +33,7 @@ export const sqliteDialect: StoreDialect = {
     return result.rows.map((row) => ({ messageId: row.id, conversationId: row.conversation_id }));
   },
 };
+
+function matchExpression(words: string[]): string {
+  return words.map((word) => `"${word}"*`).join(' AND ');
+}
