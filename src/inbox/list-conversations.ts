@@ -1,4 +1,4 @@
-import type { ConversationStatus } from '../store/index.ts';
+import type { ConversationStatus, RawBuilder } from '../store/index.ts';
 import type { InboxDeps } from './deps.ts';
 import { summarize } from './summaries.ts';
 
@@ -31,7 +31,7 @@ const views: Record<InboxView, { status: ConversationStatus; assignee?: 'me' | '
  * The inbox list, newest activity first, with keyset pagination on (last_message_at, id)
  * so page 500 costs what page 1 costs.
  */
-export async function listConversations(deps: Pick<InboxDeps, 'db'> & { search(workspaceId: string, q: string): Promise<string[]> }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
+export async function listConversations(deps: Pick<InboxDeps, 'db'> & { search(workspaceId: string, q: string): RawBuilder<string> | null }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
   let query = deps.db.selectFrom('conversations as c')
     .innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
     .leftJoin('contacts as ct', (join) => join.onRef('ct.workspace_id', '=', 'c.workspace_id').onRef('ct.id', '=', 'c.contact_id'))
@@ -54,9 +54,9 @@ export async function listConversations(deps: Pick<InboxDeps, 'db'> & { search(w
       .whereRef('cl.workspace_id', '=', 'c.workspace_id').whereRef('cl.conversation_id', '=', 'c.id').where('cl.label_id', '=', labelId)));
   }
   if (filter.q) {
-    const ids = await deps.search(workspaceId, filter.q);
-    if (ids.length === 0) return { conversations: [], nextCursor: null };
-    query = query.where('c.id', 'in', ids);
+    const matching = deps.search(workspaceId, filter.q);
+    if (!matching) return { conversations: [], nextCursor: null };
+    query = query.where('c.id', 'in', matching);
   }
   if (filter.cursor) {
     const [at, id] = decodeCursor(filter.cursor);

@@ -26,8 +26,8 @@ describe('searching the inbox', () => {
     const seen: string[] = [];
     let cursor: string | null = '';
     while (cursor !== null) {
-      const page = (await h.owner.get(`/api/v1/conversations?view=open&q=commande&limit=50${cursor ? `&cursor=${cursor}` : ''}`)).body;
-      seen.push(...page.conversations.map((c: { id: string }) => c.id));
+      const page: { conversations: { id: string }[]; nextCursor: string | null } = (await h.owner.get(`/api/v1/conversations?view=open&q=commande&limit=50${cursor ? `&cursor=${cursor}` : ''}`)).body;
+      seen.push(...page.conversations.map((c) => c.id));
       cursor = page.nextCursor;
     }
     expect(seen).toHaveLength(130);

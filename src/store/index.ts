@@ -5,5 +5,5 @@
 export { openStore, type Store, type Db, type StoreTarget } from './store.ts';
 export type { SearchHit, DialectName } from './dialect/dialect.ts';
 export type * from './schema.ts';
-export { sql, type Transaction } from 'kysely';
+export { sql, type Transaction, type RawBuilder } from 'kysely';
 export { isUniqueViolation } from './errors.ts';

@@ -81,6 +81,17 @@ describe.each(dialects)('store on %s', (dialect) => {
     expect(await store.searchMessages('ws_a', 'introuvable')).toEqual([]);
   });
 
+  it('narrows a conversation query to those mentioning every word', async () => {
+    const ids = async (query: string) => {
+      const matching = store.conversationsMatching('ws_a', query);
+      if (!matching) return [];
+      return (await store.db.selectFrom('conversations').select('id').where('id', 'in', matching).execute()).map((row) => row.id);
+    };
+    expect(await ids('colis rembours')).toEqual(['cv_ws_a']);
+    expect(await ids('commande')).toEqual([]); // only workspace B's message says it
+    expect(await ids(' ! ')).toEqual([]);
+  });
+
   it('treats search operators and quotes as plain words', async () => {
     await expect(store.searchMessages('ws_a', '"colis*" ^ -( : ')).resolves.toEqual([{ messageId: 'm1', conversationId: 'cv_ws_a' }]);
     await expect(store.searchMessages('ws_a', '   ')).resolves.toEqual([]);

@@ -1,6 +1,6 @@
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
 import type { Database } from './schema.ts';
 import { searchWords, type SearchHit, type StoreDialect } from './dialect/dialect.ts';
 import { sqliteDialect } from './dialect/sqlite.ts';
@@ -19,8 +19,8 @@ export interface Store {
   migrate(): Promise<MigrationReport>;
   /** Full-text search over message text, scoped to one workspace. */
   searchMessages(workspaceId: string, query: string, limit?: number): Promise<SearchHit[]>;
-  /** Ids of the workspace's conversations that mention every word of `query`, unranked (at most `limit`). */
-  conversationsMatching(workspaceId: string, query: string, limit?: number): Promise<string[]>;
+  /** A subquery of the workspace's conversations mentioning every word of `query`; null for no words. */
+  conversationsMatching(workspaceId: string, query: string): RawBuilder<string> | null;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -44,9 +44,9 @@ export function openStore(target: StoreTarget): Store {
       if (words.length === 0) return [];
       return dialect.searchMessages(db, workspaceId, words, Math.min(Math.max(limit, 1), 200));
     },
-    async conversationsMatching(workspaceId, query, limit = 10_000) {
+    conversationsMatching(workspaceId, query) {
       const words = searchWords(query);
-      return words.length === 0 ? [] : dialect.matchingConversations(db, workspaceId, words, limit);
+      return words.length === 0 ? null : dialect.matchingConversations(workspaceId, words);
     },
     async ping() {
       await sql`SELECT 1`.execute(db);

@@ -10,7 +10,7 @@ export const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { ty
 
 /** Conversations: the list, a thread, replies and notes, actions, and comment moderation. */
 export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  // Every matching conversation (up to 10,000), so the list's own filters, order and cursors apply.
+  // A subquery inside the list query, so the list's own filters, order and cursors apply.
   const search = (workspaceId: string, q: string) => deps.store.conversationsMatching(workspaceId, q);
   const read = { config: { permission: 'conversations.read' as const } };
   const reply = { config: { permission: 'conversations.reply' as const } };

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, RawBuilder } from 'kysely';
 import type { Database } from '../schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -17,8 +17,11 @@ export interface StoreDialect {
   createMessageSearch(db: Kysely<any>): Promise<void>;
   /** Messages of one workspace whose text holds every word of `query` (prefix match). */
   searchMessages(db: Kysely<Database>, workspaceId: string, words: string[], limit: number): Promise<SearchHit[]>;
-  /** Conversations of one workspace having a message with every word (no ranking: the caller orders). */
-  matchingConversations(db: Kysely<Database>, workspaceId: string, words: string[], limit: number): Promise<string[]>;
+  /**
+   * A subquery of the conversation ids of one workspace having a message with every word,
+   * to embed in a list query (`c.id IN (…)`) so its own order, filters and cursors apply.
+   */
+  matchingConversations(workspaceId: string, words: string[]): RawBuilder<string>;
   /** Creates the messages table with an arrival sequence suited to the dialect. */
   messagesSeqColumn(): 'sqlite-rowid' | 'identity';
 }

@@ -15,11 +15,9 @@ export const postgresDialect: StoreDialect = {
       (to_tsvector('simple', translate(lower(text), ${sql.lit(ACCENTED)}, ${sql.lit(UNACCENTED)}))) STORED`.execute(db);
     await sql`CREATE INDEX messages_search_idx ON messages USING gin (search)`.execute(db);
   },
-  async matchingConversations(db: Kysely<Database>, workspaceId, words, limit) {
-    const result = await sql<{ conversation_id: string }>`
-      SELECT DISTINCT conversation_id FROM messages
-      WHERE workspace_id = ${workspaceId} AND search @@ to_tsquery('simple', ${tsQuery(words)}) LIMIT ${limit}`.execute(db);
-    return result.rows.map((row) => row.conversation_id);
+  matchingConversations(workspaceId, words) {
+    return sql<string>`(SELECT conversation_id FROM messages
+      WHERE workspace_id = ${workspaceId} AND search @@ to_tsquery('simple', ${tsQuery(words)}))`;
   },
   async searchMessages(db: Kysely<Database>, workspaceId, words, limit) {
     const query = tsQuery(words);

@@ -17,11 +17,9 @@ export const sqliteDialect: StoreDialect = {
       INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
       INSERT INTO messages_fts(rowid, text) VALUES (new.seq, new.text); END`.execute(db);
   },
-  async matchingConversations(db: Kysely<Database>, workspaceId, words, limit) {
-    const result = await sql<{ conversation_id: string }>`
-      SELECT DISTINCT m.conversation_id FROM messages_fts f JOIN messages m ON m.seq = f.rowid
-      WHERE messages_fts MATCH ${matchExpression(words)} AND m.workspace_id = ${workspaceId} LIMIT ${limit}`.execute(db);
-    return result.rows.map((row) => row.conversation_id);
+  matchingConversations(workspaceId, words) {
+    return sql<string>`(SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.seq = f.rowid
+      WHERE messages_fts MATCH ${matchExpression(words)} AND m.workspace_id = ${workspaceId})`;
   },
   async searchMessages(db: Kysely<Database>, workspaceId, words, limit) {
     const match = matchExpression(words);
