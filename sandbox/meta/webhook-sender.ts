@@ -4,6 +4,7 @@
  * answer or a network error along a schedule, then the delivery is dropped. Every delivery is
  * recorded with its attempts for the tests' assertions.
  */
+import { createInFlight } from '../in-flight.ts';
 import { sendRequest } from '../http-client.ts';
 import { signatureHeaders, toMetaJson } from './meta-json.ts';
 
@@ -64,7 +65,7 @@ export interface WebhookSender {
 
 export function createWebhookSender(config: WebhookSenderConfig): WebhookSender {
   const deliveries: Delivery[] = [];
-  const inFlight = new Set<Promise<unknown>>();
+  const inFlight = createInFlight();
   let lifetime = new AbortController();
   let lastId = 0;
 
@@ -119,15 +120,9 @@ export function createWebhookSender(config: WebhookSenderConfig): WebhookSender 
     deliveries,
     send(payload, label, options = {}) {
       const body = typeof payload === 'string' ? payload : toMetaJson(payload);
-      const task = sendCopies(body, label, options, lifetime.signal);
-      inFlight.add(task);
-      const forget = () => inFlight.delete(task);
-      task.then(forget, forget);
-      return task;
+      return inFlight.track(sendCopies(body, label, options, lifetime.signal));
     },
-    async idle() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
+    idle: () => inFlight.idle(),
     cancel() {
       lifetime.abort();
       lifetime = new AbortController();

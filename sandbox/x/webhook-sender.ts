@@ -3,6 +3,7 @@
  * bytes sent, no retry (PLATFORMS.md §2.2). A delivery Relais misses is gone, which is what
  * the back-fill exists for. Every delivery is recorded for the tests' assertions.
  */
+import { createInFlight } from '../in-flight.ts';
 import { sendRequest } from '../http-client.ts';
 import { toXJson, xSignature } from './x-json.ts';
 
@@ -35,7 +36,7 @@ export interface XWebhookSender {
 
 export function createXWebhookSender(config: { consumerSecret: string; timeoutMs: number; url(): string | undefined }): XWebhookSender {
   const deliveries: XDelivery[] = [];
-  const inFlight = new Set<Promise<unknown>>();
+  const inFlight = createInFlight();
 
   async function deliver(body: string, label: string, options: XDeliveryOptions): Promise<XDelivery> {
     const url = options.url ?? config.url();
@@ -65,14 +66,8 @@ export function createXWebhookSender(config: { consumerSecret: string; timeoutMs
   return {
     deliveries,
     send(payload, label, options = {}) {
-      const task = deliver(typeof payload === 'string' ? payload : toXJson(payload), label, options);
-      inFlight.add(task);
-      const forget = () => inFlight.delete(task);
-      task.then(forget, forget);
-      return task;
+      return inFlight.track(deliver(typeof payload === 'string' ? payload : toXJson(payload), label, options));
     },
-    async idle() {
-      while (inFlight.size > 0) await Promise.allSettled([...inFlight]);
-    },
+    idle: () => inFlight.idle(),
   };
 }
