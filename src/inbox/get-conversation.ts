@@ -3,18 +3,18 @@ import type { InboxDeps } from './deps.ts';
 import { namesOf, summarize } from './summaries.ts';
 
 /** A conversation with its thread, each outgoing message's delivery state, and its post. */
-export async function getConversation(deps: Pick<InboxDeps, 'db'>, workspaceId: string, conversationId: string) {
+export async function getConversation(deps: Pick<InboxDeps, 'db' | 'clock'>, workspaceId: string, conversationId: string) {
   const row = await deps.db.selectFrom('conversations as c')
     .innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
     .leftJoin('contacts as ct', (join) => join.onRef('ct.workspace_id', '=', 'c.workspace_id').onRef('ct.id', '=', 'c.contact_id'))
     .leftJoin('posts as p', (join) => join.onRef('p.workspace_id', '=', 'c.workspace_id').onRef('p.id', '=', 'c.post_id'))
-    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment', 'c.external_thread_id',
+    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment', 'c.external_thread_id', 'c.linked_conversation_id', 'c.updated_at',
       'ch.id as channelId', 'ch.kind as channelKind', 'ch.name as channelName', 'ch.status as channelStatus', 'ct.id as contactId', 'ct.name as contactName',
       'p.text as postText', 'p.permalink as postPermalink', 'p.external_id as postExternalId', 'p.reactions as postReactions'])
     .where('c.workspace_id', '=', workspaceId).where('c.id', '=', conversationId).executeTakeFirst();
   if (!row) throw new AppError('conversation.not_found', 'Conversation not found');
   const [[summary], messages, outbound, moderation] = await Promise.all([
-    summarize(deps.db, workspaceId, [row]),
+    summarize(deps.db, workspaceId, [row], deps.clock.now()),
     deps.db.selectFrom('messages').selectAll().where('workspace_id', '=', workspaceId).where('conversation_id', '=', conversationId)
       .orderBy((eb) => eb.fn.coalesce('platform_created_at', 'created_at')).orderBy('seq').execute(),
     deps.db.selectFrom('outbound').select(['id', 'message_id', 'state', 'failure_kind', 'failure_reason', 'action_type', 'sent_at'])

@@ -86,6 +86,22 @@ describe('inbox tools', () => {
     expect(panel.notes).toMatchObject([{ text: 'Cliente fidèle, préfère le téléphone', authorName: 'Karim' }]);
   });
 
+  it('shows the reply promise: due in business time, due soon, breached, settled once answered — a note is no answer', async () => {
+    // The message came on Monday 23 November 2026 at 09:30 Paris time (08:30 UTC); Messenger
+    // promises 1 business hour, so it is due at 10:30 Paris (09:30 UTC). Relais's clock reads 10:00.
+    const row = async () => (await h.owner.get('/api/v1/conversations')).body.conversations[0];
+    expect(await row()).toMatchObject({ surface: 'messenger', dueAt: T0 + H, slaState: 'ok' });
+    h.relais.clock.advance(20 * 60_000); // 10:20: 10 minutes left, under the 15-minute warning
+    expect((await row()).slaState).toBe('due_soon');
+    h.relais.clock.advance(20 * 60_000); // 10:40: past due
+    expect((await row()).slaState).toBe('breached');
+    await h.owner.post(`/api/v1/conversations/${conversationId}/messages`, { text: 'On regarde', visibility: 'note' });
+    expect((await row()).slaState).toBe('breached');
+    await h.owner.post(`/api/v1/conversations/${conversationId}/messages`, { text: 'Bonjour, elle part aujourd’hui.', visibility: 'private' });
+    // Answered: no reply is owed any more (the resolution clock still runs, so the state is ok).
+    expect(await row()).toMatchObject({ dueAt: null, slaState: 'ok' });
+  });
+
   it('records a note without sending anything, with its mentions', async () => {
     const karim = (await agent.get('/api/v1/me')).body.user.id;
     const note = await h.owner.post(`/api/v1/conversations/${conversationId}/messages`, { text: '@Karim tu peux regarder ?', visibility: 'note', mentions: [karim] });

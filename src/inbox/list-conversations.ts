@@ -31,12 +31,12 @@ const views: Record<InboxView, { status: ConversationStatus; assignee?: 'me' | '
  * The inbox list, newest activity first, with keyset pagination on (last_message_at, id)
  * so page 500 costs what page 1 costs.
  */
-export async function listConversations(deps: Pick<InboxDeps, 'db'> & { search(workspaceId: string, q: string): RawBuilder<string> | null }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
+export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & { search(workspaceId: string, q: string): RawBuilder<string> | null }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
   let query = deps.db.selectFrom('conversations as c')
     .innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
     .leftJoin('contacts as ct', (join) => join.onRef('ct.workspace_id', '=', 'c.workspace_id').onRef('ct.id', '=', 'c.contact_id'))
     .leftJoin('posts as p', (join) => join.onRef('p.workspace_id', '=', 'c.workspace_id').onRef('p.id', '=', 'c.post_id'))
-    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment', 'c.external_thread_id',
+    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment', 'c.external_thread_id', 'c.linked_conversation_id', 'c.updated_at',
       'ch.id as channelId', 'ch.kind as channelKind', 'ch.name as channelName', 'ct.id as contactId', 'ct.name as contactName', 'p.text as postText', 'p.permalink as postPermalink'])
     .where('c.workspace_id', '=', workspaceId);
   const view = filter.view ? views[filter.view] : undefined;
@@ -66,7 +66,7 @@ export async function listConversations(deps: Pick<InboxDeps, 'db'> & { search(w
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
-    conversations: await summarize(deps.db, workspaceId, page),
+    conversations: await summarize(deps.db, workspaceId, page, deps.clock.now()),
     nextCursor: rows.length > filter.limit && last ? encodeCursor(last.last_message_at ?? 0, last.id) : null,
   };
 }

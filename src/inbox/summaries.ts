@@ -1,4 +1,5 @@
 import type { Db } from '../store/index.ts';
+import { slaViews } from './sla-view.ts';
 
 export interface SummaryRow {
   id: string;
@@ -18,21 +19,28 @@ export interface SummaryRow {
   postText: string | null;
   postPermalink: string | null;
   external_thread_id: string | null;
+  linked_conversation_id: string | null;
+  updated_at: number;
   sentiment: 'negative' | 'neutral' | 'positive' | null;
   worst_sentiment: 'negative' | 'neutral' | 'positive' | null;
 }
 
 /** Turns conversation rows into the list's summaries: last message, labels, assignee, wait. */
-export async function summarize(db: Db, workspaceId: string, rows: SummaryRow[]) {
+export async function summarize(db: Db, workspaceId: string, rows: SummaryRow[], now: number) {
   const ids = rows.map((row) => row.id);
   const [lastMessages, labels, assignees] = await Promise.all([latestMessages(db, workspaceId, ids), labelsOf(db, workspaceId, ids), namesOf(db, rows.map((r) => r.assignee_id))]);
+  const surfaces = new Map(rows.map((row) => [row.id, surfaceOf(row.external_thread_id) ?? lastMessages.get(row.id)?.surface ?? row.channelKind]));
+  const slas = await slaViews(db, workspaceId, rows.map((row) => ({ ...row, surface: surfaces.get(row.id)! })), now);
   return rows.map((row) => {
     const last = lastMessages.get(row.id) ?? null;
+    const sla = slas.get(row.id);
     return {
       id: row.id, kind: row.kind, status: row.status,
       channel: { id: row.channelId, kind: row.channelKind, name: row.channelName },
       // The network the customer is on (facebook, instagram, messenger, x…): a Meta channel has several.
-      surface: surfaceOf(row.external_thread_id) ?? last?.surface ?? row.channelKind,
+      surface: surfaces.get(row.id)!,
+      // The reply promise: when the customer must have an answer, and how that stands now.
+      dueAt: sla?.dueAt ?? null, slaState: sla?.state ?? 'met',
       contact: row.contactId ? { id: row.contactId, name: row.contactName } : null,
       post: row.postText || row.postPermalink ? { text: row.postText, permalink: row.postPermalink } : null,
       lastMessage: last ? { text: last.text, direction: last.direction, kind: last.kind, at: last.at } : null, lastMessageAt: row.last_message_at, lastInboundAt: row.last_inbound_at,

@@ -18,7 +18,7 @@ export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
   app.get('/api/v1/conversations', read, async (request) => {
     const query = parseInput(conversationListQuery, request.query);
     const caller = callerOf(request);
-    return listConversations({ db: deps.store.db, search }, caller.workspaceId, caller.userId, { ...query, channelId: query.channel, assigneeId: query.assignee, labelId: query.label });
+    return listConversations({ db: deps.store.db, clock: deps.inbox.clock, search }, caller.workspaceId, caller.userId, { ...query, channelId: query.channel, assigneeId: query.assignee, labelId: query.label });
   });
 
   app.post('/api/v1/messages/:id/classification', reply, async (request, response) => {
