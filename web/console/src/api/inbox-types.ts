@@ -34,8 +34,9 @@ export interface ConversationSummary {
   sentiment: Sentiment | null;
   /** The worst seen in the thread. */
   worstSentiment: Sentiment | null;
-  /** Not in the contract yet: the SLA issue adds the reply deadline. Absent means none. */
+  /** When the customer must have a reply (the SLA clock); null when none is owed. */
   dueAt?: number | null;
+  slaState?: 'ok' | 'due_soon' | 'breached' | 'met';
 }
 
 export interface Delivery {

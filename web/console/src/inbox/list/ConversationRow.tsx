@@ -61,7 +61,7 @@ export function ConversationRow({ conversation: c, now, active, open, onOpen, on
           <span className="waiting" data-testid="row-waiting">{t('inbox.waitingFor', { duration: formatDuration(locale, now - c.waitingSince) })}</span>
         )}
         {c.dueAt != null && (
-          <span className={`due ${c.dueAt < now ? 'is-late' : ''}`} data-testid="row-due">
+          <span className={`due ${c.dueAt < now ? 'is-late' : c.slaState === 'due_soon' ? 'is-soon' : ''}`} data-testid="row-due">
             {c.dueAt < now ? t('inbox.overdueBy', { duration: formatDuration(locale, now - c.dueAt) }) : t('inbox.dueIn', { duration: formatDuration(locale, c.dueAt - now) })}
           </span>
         )}
