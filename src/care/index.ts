@@ -33,3 +33,5 @@ export {
 export type { SlaMeasure } from './sla-clock.ts';
 export { computeSla, type SlaEvent, type SlaEventType, type SlaState, type SlaStatus } from './sla.ts';
 export { localDateOf, localTimeToUtc, type LocalDate } from './zoned-time.ts';
+export * from './charter/index.ts';
+export * from './voice/index.ts';
