@@ -4,6 +4,7 @@ import type { Db } from '../store/index.ts';
 import type { Queue } from '../jobs/index.ts';
 import type { Bus } from '../realtime/index.ts';
 import type { Classifier, WorkspaceClassifiers } from '../insight/index.ts';
+import type { CommentForCharter } from './apply-charter.ts';
 
 /** What the inbox use-cases need, handed in by the composition root. */
 export interface InboxDeps {
@@ -21,6 +22,8 @@ export interface InboxDeps {
 export interface IngestContext {
   classifier?: Classifier | undefined;
   nameless?: ((externalId: string, surface: string) => Promise<void>) | undefined;
+  /** A new customer comment, to check against the charter (hide or flag). */
+  newComment?: ((comment: CommentForCharter) => Promise<void>) | undefined;
 }
 
 /** An event to publish once the transaction that caused it has committed. */

@@ -19,7 +19,7 @@ export async function getConversation(deps: Pick<InboxDeps, 'db' | 'clock'>, wor
       .orderBy((eb) => eb.fn.coalesce('platform_created_at', 'created_at')).orderBy('seq').execute(),
     deps.db.selectFrom('outbound').select(['id', 'message_id', 'state', 'failure_kind', 'failure_reason', 'action_type', 'sent_at'])
       .where('workspace_id', '=', workspaceId).where('conversation_id', '=', conversationId).orderBy('id').execute(),
-    deps.db.selectFrom('moderation_log').select(['message_id', 'action', 'actor_type', 'actor_id', 'reason', 'created_at'])
+    deps.db.selectFrom('moderation_log').select(['message_id', 'action', 'actor_type', 'actor_id', 'reason', 'clause', 'created_at'])
       .where('workspace_id', '=', workspaceId).where('conversation_id', '=', conversationId).orderBy('id').execute(),
   ]);
   const users = await namesOf(deps.db, [...messages.filter((m) => m.author_type === 'user').map((m) => m.author_id), ...moderation.map((m) => m.actor_id)]);
@@ -41,7 +41,7 @@ export async function getConversation(deps: Pick<InboxDeps, 'db' | 'clock'>, wor
         intents: m.intents ? (JSON.parse(m.intents) as string[]) : [], classifiedBy: m.classified_by,
         delivery: outbound.filter((o) => o.message_id === m.id).map((o) => ({ outboundId: o.id, action: o.action_type, state: o.state, failureKind: o.failure_kind, failureReason: o.failure_reason, sentAt: o.sent_at })),
         moderation: moderation.filter((entry) => entry.message_id === m.id).map((entry) => ({
-          action: entry.action, actorType: entry.actor_type, actorId: entry.actor_id, actorName: entry.actor_id ? users.get(entry.actor_id) ?? null : null, reason: entry.reason, at: entry.created_at,
+          action: entry.action, actorType: entry.actor_type, actorId: entry.actor_id, actorName: entry.actor_id ? users.get(entry.actor_id) ?? null : null, reason: entry.reason, clause: entry.clause, at: entry.created_at,
         })),
       };
     }),

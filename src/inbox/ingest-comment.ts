@@ -51,6 +51,9 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
   // A hide or removal that beat its comment here still belongs in the moderation log.
   if (status !== 'visible') await logPlatformModeration(db, channel, { id, conversation_id: conversation.id, text: item.text ?? '' }, status, now);
   await touchConversation(db, channel.workspaceId, conversation.id, { at: item.occurredAt, inbound: !item.byAccount, sentiment: classification.sentiment }, now);
+  if (!item.byAccount && status === 'visible' && item.text && ctx.newComment) {
+    await ctx.newComment({ messageId: id, conversationId: conversation.id, externalId: item.externalId, surface: item.surface, text: item.text });
+  }
   return [{ workspaceId: channel.workspaceId, type: 'message.created', data: { conversationId: conversation.id, messageId: id, direction: item.byAccount ? 'out' : 'in' } }];
 }
 

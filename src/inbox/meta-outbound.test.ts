@@ -135,6 +135,18 @@ describe('Meta outbound through the sandbox', () => {
     await expect(relais.store.db.updateTable('moderation_log').set({ reason: 'rewritten' }).execute()).rejects.toThrow(/append-only/);
   });
 
+  it('hides by the charter a comment that exposes a phone number, and the register says which clause', async () => {
+    const { commentId } = await sandbox.meta.comment({ postId: `${PAGE}_55`, from: '6100', message: 'Rappelez-moi vite au 06 12 34 56 78 svp' });
+    const conversation = await firstConversation();
+    await settled(1);
+    expect(sandbox.meta.hidden.map((h) => [h.commentId, h.hidden])).toEqual([[commentId, true]]);
+    const [message] = (await thread(conversation.id)).messages;
+    expect(message.status).toBe('hidden');
+    expect(message.moderation).toMatchObject([{ action: 'hide', actorType: 'rule', clause: 'donnees-personnelles@v1' }]);
+    // The evidence kept on the message is masked: the number itself is not copied around.
+    expect(JSON.stringify(message.meta.charter)).not.toContain('12 34 56');
+  });
+
   it('waits out a rate limit as long as Meta says, without hammering', async () => {
     await sandbox.meta.messengerMessage({ pageId: PAGE, psid: '6100', text: 'Allô ?' });
     const conversation = await firstConversation();

@@ -3,6 +3,7 @@ import type { Db } from '../store/index.ts';
 import type { JobContext } from '../jobs/index.ts';
 import { publishAll, type IngestContext, type InboxDeps, type PendingEvent } from './deps.ts';
 import type { Classifier } from '../insight/index.ts';
+import { applyCharter, type CommentForCharter } from './apply-charter.ts';
 import type { ChannelRef } from './contacts.ts';
 import { ingestMessage } from './ingest-message.ts';
 import { ingestComment } from './ingest-comment.ts';
@@ -55,7 +56,8 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
           : Promise.resolve();
         if (!channel) continue;
         if (!classifiers.has(channel.workspaceId)) classifiers.set(channel.workspaceId, await deps.classifiers.forWorkspace(channel.workspaceId, trx));
-        pending.push(...(await ingestItem(trx, channel, item, now, { nameless, classifier: classifiers.get(channel.workspaceId) })));
+        const newComment = (comment: CommentForCharter) => applyCharter(trx, deps.queue, channel, comment, now);
+        pending.push(...(await ingestItem(trx, channel, item, now, { nameless, classifier: classifiers.get(channel.workspaceId), newComment })));
       }
       await trx.updateTable('inbound_events').set({ status: 'processed', processed_at: now, attempts: event.attempts + 1, error: null }).where('id', '=', eventId).execute();
       return pending;

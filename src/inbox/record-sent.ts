@@ -11,7 +11,7 @@ const moderationStatus = { hide: 'hidden', unhide: 'visible', delete: 'deleted' 
  * an echo that arrived first and was stored as a brand message is folded into ours. For a
  * hide, unhide or delete, the message changes state and the moderation log gets its line.
  */
-export async function recordSent(db: Db, row: { workspace_id: string; id: string; message_id: string; conversation_id: string; channel_id: string }, action: OutboundAction & { actor?: { type: string; id: string | null }; reason?: string }, outcome: { platformId: string | null; recipientExternalId?: string | undefined }, now: number): Promise<PendingEvent[]> {
+export async function recordSent(db: Db, row: { workspace_id: string; id: string; message_id: string; conversation_id: string; channel_id: string }, action: OutboundAction & { actor?: { type: string; id: string | null }; reason?: string; clause?: string }, outcome: { platformId: string | null; recipientExternalId?: string | undefined }, now: number): Promise<PendingEvent[]> {
   const ws = row.workspace_id;
   const platformId = outcome.platformId;
   if (action.type === 'private_reply' && outcome.recipientExternalId) await linkRecipient(db, row, outcome.recipientExternalId, now);
@@ -27,7 +27,7 @@ export async function recordSent(db: Db, row: { workspace_id: string; id: string
     await db.insertInto('moderation_log').values({
       workspace_id: ws, id: newId(now), message_id: row.message_id, conversation_id: row.conversation_id, action: action.type,
       actor_type: action.actor?.type === 'rule' ? 'rule' : action.actor?.type === 'token' ? 'token' : 'user', actor_id: action.actor?.id ?? null,
-      reason: action.reason ?? null, clause: null, snapshot: message.text, created_at: now,
+      reason: action.reason ?? null, clause: action.clause ?? null, snapshot: message.text, created_at: now,
     }).execute();
     events.push({ workspaceId: ws, type: 'message.updated', data: { conversationId: row.conversation_id, messageId: row.message_id } });
     return events;

@@ -1,0 +1,39 @@
+import { defaultCharter, evaluateCharter } from '../care/index.ts';
+import { newId, newSecret } from '../kernel/index.ts';
+import type { Db } from '../store/index.ts';
+import type { Queue } from '../jobs/index.ts';
+import type { ChannelRef } from './contacts.ts';
+import { enqueueSend } from './deliver-outbound.ts';
+
+export interface CommentForCharter {
+  messageId: string;
+  conversationId: string;
+  externalId: string;
+  surface: string;
+  text: string;
+}
+
+/**
+ * Checks a new customer comment against the charter. A clause that hides sends a hide to
+ * the platform as a rule (the moderation log records the clause and its version when the
+ * platform confirms); a clause that only flags is noted on the message for review.
+ * Workspaces use the default charter until they can edit their own.
+ */
+export async function applyCharter(db: Db, queue: Queue, channel: ChannelRef, comment: CommentForCharter, now: number): Promise<void> {
+  const verdict = evaluateCharter(defaultCharter, comment.text);
+  if (!verdict.action) return;
+  const clauses = verdict.matches.map((match) => ({ clauseId: match.clauseId, title: match.clauseTitle, version: match.version, action: match.action, evidence: match.evidence }));
+  const message = await db.selectFrom('messages').select('meta').where('workspace_id', '=', channel.workspaceId).where('id', '=', comment.messageId).executeTakeFirstOrThrow();
+  await db.updateTable('messages').set({ meta: JSON.stringify({ ...JSON.parse(message.meta), charter: { action: verdict.action, clauses } }) })
+    .where('workspace_id', '=', channel.workspaceId).where('id', '=', comment.messageId).execute();
+  if (verdict.action !== 'hide') return;
+  const clause = verdict.matches.find((match) => match.action === 'hide')!;
+  const outboundId = newId(now);
+  await db.insertInto('outbound').values({
+    workspace_id: channel.workspaceId, id: outboundId, message_id: comment.messageId, conversation_id: comment.conversationId, channel_id: channel.channelId,
+    idempotency_key: `charter:${newSecret(12)}`, state: 'queued', failure_kind: null, failure_reason: null, attempts: 0, platform_id: null,
+    created_at: now, updated_at: now, sent_at: null, action_type: 'hide', target_external_id: comment.externalId,
+    action: JSON.stringify({ type: 'hide', surface: comment.surface, commentExternalId: comment.externalId, actor: { type: 'rule', id: `charter:${clause.clauseId}` }, reason: clause.clauseTitle, clause: `${clause.clauseId}@v${clause.version}` }),
+  }).execute();
+  await enqueueSend(queue, db, channel.workspaceId, outboundId);
+}
