@@ -21,6 +21,7 @@ const grants = {
   'inbound.manage': ['owner', 'admin'],
   'channels.manage': ['owner', 'admin'],
   'catalog.manage': ['owner', 'admin', 'community_manager'],
+  'moderation.read': ['owner', 'admin', 'community_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

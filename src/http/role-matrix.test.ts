@@ -54,6 +54,7 @@ const cases: RouteCase[] = [
   { method: 'POST', route: '/api/v1/canned-replies', allowed: curators, prepare: async (ctx) => ({ url: '/api/v1/canned-replies', body: { shortcut: `c${++ctx.seq}`, title: 'T', body: 'Bonjour {{contact.first_name}}' } }) },
   { method: 'GET', route: '/api/v1/channels', allowed: everyone, prepare: async () => ({ url: '/api/v1/channels' }) },
   { method: 'GET', route: '/api/v1/insight/model', allowed: managers, prepare: async () => ({ url: '/api/v1/insight/model' }) },
+  { method: 'GET', route: '/api/v1/moderation', allowed: curators, prepare: async () => ({ url: '/api/v1/moderation' }) },
 ];
 
 const dialects = await testDialects();

@@ -23,3 +23,4 @@ export { mergeContactsByHand } from './merge-contacts.ts';
 export { correctClassification, retrainWorkspace, RETRAIN_QUEUE } from './correct-classification.ts';
 export { backfillChannel, backfillAllChannels, BACKFILL_QUEUE, BACKFILL_ALL_QUEUE } from './backfill-channel.ts';
 export { moveToPrivate } from './move-to-private.ts';
+export { moderationRegister, registerCsv, type RegisterFilter } from './moderation-register.ts';

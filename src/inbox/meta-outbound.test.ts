@@ -145,6 +145,16 @@ describe('Meta outbound through the sandbox', () => {
     expect(message.moderation).toMatchObject([{ action: 'hide', actorType: 'rule', clause: 'donnees-personnelles@v1' }]);
     // The evidence kept on the message is masked: the number itself is not copied around.
     expect(JSON.stringify(message.meta.charter)).not.toContain('12 34 56');
+
+    // The customer appeals; a community manager unhides it. The register keeps both, and exports them.
+    await owner.post(`/api/v1/messages/${message.id}/unhide`, { reason: 'Numéro professionnel, accord du client' });
+    await settled(2);
+    const register = (await owner.get('/api/v1/moderation')).body.entries;
+    expect(register.map((e: any) => [e.action, e.actorType, e.clause])).toEqual([['unhide', 'user', null], ['hide', 'rule', 'donnees-personnelles@v1']]);
+    const csv = await relais.app.inject({ method: 'GET', url: '/api/v1/moderation?format=csv', headers: { cookie: [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(csv.headers['content-type']).toContain('text/csv');
+    expect(csv.body.split('\r\n')[0]).toBe('date,action,actor_type,actor,clause,reason,conversation_id,message_id,content');
+    expect(csv.body).toContain('"hide","rule","charter:donnees-personnelles","donnees-personnelles@v1"');
   });
 
   it('waits out a rate limit as long as Meta says, without hammering', async () => {

@@ -49,3 +49,11 @@ export const correctionBody = z.strictObject({
 }).refine((body) => body.sentiment !== undefined || body.intents !== undefined, 'Give a sentiment, intents, or both');
 export const moveToPrivateBody = z.strictObject({ publicText: z.string().trim().min(1).max(2000), privateText: z.string().trim().min(1).max(8000).optional() });
 export const policyQuery = z.strictObject({ text: z.string().max(20_000).default('') });
+export const registerQuery = z.strictObject({
+  action: z.enum(['hide', 'unhide', 'delete']).optional(),
+  actorType: z.enum(['user', 'token', 'rule', 'platform']).optional(),
+  from: z.coerce.number().int().optional(),
+  to: z.coerce.number().int().optional(),
+  format: z.enum(['json', 'csv']).default('json'),
+  limit: z.coerce.number().int().min(1).max(10_000).default(500),
+});

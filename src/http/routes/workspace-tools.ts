@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { addChannel } from '../../channels/index.ts';
-import { addContactNote, deleteCannedReply, deleteLabel, getContact, listCannedReplies, listInbound, listLabels, mergeContactsByHand, replayInbound, saveCannedReply, saveLabel } from '../../inbox/index.ts';
+import { addContactNote, moderationRegister, registerCsv, deleteCannedReply, deleteLabel, getContact, listCannedReplies, listInbound, listLabels, mergeContactsByHand, replayInbound, saveCannedReply, saveLabel } from '../../inbox/index.ts';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
-import { cannedReplyBody, channelBody, idParam, inboundListQuery, labelBody, mergeBody, noteBody } from './inbox.validators.ts';
+import { cannedReplyBody, channelBody, idParam, inboundListQuery, labelBody, mergeBody, noteBody, registerQuery } from './inbox.validators.ts';
 
 /** Labels, canned replies, contacts, channels and parked deliveries. */
 export function workspaceToolRoutes(app: FastifyInstance, deps: HttpDeps): void {
@@ -63,6 +63,13 @@ export function workspaceToolRoutes(app: FastifyInstance, deps: HttpDeps): void 
     const id = await addChannel({ db: deps.store.db, clock: deps.inbox.clock, sealer: deps.inbox.sealer }, { workspaceId: callerOf(request).workspaceId, kind: provider.provider, ...spec });
     reply.status(201);
     return { id };
+  });
+
+  app.get('/api/v1/moderation', { config: { permission: 'moderation.read' } }, async (request, reply) => {
+    const { format, ...filter } = parseInput(registerQuery, request.query);
+    const entries = await moderationRegister(deps.inbox, callerOf(request).workspaceId, filter);
+    if (format === 'json') return { entries };
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="registre-moderation.csv"').send(registerCsv(entries));
   });
 
   app.get('/api/v1/admin/inbound', { config: { permission: 'inbound.manage' } }, async (request) => {
