@@ -35,3 +35,4 @@ export { computeSla, type SlaEvent, type SlaEventType, type SlaState, type SlaSt
 export { localDateOf, localTimeToUtc, type LocalDate } from './zoned-time.ts';
 export * from './charter/index.ts';
 export * from './voice/index.ts';
+export * from './rules/index.ts';
