@@ -1,10 +1,11 @@
 import { createHmac } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../start-sandbox.ts';
+import { describe, expect, it } from 'vitest';
+import { startSandbox } from '../start-sandbox.ts';
 import { startFakeRelais, type FakeRelais } from '../testing.ts';
 import type { MetaWebhookBody } from './event.ts';
 import type { MetaSandbox } from './meta-sandbox.ts';
-import { seedMetaDemo, type MetaDemo } from './seed-demo.ts';
+import type { MetaDemo } from './seed-demo.ts';
+import { useMetaSandbox } from './testing.ts';
 
 const appSecret = 'webhook-test-secret';
 // A still clock, so times in payloads can be asserted exactly.
@@ -12,24 +13,10 @@ const clock = { now: () => Date.UTC(2026, 0, 5, 9, 30, 15, 250) };
 const hmac = (algorithm: 'sha256' | 'sha1', bytes: string | Buffer) => createHmac(algorithm, appSecret).update(bytes).digest('hex');
 
 let relais: FakeRelais;
-let sandbox: Sandbox;
 let meta: MetaSandbox;
 let demo: MetaDemo;
 
-beforeAll(async () => {
-  relais = await startFakeRelais();
-  sandbox = await startSandbox({ relaisUrl: relais.url, clock, meta: { appSecret, retrySchedule: [0, 50, 100] } });
-  meta = sandbox.meta;
-});
-beforeEach(() => {
-  meta.reset();
-  relais.reset();
-  demo = seedMetaDemo(meta);
-});
-afterAll(async () => {
-  await sandbox.close();
-  await relais.close();
-});
+useMetaSandbox({ clock, meta: { appSecret, retrySchedule: [0, 50, 100] } }, (world) => ({ relais, meta, demo } = world));
 
 const bodies = () => relais.received.map((r) => JSON.parse(r.raw.toString('utf8')) as MetaWebhookBody);
 

@@ -1,30 +1,18 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../start-sandbox.ts';
-import { callGraph, startFakeRelais, type FakeRelais } from '../../testing.ts';
+import { describe, expect, it } from 'vitest';
+import { callGraph } from '../../testing.ts';
 import type { MetaWebhookBody } from '../event.ts';
 import type { MetaSandbox } from '../meta-sandbox.ts';
-import { seedMetaDemo, type MetaDemo } from '../seed-demo.ts';
+import type { MetaDemo } from '../seed-demo.ts';
+import { useMetaSandbox } from '../testing.ts';
 
-let relais: FakeRelais;
-let sandbox: Sandbox;
 let meta: MetaSandbox;
 let demo: MetaDemo;
 
-beforeAll(async () => {
-  relais = await startFakeRelais();
+useMetaSandbox(
   // 50 calls an hour make 100 %, so each call adds 2 % to the usage headers.
-  sandbox = await startSandbox({ relaisUrl: relais.url, meta: { appSecret: 'graph-secret', callQuota: 50 } });
-  meta = sandbox.meta;
-});
-beforeEach(() => {
-  meta.reset();
-  relais.reset();
-  demo = seedMetaDemo(meta);
-});
-afterAll(async () => {
-  await sandbox.close();
-  await relais.close();
-});
+  { meta: { appSecret: 'graph-secret', callQuota: 50 } },
+  (world) => ({ meta, demo } = world),
+);
 
 /** `token: null` sends none. */
 const graph = (method: string, path: string, params: Record<string, unknown> = {}, token: string | null = demo.page.accessToken) =>

@@ -1,33 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type Sandbox } from '../../start-sandbox.ts';
-import { callGraph, startFakeRelais, type FakeRelais } from '../../testing.ts';
+import { describe, expect, it } from 'vitest';
+import { callGraph, type FakeRelais } from '../../testing.ts';
 import type { MetaWebhookBody } from '../event.ts';
 import type { MetaSandbox } from '../meta-sandbox.ts';
-import { seedMetaDemo, type MetaDemo } from '../seed-demo.ts';
+import type { MetaDemo } from '../seed-demo.ts';
+import { useMetaSandbox } from '../testing.ts';
 
 const minute = 60_000;
 const hour = 60 * minute;
 const day = 24 * hour;
 
 let relais: FakeRelais;
-let sandbox: Sandbox;
 let meta: MetaSandbox;
 let demo: MetaDemo;
 
-beforeAll(async () => {
-  relais = await startFakeRelais();
-  sandbox = await startSandbox({ relaisUrl: relais.url, meta: { appSecret: 'send-api-secret', appId: '555000111222333' } });
-  meta = sandbox.meta;
-});
-beforeEach(() => {
-  meta.reset();
-  relais.reset();
-  demo = seedMetaDemo(meta);
-});
-afterAll(async () => {
-  await sandbox.close();
-  await relais.close();
-});
+useMetaSandbox({ meta: { appSecret: 'send-api-secret', appId: '555000111222333' } }, (world) => ({ relais, meta, demo } = world));
 
 const send = (params: Record<string, unknown>, path = `/${demo.page.id}/messages`) => callGraph(meta.graphUrl, 'POST', path, params, demo.page.accessToken);
 const reply = (text: string, extra: Record<string, unknown> = {}) => send({ recipient: { id: demo.camille.id }, messaging_type: 'RESPONSE', message: { text }, ...extra });
