@@ -1,16 +1,11 @@
 import { useCallback } from 'react';
-import { connectMetaChannel, listChannels } from '../api/inbox.ts';
+import { listChannels } from '../api/inbox.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Alert } from '../ui/Alert.tsx';
-import { Button } from '../ui/Button.tsx';
 import { errorText } from '../ui/error-text.ts';
-import { Field } from '../ui/Field.tsx';
-import { useForm } from '../ui/use-form.ts';
+import { ConnectMetaForm } from './ConnectMetaForm.tsx';
 import { ConnectXForm } from './ConnectXForm.tsx';
 import { useResource } from '../ui/use-resource.ts';
-import { required } from '../ui/validate.ts';
-
-const digits = (value: string) => (value.trim() === '' || /^\d+$/.test(value.trim()) ? undefined : 'settings.digitsOnly' as const);
 
 /** Connected channels with their state (one that needs reconnecting stands out), and connecting a Meta Page or an X account. */
 export function ChannelsSettings() {
@@ -18,19 +13,6 @@ export function ChannelsSettings() {
   const { t } = i18n;
   const load = useCallback(() => listChannels().then((r) => r.channels), []);
   const [channels, reload] = useResource(load);
-  const form = useForm({
-    initial: { pageId: '', pageToken: '', instagramId: '', apiBase: '' },
-    validate: (v) => ({ pageId: required(v.pageId) ?? digits(v.pageId), pageToken: required(v.pageToken), instagramId: digits(v.instagramId) }),
-    onSubmit: async (v) => {
-      await connectMetaChannel({
-        pageId: v.pageId.trim(), pageToken: v.pageToken.trim(),
-        ...(v.instagramId.trim() ? { instagramId: v.instagramId.trim() } : {}),
-        ...(v.apiBase.trim() ? { apiBase: v.apiBase.trim() } : {}),
-      });
-      form.setValues({ pageId: '', pageToken: '', instagramId: '', apiBase: '' });
-      await reload();
-    },
-  });
 
   return (
     <>
@@ -54,23 +36,7 @@ export function ChannelsSettings() {
           </ul>
         )}
       </section>
-      <section className="card" aria-labelledby="connect-title">
-        <h2 id="connect-title">{t('settings.connectMeta')}</h2>
-        <p className="muted">{t('settings.connectMetaIntro')}</p>
-        <form onSubmit={form.submit} noValidate data-testid="connect-meta">
-          {form.message && <Alert tone="error">{form.message}</Alert>}
-          <Field label={t('settings.pageId')} bound={form.field('pageId')} inputMode="numeric" autoComplete="off" />
-          <Field label={t('settings.pageToken')} hint={t('settings.pageTokenHint')} bound={form.field('pageToken')} type="password" autoComplete="off" />
-          <Field label={t('settings.instagramId')} hint={t('settings.optional')} bound={form.field('instagramId')} inputMode="numeric" autoComplete="off" />
-          <details className="advanced">
-            <summary>{t('settings.advanced')}</summary>
-            <Field label={t('settings.apiBase')} hint={t('settings.apiBaseHint')} bound={form.field('apiBase')} type="url" autoComplete="off" />
-          </details>
-          <div className="actions">
-            <Button type="submit" variant="primary" pending={form.pending}>{t('settings.connect')}</Button>
-          </div>
-        </form>
-      </section>
+      <ConnectMetaForm onConnected={reload} />
       <ConnectXForm onConnected={reload} />
     </>
   );

@@ -15,3 +15,8 @@ export function password(value: string): MessageKey | undefined {
   if (value === '') return 'validation.required';
   return value.length < 10 || value.length > 256 ? 'validation.passwordLength' : undefined;
 }
+
+/** Platform ids are digit strings, often past 2^53: checked as text, never parsed. Empty passes (pair with `required`). */
+export function digitsOnly(value: string): MessageKey | undefined {
+  return value.trim() === '' || /^\d+$/.test(value.trim()) ? undefined : 'settings.digitsOnly';
+}
