@@ -21,7 +21,24 @@ export interface OpenInterval {
  * The open intervals of one local date, in order: an exceptional opening replaces the day,
  * otherwise a closed day or holiday empties it, otherwise the weekday's periods apply.
  */
-export function openIntervalsOn(hours: BusinessHours, date: LocalDate): OpenInterval[] {
+export function openIntervalsOn(hours: BusinessHours, date: LocalDate): readonly OpenInterval[] {
+  // A day's intervals depend only on the hours and the date; the inbox asks for the same few
+  // days for every row of a page, and each costs several time-zone conversions.
+  let days = dayCache.get(hours);
+  if (!days) dayCache.set(hours, (days = new Map()));
+  let intervals = days.get(date);
+  if (!intervals) {
+    if (days.size >= MAX_CACHED_DAYS) days.clear();
+    intervals = computeIntervals(hours, date);
+    days.set(date, intervals);
+  }
+  return intervals;
+}
+
+const dayCache = new WeakMap<BusinessHours, Map<LocalDate, OpenInterval[]>>();
+const MAX_CACHED_DAYS = 4000;
+
+function computeIntervals(hours: BusinessHours, date: LocalDate): OpenInterval[] {
   const exceptional = hours.openDays.find((day) => day.date === date);
   let periods = exceptional?.periods;
   if (!periods) {
