@@ -80,6 +80,8 @@ export interface ConnectSpec {
 export interface ChannelProvider {
   /** The `/hooks/<provider>` path segment and `channels.kind`. */
   readonly provider: string;
+  /** Whether a comment can be answered by a private message tied to it (Meta yes, X no). */
+  readonly privateReplies: boolean;
   /** Answers the platform's GET challenge, when it has one. */
   handshake?(query: Record<string, unknown>, secrets: InstallationSecrets): { status: number; body: string; contentType?: string };
   /** Checks the signature over the raw bytes, in constant time. */

@@ -17,7 +17,7 @@ export async function moveToPrivate(deps: InboxDeps, workspaceId: string, actor:
   if (conversation.kind !== 'public' || !conversation.contact_id) throw new AppError('channel.policy_refused', 'Only a public thread with a known customer moves to private messages');
   const provider = deps.channels.require(conversation.provider);
   const now = deps.clock.now();
-  if (provider.policy({ surface: '', lastInboundAt: null, textLength: 0, comment: { createdAt: now, privateReplyUsed: false } }, 'private_reply', now).ok) {
+  if (provider.privateReplies) {
     const sent = await sendReply(deps, workspaceId, actor, conversationId, { text: input.privateText ?? input.publicText, visibility: 'private' });
     return { publicMessageId: null, privateConversationId: conversationId, privateMessageId: sent.messageId };
   }

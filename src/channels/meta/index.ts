@@ -15,6 +15,7 @@ export { META_DEFAULT_API_BASE } from './constants.ts';
 
 export const metaProvider: ChannelProvider = {
   provider: 'meta',
+  privateReplies: true,
   handshake: (query, secrets) => answerMetaHandshake(query, secrets.get('metaVerifyToken')),
   verify(request, secrets) {
     const secret = secrets.get('metaAppSecret');

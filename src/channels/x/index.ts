@@ -34,6 +34,7 @@ export function createXProvider(options: { now?: () => number } = {}): ChannelPr
   const api = createXApi(gate);
   return {
     provider: 'x',
+    privateReplies: false,
     handshake: (query, secrets) => answerXCrc(query, secrets.get('xConsumerSecret')),
     verify(request, secrets) {
       const header = request.headers['x-twitter-webhooks-signature'];
