@@ -6,8 +6,8 @@
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from './accounts/index.ts';
-import { createLogger, createSealer, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
-import { createChannelRegistry, metaProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
+import { createLogger, createSealer, sha256Hex, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
+import { createChannelRegistry, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
@@ -18,7 +18,7 @@ import { createWorkspaceClassifiers } from './insight/index.ts';
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
 /** The channel providers this build ships: adding a platform is one line here. */
-export const channelProviders: ChannelProvider[] = [metaProvider, xProvider];
+export const channelProviders: ChannelProvider[] = [metaProvider, xProvider, webchatProvider];
 
 export interface Relais {
   config: Config;
@@ -135,6 +135,8 @@ function installationSecrets(config: Config): InstallationSecrets {
     metaVerifyToken: config.platformSecrets.metaVerifyToken,
     xConsumerSecret: config.platformSecrets.xConsumerSecret,
     shopifyAppSecret: config.platformSecrets.shopifyAppSecret,
+    // Signs widget deliveries and visitor tokens; derived, so the installation key itself never leaves.
+    webchatKey: sha256Hex(`relais-webchat:${config.secretKey}`),
   };
   return { get: (name) => values[name] };
 }

@@ -17,6 +17,10 @@ import { realtimeRoutes } from './routes/realtime.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { workspaceToolRoutes } from './routes/workspace-tools.ts';
+import { widgetAssetRoutes } from './routes/widget-assets.ts';
+import { widgetApiRoutes } from './routes/widget-api.ts';
+import { widgetSocketRoutes } from './routes/widget-socket.ts';
+import { webchatConsoleRoutes } from './routes/webchat-console.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -51,6 +55,10 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   inboxRoutes(app, deps);
   workspaceToolRoutes(app, deps);
   await hookRoutes(app, deps);
+  widgetAssetRoutes(app, deps);
+  await widgetApiRoutes(app, deps);
+  widgetSocketRoutes(app, deps);
+  webchatConsoleRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;
 }

@@ -24,3 +24,6 @@ export { correctClassification, retrainWorkspace, RETRAIN_QUEUE } from './correc
 export { backfillChannel, backfillAllChannels, BACKFILL_QUEUE, BACKFILL_ALL_QUEUE } from './backfill-channel.ts';
 export { moveToPrivate } from './move-to-private.ts';
 export { moderationRegister, registerCsv, type RegisterFilter } from './moderation-register.ts';
+export { loadWebchatChannel, createVisitor, visitorExists, visitorHistory, visitorMessage, outboundMessageId, markWebchatRead, leaveVisitorEmail, visitorThreadKey, type WebchatChannel, type VisitorMessage } from './webchat-visitors.ts';
+export { identifyVisitor, webchatConversationInfo, REFUSED_IDENTITY_NOTE, type IdentifyVerdict } from './webchat-identify.ts';
+export { saveVisitorUpload, readVisitorUpload, ownUploads, sniffUploadType, WEBCHAT_UPLOAD_MAX_BYTES } from './webchat-uploads.ts';

@@ -1,0 +1,33 @@
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { addChannel, saveWebchatSettings, webchatChannelView } from '../../channels/index.ts';
+import { webchatConversationInfo } from '../../inbox/index.ts';
+import { parseInput } from '../../kernel/index.ts';
+import type { HttpDeps } from '../deps.ts';
+import { callerOf } from '../authenticate.ts';
+import { idParam } from './inbox.validators.ts';
+
+const addBody = z.strictObject({ allowedOrigins: z.array(z.string().max(300)).min(1).max(20), name: z.string().trim().min(1).max(120).optional() });
+
+/** The console's side of the site chat: adding one, its settings page, and a conversation's visitor facts. */
+export function webchatConsoleRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  const admin = { config: { permission: 'channels.manage' as const } };
+  const channelDeps = { db: deps.store.db, clock: deps.inbox.clock, sealer: deps.inbox.sealer };
+
+  app.post('/api/v1/channels/webchat', admin, async (request, reply) => {
+    const body = parseInput(addBody, request.body);
+    const provider = deps.channels.require('webchat');
+    // The same path as `relais channel add webchat --allowed-origin …`.
+    const spec = await provider.connect({ 'allowed-origin': body.allowedOrigins.join(','), name: body.name });
+    const id = await addChannel(channelDeps, { workspaceId: callerOf(request).workspaceId, kind: provider.provider, ...spec });
+    reply.status(201);
+    return { id };
+  });
+  app.get('/api/v1/channels/:id/webchat', admin, async (request) => (
+    webchatChannelView(channelDeps, callerOf(request).workspaceId, parseInput(idParam, request.params).id, deps.config.publicUrl)));
+  app.put('/api/v1/channels/:id/webchat', admin, async (request) => ({
+    settings: await saveWebchatSettings(channelDeps, callerOf(request).workspaceId, parseInput(idParam, request.params).id, request.body),
+  }));
+  app.get('/api/v1/conversations/:id/webchat', { config: { permission: 'conversations.read' } }, async (request) => (
+    webchatConversationInfo(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id)));
+}

@@ -1,0 +1,99 @@
+import type { FastifyInstance } from 'fastify';
+import { markWebchatRead, outboundMessageId, visitorHistory, visitorMessage, type VisitorMessage } from '../../inbox/index.ts';
+import { parseInput } from '../../kernel/index.ts';
+import type { HttpDeps } from '../deps.ts';
+import { assertWidgetOrigin, visitorOf, type VisitorCall } from './widget-access.ts';
+import { socketQuery, visitorSocketMessage } from './widget.validators.ts';
+
+interface PresenceUser {
+  conversationId: string | null;
+  typing: boolean;
+}
+
+/** How often an agent keeping the thread open refreshes the visitor's "read" mark. */
+const AGENT_READ_EVERY_MS = 5000;
+
+/**
+ * The visitor's live line, one per open widget tab. Out: the team's replies once sent, the
+ * visitor's own messages (other tabs), the agent typing, and "read" when an agent has the
+ * thread open. In: typing and "read" from the visitor, told to the console as signals.
+ */
+export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  app.get('/widget/api/socket', {
+    websocket: true,
+    preValidation: async (request) => {
+      const call = await visitorOf(deps, parseInput(socketQuery, request.query).token);
+      assertWidgetOrigin(request, deps, call.channel, true);
+      (request as { visitorCall?: VisitorCall }).visitorCall = call;
+    },
+  }, (socket, request) => {
+    const { channel, claims } = (request as { visitorCall?: VisitorCall }).visitorCall!;
+    const workspaceId = channel.workspaceId;
+    const send = (message: unknown) => {
+      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+    };
+    let conversationId: string | null = null;
+    let lastAgentRead = 0;
+    let agentTyping = false;
+    const known = async () => conversationId ??= (await visitorHistory(deps.inbox, channel, claims.visitorId)).conversationId;
+    const push = (message: VisitorMessage | null) => {
+      if (message) send({ type: 'message', message });
+    };
+
+    const off = deps.bus.subscribe(workspaceId, (event) => {
+      const data = event.data as { conversationId?: string; messageId?: string; direction?: string; outboundId?: string; state?: string };
+      if (event.type === 'message.created' && data.direction === 'in' && data.messageId) {
+        void visitorMessage(deps.store.db, channel, claims.visitorId, data.messageId).then((message) => {
+          if (message) conversationId = data.conversationId ?? conversationId;
+          push(message);
+        });
+      }
+      if (event.type === 'outbound.updated' && data.state === 'sent' && data.outboundId) {
+        void outboundMessageId(deps.store.db, workspaceId, data.outboundId)
+          .then((messageId) => (messageId ? visitorMessage(deps.store.db, channel, claims.visitorId, messageId) : null)).then(push);
+      }
+    });
+    const offSignals = deps.bus.subscribeSignals(workspaceId, (signal) => {
+      const data = signal as { type?: string; users?: PresenceUser[] };
+      if (data.type !== 'presence' || !Array.isArray(data.users)) return;
+      void known().then(async (id) => {
+        if (!id) return;
+        const here = data.users!.filter((user) => user.conversationId === id);
+        const typing = here.some((user) => user.typing);
+        if (typing !== agentTyping) {
+          agentTyping = typing;
+          send({ type: 'typing', typing });
+        }
+        if (here.length > 0 && deps.inbox.clock.now() - lastAgentRead >= AGENT_READ_EVERY_MS) {
+          lastAgentRead = deps.inbox.clock.now();
+          const { at } = await markWebchatRead(deps.inbox, channel, claims.visitorId, 'agent');
+          send({ type: 'read', at });
+        }
+      });
+    });
+    socket.on('close', () => {
+      off();
+      offSignals();
+      if (conversationId) deps.bus.signal(workspaceId, { type: 'visitor', conversationId, typing: false });
+    });
+    socket.on('message', async (raw: Buffer) => {
+      const parsed = visitorSocketMessage.safeParse(safeJson(raw.toString('utf8')));
+      if (!parsed.success) return send({ type: 'error', code: 'request.invalid' });
+      if (parsed.data.type === 'ping') return send({ type: 'pong' });
+      const id = await known();
+      if (!id) return;
+      if (parsed.data.type === 'typing') return deps.bus.signal(workspaceId, { type: 'visitor', conversationId: id, typing: parsed.data.typing });
+      const { at } = await markWebchatRead(deps.inbox, channel, claims.visitorId, 'visitor');
+      deps.bus.signal(workspaceId, { type: 'visitor', conversationId: id, readAt: at });
+    });
+    send({ type: 'hello' });
+  });
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
