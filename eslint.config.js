@@ -10,7 +10,7 @@ const internals = ['../', '../../', '../../../'].flatMap((up) =>
   modules.flatMap((name) => [`${up}${name}/**`, `!${up}${name}/index.ts`, `!${up}${name}/testing.ts`]));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'web/console/dist/**', 'data/**', 'coverage/**'] },
+  { ignores: ['node_modules/**', 'web/console/dist/**', 'web/widget/dist/**', 'data/**', 'coverage/**'] },
   js.configs.recommended,
   { files: ['**/*.{js,mjs}'], languageOptions: { globals: { process: 'readonly', console: 'readonly' } } },
   ...tseslint.configs.recommended,
