@@ -28,6 +28,8 @@ const usage = `Usage: relais <command> [options]
                         connect a Facebook Page (and its Instagram account); prints the channel id
   channel add x --workspace W --account-id A --access-token T [--api-base URL]
                         connect an X account (user-context token); prints the channel id
+  channel add webchat --workspace W --allowed-origin URL[,URL…] [--name N]
+                        add a site chat for the shop at URL; prints the channel id for the embed snippet
   demo [--port 3000] [--speed 1]
                         Relais with the sandbox and a demo shop ("Maison Lune") living a day
   sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T]
@@ -166,12 +168,10 @@ async function channel(args: string[]): Promise<number> {
   const [action, kind, ...rest] = args;
   const provider = kind ? createChannelRegistry(channelProviders).get(kind) : undefined;
   if (action !== 'add' || !provider) {
-    console.error('Usage: relais channel add <meta|x> --workspace W … (see relais help)');
+    console.error('Usage: relais channel add <meta|x|webchat> --workspace W … (see relais help)');
     return 2;
   }
-  const { values } = parseArgs({ args: rest, strict: false });
-  const flags = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
-  const { workspace, ...providerFlags } = flags;
+  const { workspace, ...providerFlags } = providerFlagValues(rest);
   if (!workspace) throw new ConfigError('--workspace is required');
   return withStore(async (store, config) => {
     const workspaceId = await findWorkspace(store, workspace);
@@ -179,6 +179,22 @@ async function channel(args: string[]): Promise<number> {
     const id = await addChannel({ db: store.db, clock: systemClock, sealer: createSealer(config.secretKey) }, { workspaceId, kind: provider.provider, ...spec });
     console.log(id);
   });
+}
+
+/**
+ * `--name value` and `--name=value` pairs; each provider names its own flags. (parseArgs with
+ * `strict: false` reads an undeclared `--name value` as a boolean and drops the value.)
+ */
+function providerFlagValues(args: string[]): Record<string, string | undefined> {
+  const flags: Record<string, string | undefined> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]!;
+    if (!arg.startsWith('--')) continue;
+    const eq = arg.indexOf('=');
+    if (eq > 2) flags[arg.slice(2, eq)] = arg.slice(eq + 1);
+    else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')) flags[arg.slice(2)] = args[++i];
+  }
+  return flags;
 }
 
 const tokenFlags = z.object({ workspace: z.string().min(1), name: z.string().trim().min(1).max(120), role: z.enum(roles).default('admin') });
