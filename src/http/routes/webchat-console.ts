@@ -25,7 +25,7 @@ export function webchatConsoleRoutes(app: FastifyInstance, deps: HttpDeps): void
   });
   app.get('/api/v1/channels/:id/webchat', admin, async (request) => (
     webchatChannelView(channelDeps, callerOf(request).workspaceId, parseInput(idParam, request.params).id, deps.config.publicUrl)));
-  app.put('/api/v1/channels/:id/webchat', admin, async (request) => ({
+  app.patch('/api/v1/channels/:id/webchat', admin, async (request) => ({
     settings: await saveWebchatSettings(channelDeps, callerOf(request).workspaceId, parseInput(idParam, request.params).id, request.body),
   }));
   app.get('/api/v1/conversations/:id/webchat', { config: { permission: 'conversations.read' } }, async (request) => (

@@ -146,7 +146,7 @@ describe.each(await testDialects())('site chat API (%s)', (dialect) => {
 
   it('says when the team is back out of hours, and keeps the email left with the message', async () => {
     const closed = { weekly: { 0: [], 1: [], 2: [], 3: [], 4: [], 5: [], 6: [{ start: '10:00', end: '11:00' }] }, holidays: 'none' };
-    const saved = await owner.request('PUT', `/api/v1/channels/${channelId}/webchat`, { allowedOrigins: [SHOP], businessHours: closed });
+    const saved = await owner.request('PATCH', `/api/v1/channels/${channelId}/webchat`, { allowedOrigins: [SHOP], businessHours: closed });
     expect(saved.status).toBe(200);
     const opened = await session();
     expect(opened.body.settings.open).toBe(false);
@@ -155,7 +155,7 @@ describe.each(await testDialects())('site chat API (%s)', (dialect) => {
     expect(sent.status).toBe(202);
     const visitor = await relais.store.db.selectFrom('webchat_visitors').select(['email', 'identity_status']).where('id', '=', opened.body.visitorId).executeTakeFirstOrThrow();
     expect(visitor).toEqual({ email: 'hugo@example.fr', identity_status: 'unverified' });
-    const bad = await owner.request('PUT', `/api/v1/channels/${channelId}/webchat`, { allowedOrigins: ['javascript:alert(1)'] });
+    const bad = await owner.request('PATCH', `/api/v1/channels/${channelId}/webchat`, { allowedOrigins: ['javascript:alert(1)'] });
     expect(bad.status).toBe(400);
   });
 });

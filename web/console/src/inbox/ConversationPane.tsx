@@ -14,6 +14,7 @@ import { ContactPanel } from './contact/ContactPanel.tsx';
 import { PresenceBar } from './thread/PresenceBar.tsx';
 import { Thread } from './thread/Thread.tsx';
 import { useConversation } from './thread/use-conversation.ts';
+import { WebchatPanel } from './webchat/WebchatPanel.tsx';
 import type { InboxLookups } from './use-inbox-lookups.ts';
 
 export interface PaneHandle {
@@ -71,6 +72,7 @@ export function ConversationPane({ conversationId, lookups, handle, hrefFor, onC
       <div className="thread-column">
         <ConversationHeader conversation={conversation} members={members} labels={lookups.labels} onChanged={changed} onOpen={(id) => navigate(hrefFor(id))} />
         <PresenceBar conversationId={conversation.id} />
+        {conversation.surface === 'webchat' && <WebchatPanel conversationId={conversation.id} />}
         <Thread conversation={conversation} messages={open.messages} nameOf={nameOf} onChanged={changed} />
         <Composer key={conversation.id} conversation={conversation} messages={open.messages} policy={open.policy}
           cannedReplies={lookups.cannedReplies} members={members} nameOf={nameOf} handle={composer} onChanged={changed} onSuggest={lookups.refreshSoon} />

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { PresenceUser } from '../api/inbox-types.ts';
-import { createRealtimeClient, realtimeUrl, type ConnectionState, type RealtimeClient, type RealtimeEvent, type SocketLike } from './realtime-client.ts';
+import { createRealtimeClient, realtimeUrl, type ConnectionState, type RealtimeClient, type RealtimeEvent, type SocketLike, type VisitorSignal } from './realtime-client.ts';
 
 /** What a page hears: an event, or `reload` when it must refetch everything it shows. */
 export type RealtimeSignal = RealtimeEvent | { type: 'reload' };
@@ -10,6 +10,7 @@ interface Realtime {
   presence: PresenceUser[];
   subscribe: (listener: (signal: RealtimeSignal) => void) => () => void;
   setPresence: (conversationId: string | null, typing: boolean) => void;
+  subscribeVisitor: (listener: (signal: VisitorSignal) => void) => () => void;
 }
 
 const RealtimeContext = createContext<Realtime | null>(null);
@@ -34,6 +35,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<ConnectionState>('connecting');
   const [presence, setPresenceUsers] = useState<PresenceUser[]>([]);
   const listeners = useRef(new Set<(signal: RealtimeSignal) => void>());
+  const visitorListeners = useRef(new Set<(signal: VisitorSignal) => void>());
   const client = useRef<RealtimeClient | null>(null);
   // Pages say where they are in their own effects, which run before this provider's.
   const wanted = useRef<{ conversationId: string | null; typing: boolean }>({ conversationId: null, typing: false });
@@ -50,6 +52,7 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
       reload: () => emit({ type: 'reload' }),
       presence: setPresenceUsers,
       state: setState,
+      visitor: (signal) => visitorListeners.current.forEach((listener) => listener(signal)),
     });
     client.current = created;
     created.setPresence(wanted.current.conversationId, wanted.current.typing);
@@ -74,7 +77,13 @@ export function RealtimeProvider({ children }: { children: ReactNode }) {
     wanted.current = { conversationId, typing };
     client.current?.setPresence(conversationId, typing);
   }, []);
-  const value = useMemo<Realtime>(() => ({ state, presence, subscribe, setPresence }), [state, presence, subscribe, setPresence]);
+  const subscribeVisitor = useCallback((listener: (signal: VisitorSignal) => void) => {
+    visitorListeners.current.add(listener);
+    return () => {
+      visitorListeners.current.delete(listener);
+    };
+  }, []);
+  const value = useMemo<Realtime>(() => ({ state, presence, subscribe, setPresence, subscribeVisitor }), [state, presence, subscribe, setPresence, subscribeVisitor]);
 
   return <RealtimeContext.Provider value={value}>{children}</RealtimeContext.Provider>;
 }

@@ -40,6 +40,14 @@ export interface RealtimeHandlers {
   reload: () => void;
   presence: (users: PresenceUser[]) => void;
   state: (state: ConnectionState) => void;
+  /** A site-chat visitor typing or reading (never replayed: only true now). */
+  visitor?: (signal: VisitorSignal) => void;
+}
+
+export interface VisitorSignal {
+  conversationId: string;
+  typing?: boolean;
+  readAt?: number;
 }
 
 const OPEN = 1;
@@ -106,6 +114,8 @@ export function createRealtimeClient(options: RealtimeClientOptions, handlers: R
       handlers.reload();
     } else if (message.type === 'presence' && Array.isArray(message.users)) {
       handlers.presence(message.users as PresenceUser[]);
+    } else if (message.type === 'visitor' && typeof message.conversationId === 'string') {
+      handlers.visitor?.(message as unknown as VisitorSignal);
     }
   };
 

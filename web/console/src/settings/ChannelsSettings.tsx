@@ -6,6 +6,7 @@ import { errorText } from '../ui/error-text.ts';
 import { ConnectMetaForm } from './ConnectMetaForm.tsx';
 import { ConnectXForm } from './ConnectXForm.tsx';
 import { useResource } from '../ui/use-resource.ts';
+import { WebchatChannels } from './WebchatChannels.tsx';
 
 /** Connected channels with their state (one that needs reconnecting stands out), and connecting a Meta Page or an X account. */
 export function ChannelsSettings() {
@@ -38,6 +39,7 @@ export function ChannelsSettings() {
       </section>
       <ConnectMetaForm onConnected={reload} />
       <ConnectXForm onConnected={reload} />
+      <WebchatChannels channels={channels.state === 'ready' ? channels.data : []} onChanged={reload} />
     </>
   );
 }
