@@ -52,7 +52,7 @@ export async function startWidgetHarness(): Promise<WidgetHarness> {
   await new Promise<void>((resolve) => shopServer.listen(0, '127.0.0.1', resolve));
   const port = (shopServer.address() as { port: number }).port;
   const shop = `http://localhost:${port}`;
-  const { id: channelId } = await ownerApi.post('/api/v1/channels/webchat', { allowedOrigins: [shop] });
+  const { id: channelId } = await ownerApi.post('/api/v1/channels/webchat', { allowedOrigins: [shop], name: 'Maison Lune' });
   const { identifySecret } = await ownerApi.get(`/api/v1/channels/${channelId}/webchat`);
   page = shopPage(server.url, channelId, '__IDENTIFY__');
   return {

@@ -30,7 +30,16 @@ function start(script: HTMLScriptElement): void {
   const lang = (document.documentElement.lang || navigator.language || 'fr').slice(0, 2).toLowerCase();
   const frame = document.createElement('iframe');
   const params = new URLSearchParams({ channel, origin: location.origin, lang });
-  frame.src = `${relais}/widget/frame?${params.toString()}`;
+  // Browsers refuse storage to third-party frames: the visitor's token is kept here, on the
+  // shop's origin, and handed to the frame in the fragment (never sent to any server).
+  const key = `relais.visitor.${channel}`;
+  let token: string | null;
+  try {
+    token = localStorage.getItem(key);
+  } catch {
+    token = null;
+  }
+  frame.src = `${relais}/widget/frame?${params.toString()}${token ? `#t=${encodeURIComponent(token)}` : ''}`;
   frame.title = lang === 'en' ? 'Chat with us' : 'Discutez avec nous';
   frame.setAttribute('data-relais-widget', '');
   frame.setAttribute('allow', '');
@@ -49,8 +58,14 @@ function start(script: HTMLScriptElement): void {
   };
   window.addEventListener('message', (event) => {
     if (event.origin !== relais || event.source !== frame.contentWindow) return;
-    const data = event.data as { relais?: string; open?: boolean; position?: string };
-    if (data?.relais === 'ready') {
+    const data = event.data as { relais?: string; open?: boolean; position?: string; token?: unknown };
+    if (data?.relais === 'token' && typeof data.token === 'string' && data.token.length < 400) {
+      try {
+        localStorage.setItem(key, data.token);
+      } catch {
+        // No storage here either: the conversation lasts as long as the page.
+      }
+    } else if (data?.relais === 'ready') {
       ready = true;
       pending.splice(0).forEach(post);
     } else if (data?.relais === 'size') {

@@ -6,7 +6,7 @@ export const enWebchat: Record<keyof typeof frWebchat, string> = {
   'webchat.anonymous': 'Anonymous visitor',
   'webchat.customerId': 'Shop customer #{id}',
   'webchat.typing': 'The visitor is typing…',
-  'webchat.readAt': 'Read by the visitor at {time}',
+  'webchat.readAt': 'Read by the visitor on {time}',
   'webchat.notRead': 'Not read by the visitor yet',
   'webchat.add': 'Add a chat to your site',
   'webchat.addIntro': 'The widget shows on pages of the allowed addresses and feeds this inbox.',

@@ -5,7 +5,7 @@ export const frWebchat = {
   'webchat.anonymous': 'Visiteur anonyme',
   'webchat.customerId': 'Client de la boutique n° {id}',
   'webchat.typing': 'Le visiteur écrit…',
-  'webchat.readAt': 'Lu par le visiteur à {time}',
+  'webchat.readAt': 'Lu par le visiteur le {time}',
   'webchat.notRead': 'Pas encore lu par le visiteur',
   'webchat.add': 'Ajouter un chat sur votre site',
   'webchat.addIntro': 'Le widget s’affiche sur les pages des adresses autorisées et alimente cette boîte de réception.',

@@ -29,7 +29,13 @@ function store(token: string): void {
   }
 }
 
-let token = stored();
+/** The frame's own storage when the browser allows it, else what the loader kept on the shop's origin. */
+function fromLoader(): string | null {
+  const value = new URLSearchParams(location.hash.slice(1)).get('t');
+  return value && value.length < 400 ? value : null;
+}
+
+let token = stored() ?? fromLoader();
 const api = createApi(() => token);
 
 function newClientId(): string {
@@ -51,6 +57,7 @@ async function boot(): Promise<void> {
   }
   token = session.token;
   store(token);
+  tellParent({ relais: 'token', token });
   const { settings } = session;
   const lang = pickLang(settings.language, params.get('lang') ?? '');
   document.documentElement.lang = lang;

@@ -1,5 +1,5 @@
 import type { Attachment, ChatMessage } from './api.ts';
-import { el, ownFileUrl } from './dom.ts';
+import { el, icon, icons, ownFileUrl } from './dom.ts';
 import { formatWhen, type Lang, type Words } from './i18n.ts';
 
 /** A message on screen: sent, still on its way, or refused (the visitor may retry). */
@@ -9,7 +9,7 @@ export interface Shown extends ChatMessage {
 
 export function createView(w: Words, lang: Lang) {
   const launcher = el('button', { type: 'button', class: 'launcher', 'data-testid': 'launcher', 'aria-label': w.open, 'aria-expanded': 'false' });
-  launcher.append(el('span', { class: 'launcher-icon', 'aria-hidden': 'true' }, '💬'));
+  launcher.append(icon(icons.chat));
   const badge = el('span', { class: 'badge', hidden: '', 'data-testid': 'unread' });
   launcher.append(badge);
 
@@ -23,10 +23,10 @@ export function createView(w: Words, lang: Lang) {
   const emailRow = el('label', { class: 'email-row', hidden: '' }, email);
   const text = el('textarea', { rows: '2', maxlength: '2000', 'data-testid': 'composer', 'aria-label': w.placeholder, placeholder: w.placeholder });
   const file = el('input', { type: 'file', accept: 'image/png,image/jpeg,image/gif,image/webp,application/pdf', class: 'file', 'data-testid': 'file', 'aria-label': w.attach });
-  const attachButton = el('button', { type: 'button', class: 'attach', 'aria-label': w.attach, title: w.attach }, '📎');
+  const attachButton = el('button', { type: 'button', class: 'attach', 'aria-label': w.attach, title: w.attach }, icon(icons.clip));
   const sendButton = el('button', { type: 'submit', class: 'send', 'data-testid': 'send' }, w.send);
   const notice = el('p', { class: 'notice', role: 'alert', hidden: '', 'data-testid': 'notice' });
-  const form = el('form', { class: 'composer' }, emailRow, el('div', { class: 'row' }, text, file, attachButton, sendButton));
+  const form = el('form', { class: 'composer', novalidate: '' }, emailRow, el('div', { class: 'row' }, text, file, attachButton, sendButton));
   const panel = el('section', { class: 'panel', hidden: '', 'data-testid': 'panel', role: 'dialog', 'aria-label': w.open },
     el('header', {}, title, closeButton), greeting, offline, list, typing, notice, form);
   document.body.append(panel, launcher);
@@ -41,7 +41,7 @@ export function createView(w: Words, lang: Lang) {
     const url = ownFileUrl(attachment.url);
     if (!url) return el('span', { class: 'file-name' }, attachment.name);
     if (attachment.type === 'image') return el('a', { href: url, target: '_blank', rel: 'noopener noreferrer' }, el('img', { src: url, alt: attachment.name }));
-    return el('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'file-link' }, `📄 ${attachment.name}`);
+    return el('a', { href: url, target: '_blank', rel: 'noopener noreferrer', class: 'file-link' }, icon(icons.file), attachment.name);
   };
 
   return {

@@ -10,7 +10,8 @@ import './webchat.css';
  * (signed identify), whether they are typing, and when they last read the team's messages.
  */
 export function WebchatPanel({ conversationId }: { conversationId: string }) {
-  const { t, date } = useI18n();
+  const { t, locale } = useI18n();
+  const time = (at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeStyle: 'short' }).format(at);
   const { subscribeVisitor } = useRealtime();
   const load = useCallback(() => getWebchatVisitor(conversationId), [conversationId]);
   const [info, reload] = useResource(load);
@@ -40,7 +41,7 @@ export function WebchatPanel({ conversationId }: { conversationId: string }) {
       </span>
       {visitor.email && <span className="webchat-fact" data-testid="webchat-email">{visitor.email}</span>}
       {visitor.customerId && <span className="webchat-fact">{t('webchat.customerId', { id: visitor.customerId })}</span>}
-      <span className="webchat-fact muted" data-testid="visitor-read">{lastRead ? t('webchat.readAt', { time: date(lastRead) }) : t('webchat.notRead')}</span>
+      <span className="webchat-fact muted" data-testid="visitor-read">{lastRead ? t('webchat.readAt', { time: time(lastRead) }) : t('webchat.notRead')}</span>
       {typing && <span className="webchat-typing" role="status" data-testid="visitor-typing">{t('webchat.typing')}</span>}
     </div>
   );
