@@ -25,5 +25,5 @@ export { backfillChannel, backfillAllChannels, BACKFILL_QUEUE, BACKFILL_ALL_QUEU
 export { moveToPrivate } from './move-to-private.ts';
 export { moderationRegister, registerCsv, type RegisterFilter } from './moderation-register.ts';
 export { loadWebchatChannel, createVisitor, visitorExists, visitorHistory, visitorMessage, outboundMessageId, markWebchatRead, leaveVisitorEmail, visitorThreadKey, type WebchatChannel, type VisitorMessage } from './webchat-visitors.ts';
-export { identifyVisitor, webchatConversationInfo, REFUSED_IDENTITY_NOTE, type IdentifyVerdict } from './webchat-identify.ts';
+export { identifyVisitor, webchatConversationInfo, verifiedVisitorContact, REFUSED_IDENTITY_NOTE, type IdentifyVerdict } from './webchat-identify.ts';
 export { saveVisitorUpload, readVisitorUpload, ownUploads, sniffUploadType, WEBCHAT_UPLOAD_MAX_BYTES } from './webchat-uploads.ts';

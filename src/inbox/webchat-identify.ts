@@ -86,3 +86,18 @@ export async function webchatConversationInfo(deps: Pick<InboxDeps, 'db'>, works
     },
   };
 }
+
+/**
+ * The contact of a visitor the shop vouched for (a verified identify) by the shop's customer
+ * id, else by email: for the shop sync to link a `shop_customers` row that arrives later.
+ *
+ * @example const contactId = await verifiedVisitorContact(db, workspaceId, { customerId: '4242', email: null });
+ */
+export async function verifiedVisitorContact(db: Db, workspaceId: string, customer: { customerId: string | null; email: string | null }): Promise<string | null> {
+  const base = db.selectFrom('webchat_visitors').select('contact_id').where('workspace_id', '=', workspaceId)
+    .where('identity_status', '=', 'verified').where('contact_id', 'is not', null).orderBy('updated_at', 'desc').limit(1);
+  const byId = customer.customerId ? await base.where('customer_id', '=', customer.customerId).executeTakeFirst() : undefined;
+  if (byId?.contact_id) return byId.contact_id;
+  const byEmail = customer.email ? await base.where('email', '=', customer.email.toLowerCase()).executeTakeFirst() : undefined;
+  return byEmail?.contact_id ?? null;
+}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIdentity } from '../../channels/index.ts';
+import { verifiedVisitorContact } from '../../inbox/index.ts';
 import { testDialects } from '../../store/testing.ts';
 import { waitFor } from '../../jobs/testing.ts';
 import { setUpOwner, startTestRelais, type Browser, type TestRelais } from '../testing.ts';
@@ -142,6 +143,10 @@ describe.each(await testDialects())('site chat API (%s)', (dialect) => {
     expect(linked.link_method).toBe('identify');
     const contact = await relais.store.db.selectFrom('contacts').select(['email', 'name']).where('id', '=', linked.contact_id!).executeTakeFirstOrThrow();
     expect(contact).toEqual({ email: 'camille@example.fr', name: 'Camille Martin' });
+    // A shop customer row that arrives later finds the same contact; an unverified claim finds none.
+    expect(await verifiedVisitorContact(relais.store.db, workspaceId, { customerId: '4242', email: null })).toBe(linked.contact_id);
+    expect(await verifiedVisitorContact(relais.store.db, workspaceId, { customerId: null, email: 'CAMILLE@example.fr' })).toBe(linked.contact_id);
+    expect(await verifiedVisitorContact(relais.store.db, workspaceId, { customerId: '9999', email: 'someone@example.fr' })).toBeNull();
   });
 
   it('says when the team is back out of hours, and keeps the email left with the message', async () => {
