@@ -85,11 +85,36 @@ describe.skipIf(!chromiumAvailable())('site chat journeys', () => {
     await expectText(widget(shop).locator('[data-testid=message][data-direction=out]'), 'votre colis part demain');
     await expectText(widget(shop).locator('[data-testid=message][data-direction=in]'), 'ma commande #1042');
 
+    // An image attached in the widget reaches the console as an image.
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await widget(shop).getByTestId('file').setInputFiles({ name: 'colis.png', mimeType: 'image/png', buffer: png });
+    await widget(shop).locator('[data-testid=message][data-direction=in][data-state=sent] img[alt="colis.png"]').waitFor({ timeout: 8000 });
+    await h.owner.page.locator('[data-testid=message][data-direction=in] img[alt="colis.png"]').waitFor({ timeout: 10_000 });
+
     const tab = await visitor.context.newPage();
     await tab.goto(`${h.shop}/`);
     await widget(tab).getByTestId('launcher').click();
     await expectText(widget(tab).locator('[data-testid=message][data-direction=out]'), 'votre colis part demain');
     await tab.close();
+  });
+
+  it('applies the settings an admin saves in the console, and offers the snippet', async () => {
+    const agent = h.owner.page;
+    await agent.goto(`${h.server.url}/settings/channels`);
+    const settings = agent.getByTestId('webchat-settings');
+    expect(await settings.getByTestId('webchat-snippet').inputValue()).toBe(`<script src="${h.server.url}/widget.js" data-channel="${h.channelId}" async></script>`);
+    expect(await settings.getByTestId('webchat-identify-secret').inputValue()).toBe(h.identifySecret);
+    await settings.getByLabel('Message d’accueil (français)').fill('Bienvenue chez Maison Lune !');
+    await settings.getByLabel('Position').selectOption('left');
+    await settings.getByRole('button', { name: 'Enregistrer' }).click();
+    await expectText(settings.getByTestId('alert-success'), 'Réglages enregistrés');
+
+    const shop = visitor.page;
+    await shop.reload();
+    await widget(shop).getByTestId('launcher').click();
+    await expectText(widget(shop).getByTestId('greeting'), 'Bienvenue chez Maison Lune !');
+    const frame = shop.locator('iframe[data-relais-widget]');
+    expect(await frame.evaluate((f) => getComputedStyle(f).left)).toBe('0px');
   });
 
   it('refuses to show the chat on a site that is not allowed', async () => {
@@ -132,6 +157,8 @@ describe.skipIf(!chromiumAvailable())('site chat journeys', () => {
       await chat.locator('[data-testid=message][data-direction=in][data-state=sent]').waitFor({ timeout: 8000 });
 
       const agent = h.owner.page;
+      await agent.goto(`${h.server.url}/inbox`);
+      await agent.getByTestId('view-open').click();
       await row(agent, 'Vous livrez en Belgique').click({ timeout: 10_000 });
       await expectText(agent.getByTestId('webchat-email'), 'hugo@example.fr');
       await expectText(agent.getByTestId('webchat-identity'), 'Identité non vérifiée');
