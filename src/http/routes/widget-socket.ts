@@ -42,6 +42,8 @@ export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
 
     const off = deps.bus.subscribe(workspaceId, (event) => {
       const data = event.data as { conversationId?: string; messageId?: string; direction?: string; outboundId?: string; state?: string };
+      // Every visitor socket hears the whole workspace: skip other threads without a query.
+      if (conversationId && data.conversationId !== conversationId) return;
       if (event.type === 'message.created' && data.direction === 'in' && data.messageId) {
         void visitorMessage(deps.store.db, channel, claims.visitorId, data.messageId).then((message) => {
           if (message) conversationId = data.conversationId ?? conversationId;
