@@ -107,11 +107,19 @@ async function run(role: ProcessRole): Promise<number> {
 
 /** `npm install` builds the console; a checkout started another way builds it once here. */
 function buildConsoleIfMissing(): void {
+  buildWidgetIfMissing();
   if (existsSync(join(defaultConsoleDir, 'index.html'))) return;
   const root = fileURLToPath(new URL('..', import.meta.url));
   if (!existsSync(join(root, 'node_modules', 'vite'))) return;
   console.log('Building the console (first start)…');
   spawnSync(process.execPath, [join(root, 'scripts', 'build-console.mjs')], { cwd: root, stdio: 'inherit' });
+}
+
+/** The site-chat widget, likewise (`scripts/build-widget.mjs`, esbuild from tsx). */
+function buildWidgetIfMissing(): void {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  if (existsSync(join(root, 'web', 'widget', 'dist', 'widget.js')) || !existsSync(join(root, 'node_modules', 'esbuild'))) return;
+  spawnSync(process.execPath, [join(root, 'scripts', 'build-widget.mjs')], { cwd: root, stdio: 'inherit' });
 }
 
 async function withStore(work: (store: Store, config: Config) => Promise<void>): Promise<number> {
