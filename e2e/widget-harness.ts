@@ -46,8 +46,10 @@ export async function startWidgetHarness(): Promise<WidgetHarness> {
   let identify = '';
   let page = '';
   const shopServer: Server = createServer((request, response) => {
-    if (request.url !== '/') return void response.writeHead(404).end();
-    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(page.replace('__IDENTIFY__', identify));
+    // `/` is the French shop; `/en` the same page in English.
+    if (request.url !== '/' && request.url !== '/en') return void response.writeHead(404).end();
+    const html = page.replace('__IDENTIFY__', identify);
+    response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(request.url === '/en' ? html.replace('<html lang="fr">', '<html lang="en">') : html);
   });
   await new Promise<void>((resolve) => shopServer.listen(0, '127.0.0.1', resolve));
   const port = (shopServer.address() as { port: number }).port;

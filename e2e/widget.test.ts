@@ -2,7 +2,8 @@
  * The site chat in Chromium: a visitor on the demo shop (another origin) writes, Léa sees it
  * live in the console and replies, the visitor sees the reply; history survives a reload and
  * a new tab; a foreign site cannot show the chat; a visitor's HTML stays text on both sides;
- * out of hours the widget says when the team is back and takes an email.
+ * out of hours the widget says when the team is back and takes an email; it speaks the
+ * language of the page.
  */
 import { fileURLToPath } from 'node:url';
 import type { FrameLocator, Page } from 'playwright-core';
@@ -131,6 +132,19 @@ describe.skipIf(!chromiumAvailable())('site chat journeys', () => {
       expect(await widget(stranger.page).getByTestId('launcher').count()).toBe(0);
     } finally {
       await stranger.close();
+    }
+  });
+
+  it('follows the language of the page', async () => {
+    const english = await openProfile({ locale: 'fr-FR' });
+    try {
+      await english.page.goto(`${h.shop}/en`);
+      const chat = widget(english.page);
+      await chat.getByRole('button', { name: 'Open chat' }).click();
+      await expectText(chat.getByTestId('greeting'), 'Hello! Any question?');
+      expect(await chat.getByTestId('composer').getAttribute('placeholder')).toBe('Write your message…');
+    } finally {
+      await english.close();
     }
   });
 
