@@ -155,8 +155,13 @@ describe.skipIf(!chromiumAvailable())('site chat journeys', () => {
       data: { ...current.settings, businessHours: onlySaturdayMorning },
       headers: { 'x-csrf-token': decodeURIComponent((await h.owner.context.cookies(h.server.url)).find((c) => c.name === 'relais_csrf')!.value) },
     });
-    h.setIdentify('');
+    // This page claims to be someone else with a signature it made up.
+    h.setIdentify(`window.addEventListener('load', () => setTimeout(() => Relais.identify({ email: 'patron@maison-lune.fr', customerId: '1' }, '${'ab'.repeat(32)}'), 100));`);
     const late = await openProfile({ locale: 'en-US' });
+    const warnings: string[] = [];
+    late.page.on('console', (message) => {
+      if (message.type() === 'warning') warnings.push(message.text());
+    });
     try {
       await late.page.goto(`${h.shop}/`);
       const chat = widget(late.page);
@@ -176,6 +181,8 @@ describe.skipIf(!chromiumAvailable())('site chat journeys', () => {
       await row(agent, 'Vous livrez en Belgique').click({ timeout: 10_000 });
       await expectText(agent.getByTestId('webchat-email'), 'hugo@example.fr');
       await expectText(agent.getByTestId('webchat-identity'), 'Identité non vérifiée');
+      await expectText(agent.locator('[data-testid=message][data-kind=note]'), 'Identité refusée : signature invalide');
+      expect(warnings.some((text) => text.includes('identify signature is invalid'))).toBe(true);
     } finally {
       await late.close();
     }
