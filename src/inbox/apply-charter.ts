@@ -1,9 +1,10 @@
-import { defaultCharter, evaluateCharter } from '../care/index.ts';
+import { evaluateCharter } from '../care/index.ts';
 import { newId, newSecret } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
 import type { Queue } from '../jobs/index.ts';
 import type { ChannelRef } from './contacts.ts';
 import { enqueueSend } from './deliver-outbound.ts';
+import { currentCharter } from './automation/charters.ts';
 
 export interface CommentForCharter {
   messageId: string;
@@ -17,10 +18,10 @@ export interface CommentForCharter {
  * Checks a new customer comment against the charter. A clause that hides sends a hide to
  * the platform as a rule (the moderation log records the clause and its version when the
  * platform confirms); a clause that only flags is noted on the message for review.
- * Workspaces use the default charter until they can edit their own.
+ * The workspace's latest charter applies (the default one until an admin saves theirs).
  */
 export async function applyCharter(db: Db, queue: Queue, channel: ChannelRef, comment: CommentForCharter, now: number): Promise<void> {
-  const verdict = evaluateCharter(defaultCharter, comment.text);
+  const verdict = evaluateCharter(await currentCharter(db, channel.workspaceId), comment.text);
   if (!verdict.action) return;
   const clauses = verdict.matches.map((match) => ({ clauseId: match.clauseId, title: match.clauseTitle, version: match.version, action: match.action, evidence: match.evidence }));
   const message = await db.selectFrom('messages').select('meta').where('workspace_id', '=', channel.workspaceId).where('id', '=', comment.messageId).executeTakeFirstOrThrow();

@@ -4,6 +4,7 @@ import { coreMigration } from './migrations/0001-core.ts';
 import { inboxMigration } from './migrations/0002-inbox.ts';
 import { inboxToolsMigration } from './migrations/0003-inbox-tools.ts';
 import { insightMigration } from './migrations/0004-insight.ts';
+import { careRulesMigration } from './migrations/0005-care-rules.ts';
 import { commerceMigration } from './migrations/0008-commerce.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
@@ -13,6 +14,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0002-inbox': inboxMigration(dialect),
     '0003-inbox-tools': inboxToolsMigration(dialect),
     '0004-insight': insightMigration(dialect),
+    '0005-care-rules': careRulesMigration(dialect),
     // 0005–0007 are care rules, routing and the site chat; numbers are reserved in that order.
     '0008-commerce': commerceMigration(dialect),
   };
