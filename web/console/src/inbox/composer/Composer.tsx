@@ -20,6 +20,8 @@ import { SuggestionPopover } from './SuggestionPopover.tsx';
 import { suggestionAt } from './suggest.ts';
 import { replaceRange } from './text-tokens.ts';
 import { usePlatformCount } from './use-platform-count.ts';
+import { useVoiceWarnings } from './use-voice-warnings.ts';
+import { VoiceWarnings } from './VoiceWarnings.tsx';
 
 export interface ComposerHandle {
   focus: (visibility?: Visibility) => void;
@@ -63,6 +65,7 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
   const typingTimer = useRef<number | undefined>(undefined);
   const surface = surfaceOf(conversation);
   const counted = usePlatformCount(conversation.id, visibility, text, countsOnServer(surface));
+  const voiceWarnings = useVoiceWarnings(visibility, text);
 
   useImperativeHandle(handle, () => ({
     focus: (wanted) => {
@@ -188,6 +191,7 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
           onBlur={() => typing(false)}
         />
       </div>
+      <VoiceWarnings warnings={voiceWarnings} />
       <div className="composer-foot">
         <span className="muted composer-hint">{t('composer.hint')}</span>
         <Button variant="primary" pending={sending} disabled={!canSend(text, tab, counted)} onClick={() => void send()} data-testid="send">

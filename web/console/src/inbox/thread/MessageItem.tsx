@@ -7,6 +7,7 @@ import { MessageInsight } from '../insight/MessageInsight.tsx';
 import { Attachments } from './Attachments.tsx';
 import { DeliveryState } from './DeliveryState.tsx';
 import { ModerationInfo } from './ModerationInfo.tsx';
+import { RuleTrail } from './RuleTrail.tsx';
 
 interface Props {
   message: Message;
@@ -47,6 +48,7 @@ export function MessageItem({ message: m, contactName, nameOf, onModerate, onCha
       <Attachments attachments={m.attachments} />
       {isClassifiable(m) && m.status !== 'deleted' && <MessageInsight message={m} onChanged={onChanged} />}
       <ModerationInfo entries={m.moderation} nameOf={nameOf} />
+      <RuleTrail meta={m.meta} />
       {replies.length > 0 && (
         <div className="msg-deliveries">
           {replies.map((delivery) => <DeliveryState key={delivery.outboundId} delivery={delivery} onRetried={onChanged} />)}

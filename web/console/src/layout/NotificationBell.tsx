@@ -1,0 +1,54 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import { listNotifications, markNotificationsRead, type Notification } from '../api/automation.ts';
+import { useMe } from '../auth/SessionProvider.tsx';
+import { useI18n } from '../i18n/index.ts';
+import { useRealtimeSignals } from '../realtime/RealtimeProvider.tsx';
+import { navigate } from '../router/router.ts';
+import { Button } from '../ui/Button.tsx';
+
+/** The bell: what rules told me (notify), newest first; opening one goes to its conversation. */
+export function NotificationBell() {
+  const { t, date } = useI18n();
+  const me = useMe();
+  const id = useId();
+  const [open, setOpen] = useState(false);
+  const [state, setState] = useState<{ notifications: Notification[]; unread: number }>({ notifications: [], unread: 0 });
+  const reload = useCallback(() => listNotifications().then(setState).catch(() => undefined), []);
+
+  useEffect(() => { void reload(); }, [reload]);
+  useRealtimeSignals((signal) => {
+    if (signal.type === 'reload' || (signal.type === 'notification.created' && (signal.data as { userId?: string }).userId === me.user?.id)) void reload();
+  });
+
+  const go = async (notification: Notification) => {
+    setOpen(false);
+    if (notification.readAt === null) await markNotificationsRead(notification.id).catch(() => undefined);
+    if (notification.conversationId) navigate(`/inbox?c=${encodeURIComponent(notification.conversationId)}`);
+    void reload();
+  };
+
+  return (
+    <div className="bell">
+      <button type="button" className="icon-button" aria-expanded={open} aria-controls={`${id}-list`} onClick={() => setOpen(!open)}
+        aria-label={`${t('bell.label')} — ${t('bell.unread', { count: state.unread })}`} data-testid="bell">
+        🔔{state.unread > 0 && <span className="bell-count" data-testid="bell-count">{state.unread}</span>}
+      </button>
+      {open && (
+        <div className="bell-panel" id={`${id}-list`} role="dialog" aria-label={t('bell.label')}>
+          {state.notifications.length === 0 && <p className="muted">{t('bell.empty')}</p>}
+          <ul>
+            {state.notifications.map((n) => (
+              <li key={n.id} className={n.readAt === null ? 'bell-unread' : undefined}>
+                <button type="button" className="link-button" onClick={() => void go(n)}>
+                  <strong>{t('bell.rule', { name: n.data.ruleName ?? '' })}</strong> <span className="muted">{date(n.createdAt)}</span>
+                  {n.data.excerpt && <span className="bell-excerpt">{n.data.excerpt}</span>}
+                </button>
+              </li>
+            ))}
+          </ul>
+          {state.unread > 0 && <Button variant="ghost" onClick={() => void markNotificationsRead().then(reload)}>{t('bell.readAll')}</Button>}
+        </div>
+      )}
+    </div>
+  );
+}
