@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { dryRunRule, ruleEvents, type DryRunResult, type RuleDraft, type RuleEvent } from '../../api/automation.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -51,34 +51,12 @@ export function RuleEditor({ initial, choices, onSave, onCancel }: Props) {
           {ruleEvents.map((event) => <option key={event} value={event}>{t(`event.${event}`)}</option>)}
         </select>
       </div>
-      <fieldset className="rule-parts">
-        <legend>{t('rules.if')}</legend>
-        <ol>
-          {draft.conditions.map((condition, index) => (
-            <li key={index} data-testid="rule-condition">
-              <strong>{t(`condition.${condition.type as ConditionType}`)}</strong>
-              <ConditionFields condition={condition} choices={choices} onChange={(next) => set({ conditions: draft.conditions.map((c, i) => (i === index ? next : c)) })} />
-              <Button variant="ghost" onClick={() => set({ conditions: draft.conditions.filter((_, i) => i !== index) })}>{t('rules.remove')}</Button>
-            </li>
-          ))}
-        </ol>
-        <AddPart label={t('rules.addCondition')} types={conditionTypes} name={(type) => t(`condition.${type}`)} testId="add-condition"
-          onAdd={(type) => set({ conditions: [...draft.conditions, defaultCondition(type, lookups)] })} />
-      </fieldset>
-      <fieldset className="rule-parts">
-        <legend>{t('rules.then')}</legend>
-        <ol>
-          {draft.actions.map((action, index) => (
-            <li key={index} data-testid="rule-action">
-              <strong>{t(`action.${action.type as ActionType}`)}</strong>
-              <ActionFields action={action} choices={choices} onChange={(next) => set({ actions: draft.actions.map((a, i) => (i === index ? next : a)) })} />
-              <Button variant="ghost" onClick={() => set({ actions: draft.actions.filter((_, i) => i !== index) })}>{t('rules.remove')}</Button>
-            </li>
-          ))}
-        </ol>
-        <AddPart label={t('rules.addAction')} types={actionTypes} name={(type) => t(`action.${type}`)} testId="add-action"
-          onAdd={(type) => set({ actions: [...draft.actions, defaultAction(type, lookups)] })} />
-      </fieldset>
+      <PartList legend={t('rules.if')} items={draft.conditions} testId="condition" types={conditionTypes} name={(type) => t(`condition.${type as ConditionType}`)}
+        addLabel={t('rules.addCondition')} onChange={(conditions) => set({ conditions })} create={(type) => defaultCondition(type, lookups)}
+        fields={(condition, change) => <ConditionFields condition={condition} choices={choices} onChange={change} />} />
+      <PartList legend={t('rules.then')} items={draft.actions} testId="action" types={actionTypes} name={(type) => t(`action.${type as ActionType}`)}
+        addLabel={t('rules.addAction')} onChange={(actions) => set({ actions })} create={(type) => defaultAction(type, lookups)}
+        fields={(action, change) => <ActionFields action={action} choices={choices} onChange={change} />} />
       <label className="rule-stop"><input type="checkbox" checked={draft.stop} onChange={(e) => set({ stop: e.target.checked })} /> {t('rules.stop')}</label>
       {failure !== undefined && <Alert tone="error"><span data-testid="rule-error">{errorText(failure, i18n)}</span></Alert>}
       <div className="rule-test">
@@ -95,15 +73,41 @@ export function RuleEditor({ initial, choices, onSave, onCancel }: Props) {
   );
 }
 
-function AddPart<T extends string>({ label, types, name, testId, onAdd }: { label: string; types: readonly T[]; name: (type: T) => string; testId: string; onAdd: (type: T) => void }) {
+interface PartListProps<P extends { type: string }, T extends string> {
+  legend: string;
+  items: P[];
+  testId: string;
+  types: readonly T[];
+  name: (type: string) => string;
+  addLabel: string;
+  onChange: (items: P[]) => void;
+  create: (type: T) => P;
+  fields: (item: P, change: (next: P) => void) => ReactNode;
+}
+
+/** The conditions or the actions of a rule: each with its inputs and a remove button, then "+ add". */
+function PartList<P extends { type: string }, T extends string>({ legend, items, testId, types, name, addLabel, onChange, create, fields }: PartListProps<P, T>) {
+  const { t } = useI18n();
   return (
-    <label className="rule-add">
-      <span className="visually-hidden">{label}</span>
-      <select value="" onChange={(e) => { if (e.target.value) onAdd(e.target.value as T); }} data-testid={testId}>
-        <option value="">+ {label}</option>
-        {types.map((type) => <option key={type} value={type}>{name(type)}</option>)}
-      </select>
-    </label>
+    <fieldset className="rule-parts">
+      <legend>{legend}</legend>
+      <ol>
+        {items.map((item, index) => (
+          <li key={index} data-testid={`rule-${testId}`}>
+            <strong>{name(item.type)}</strong>
+            {fields(item, (next) => onChange(items.map((other, i) => (i === index ? next : other))))}
+            <Button variant="ghost" onClick={() => onChange(items.filter((_, i) => i !== index))}>{t('rules.remove')}</Button>
+          </li>
+        ))}
+      </ol>
+      <label className="rule-add">
+        <span className="visually-hidden">{addLabel}</span>
+        <select value="" onChange={(e) => { if (e.target.value) onChange([...items, create(e.target.value as T)]); }} data-testid={`add-${testId}`}>
+          <option value="">+ {addLabel}</option>
+          {types.map((type) => <option key={type} value={type}>{name(type)}</option>)}
+        </select>
+      </label>
+    </fieldset>
   );
 }
 
