@@ -113,4 +113,17 @@ describe.each(dialects)('automation API (%s)', (dialect) => {
     expect(await check({ text, visibility: 'public' })).toEqual([]);
     expect((await agent.post('/api/v1/voice/check', { text: 'x', visibility: 'loud' })).status).toBe(400);
   }, 30_000);
+
+  it("keeps each shop's rules, charter and voice to itself", async () => {
+    const mine = await kit.rule({ name: 'Privée', actions: [{ type: 'set_priority', priority: 1 }] });
+    const other = (await h.owner.post('/api/v1/workspaces', { name: 'Boutique Deux' })).body.workspace.id;
+    expect((await h.owner.post('/api/v1/me/workspace', { workspaceId: other })).status).toBeLessThan(300);
+    expect((await h.owner.get('/api/v1/rules')).body.rules).toEqual([]);
+    expect((await h.owner.patch(`/api/v1/rules/${mine.id}`, { name: 'Volée', event: 'message_received', conditions: [], actions: [{ type: 'set_priority', priority: 2 }] })).status).toBe(404);
+    expect((await h.owner.delete(`/api/v1/rules/${mine.id}`)).status).toBe(404);
+    expect((await h.owner.get('/api/v1/charter')).body.version).toBe(1);
+    expect((await h.owner.get('/api/v1/voice')).body.version).toBe(0);
+    expect((await h.owner.post('/api/v1/me/workspace', { workspaceId: h.workspaceId })).status).toBeLessThan(300);
+    expect((await h.owner.get('/api/v1/rules')).body.rules.find((r: any) => r.id === mine.id)).toMatchObject({ name: 'Privée', version: 1 });
+  });
 });
