@@ -65,5 +65,8 @@ describe('rules and the charter against the Meta sandbox', () => {
     await hidden(2);
     expect((await register()).map((e) => e.clause).sort()).toEqual(['concurrence@v2', 'donnees-personnelles@v2']);
     expect(sandbox.meta.hidden).toHaveLength(2);
+    // The phone number was the customer's own: the charter proposes a private reply saying the hide protects them.
+    expect((await messageOf('Appelez-moi au 06 12 34 56 78')).meta.charter.proposedReply).toMatch(/votre numéro de téléphone\. Nous l’avons fait pour vous protéger/);
+    expect((await messageOf('Moins cher chez bijoux discount !')).meta.charter.proposedReply).toBeUndefined();
   });
 });

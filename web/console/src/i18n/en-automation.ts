@@ -103,6 +103,8 @@ export const enAutomation: Record<keyof typeof frAutomation, string> = {
   'charter.action': 'Action',
   'charter.hide': 'Hide',
   'charter.flag': 'Flag for review',
+  'charter.proposedReply': 'Private reply proposed by the charter',
+  'charter.useReply': 'Use as private reply',
   'charter.saved': 'Charter saved: version {version}.',
   'detector.phone': 'phone',
   'detector.email': 'email',

@@ -101,6 +101,8 @@ export const frAutomation = {
   'charter.action': 'Action',
   'charter.hide': 'Masquer',
   'charter.flag': 'Signaler pour vérification',
+  'charter.proposedReply': 'Réponse privée proposée par la charte',
+  'charter.useReply': 'Utiliser en réponse privée',
   'charter.saved': 'Charte enregistrée : version {version}.',
   'detector.phone': 'téléphone',
   'detector.email': 'e-mail',

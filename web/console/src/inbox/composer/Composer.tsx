@@ -25,6 +25,8 @@ import { VoiceWarnings } from './VoiceWarnings.tsx';
 
 export interface ComposerHandle {
   focus: (visibility?: Visibility) => void;
+  /** Puts `text` in the draft of `visibility` (the charter's proposed private reply), ready to edit. */
+  draft: (text: string, visibility: Visibility) => void;
 }
 
 interface Props {
@@ -72,7 +74,12 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
       if (wanted && tabs.some((candidate) => candidate.visibility === wanted)) setChosen(wanted);
       area.current?.focus();
     },
-  }), [tabs]);
+    draft: (next, wanted) => {
+      if (tabs.some((candidate) => candidate.visibility === wanted)) setChosen(wanted);
+      edit(next, next.length);
+      requestAnimationFrame(() => area.current?.focus());
+    },
+  }), [tabs, messages]);
   useEffect(() => () => window.clearTimeout(typingTimer.current), []);
 
   const suggestion = suggestionAt(text, caret, visibility === 'note', cannedReplies, members);

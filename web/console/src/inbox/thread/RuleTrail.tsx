@@ -1,5 +1,6 @@
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
-import { ruleTrail } from './rule-trail.ts';
+import { Button } from '../../ui/Button.tsx';
+import { proposedReplyOf, ruleTrail } from './rule-trail.ts';
 
 /** "Règle « Insultes » v3 : masquer le commentaire (fait)": each rule that acted on this message. */
 export function RuleTrail({ meta }: { meta: Record<string, unknown> }) {
@@ -15,5 +16,19 @@ export function RuleTrail({ meta }: { meta: Record<string, unknown> }) {
         </li>
       ))}
     </ul>
+  );
+}
+
+/** The private reply the charter proposes when it hid a customer's own personal data. */
+export function ProposedReply({ meta, onUse }: { meta: Record<string, unknown>; onUse: (text: string) => void }) {
+  const { t } = useI18n();
+  const text = proposedReplyOf(meta);
+  if (!text) return null;
+  return (
+    <div className="proposed-reply" data-testid="proposed-reply">
+      <span className="muted">{t('charter.proposedReply')}</span>
+      <p>{text}</p>
+      <Button variant="ghost" onClick={() => onUse(text)} data-testid="use-proposed-reply">{t('charter.useReply')}</Button>
+    </div>
   );
 }

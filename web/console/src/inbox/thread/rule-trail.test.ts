@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ruleOfReason, ruleTrail } from './rule-trail.ts';
+import { proposedReplyOf, ruleOfReason, ruleTrail } from './rule-trail.ts';
 
 describe('rule trail', () => {
   it("reads the rule behind a hide from the register's reason", () => {
@@ -13,5 +13,11 @@ describe('rule trail', () => {
     const entry = { ruleId: 'r', ruleName: 'SAV', version: 2, event: 'message_received', at: 1, outcomes: [{ type: 'add_label', status: 'done' }] };
     expect(ruleTrail({ rules: [entry, { ruleName: 3 }, null] })).toEqual([entry]);
     expect(ruleTrail({})).toEqual([]);
+  });
+
+  it("offers the charter's protective reply only when it stored one", () => {
+    expect(proposedReplyOf({ charter: { action: 'hide', proposedReply: 'Bonjour, nous avons masqué…' } })).toBe('Bonjour, nous avons masqué…');
+    expect(proposedReplyOf({ charter: { action: 'flag' } })).toBeUndefined();
+    expect(proposedReplyOf({})).toBeUndefined();
   });
 });

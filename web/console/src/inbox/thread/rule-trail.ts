@@ -20,3 +20,9 @@ export function ruleOfReason(reason: string | null): { name: string; version: nu
   const match = reason ? /^rule '(.*)' v(\d+)$/.exec(reason) : null;
   return match ? { name: match[1]!, version: Number(match[2]) } : undefined;
 }
+
+/** The protective private reply the charter stored with its verdict, if any. */
+export function proposedReplyOf(meta: Record<string, unknown>): string | undefined {
+  const charter = meta.charter as { proposedReply?: unknown } | undefined;
+  return typeof charter?.proposedReply === 'string' ? charter.proposedReply : undefined;
+}
