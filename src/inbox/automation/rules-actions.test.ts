@@ -38,6 +38,8 @@ describe.each(dialects)('rule actions (%s)', (dialect) => {
       { type: 'notify', to: { kind: 'users', userIds: [agentId] } }, { type: 'notify', to: { kind: 'admins' } }, { type: 'snooze', durationMs: 3_600_000 },
     ] });
     await sentinel();
+    const heard: { type: string; data: any }[] = [];
+    const stop = h.relais.bus.subscribe(h.workspaceId, (event) => heard.push(event));
     const message = await kit.dm('8001', 'Toujours pas reçu mon colis, c’est inadmissible 😡');
     const [firing] = await kit.firings(message);
     expect(JSON.parse(firing!.outcomes!).map((o: any) => [o.type, o.status])).toEqual([
@@ -52,6 +54,9 @@ describe.each(dialects)('rule actions (%s)', (dialect) => {
     expect(bell.unread).toBe(1);
     expect(bell.notifications[0]).toMatchObject({ conversationId: conversation.id, data: { ruleName: 'Colère', version: 1 } });
     expect((await h.owner.get('/api/v1/notifications')).body.unread).toBe(1);
+    // Each person's bell rings live.
+    stop();
+    expect(heard.filter((e) => e.type === 'notification.created').map((e) => e.data.userId).sort()).toEqual([agentId, (await h.owner.get('/api/v1/me')).body.user.id].sort());
     expect((await agent.post('/api/v1/notifications/read', {})).status).toBe(204);
     expect((await agent.get('/api/v1/notifications')).body.unread).toBe(0);
     // The message says which rule touched it.

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testDialects } from '../../store/testing.ts';
 import { startMetaHarness, type MetaHarness } from '../testing.ts';
 import { rulesKit, SUNDAY_20H } from './rules-harness.ts';
+import { runRulesForMessage } from './run-rules.ts';
 
 const dialects = await testDialects();
 
@@ -58,4 +59,17 @@ describe.each(dialects)('rule conditions on stored messages (%s)', (dialect) => 
     const commentFired = (await kit.firings(comment)).map((f) => f.rule_name);
     expect(commentFired).toEqual(['kind', 'public', 'not-contains', 'english', 'closed']);
   }, 40_000);
+
+  it('classifies in the job a message stored without its classification, so sentiment and intent rules still see it', async () => {
+    await kit.rule({ name: 'negative', conditions: [{ type: 'sentiment', in: ['negative'] }, { type: 'intent', any: ['complaint'] }], actions: [{ type: 'add_label', label: hit }] });
+    await kit.rule({ name: 'Sentinelle', actions: [{ type: 'add_label', label: hit }] });
+    const message = await kit.dm('7101', 'Toujours pas reçu mon colis, c’est inadmissible 😡');
+    await kit.firings(message);
+    // As if the classifier had been unavailable when it was stored: the rules run again from scratch.
+    const db = h.relais.store.db;
+    await db.updateTable('messages').set({ language: null, sentiment: null, sentiment_score: null, intents: null, classified_by: null }).where('id', '=', message).execute();
+    await db.deleteFrom('rule_firings').where('message_id', '=', message).execute();
+    await runRulesForMessage(h.relais.inbox, { workspaceId: h.workspaceId, messageId: message });
+    expect((await kit.firings(message)).map((f) => f.rule_name)).toEqual(['negative']);
+  }, 30_000);
 });
