@@ -80,25 +80,32 @@ async function emptyMessage(db: Db, workspaceId: string, conversationId: string)
 }
 
 async function runEvent(deps: RulesDeps, workspaceId: string, event: RuleEvent, eventKey: string, message: MessageForFacts, at?: number): Promise<void> {
-  const classifier = message.sentiment === null ? await deps.classifiers.forWorkspace(workspaceId) : undefined;
-  const [facts] = await gatherFacts(deps.db, workspaceId, [message], { classifier, ...(at !== undefined ? { at } : {}) });
-  const firings = await planFirings(deps, workspaceId, event, eventKey, message, facts!);
+  let facts: Facts | undefined;
+  // Facts cost a few queries (and maybe a classification): gathered only when a rule may need them.
+  const factsNow = async () => {
+    const classifier = message.sentiment === null ? await deps.classifiers.forWorkspace(workspaceId) : undefined;
+    facts ??= (await gatherFacts(deps.db, workspaceId, [message], { classifier, ...(at !== undefined ? { at } : {}) }))[0]!;
+    return facts;
+  };
+  const firings = await planFirings(deps, workspaceId, event, eventKey, message, factsNow);
   for (const firing of firings) {
     if (firing.completed_at !== null) continue;
     const outcomes = await carryOut(deps, {
       id: firing.id, workspaceId, conversationId: firing.conversation_id, messageId: firing.message_id,
-      ruleId: firing.rule_id, ruleName: firing.rule_name, version: firing.rule_version, facts: facts!,
+      ruleId: firing.rule_id, ruleName: firing.rule_name, version: firing.rule_version, facts: await factsNow(),
     }, JSON.parse(firing.actions) as Action[]);
     await complete(deps, firing, outcomes);
   }
 }
 
 /** The firings of this event: read back on a retry, else evaluated and written now. */
-async function planFirings(deps: RulesDeps, workspaceId: string, event: RuleEvent, eventKey: string, message: MessageForFacts, facts: Facts): Promise<RuleFiringsTable[]> {
+async function planFirings(deps: RulesDeps, workspaceId: string, event: RuleEvent, eventKey: string, message: MessageForFacts, factsNow: () => Promise<Facts>): Promise<RuleFiringsTable[]> {
   const stored = () => deps.db.selectFrom('rule_firings').selectAll().where('workspace_id', '=', workspaceId).where('event_key', '=', eventKey).orderBy('position').execute();
   const existing = await stored();
   if (existing.length > 0) return existing;
-  const evaluation = evaluateRules(await loadRules(deps.db, workspaceId, event), event, facts);
+  const rules = (await loadRules(deps.db, workspaceId, event)).filter((rule) => rule.enabled);
+  if (rules.length === 0) return [];
+  const evaluation = evaluateRules(rules, event, await factsNow());
   if (evaluation.fired.length === 0) return [];
   const now = deps.clock.now();
   try {
