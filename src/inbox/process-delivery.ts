@@ -8,7 +8,7 @@ import type { ChannelRef } from './contacts.ts';
 import { ingestMessage } from './ingest-message.ts';
 import { ingestComment } from './ingest-comment.ts';
 import { countReaction } from './posts.ts';
-import { enqueueRules } from './automation/run-rules.ts';
+import { enqueueRulesForNew } from './automation/run-rules.ts';
 
 export const PROCESS_QUEUE = 'inbound.process';
 export const PROFILE_QUEUE = 'contact.profile';
@@ -60,10 +60,7 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
         const newComment = (comment: CommentForCharter) => applyCharter(trx, deps.queue, channel, comment, now);
         const created = await ingestItem(trx, channel, item, now, { nameless, classifier: classifiers.get(channel.workspaceId), newComment });
         // Rules run in their own job, queued with the message: accepted means they will run.
-        for (const event of created) {
-          const data = event.data as { messageId?: string; direction?: string };
-          if (event.type === 'message.created' && data.direction === 'in' && data.messageId) await enqueueRules(deps.queue, trx, { workspaceId: event.workspaceId, messageId: data.messageId });
-        }
+        await enqueueRulesForNew(deps.queue, trx, created);
         pending.push(...created);
       }
       await trx.updateTable('inbound_events').set({ status: 'processed', processed_at: now, attempts: event.attempts + 1, error: null }).where('id', '=', eventId).execute();

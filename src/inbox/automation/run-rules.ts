@@ -10,7 +10,7 @@ import { newId } from '../../kernel/index.ts';
 import type { Queue } from '../../jobs/index.ts';
 import type { Db, RuleFiringsTable } from '../../store/index.ts';
 import { isUniqueViolation } from '../../store/index.ts';
-import { publishAll } from '../deps.ts';
+import { publishAll, type PendingEvent } from '../deps.ts';
 import { carryOut, type ActionOutcome, type RulesDeps } from './carry-out.ts';
 import { gatherFacts, messagesForFacts, toMessageForFacts, type MessageForFacts } from './gather-facts.ts';
 import { loadRules } from './rules-store.ts';
@@ -26,6 +26,14 @@ export interface RulesJob {
 /** Queues the rules for a new customer message, in the transaction that stored it. */
 export function enqueueRules(queue: Queue, db: Db, job: RulesJob) {
   return queue.enqueue(RULES_QUEUE, job, { db, maxAttempts: RULES_ATTEMPTS, backoffMs: 2000 });
+}
+
+/** Queues the rules for every new customer message among the events an ingestion produced. */
+export async function enqueueRulesForNew(queue: Queue, db: Db, events: readonly PendingEvent[]): Promise<void> {
+  for (const event of events) {
+    const data = event.data as { messageId?: string; direction?: string };
+    if (event.type === 'message.created' && data.direction === 'in' && data.messageId) await enqueueRules(queue, db, { workspaceId: event.workspaceId, messageId: data.messageId });
+  }
 }
 
 /** The trail kept on a message: "hidden by rule 'Insultes' v3". */
