@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Action, Condition } from '../../api/automation.ts';
 import type { CannedReply, Label } from '../../api/inbox-types.ts';
 import type { Member } from '../../api/types.ts';
@@ -44,8 +44,16 @@ function Select({ label, value, options, onChange }: { label: string; value: str
   );
 }
 
+/** A list typed as "a, b, c", committed when the field loses focus; follows the rule when its row is reused. */
 function TextList({ label, value, onChange }: { label: string; value: string[]; onChange: Change<string[]> }) {
-  return <Labelled label={label}><input defaultValue={value.join(', ')} placeholder={label} onBlur={(e) => onChange(splitList(e.target.value))} /></Labelled>;
+  const joined = value.join(', ');
+  const [text, setText] = useState(joined);
+  const [shown, setShown] = useState(joined);
+  if (joined !== shown) {
+    setShown(joined);
+    setText(joined);
+  }
+  return <Labelled label={label}><input value={text} placeholder={label} onChange={(e) => setText(e.target.value)} onBlur={() => onChange(splitList(text))} /></Labelled>;
 }
 
 /** The inputs of one condition, by type. */
