@@ -31,7 +31,10 @@ export function NotificationBell() {
     <div className="bell">
       <button type="button" className="icon-button" aria-expanded={open} aria-controls={`${id}-list`} onClick={() => setOpen(!open)}
         aria-label={`${t('bell.label')} — ${t('bell.unread', { count: state.unread })}`} data-testid="bell">
-        🔔{state.unread > 0 && <span className="bell-count" data-testid="bell-count">{state.unread}</span>}
+        <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" /><path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
+        {state.unread > 0 && <span className="bell-count" data-testid="bell-count">{state.unread}</span>}
       </button>
       {open && (
         <div className="bell-panel" id={`${id}-list`} role="dialog" aria-label={t('bell.label')}>
