@@ -59,4 +59,23 @@ describe.skipIf(!chromiumAvailable())('automation rules journey', () => {
     await shot(page, 'composer-voice-warning');
     expect(h.owner.errors).toEqual([]);
   }, 20_000);
+
+  it('offers the charter\'s protective private reply, and rings the bell for a rule that notifies', async () => {
+    const page = h.owner.page;
+    await h.ownerApi.post('/api/v1/rules', { name: 'Colis', event: 'message_received', conditions: [{ type: 'text_contains', terms: ['colis'] }], actions: [{ type: 'notify', to: { kind: 'admins' } }] });
+    await page.goto(`${h.server.url}/inbox?view=unassigned`);
+    await expectText(page.getByTestId('connection'), 'En direct');
+    await h.sandbox.meta.comment({ postId: POST, from: '6100', message: 'Mon colis est perdu, appelez-moi au 06 12 34 56 78' });
+    await expectText(page.getByTestId('bell-count'), '1', 10_000);
+    await page.getByTestId('bell').click();
+    await page.getByRole('button', { name: /Règle « Colis »/ }).click();
+    const message = page.locator('[data-testid=message]', { hasText: 'Mon colis est perdu' });
+    await expectText(message.getByTestId('proposed-reply'), 'Nous l’avons fait pour vous protéger', 8000);
+    await message.getByTestId('use-proposed-reply').click();
+    await page.locator('[data-testid=composer][data-visibility=private]').waitFor();
+    expect(await page.getByTestId('composer-text').inputValue()).toContain('votre numéro de téléphone');
+    await shot(page, 'charter-proposed-reply');
+    expect(h.owner.errors).toEqual([]);
+  }, 30_000);
 });
+

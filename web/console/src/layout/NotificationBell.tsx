@@ -2,7 +2,7 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { listNotifications, markNotificationsRead, type Notification } from '../api/automation.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/index.ts';
-import { useRealtimeSignals } from '../realtime/RealtimeProvider.tsx';
+import { useRealtime, useRealtimeSignals } from '../realtime/RealtimeProvider.tsx';
 import { navigate } from '../router/router.ts';
 import { Button } from '../ui/Button.tsx';
 
@@ -15,7 +15,9 @@ export function NotificationBell() {
   const [state, setState] = useState<{ notifications: Notification[]; unread: number }>({ notifications: [], unread: 0 });
   const reload = useCallback(() => listNotifications().then(setState).catch(() => undefined), []);
 
-  useEffect(() => { void reload(); }, [reload]);
+  // Fetched again whenever the socket (re)connects: what was told before it listened is not lost.
+  const connection = useRealtime().state;
+  useEffect(() => { if (connection === 'connected') void reload(); }, [connection, reload]);
   useRealtimeSignals((signal) => {
     if (signal.type === 'reload' || (signal.type === 'notification.created' && (signal.data as { userId?: string }).userId === me.user?.id)) void reload();
   });
@@ -23,7 +25,7 @@ export function NotificationBell() {
   const go = async (notification: Notification) => {
     setOpen(false);
     if (notification.readAt === null) await markNotificationsRead(notification.id).catch(() => undefined);
-    if (notification.conversationId) navigate(`/inbox?c=${encodeURIComponent(notification.conversationId)}`);
+    if (notification.conversationId) navigate(`/inbox?view=open&c=${encodeURIComponent(notification.conversationId)}`);
     void reload();
   };
 
