@@ -14,6 +14,7 @@ import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.t
 import { createMemoryBus, type Bus } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
+import { runRulesForMessage, RULES_QUEUE, type RulesJob } from './inbox/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -87,6 +88,8 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     await backfillChannel(inbox, payload as { workspaceId: string; channelId: string });
   });
   queue.work(BACKFILL_ALL_QUEUE, async () => backfillAllChannels(inbox));
+  // Routing's round robin joins here as `{ ...inbox, autoAssign }` once it is built.
+  queue.work(RULES_QUEUE, async (payload) => runRulesForMessage(inbox, payload as RulesJob));
   queue.work('conversations.wake', async () => {
     await wakeSnoozed(inbox);
   });

@@ -22,6 +22,7 @@ const grants = {
   'channels.manage': ['owner', 'admin'],
   'catalog.manage': ['owner', 'admin', 'community_manager'],
   'moderation.read': ['owner', 'admin', 'community_manager'],
+  'rules.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

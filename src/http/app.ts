@@ -21,6 +21,7 @@ import { widgetAssetRoutes } from './routes/widget-assets.ts';
 import { widgetApiRoutes } from './routes/widget-api.ts';
 import { widgetSocketRoutes } from './routes/widget-socket.ts';
 import { webchatConsoleRoutes } from './routes/webchat-console.ts';
+import { automationRoutes } from './routes/automation.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -54,6 +55,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   realtimeRoutes(app, deps);
   inboxRoutes(app, deps);
   workspaceToolRoutes(app, deps);
+  automationRoutes(app, deps);
   await hookRoutes(app, deps);
   widgetAssetRoutes(app, deps);
   await widgetApiRoutes(app, deps);

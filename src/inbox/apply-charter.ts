@@ -1,9 +1,10 @@
-import { defaultCharter, evaluateCharter } from '../care/index.ts';
+import { evaluateCharter, protectiveReplyTemplate, type CharterVerdict, type PersonalDataKind } from '../care/index.ts';
 import { newId, newSecret } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
 import type { Queue } from '../jobs/index.ts';
 import type { ChannelRef } from './contacts.ts';
 import { enqueueSend } from './deliver-outbound.ts';
+import { currentCharter } from './automation/charters.ts';
 
 export interface CommentForCharter {
   messageId: string;
@@ -17,14 +18,15 @@ export interface CommentForCharter {
  * Checks a new customer comment against the charter. A clause that hides sends a hide to
  * the platform as a rule (the moderation log records the clause and its version when the
  * platform confirms); a clause that only flags is noted on the message for review.
- * Workspaces use the default charter until they can edit their own.
+ * The workspace's latest charter applies (the default one until an admin saves theirs).
  */
 export async function applyCharter(db: Db, queue: Queue, channel: ChannelRef, comment: CommentForCharter, now: number): Promise<void> {
-  const verdict = evaluateCharter(defaultCharter, comment.text);
+  const verdict = evaluateCharter(await currentCharter(db, channel.workspaceId), comment.text);
   if (!verdict.action) return;
   const clauses = verdict.matches.map((match) => ({ clauseId: match.clauseId, title: match.clauseTitle, version: match.version, action: match.action, evidence: match.evidence }));
-  const message = await db.selectFrom('messages').select('meta').where('workspace_id', '=', channel.workspaceId).where('id', '=', comment.messageId).executeTakeFirstOrThrow();
-  await db.updateTable('messages').set({ meta: JSON.stringify({ ...JSON.parse(message.meta), charter: { action: verdict.action, clauses } }) })
+  const message = await db.selectFrom('messages').select(['meta', 'language']).where('workspace_id', '=', channel.workspaceId).where('id', '=', comment.messageId).executeTakeFirstOrThrow();
+  const proposedReply = protectiveReply(verdict, message.language === 'en' ? 'en' : 'fr');
+  await db.updateTable('messages').set({ meta: JSON.stringify({ ...JSON.parse(message.meta), charter: { action: verdict.action, clauses, ...(proposedReply ? { proposedReply } : {}) } }) })
     .where('workspace_id', '=', channel.workspaceId).where('id', '=', comment.messageId).execute();
   if (verdict.action !== 'hide') return;
   const clause = verdict.matches.find((match) => match.action === 'hide')!;
@@ -36,4 +38,15 @@ export async function applyCharter(db: Db, queue: Queue, channel: ChannelRef, co
     action: JSON.stringify({ type: 'hide', surface: comment.surface, commentExternalId: comment.externalId, actor: { type: 'rule', id: `charter:${clause.clauseId}` }, reason: clause.clauseTitle, clause: `${clause.clauseId}@v${clause.version}` }),
   }).execute();
   await enqueueSend(queue, db, channel.workspaceId, outboundId);
+}
+
+const personalData: readonly string[] = ['phone', 'email', 'iban', 'card_number'] satisfies PersonalDataKind[];
+
+/**
+ * Hiding a comment in which customers showed their own phone, email or bank details protects
+ * them: the private reply the charter proposes says so, in the customer's language.
+ */
+function protectiveReply(verdict: CharterVerdict, locale: 'fr' | 'en'): string | undefined {
+  const exposed = verdict.matches.find((match) => match.action === 'hide' && match.detector && personalData.includes(match.detector));
+  return exposed ? protectiveReplyTemplate(locale, exposed.detector as PersonalDataKind) : undefined;
 }

@@ -1,6 +1,7 @@
 import { loadChannelContext, markChannelStatus } from '../channels/index.ts';
 import { publishAll, type InboxDeps, type PendingEvent } from './deps.ts';
 import { ingestItem } from './process-delivery.ts';
+import { enqueueRulesForNew } from './automation/run-rules.ts';
 
 export const BACKFILL_QUEUE = 'channel.backfill';
 export const BACKFILL_ALL_QUEUE = 'channels.backfill';
@@ -36,6 +37,8 @@ export async function backfillChannel(deps: InboxDeps, job: { workspaceId: strin
     const classifier = await deps.classifiers.forWorkspace(job.workspaceId, trx);
     const pending: PendingEvent[] = [];
     for (const item of pulled.items) pending.push(...(await ingestItem(trx, ref, item, now, { classifier })));
+    // A mention found by back-fill is as new to the team as one pushed by webhook.
+    await enqueueRulesForNew(deps.queue, trx, pending);
     const settings = { ...channel.settings, backfillCursor: pulled.cursor ?? channel.settings.backfillCursor ?? null };
     await trx.updateTable('channels').set({ settings: JSON.stringify(settings), updated_at: now }).where('workspace_id', '=', job.workspaceId).where('id', '=', job.channelId).execute();
     return pending;

@@ -27,3 +27,4 @@ export { moderationRegister, registerCsv, type RegisterFilter } from './moderati
 export { loadWebchatChannel, createVisitor, visitorExists, visitorHistory, visitorMessage, outboundMessageId, markWebchatRead, leaveVisitorEmail, visitorThreadKey, type WebchatChannel, type VisitorMessage } from './webchat-visitors.ts';
 export { identifyVisitor, webchatConversationInfo, verifiedVisitorContact, REFUSED_IDENTITY_NOTE, type IdentifyVerdict } from './webchat-identify.ts';
 export { saveVisitorUpload, readVisitorUpload, ownUploads, sniffUploadType, WEBCHAT_UPLOAD_MAX_BYTES } from './webchat-uploads.ts';
+export * from './automation/index.ts';

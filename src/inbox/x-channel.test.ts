@@ -124,4 +124,17 @@ describe('X channel through the sandbox', () => {
     await backfillChannel(relais.inbox, { workspaceId, channelId });
     expect(await texts()).toHaveLength(4);
   });
+
+  it('runs the rules on a mention found by back-fill, as on one pushed by webhook', async () => {
+    const label = (await owner.post('/api/v1/labels', { name: 'panne', color: '#b42318' })).body.id;
+    expect((await owner.post('/api/v1/rules', { name: 'Mentions', event: 'message_received', conditions: [{ type: 'channel', field: 'kind', in: ['x'] }], actions: [{ type: 'add_label', label }] })).status).toBe(201);
+    sandbox.x.webhooksEnabled(false);
+    await sandbox.x.mention({ from: '1851234567890123999', text: '@maisonlune vous êtes là ?' });
+    await backfillChannel(relais.inbox, { workspaceId, channelId });
+    const firings = () => relais.store.db.selectFrom('rule_firings').select(['rule_name', 'completed_at']).execute();
+    await waitFor(async () => (await firings()).some((f) => f.completed_at !== null), 5000, 'the rules on the back-filled mention');
+    expect((await firings()).map((f) => f.rule_name)).toEqual(['Mentions']);
+    expect((await conversations())[0].labels.map((l: any) => l.name)).toEqual(['panne']);
+  });
 });
+

@@ -46,6 +46,9 @@ export const errorCatalogue = {
   'message.too_long': 400,
   'job.conflict': 409,
   'job.not_found': 404,
+  'rule.not_found': 404,
+  'settings.conflict': 409,
+  'notification.not_found': 404,
   'internal.error': 500,
   'service.unavailable': 503,
 } as const;

@@ -480,6 +480,73 @@ export interface WebchatUploadsTable {
   created_at: number;
 }
 
+/** An automation rule's current version; `body` is JSON { event, conditions, actions, stop }. */
+export interface RulesTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  version: number;
+  position: number;
+  enabled: number; // 0 | 1
+  event: string;
+  body: string;
+  created_at: number;
+  updated_at: number;
+  updated_by: string | null;
+}
+
+/** Every saved version of a rule, so "rule 'Insultes' v3" can be looked up later. */
+export interface RuleVersionsTable {
+  workspace_id: string;
+  rule_id: string;
+  version: number;
+  name: string;
+  body: string;
+  created_at: number;
+  created_by: string | null;
+}
+
+/** One rule firing on one event; written before its actions run, completed after. */
+export interface RuleFiringsTable {
+  workspace_id: string;
+  id: string;
+  event_key: string; // e.g. 'message_received:<message id>'
+  position: number; // order within the event's chain
+  rule_id: string;
+  rule_version: number;
+  rule_name: string;
+  event: string;
+  conversation_id: string;
+  message_id: string | null;
+  actions: string; // JSON Action[]
+  outcomes: string | null; // JSON ActionOutcome[], null until carried out
+  created_at: number;
+  completed_at: number | null;
+}
+
+export interface NotificationsTable {
+  workspace_id: string;
+  id: string;
+  user_id: string;
+  kind: string; // 'rule'
+  source_key: string; // what caused it, unique per user (a retried job tells nobody twice)
+  conversation_id: string | null;
+  message_id: string | null;
+  data: string; // JSON
+  created_at: number;
+  read_at: number | null;
+}
+
+/** Versioned workspace settings: key 'charter' or 'voice', value JSON. */
+export interface WorkspaceSettingsTable {
+  workspace_id: string;
+  key: string;
+  version: number;
+  value: string;
+  created_at: number;
+  created_by: string | null;
+}
+
 export interface Database {
   installation_settings: InstallationSettingsTable;
   workspaces: WorkspacesTable;
@@ -515,4 +582,9 @@ export interface Database {
   recovery_decisions: RecoveryDecisionsTable;
   webchat_visitors: WebchatVisitorsTable;
   webchat_uploads: WebchatUploadsTable;
+  rules: RulesTable;
+  rule_versions: RuleVersionsTable;
+  rule_firings: RuleFiringsTable;
+  notifications: NotificationsTable;
+  workspace_settings: WorkspaceSettingsTable;
 }

@@ -3,6 +3,7 @@ import { enInbox } from './en-inbox.ts';
 import { enInsight } from './en-insight.ts';
 import { enSettings } from './en-settings.ts';
 import { enWebchat } from './en-webchat.ts';
+import { enAutomation } from './en-automation.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
@@ -12,6 +13,7 @@ export const en: Record<MessageKey, string> = {
   ...enSettings,
   ...enInsight,
   ...enWebchat,
+  ...enAutomation,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',

@@ -9,6 +9,7 @@ import { frInbox } from './fr-inbox.ts';
 import { frInsight } from './fr-insight.ts';
 import { frSettings } from './fr-settings.ts';
 import { frWebchat } from './fr-webchat.ts';
+import { frAutomation } from './fr-automation.ts';
 
 export const fr = {
   ...frInbox,
@@ -16,6 +17,7 @@ export const fr = {
   ...frSettings,
   ...frInsight,
   ...frWebchat,
+  ...frAutomation,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',

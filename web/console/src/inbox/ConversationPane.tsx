@@ -73,7 +73,7 @@ export function ConversationPane({ conversationId, lookups, handle, hrefFor, onC
         <ConversationHeader conversation={conversation} members={members} labels={lookups.labels} onChanged={changed} onOpen={(id) => navigate(hrefFor(id))} />
         <PresenceBar conversationId={conversation.id} />
         {conversation.surface === 'webchat' && <WebchatPanel conversationId={conversation.id} />}
-        <Thread conversation={conversation} messages={open.messages} nameOf={nameOf} onChanged={changed} />
+        <Thread conversation={conversation} messages={open.messages} nameOf={nameOf} onChanged={changed} onPropose={(text) => composer.current?.draft(text, 'private')} />
         <Composer key={conversation.id} conversation={conversation} messages={open.messages} policy={open.policy}
           cannedReplies={lookups.cannedReplies} members={members} nameOf={nameOf} handle={composer} onChanged={changed} onSuggest={lookups.refreshSoon} />
       </div>

@@ -10,6 +10,7 @@ import { Button } from '../ui/Button.tsx';
 import { WorkspaceSwitcher } from '../workspace/WorkspaceSwitcher.tsx';
 import { listenForShortcuts } from './shortcuts.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 import './layout.css';
 
 /** The signed-in frame: header with navigation, workspace, language and account. */
@@ -43,6 +44,7 @@ export function AppShell({ children }: { children: ReactNode }) {
         </nav>
         <div className="topbar-end">
           <ConnectionIndicator />
+          <NotificationBell />
           <button type="button" className="icon-button" onClick={() => setHelpOpen(true)} aria-label={t('header.shortcuts')} title={t('header.shortcuts')}>?</button>
           <LanguageSelect />
           <span className="user-name" data-testid="user-name">{me.user?.name}</span>

@@ -9,6 +9,9 @@ import { DeliveriesSettings } from './DeliveriesSettings.tsx';
 import { LabelsSettings } from './LabelsSettings.tsx';
 import { TeamModelSettings } from './TeamModelSettings.tsx';
 import { allowedSections } from './permissions.ts';
+import { CharterSettings } from './automation/CharterSettings.tsx';
+import { RulesSettings } from './automation/RulesSettings.tsx';
+import { VoiceSettingsForm } from './automation/VoiceSettingsForm.tsx';
 import './settings.css';
 
 /** "Réglages": labels and canned replies (community managers too), channels, parked deliveries and the team's model (admins). */
@@ -37,6 +40,9 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {allowed && section === 'channels' && <ChannelsSettings />}
           {allowed && section === 'deliveries' && <DeliveriesSettings />}
           {allowed && section === 'model' && <TeamModelSettings />}
+          {allowed && section === 'rules' && <RulesSettings />}
+          {allowed && section === 'charter' && <CharterSettings />}
+          {allowed && section === 'voice' && <VoiceSettingsForm />}
         </div>
       </div>
     </div>

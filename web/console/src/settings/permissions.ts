@@ -19,5 +19,8 @@ export function allowedSections(role: Role): SettingsSection[] {
   const sections: SettingsSection[] = [];
   if (canManageContent(role)) sections.push('labels', 'canned-replies');
   if (canManageChannels(role)) sections.push('channels', 'deliveries', 'model');
+  // Rules: admins edit; the charter and the voice: whoever curates content (docs/api.md).
+  if (canManageContent(role)) sections.push('charter', 'voice');
+  if (canManageChannels(role)) sections.push('rules');
   return sections;
 }

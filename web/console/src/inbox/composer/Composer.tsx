@@ -20,9 +20,13 @@ import { SuggestionPopover } from './SuggestionPopover.tsx';
 import { suggestionAt } from './suggest.ts';
 import { replaceRange } from './text-tokens.ts';
 import { usePlatformCount } from './use-platform-count.ts';
+import { useVoiceWarnings } from './use-voice-warnings.ts';
+import { VoiceWarnings } from './VoiceWarnings.tsx';
 
 export interface ComposerHandle {
   focus: (visibility?: Visibility) => void;
+  /** Puts `text` in the draft of `visibility` (the charter's proposed private reply), ready to edit. */
+  draft: (text: string, visibility: Visibility) => void;
 }
 
 interface Props {
@@ -63,13 +67,19 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
   const typingTimer = useRef<number | undefined>(undefined);
   const surface = surfaceOf(conversation);
   const counted = usePlatformCount(conversation.id, visibility, text, countsOnServer(surface));
+  const voiceWarnings = useVoiceWarnings(visibility, text);
 
   useImperativeHandle(handle, () => ({
     focus: (wanted) => {
       if (wanted && tabs.some((candidate) => candidate.visibility === wanted)) setChosen(wanted);
       area.current?.focus();
     },
-  }), [tabs]);
+    draft: (next, wanted) => {
+      if (tabs.some((candidate) => candidate.visibility === wanted)) setChosen(wanted);
+      edit(next, next.length);
+      requestAnimationFrame(() => area.current?.focus());
+    },
+  }), [tabs, messages]);
   useEffect(() => () => window.clearTimeout(typingTimer.current), []);
 
   const suggestion = suggestionAt(text, caret, visibility === 'note', cannedReplies, members);
@@ -188,6 +198,7 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
           onBlur={() => typing(false)}
         />
       </div>
+      <VoiceWarnings warnings={voiceWarnings} />
       <div className="composer-foot">
         <span className="muted composer-hint">{t('composer.hint')}</span>
         <Button variant="primary" pending={sending} disabled={!canSend(text, tab, counted)} onClick={() => void send()} data-testid="send">

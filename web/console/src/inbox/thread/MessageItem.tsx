@@ -7,6 +7,7 @@ import { MessageInsight } from '../insight/MessageInsight.tsx';
 import { Attachments } from './Attachments.tsx';
 import { DeliveryState } from './DeliveryState.tsx';
 import { ModerationInfo } from './ModerationInfo.tsx';
+import { ProposedReply, RuleTrail } from './RuleTrail.tsx';
 
 interface Props {
   message: Message;
@@ -14,6 +15,7 @@ interface Props {
   nameOf: (userId: string) => string | undefined;
   onModerate: (message: Message, action: MessageAction) => void;
   onChanged: () => void;
+  onPropose?: ((text: string) => void) | undefined;
 }
 
 function variantOf(message: Message): { className: string; tag: MessageKey | undefined } {
@@ -23,7 +25,7 @@ function variantOf(message: Message): { className: string; tag: MessageKey | und
 }
 
 /** One message: the customer's, ours (public or private), or an internal note, with its states. */
-export function MessageItem({ message: m, contactName, nameOf, onModerate, onChanged }: Props) {
+export function MessageItem({ message: m, contactName, nameOf, onModerate, onChanged, onPropose }: Props) {
   const { t, locale } = useI18n();
   const { className, tag } = variantOf(m);
   const author = m.authorName
@@ -47,6 +49,8 @@ export function MessageItem({ message: m, contactName, nameOf, onModerate, onCha
       <Attachments attachments={m.attachments} />
       {isClassifiable(m) && m.status !== 'deleted' && <MessageInsight message={m} onChanged={onChanged} />}
       <ModerationInfo entries={m.moderation} nameOf={nameOf} />
+      <RuleTrail meta={m.meta} />
+      {comment && onPropose && <ProposedReply meta={m.meta} onUse={onPropose} />}
       {replies.length > 0 && (
         <div className="msg-deliveries">
           {replies.map((delivery) => <DeliveryState key={delivery.outboundId} delivery={delivery} onRetried={onChanged} />)}

@@ -13,10 +13,12 @@ interface Props {
   messages: Message[];
   nameOf: (userId: string) => string | undefined;
   onChanged: () => void;
+  /** Fills the composer's private reply with a proposed text. */
+  onPropose?: ((text: string) => void) | undefined;
 }
 
 /** The post (for a comment thread) and the messages, oldest first, kept scrolled to the newest. */
-export function Thread({ conversation, messages, nameOf, onChanged }: Props) {
+export function Thread({ conversation, messages, nameOf, onChanged, onPropose }: Props) {
   const i18n = useI18n();
   const { t } = i18n;
   const scroller = useRef<HTMLDivElement>(null);
@@ -55,7 +57,7 @@ export function Thread({ conversation, messages, nameOf, onChanged }: Props) {
       {failure !== undefined && <Alert tone="error">{errorText(failure, i18n)}</Alert>}
       <ol className="thread" aria-label={t('thread.messages')} data-testid="thread">
         {messages.map((message) => (
-          <MessageItem key={message.id} message={message} contactName={conversation.contact?.name ?? null} nameOf={nameOf} onModerate={moderate} onChanged={onChanged} />
+          <MessageItem key={message.id} message={message} contactName={conversation.contact?.name ?? null} nameOf={nameOf} onModerate={moderate} onChanged={onChanged} onPropose={onPropose} />
         ))}
       </ol>
       <ModerateDialog request={request} onClose={() => setRequest(undefined)} onDone={onChanged} />
