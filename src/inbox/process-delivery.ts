@@ -8,6 +8,7 @@ import type { ChannelRef } from './contacts.ts';
 import { ingestMessage } from './ingest-message.ts';
 import { ingestComment } from './ingest-comment.ts';
 import { countReaction } from './posts.ts';
+import { ROUTING_QUEUE } from './auto-assign.ts';
 
 export const PROCESS_QUEUE = 'inbound.process';
 export const PROFILE_QUEUE = 'contact.profile';
@@ -57,7 +58,8 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
         if (!channel) continue;
         if (!classifiers.has(channel.workspaceId)) classifiers.set(channel.workspaceId, await deps.classifiers.forWorkspace(channel.workspaceId, trx));
         const newComment = (comment: CommentForCharter) => applyCharter(trx, deps.queue, channel, comment, now);
-        pending.push(...(await ingestItem(trx, channel, item, now, { nameless, classifier: classifiers.get(channel.workspaceId), newComment })));
+        const newConversation = (conversationId: string) => deps.queue.enqueue(ROUTING_QUEUE, { workspaceId: channel.workspaceId, conversationId }, { db: trx }).then(() => {});
+        pending.push(...(await ingestItem(trx, channel, item, now, { nameless, classifier: classifiers.get(channel.workspaceId), newComment, newConversation })));
       }
       await trx.updateTable('inbound_events').set({ status: 'processed', processed_at: now, attempts: event.attempts + 1, error: null }).where('id', '=', eventId).execute();
       return pending;

@@ -4,6 +4,7 @@ import { coreMigration } from './migrations/0001-core.ts';
 import { inboxMigration } from './migrations/0002-inbox.ts';
 import { inboxToolsMigration } from './migrations/0003-inbox-tools.ts';
 import { insightMigration } from './migrations/0004-insight.ts';
+import { routingMigration } from './migrations/0006-routing.ts';
 import { commerceMigration } from './migrations/0008-commerce.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
@@ -14,6 +15,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0003-inbox-tools': inboxToolsMigration(dialect),
     '0004-insight': insightMigration(dialect),
     // 0005–0007 are care rules, routing and the site chat; numbers are reserved in that order.
+    '0006-routing': routingMigration(dialect),
     '0008-commerce': commerceMigration(dialect),
   };
 }
