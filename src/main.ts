@@ -9,6 +9,7 @@ import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from '.
 import { createLogger, createSealer, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, metaProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
+import { assignWaiting, autoAssign, monitorSla, PICKUP_QUEUE, ROUTING_QUEUE, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
 import { createMemoryBus, type Bus } from './realtime/index.ts';
@@ -93,6 +94,22 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
   // Back-fill at start and every 5 minutes: X retries nothing below its enterprise tier.
   const periodic: [string, number][] = [['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000]];
+  // Routing: a conversation a customer opens is offered to its team; an agent coming online
+  // picks up what waits in Unassigned.
+  queue.work(ROUTING_QUEUE, async (payload) => {
+    const { workspaceId, conversationId } = payload as { workspaceId: string; conversationId: string };
+    await autoAssign(inbox, workspaceId, conversationId);
+  });
+  queue.work(PICKUP_QUEUE, async (payload) => {
+    await assignWaiting(inbox, (payload as { workspaceId: string }).workspaceId);
+  });
+  // SLA transitions (due soon, breached), once each; escalations are rules on these events:
+  // the rules runtime's `runRulesForEvent` is handed in here. Realtime hears them meanwhile.
+  const onSlaEvent: OnSlaEvent = async () => {};
+  queue.work(SLA_MONITOR_QUEUE, async () => {
+    await monitorSla(inbox, onSlaEvent);
+  });
+  periodic.push([SLA_MONITOR_QUEUE, 60_000]);
   const timers: NodeJS.Timeout[] = [];
   const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
 

@@ -17,6 +17,7 @@ import { realtimeRoutes } from './routes/realtime.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { workspaceToolRoutes } from './routes/workspace-tools.ts';
+import { routingRoutes } from './routes/routing.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -50,6 +51,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   realtimeRoutes(app, deps);
   inboxRoutes(app, deps);
   workspaceToolRoutes(app, deps);
+  routingRoutes(app, deps);
   await hookRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;

@@ -1,10 +1,15 @@
-import type { Db, RoutingMode, Transaction, Database } from '../store/index.ts';
+import type { ExpressionBuilder } from 'kysely';
+import type { Db, RoutingMode, TeamMembersTable, Transaction, Database } from '../store/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
 
 /** One job per conversation created by ingestion: `{ workspaceId, conversationId }`. */
 export const ROUTING_QUEUE = 'routing.assign';
 /** Waiting conversations offered again when an agent comes online: `{ workspaceId }`. */
 export const PICKUP_QUEUE = 'routing.pickup';
+
+/** A team member's load: the open and pending conversations assigned to them. */
+const openLoad = (eb: ExpressionBuilder<Database & { tm: TeamMembersTable }, 'tm'>) => eb.selectFrom('conversations as c').select((c) => c.fn.countAll<number>().as('n'))
+  .whereRef('c.workspace_id', '=', 'tm.workspace_id').whereRef('c.assignee_id', '=', 'tm.user_id').where('c.status', 'in', ['open', 'pending']);
 
 interface Candidate {
   userId: string;
@@ -33,8 +38,7 @@ async function candidatesOf(trx: Transaction<Database>, workspaceId: string, tea
     .innerJoin('agent_availability as a', (join) => join.onRef('a.workspace_id', '=', 'tm.workspace_id').onRef('a.user_id', '=', 'tm.user_id'))
     .innerJoin('memberships as m', (join) => join.onRef('m.workspace_id', '=', 'tm.workspace_id').onRef('m.user_id', '=', 'tm.user_id'))
     .select((eb) => ['tm.user_id', 'tm.capacity', 'tm.last_assigned_seq',
-      eb.selectFrom('conversations as c').select((c) => c.fn.countAll<number>().as('n'))
-        .whereRef('c.workspace_id', '=', 'tm.workspace_id').whereRef('c.assignee_id', '=', 'tm.user_id').where('c.status', 'in', ['open', 'pending']).as('load')])
+      openLoad(eb).as('load')])
     .where('tm.workspace_id', '=', workspaceId).where('tm.team_id', '=', teamId).where('a.status', '=', 'online')
     .execute();
   return rows.map((row) => ({ userId: row.user_id, capacity: Number(row.capacity), load: Number(row.load ?? 0), lastAssignedSeq: Number(row.last_assigned_seq) }));
@@ -89,10 +93,21 @@ export async function autoAssign(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>, 
  * routing again; run when an agent comes online. Answers how many were assigned.
  */
 export async function assignWaiting(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>, workspaceId: string, limit = 200): Promise<number> {
+  if (!(await anyoneHasRoom(deps.db, workspaceId))) return 0;
   const waiting = await deps.db.selectFrom('conversations').select('id').where('workspace_id', '=', workspaceId)
     .where('assignee_id', 'is', null).where('status', 'in', ['open', 'pending'])
     .orderBy('created_at').orderBy('id').limit(limit).execute();
   let assigned = 0;
   for (const { id } of waiting) if (await autoAssign(deps, workspaceId, id)) assigned++;
   return assigned;
+}
+
+/** Whether any online team member has room: cheap, so a full team costs no walk through the backlog. */
+async function anyoneHasRoom(db: Db, workspaceId: string): Promise<boolean> {
+  const rows = await db.selectFrom('team_members as tm')
+    .innerJoin('agent_availability as a', (join) => join.onRef('a.workspace_id', '=', 'tm.workspace_id').onRef('a.user_id', '=', 'tm.user_id'))
+    .select((eb) => ['tm.capacity',
+      openLoad(eb).as('load')])
+    .where('tm.workspace_id', '=', workspaceId).where('a.status', '=', 'online').execute();
+  return rows.some((row) => Number(row.load ?? 0) < Number(row.capacity));
 }

@@ -24,3 +24,9 @@ export { correctClassification, retrainWorkspace, RETRAIN_QUEUE } from './correc
 export { backfillChannel, backfillAllChannels, BACKFILL_QUEUE, BACKFILL_ALL_QUEUE } from './backfill-channel.ts';
 export { moveToPrivate } from './move-to-private.ts';
 export { moderationRegister, registerCsv, type RegisterFilter } from './moderation-register.ts';
+export { autoAssign, assignWaiting, ROUTING_QUEUE, PICKUP_QUEUE } from './auto-assign.ts';
+export { careSettingsFor, listCareSettings, saveCareSettings, type CareSettings, type StoredCareSettings } from './care-settings.ts';
+export { listTeams, saveTeam, deleteTeam, type Team, type TeamInput } from './teams.ts';
+export { listAvailability, setAvailability } from './availability.ts';
+export { monitorSla, SLA_MONITOR_QUEUE, type OnSlaEvent, type SlaEventName, type SlaMonitorOptions } from './sla-monitor.ts';
+export { recordSlaMetrics, conversationSlaMetrics } from './sla-metrics.ts';
