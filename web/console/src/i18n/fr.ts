@@ -8,12 +8,14 @@ import { frComposer } from './fr-composer.ts';
 import { frInbox } from './fr-inbox.ts';
 import { frInsight } from './fr-insight.ts';
 import { frSettings } from './fr-settings.ts';
+import { frRouting } from './fr-routing.ts';
 
 export const fr = {
   ...frInbox,
   ...frComposer,
   ...frSettings,
   ...frInsight,
+  ...frRouting,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',

@@ -10,6 +10,7 @@ import { Button } from '../ui/Button.tsx';
 import { WorkspaceSwitcher } from '../workspace/WorkspaceSwitcher.tsx';
 import { listenForShortcuts } from './shortcuts.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
+import { AvailabilitySwitch } from './AvailabilitySwitch.tsx';
 import './layout.css';
 
 /** The signed-in frame: header with navigation, workspace, language and account. */
@@ -42,6 +43,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           {canSeeSettings(me.role) && <Link href="/settings" current={path.startsWith('/settings')} data-testid="nav-settings">{t('nav.settings')}</Link>}
         </nav>
         <div className="topbar-end">
+          <AvailabilitySwitch />
           <ConnectionIndicator />
           <button type="button" className="icon-button" onClick={() => setHelpOpen(true)} aria-label={t('header.shortcuts')} title={t('header.shortcuts')}>?</button>
           <LanguageSelect />

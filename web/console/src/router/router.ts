@@ -12,8 +12,9 @@ export type Route =
   | { name: 'other' };
 
 /** The "Réglages" pages, each at `/settings/<section>`. */
-export type SettingsSection = 'labels' | 'canned-replies' | 'channels' | 'deliveries' | 'model';
-export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model'];
+export type SettingsSection = 'labels' | 'canned-replies' | 'channels' | 'deliveries' | 'model'
+  | 'hours' | 'sla' | 'teams';
+export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model', 'hours', 'sla', 'teams'];
 
 const listeners = new Set<() => void>();
 

@@ -19,5 +19,7 @@ export function allowedSections(role: Role): SettingsSection[] {
   const sections: SettingsSection[] = [];
   if (canManageContent(role)) sections.push('labels', 'canned-replies');
   if (canManageChannels(role)) sections.push('channels', 'deliveries', 'model');
+  // Business hours, SLA policies and teams: owners and admins (channels.manage, members.manage).
+  if (canManageChannels(role)) sections.push('hours', 'sla', 'teams');
   return sections;
 }
