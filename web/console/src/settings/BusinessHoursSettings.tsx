@@ -12,6 +12,8 @@ export function BusinessHoursSettings() {
   const i18n = useI18n();
   const [data, reload] = useCareData();
   const [scope, setScope] = useState('');
+  // The form keeps what was typed across its own save; a reset to inheriting starts it afresh.
+  const [resets, setResets] = useState(0);
   if (data.state === 'failed') return <Alert tone="error">{errorText(data.error, i18n)}</Alert>;
   if (data.state === 'loading') return null;
   const own = storedAt(data.data, scope);
@@ -21,8 +23,8 @@ export function BusinessHoursSettings() {
     <section className="card" aria-labelledby="hours-title">
       <h2 id="hours-title">{i18n.t('settings.hours')}</h2>
       <p className="muted">{i18n.t('hours.intro')}</p>
-      <CareScope data={data.data} scope={scope} field="hours" onScope={setScope} onReset={() => saveAt(scope, { hours: null }).then(reload)} />
-      <HoursForm key={`${scope}:${own?.updatedAt ?? 0}`} initial={hours} onSave={(next) => saveAt(scope, { hours: next }).then(reload)} />
+      <CareScope data={data.data} scope={scope} field="hours" onScope={setScope} onReset={() => saveAt(scope, { hours: null }).then(reload).then(() => setResets((n) => n + 1))} />
+      <HoursForm key={`${scope}:${resets}`} initial={hours} onSave={(next) => saveAt(scope, { hours: next }).then(reload)} />
     </section>
   );
 }

@@ -12,6 +12,8 @@ export function SlaSettings() {
   const i18n = useI18n();
   const [data, reload] = useCareData();
   const [scope, setScope] = useState('');
+  // The form keeps what was typed across its own save; a reset to inheriting starts it afresh.
+  const [resets, setResets] = useState(0);
   if (data.state === 'failed') return <Alert tone="error">{errorText(data.error, i18n)}</Alert>;
   if (data.state === 'loading') return null;
   const own = storedAt(data.data, scope);
@@ -20,8 +22,8 @@ export function SlaSettings() {
     <section className="card" aria-labelledby="sla-title">
       <h2 id="sla-title">{i18n.t('settings.sla')}</h2>
       <p className="muted">{i18n.t('sla.intro')}</p>
-      <CareScope data={data.data} scope={scope} field="policies" onScope={setScope} onReset={() => saveAt(scope, { policies: null }).then(reload)} />
-      <PoliciesForm key={`${scope}:${own?.updatedAt ?? 0}`} initial={policies} onSave={(next) => saveAt(scope, { policies: next }).then(reload)} />
+      <CareScope data={data.data} scope={scope} field="policies" onScope={setScope} onReset={() => saveAt(scope, { policies: null }).then(reload).then(() => setResets((n) => n + 1))} />
+      <PoliciesForm key={`${scope}:${resets}`} initial={policies} onSave={(next) => saveAt(scope, { policies: next }).then(reload)} />
     </section>
   );
 }
