@@ -1,61 +1,34 @@
 import { useState } from 'react';
 import type { SlaPolicies } from '../api/routing.ts';
 import { useI18n, type MessageKey } from '../i18n/index.ts';
-import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
-import { errorText } from '../ui/error-text.ts';
-import { CareScope, saveAt, storedAt, useCareData } from './CareScope.tsx';
+import { CareSection } from './CareScope.tsx';
 import { policiesOf, rowsOf, surfaces, type PolicyRow } from './sla-form.ts';
+import { SaveOutcomeAlerts, useSave } from './use-save.tsx';
 
 /** SLA policies of the workspace or of one channel: targets per network and kind, in business or calendar time. */
 export function SlaSettings() {
-  const i18n = useI18n();
-  const [data, reload] = useCareData();
-  const [scope, setScope] = useState('');
-  // The form keeps what was typed across its own save; a reset to inheriting starts it afresh.
-  const [resets, setResets] = useState(0);
-  if (data.state === 'failed') return <Alert tone="error">{errorText(data.error, i18n)}</Alert>;
-  if (data.state === 'loading') return null;
-  const own = storedAt(data.data, scope);
-  const policies = own?.policies ?? storedAt(data.data, '')?.policies ?? data.data.care.defaults.policies;
-  return (
-    <section className="card" aria-labelledby="sla-title">
-      <h2 id="sla-title">{i18n.t('settings.sla')}</h2>
-      <p className="muted">{i18n.t('sla.intro')}</p>
-      <CareScope data={data.data} scope={scope} field="policies" onScope={setScope} onReset={() => saveAt(scope, { policies: null }).then(reload).then(() => setResets((n) => n + 1))} />
-      <PoliciesForm key={`${scope}:${resets}`} initial={policies} onSave={(next) => saveAt(scope, { policies: next }).then(reload)} />
-    </section>
-  );
+  const { t } = useI18n();
+  return <CareSection field="policies" title={t('settings.sla')} intro={t('sla.intro')} form={({ key, ...props }) => <PoliciesForm key={key} {...props} />} />;
 }
 
 const surfaceLabel = (surface: string): MessageKey => (surface === '*' ? 'sla.anySurface' : `channel.${surface}` as MessageKey);
 
 function PoliciesForm({ initial, onSave }: { initial: SlaPolicies; onSave: (policies: SlaPolicies) => Promise<unknown> }) {
-  const i18n = useI18n();
-  const { t } = i18n;
+  const { t } = useI18n();
   const [rows, setRows] = useState<PolicyRow[]>(() => rowsOf(initial));
-  const [pending, setPending] = useState(false);
-  const [outcome, setOutcome] = useState<{ error?: unknown; invalid?: number[]; saved?: boolean }>({});
+  const { pending, outcome, save } = useSave<SlaPolicies, number>(onSave);
   const update = (index: number, change: Partial<PolicyRow>) => setRows((list) => list.map((row, i) => (i === index ? { ...row, ...change } : row)));
   const required = (row: PolicyRow) => row.surface === '*';
 
-  const submit = async (event: React.FormEvent) => {
+  const submit = (event: React.FormEvent) => {
     event.preventDefault();
     const parsed = policiesOf(rows);
-    if ('invalid' in parsed) return setOutcome({ invalid: parsed.invalid });
-    setPending(true);
-    try {
-      await onSave(parsed.policies);
-      setOutcome({ saved: true });
-    } catch (error) {
-      setOutcome({ error });
-    } finally {
-      setPending(false);
-    }
+    void save('invalid' in parsed ? parsed : { value: parsed.policies });
   };
 
   return (
-    <form onSubmit={(event) => void submit(event)} data-testid="sla-form">
+    <form onSubmit={submit} data-testid="sla-form">
       <table className="sla-table">
         <thead>
           <tr>
@@ -95,9 +68,7 @@ function PoliciesForm({ initial, onSave }: { initial: SlaPolicies; onSave: (poli
         </tbody>
       </table>
       <p className="muted">{t('sla.required')}</p>
-      {outcome.invalid && <Alert tone="error">{t('hours.invalid', { fields: outcome.invalid.map((i) => i + 1).join(', ') })}</Alert>}
-      {outcome.error !== undefined && <Alert tone="error">{errorText(outcome.error, i18n)}</Alert>}
-      {outcome.saved && <Alert tone="success">{t('care.saved')}</Alert>}
+      <SaveOutcomeAlerts outcome={outcome} invalidText={(invalid) => t('hours.invalid', { fields: invalid.map((i) => i + 1).join(', ') })} />
       <div className="form-actions">
         <Button onClick={() => setRows((list) => [...list, { surface: 'x', kind: 'public', first: '60', next: '60', resolution: '1440', mode: 'business' }])}>{t('sla.add')}</Button>
         <Button type="submit" variant="primary" pending={pending} data-testid="sla-save">{t('common.save')}</Button>
