@@ -9,7 +9,7 @@ import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from '.
 import { createLogger, createSealer, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, metaProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
-import { assignWaiting, autoAssign, monitorSla, PICKUP_QUEUE, ROUTING_QUEUE, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
+import { assignWaiting, autoAssign, monitorSla, refreshSlaMetrics, PICKUP_QUEUE, ROUTING_QUEUE, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
 import { createMemoryBus, type Bus } from './realtime/index.ts';
@@ -108,6 +108,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const onSlaEvent: OnSlaEvent = async () => {};
   queue.work(SLA_MONITOR_QUEUE, async () => {
     await monitorSla(inbox, onSlaEvent);
+    await refreshSlaMetrics(inbox);
   });
   periodic.push([SLA_MONITOR_QUEUE, 60_000]);
   const timers: NodeJS.Timeout[] = [];

@@ -29,4 +29,4 @@ export { careSettingsFor, listCareSettings, saveCareSettings, type CareSettings,
 export { listTeams, saveTeam, deleteTeam, type Team, type TeamInput } from './teams.ts';
 export { listAvailability, setAvailability } from './availability.ts';
 export { monitorSla, SLA_MONITOR_QUEUE, type OnSlaEvent, type SlaEventName, type SlaMonitorOptions } from './sla-monitor.ts';
-export { recordSlaMetrics, conversationSlaMetrics } from './sla-metrics.ts';
+export { recordSlaMetrics, refreshSlaMetrics, conversationSlaMetrics } from './sla-metrics.ts';

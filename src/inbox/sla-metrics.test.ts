@@ -4,7 +4,7 @@ import { createMemoryBus } from '../realtime/index.ts';
 import { createTestStore, testDialects, type TestStore } from '../store/testing.ts';
 import { saveCareSettings } from './care-settings.ts';
 import { addConversations, addMessage, createWorld } from './routing-fixtures.ts';
-import { conversationSlaMetrics, recordSlaMetrics } from './sla-metrics.ts';
+import { conversationSlaMetrics, recordSlaMetrics, refreshSlaMetrics } from './sla-metrics.ts';
 import { updateConversation } from './update-conversation.ts';
 
 const MIN = 60_000;
@@ -63,5 +63,23 @@ describe.each(dialects)('measured SLA figures on %s', (dialect) => {
     await recordSlaMetrics(deps(), world.workspaceId, id!);
     // Fri 30 min + Sun 2 h + Mon 30 min.
     expect((await conversationSlaMetrics(deps(), world.workspaceId, id!))?.firstResponse?.businessMs).toBe(3 * H);
+  });
+
+  it('measures, on the monitor\'s round, conversations whose clocks stopped elsewhere, and only those', async () => {
+    // A week on (Friday 4 December), after everything the other cases measured.
+    const world = await createWorld(store.db, { ana: 'online' }, clock.now());
+    const [id] = await addConversations(store.db, world, 1, paris(34, 10));
+    // Written straight to the store, as a reply made on the platform itself arrives: no hook ran.
+    await addMessage(store.db, world, id!, paris(34, 10), 'customer');
+    await addMessage(store.db, world, id!, paris(34, 10, 40), 'agent');
+    clock.set(paris(34, 11));
+    expect(await refreshSlaMetrics(deps())).toBeGreaterThanOrEqual(1);
+    expect((await conversationSlaMetrics(deps(), world.workspaceId, id!))?.firstResponse).toMatchObject({ businessMs: 40 * MIN, breached: false });
+    expect(await refreshSlaMetrics(deps())).toBe(0);
+    // A later change to the conversation brings it back once.
+    await store.db.updateTable('conversations').set({ updated_at: paris(34, 11, 5) }).where('id', '=', id!).execute();
+    clock.set(paris(34, 11, 10));
+    expect(await refreshSlaMetrics(deps())).toBe(1);
+    expect(await refreshSlaMetrics(deps())).toBe(0);
   });
 });

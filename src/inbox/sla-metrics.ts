@@ -80,3 +80,19 @@ export async function measureConversation(deps: { db: Db; clock: { now(): number
   await recordSlaMetrics(deps, workspaceId, conversationId);
   if (linked?.linked_conversation_id) await recordSlaMetrics(deps, workspaceId, linked.linked_conversation_id);
 }
+
+/**
+ * Measures the conversations changed since their last measure (or never measured): a safety
+ * net for clocks stopped outside `sendReply` and `updateConversation` (a reply the shop wrote
+ * on the platform itself, an automation's). Run with the `sla.monitor` job; answers how many.
+ */
+export async function refreshSlaMetrics(deps: { db: Db; clock: { now(): number } }, limit = 500): Promise<number> {
+  const stale = await deps.db.selectFrom('conversations as c')
+    .leftJoin('conversation_sla as s', (join) => join.onRef('s.workspace_id', '=', 'c.workspace_id').onRef('s.conversation_id', '=', 'c.id'))
+    .select(['c.workspace_id', 'c.id'])
+    .where('c.last_inbound_at', 'is not', null)
+    .where((eb) => eb.or([eb('s.updated_at', 'is', null), eb('c.updated_at', '>', eb.ref('s.updated_at'))]))
+    .orderBy('c.updated_at').limit(limit).execute();
+  for (const row of stale) await recordSlaMetrics(deps, row.workspace_id, row.id);
+  return stale.length;
+}
