@@ -27,7 +27,9 @@ export interface MigrationReport {
 /** Brings the schema up to date; safe to run on every start and from several processes. */
 export async function migrateToLatest(db: Kysely<any>, dialect: StoreDialect): Promise<MigrationReport> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider, migrationTableName: 'relais_migrations', migrationLockTableName: 'relais_migrations_lock' });
+  // Numbers are reserved per feature and land in any order (0008 shipped before 0005–0007):
+  // an installation already past a later number still gets an earlier one that arrives after.
+  const migrator = new Migrator({ db, provider, migrationTableName: 'relais_migrations', migrationLockTableName: 'relais_migrations_lock', allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
