@@ -9,12 +9,13 @@ import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from '.
 import { createLogger, createSealer, sha256Hex, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
+import { assignWaiting, autoAssign, monitorSla, refreshSlaMetrics, PICKUP_QUEUE, ROUTING_QUEUE, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
 import { createMemoryBus, type Bus } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
-import { runRulesForMessage, RULES_QUEUE, type RulesJob } from './inbox/index.ts';
+import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type RulesJob } from './inbox/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -88,14 +89,32 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     await backfillChannel(inbox, payload as { workspaceId: string; channelId: string });
   });
   queue.work(BACKFILL_ALL_QUEUE, async () => backfillAllChannels(inbox));
-  // Routing's round robin joins here as `{ ...inbox, autoAssign }` once it is built.
-  queue.work(RULES_QUEUE, async (payload) => runRulesForMessage(inbox, payload as RulesJob));
+  // A rule's round robin is routing's own pick among online agents under capacity.
+  const rulesDeps: RulesDeps = { ...inbox, autoAssign: (workspaceId, conversationId) => autoAssign(inbox, workspaceId, conversationId) };
+  queue.work(RULES_QUEUE, async (payload) => runRulesForMessage(rulesDeps, payload as RulesJob));
   queue.work('conversations.wake', async () => {
     await wakeSnoozed(inbox);
   });
   // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
   // Back-fill at start and every 5 minutes: X retries nothing below its enterprise tier.
   const periodic: [string, number][] = [['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000]];
+  // Routing: a conversation a customer opens is offered to its team; an agent coming online
+  // picks up what waits in Unassigned.
+  queue.work(ROUTING_QUEUE, async (payload) => {
+    const { workspaceId, conversationId } = payload as { workspaceId: string; conversationId: string };
+    await autoAssign(inbox, workspaceId, conversationId);
+  });
+  queue.work(PICKUP_QUEUE, async (payload) => {
+    await assignWaiting(inbox, (payload as { workspaceId: string }).workspaceId);
+  });
+  // SLA transitions (due soon, breached), once each; escalations (notify, reassign, raise
+  // priority) are rules on these events. Realtime hears them too.
+  const onSlaEvent: OnSlaEvent = (workspaceId, conversationId, event) => runRulesForEvent(rulesDeps, { workspaceId, event, conversationId });
+  queue.work(SLA_MONITOR_QUEUE, async () => {
+    await monitorSla(inbox, onSlaEvent);
+    await refreshSlaMetrics(inbox);
+  });
+  periodic.push([SLA_MONITOR_QUEUE, 60_000]);
   const timers: NodeJS.Timeout[] = [];
   const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
 

@@ -25,6 +25,7 @@ export {
   defaultSlaPolicies,
   slaPolicyFor,
   slaPolicySchema,
+  slaPoliciesSchema,
   type ConversationKind,
   type SlaMode,
   type SlaPolicies,

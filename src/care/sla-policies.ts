@@ -58,3 +58,16 @@ export const slaPolicySchema = z.object({
   mode: z.enum(['business', 'calendar']),
   autoReplyCounts: z.boolean().optional(),
 }) satisfies z.ZodType<SlaPolicy, unknown>;
+
+const policyKey = z.string().regex(/^(?:\*|[a-z][a-z0-9_]{0,30}):(?:public|private)$/, 'expected surface:kind, such as x:public or *:private');
+
+/**
+ * Validates a stored or submitted set of policies: keys `surface:kind`, and the two
+ * fallbacks `*:public` and `*:private` must be there so every conversation has a target.
+ *
+ * @example slaPoliciesSchema.parse(defaultSlaPolicies)
+ */
+export const slaPoliciesSchema = z.record(policyKey, slaPolicySchema)
+  .refine((p) => Object.keys(p).length <= 60, 'at most 60 policies')
+  .refine((p) => p['*:public'] !== undefined && p['*:private'] !== undefined, 'the *:public and *:private policies are required')
+  .transform((p) => p as SlaPolicies);

@@ -22,6 +22,7 @@ import { widgetApiRoutes } from './routes/widget-api.ts';
 import { widgetSocketRoutes } from './routes/widget-socket.ts';
 import { webchatConsoleRoutes } from './routes/webchat-console.ts';
 import { automationRoutes } from './routes/automation.ts';
+import { routingRoutes } from './routes/routing.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -56,6 +57,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   inboxRoutes(app, deps);
   workspaceToolRoutes(app, deps);
   automationRoutes(app, deps);
+  routingRoutes(app, deps);
   await hookRoutes(app, deps);
   widgetAssetRoutes(app, deps);
   await widgetApiRoutes(app, deps);

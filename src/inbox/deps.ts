@@ -24,6 +24,8 @@ export interface IngestContext {
   nameless?: ((externalId: string, surface: string) => Promise<void>) | undefined;
   /** A new customer comment, to check against the charter (hide or flag). */
   newComment?: ((comment: CommentForCharter) => Promise<void>) | undefined;
+  /** A conversation a customer just opened, to route (`routing.assign`, in the same transaction). */
+  newConversation?: ((conversationId: string) => Promise<void>) | undefined;
 }
 
 /** An event to publish once the transaction that caused it has committed. */

@@ -36,6 +36,7 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
       kind: 'public', threadKey: `comment:${item.threadExternalId}`, postId,
       contactId: item.parentExternalId === null ? contactId : null,
     }, now);
+  if (conversation.created && !item.byAccount) await ctx.newConversation?.(conversation.id);
   const id = newId(now);
   const status: Status = statusAfter[item.action] ?? 'visible';
   const classification = item.byAccount ? {} : classificationColumns(ctx.classifier, item.text ?? '');

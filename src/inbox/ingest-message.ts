@@ -24,6 +24,7 @@ export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageIt
 
   const contactId = await ensureContact(db, channel, item.customer, now, nameless && ((externalId) => nameless(externalId, item.surface)));
   const conversation = await ensureConversation(db, channel, { kind: 'private', threadKey: `${item.surface}:${item.customer.externalId}`, contactId }, now);
+  if (conversation.created && item.direction === 'in') await ctx.newConversation?.(conversation.id);
   const id = newId(now);
   const classification = item.direction === 'in' ? classificationColumns(ctx.classifier, item.text) : {};
   await db.insertInto('messages').values({

@@ -1,4 +1,4 @@
-import type { ConversationStatus, RawBuilder } from '../store/index.ts';
+import type { ConversationStatus, Db, RawBuilder } from '../store/index.ts';
 import type { InboxDeps } from './deps.ts';
 import { summarize } from './summaries.ts';
 
@@ -15,7 +15,12 @@ export interface ConversationFilter {
   q?: string | undefined;
   cursor?: string | undefined;
   limit: number;
+  /** 'recent' (default): newest activity first; 'due': the soonest reply due first, then those owing nothing. */
+  sort?: 'recent' | 'due' | undefined;
 }
+
+/** Conversations ordered by due time per request: the due time is computed, not stored. */
+export const DUE_SORT_MAX = 500;
 
 /** Each view is a status and, for two of them, an assignee. */
 const views: Record<InboxView, { status: ConversationStatus; assignee?: 'me' | 'none' }> = {
@@ -27,18 +32,24 @@ const views: Record<InboxView, { status: ConversationStatus; assignee?: 'me' | '
   resolved: { status: 'resolved' },
 };
 
-/**
- * The inbox list, newest activity first, with keyset pagination on (last_message_at, id)
- * so page 500 costs what page 1 costs.
- */
-export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & { search(workspaceId: string, q: string): RawBuilder<string> | null }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
-  let query = deps.db.selectFrom('conversations as c')
+function listQuery(db: Db, workspaceId: string) {
+  return db.selectFrom('conversations as c')
     .innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
     .leftJoin('contacts as ct', (join) => join.onRef('ct.workspace_id', '=', 'c.workspace_id').onRef('ct.id', '=', 'c.contact_id'))
     .leftJoin('posts as p', (join) => join.onRef('p.workspace_id', '=', 'c.workspace_id').onRef('p.id', '=', 'c.post_id'))
     .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment', 'c.external_thread_id', 'c.linked_conversation_id', 'c.updated_at',
       'ch.id as channelId', 'ch.kind as channelKind', 'ch.name as channelName', 'ct.id as contactId', 'ct.name as contactName', 'p.text as postText', 'p.permalink as postPermalink'])
     .where('c.workspace_id', '=', workspaceId);
+}
+
+type ListQuery = ReturnType<typeof listQuery>;
+
+/**
+ * The inbox list, newest activity first, with keyset pagination on (last_message_at, id)
+ * so page 500 costs what page 1 costs.
+ */
+export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & { search(workspaceId: string, q: string): RawBuilder<string> | null }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
+  let query = listQuery(deps.db, workspaceId);
   const view = filter.view ? views[filter.view] : undefined;
   const status = filter.status ?? view?.status;
   const assignee = view?.assignee === 'me' ? userId ?? '-' : view?.assignee ?? filter.assigneeId;
@@ -58,6 +69,7 @@ export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & 
     if (!matching) return { conversations: [], nextCursor: null };
     query = query.where('c.id', 'in', matching);
   }
+  if (filter.sort === 'due') return byDueTime(deps.db, workspaceId, query, filter, deps.clock.now());
   if (filter.cursor) {
     const [at, id] = decodeCursor(filter.cursor);
     query = query.where((eb) => eb.or([eb('c.last_message_at', '<', at), eb.and([eb('c.last_message_at', '=', at), eb('c.id', '<', id)])]));
@@ -75,4 +87,19 @@ const encodeCursor = (at: number, id: string) => Buffer.from(`${at}:${id}`).toSt
 function decodeCursor(cursor: string): [number, string] {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
   return [Number(at) || 0, id ?? ''];
+}
+
+/**
+ * The list by due time: the filtered conversations (the `DUE_SORT_MAX` most recent) with
+ * their live SLA, soonest due first, then the rest by recent activity; the cursor is an offset.
+ */
+async function byDueTime(db: Db, workspaceId: string, query: ListQuery, filter: ConversationFilter, now: number) {
+  const rows = await query.orderBy('c.last_message_at', 'desc').orderBy('c.id', 'desc').limit(DUE_SORT_MAX).execute();
+  const all = (await summarize(db, workspaceId, rows, now))
+    .map((conversation, index) => ({ conversation, index }))
+    .sort((a, b) => (a.conversation.dueAt ?? Infinity) - (b.conversation.dueAt ?? Infinity) || a.index - b.index)
+    .map(({ conversation }) => conversation);
+  const offset = filter.cursor ? Number(Buffer.from(filter.cursor, 'base64url').toString('utf8').replace(/^due:/, '')) || 0 : 0;
+  const end = offset + filter.limit;
+  return { conversations: all.slice(offset, end), nextCursor: end < all.length ? Buffer.from(`due:${end}`).toString('base64url') : null };
 }

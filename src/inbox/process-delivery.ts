@@ -9,6 +9,7 @@ import { ingestMessage } from './ingest-message.ts';
 import { ingestComment } from './ingest-comment.ts';
 import { countReaction } from './posts.ts';
 import { enqueueRulesForNew } from './automation/run-rules.ts';
+import { ROUTING_QUEUE } from './auto-assign.ts';
 
 export const PROCESS_QUEUE = 'inbound.process';
 export const PROFILE_QUEUE = 'contact.profile';
@@ -58,7 +59,8 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
         if (!channel) continue;
         if (!classifiers.has(channel.workspaceId)) classifiers.set(channel.workspaceId, await deps.classifiers.forWorkspace(channel.workspaceId, trx));
         const newComment = (comment: CommentForCharter) => applyCharter(trx, deps.queue, channel, comment, now);
-        const created = await ingestItem(trx, channel, item, now, { nameless, classifier: classifiers.get(channel.workspaceId), newComment });
+        const newConversation = (conversationId: string) => deps.queue.enqueue(ROUTING_QUEUE, { workspaceId: channel.workspaceId, conversationId }, { db: trx }).then(() => {});
+        const created = await ingestItem(trx, channel, item, now, { nameless, classifier: classifiers.get(channel.workspaceId), newComment, newConversation });
         // Rules run in their own job, queued with the message: accepted means they will run.
         await enqueueRulesForNew(deps.queue, trx, created);
         pending.push(...created);

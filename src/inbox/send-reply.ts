@@ -4,6 +4,7 @@ import type { OutboundAction } from '../channels/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
 import { assertAllowed, replyAction, type Visibility } from './outbound-target.ts';
 import { enqueueSend } from './deliver-outbound.ts';
+import { measureConversation } from './sla-metrics.ts';
 
 export interface Actor {
   type: 'user' | 'token' | 'rule';
@@ -69,6 +70,10 @@ export async function sendReply(deps: InboxDeps, workspaceId: string, actor: Act
     { workspaceId, type: 'message.created', data: { conversationId, messageId, direction: 'out' } },
     ...(input.mentions ?? []).map((userId) => ({ workspaceId, type: 'mention.created', data: { conversationId, messageId, userId, by: actor.id } })),
   ]);
+  // The reply stops the response clock: its measure is kept for reports.
+  if (input.visibility !== 'note') {
+    await measureConversation(deps, workspaceId, conversationId).catch((error: unknown) => deps.logger.error({ err: error, conversationId }, 'SLA measure failed'));
+  }
   return { messageId, outboundId: action ? outboundId : null };
 }
 

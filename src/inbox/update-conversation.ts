@@ -1,6 +1,8 @@
 import { AppError } from '../kernel/index.ts';
 import type { ConversationStatus } from '../store/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
+import { measureConversation } from './sla-metrics.ts';
+import { PICKUP_QUEUE } from './auto-assign.ts';
 
 export interface ConversationChange {
   status?: 'open' | 'pending' | 'resolved' | undefined;
@@ -10,7 +12,7 @@ export interface ConversationChange {
 }
 
 /** Assign, resolve, reopen, set pending, snooze or prioritize a conversation. */
-export async function updateConversation(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>, workspaceId: string, conversationId: string, change: ConversationChange): Promise<void> {
+export async function updateConversation(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'> & Partial<Pick<InboxDeps, 'queue'>>, workspaceId: string, conversationId: string, change: ConversationChange): Promise<void> {
   const now = deps.clock.now();
   const current = await deps.db.selectFrom('conversations').select(['status']).where('workspace_id', '=', workspaceId).where('id', '=', conversationId).executeTakeFirst();
   if (!current) throw new AppError('conversation.not_found', 'Conversation not found');
@@ -33,6 +35,11 @@ export async function updateConversation(deps: Pick<InboxDeps, 'db' | 'clock' | 
     ...(change.priority !== undefined ? { priority: change.priority } : {}),
     updated_at: now,
   }).where('workspace_id', '=', workspaceId).where('id', '=', conversationId).execute();
+  // Resolving stops the resolution clock (and reopening resumes it): keep the measure.
+  if (status !== undefined) await measureConversation(deps, workspaceId, conversationId);
+  // A resolved, snoozed or reassigned conversation may free a seat: what waits in Unassigned is offered again.
+  const freesSeat = status === 'resolved' || status === 'snoozed' || change.assigneeId !== undefined;
+  if (deps.queue && freesSeat) await deps.queue.enqueue(PICKUP_QUEUE, { workspaceId });
   await publishAll(deps.bus, [{ workspaceId, type: 'conversation.updated', data: { conversationId } }]);
 }
 

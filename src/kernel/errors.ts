@@ -44,6 +44,8 @@ export const errorCatalogue = {
   'member.not_assignable': 400,
   'message.not_found': 404,
   'message.too_long': 400,
+  'team.not_found': 404,
+  'team.duplicate': 409,
   'job.conflict': 409,
   'job.not_found': 404,
   'rule.not_found': 404,

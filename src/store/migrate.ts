@@ -5,6 +5,7 @@ import { inboxMigration } from './migrations/0002-inbox.ts';
 import { inboxToolsMigration } from './migrations/0003-inbox-tools.ts';
 import { insightMigration } from './migrations/0004-insight.ts';
 import { careRulesMigration } from './migrations/0005-care-rules.ts';
+import { routingMigration } from './migrations/0006-routing.ts';
 import { webchatMigration } from './migrations/0007-webchat.ts';
 import { commerceMigration } from './migrations/0008-commerce.ts';
 
@@ -16,6 +17,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0003-inbox-tools': inboxToolsMigration(dialect),
     '0004-insight': insightMigration(dialect),
     '0005-care-rules': careRulesMigration(dialect),
+    '0006-routing': routingMigration(dialect),
     '0007-webchat': webchatMigration(dialect),
     '0008-commerce': commerceMigration(dialect),
   };
@@ -28,7 +30,9 @@ export interface MigrationReport {
 /** Brings the schema up to date; safe to run on every start and from several processes. */
 export async function migrateToLatest(db: Kysely<any>, dialect: StoreDialect): Promise<MigrationReport> {
   const provider: MigrationProvider = { getMigrations: async () => migrations(dialect) };
-  const migrator = new Migrator({ db, provider, migrationTableName: 'relais_migrations', migrationLockTableName: 'relais_migrations_lock' });
+  // Numbers are reserved per feature and land in any order (0008 shipped before 0005–0007):
+  // an installation already past a later number still gets an earlier one that arrives after.
+  const migrator = new Migrator({ db, provider, migrationTableName: 'relais_migrations', migrationLockTableName: 'relais_migrations_lock', allowUnorderedMigrations: true });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };

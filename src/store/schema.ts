@@ -547,6 +547,80 @@ export interface WorkspaceSettingsTable {
   created_by: string | null;
 }
 
+/** Business hours and SLA policies of a workspace (`channel_id` '') or of one channel. */
+export interface CareSettingsTable {
+  workspace_id: string;
+  channel_id: string;
+  business_hours: string | null; // JSON, read through the care schemas
+  sla_policies: string | null; // JSON
+  updated_at: number;
+}
+
+export type RoutingMode = 'round_robin' | 'least_loaded';
+
+export interface TeamsTable {
+  workspace_id: string;
+  id: string;
+  name: string;
+  mode: RoutingMode;
+  channel_ids: string; // JSON array of the channels the team serves
+  is_default: number; // 0 | 1: serves channels no other team names
+  created_at: number;
+  updated_at: number;
+}
+
+export interface TeamMembersTable {
+  workspace_id: string;
+  team_id: string;
+  user_id: string;
+  capacity: number; // open and pending conversations at most
+  last_assigned_seq: number; // routing_locks.seq of this member's latest assignment (round-robin order)
+  created_at: number;
+}
+
+export type Availability = 'online' | 'away' | 'offline';
+
+export interface AgentAvailabilityTable {
+  workspace_id: string;
+  user_id: string;
+  status: Availability;
+  updated_at: number;
+}
+
+/** One row per workspace: assignment takes it first, so capacity checks never race. */
+export interface RoutingLocksTable {
+  workspace_id: string;
+  seq: number;
+}
+
+/** A conversation's measured response and resolution times, for reports. */
+export interface ConversationSlaTable {
+  workspace_id: string;
+  conversation_id: string;
+  first_response_at: number | null;
+  first_response_business_ms: number | null;
+  first_response_calendar_ms: number | null;
+  first_response_breached: number | null;
+  responses: number;
+  response_business_ms: number;
+  response_calendar_ms: number;
+  responses_breached: number;
+  resolved_at: number | null;
+  resolution_business_ms: number | null;
+  resolution_calendar_ms: number | null;
+  resolution_breached: number | null;
+  updated_at: number;
+}
+
+/** An SLA transition already announced: one row per target, due time and event. */
+export interface SlaEscalationsTable {
+  workspace_id: string;
+  conversation_id: string;
+  target: 'first_response' | 'next_response' | 'resolution';
+  due_at: number;
+  event: 'sla_due_soon' | 'sla_breached';
+  fired_at: number;
+}
 export interface Database {
   installation_settings: InstallationSettingsTable;
   workspaces: WorkspacesTable;
@@ -587,4 +661,11 @@ export interface Database {
   rule_firings: RuleFiringsTable;
   notifications: NotificationsTable;
   workspace_settings: WorkspaceSettingsTable;
+  care_settings: CareSettingsTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  agent_availability: AgentAvailabilityTable;
+  routing_locks: RoutingLocksTable;
+  conversation_sla: ConversationSlaTable;
+  sla_escalations: SlaEscalationsTable;
 }

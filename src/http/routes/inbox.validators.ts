@@ -13,6 +13,7 @@ export const conversationListQuery = z.strictObject({
   q: z.string().trim().min(1).max(200).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
+  sort: z.enum(['recent', 'due']).optional(),
 });
 export const idParam = z.strictObject({ id });
 export const replyBody = z.strictObject({

@@ -4,7 +4,8 @@
  * an order or an open cart. One batch of queries for many messages, so a dry-run over a
  * month of comments costs a handful of queries.
  */
-import { defaultBusinessHours, type BusinessHours, type Facts } from '../../care/index.ts';
+import type { BusinessHours, Facts } from '../../care/index.ts';
+import { careSettingsFor } from '../care-settings.ts';
 import { parseIntentKey, type Classifier, type Intent, type Language, type Sentiment } from '../../insight/index.ts';
 import type { Db } from '../../store/index.ts';
 
@@ -23,12 +24,9 @@ export interface MessageForFacts {
   at: number;
 }
 
-/**
- * The business hours that apply to a channel. Today every channel keeps the default
- * French hours; stored per-workspace and per-channel hours plug in here.
- */
-export async function hoursFor(_deps: { db: Db }, _workspaceId: string, _channelId: string): Promise<BusinessHours> {
-  return defaultBusinessHours;
+/** The business hours that apply to a channel: its own, else the workspace's, else the defaults. */
+export async function hoursFor(deps: { db: Db }, workspaceId: string, channelId: string): Promise<BusinessHours> {
+  return (await careSettingsFor(deps, workspaceId, channelId)).hours;
 }
 
 /** The columns `MessageForFacts` reads, from messages joined to conversations and channels. */

@@ -4,6 +4,7 @@ import { enInsight } from './en-insight.ts';
 import { enSettings } from './en-settings.ts';
 import { enWebchat } from './en-webchat.ts';
 import { enAutomation } from './en-automation.ts';
+import { enRouting } from './en-routing.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
@@ -14,6 +15,7 @@ export const en: Record<MessageKey, string> = {
   ...enInsight,
   ...enWebchat,
   ...enAutomation,
+  ...enRouting,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',

@@ -10,6 +10,7 @@ import { frInsight } from './fr-insight.ts';
 import { frSettings } from './fr-settings.ts';
 import { frWebchat } from './fr-webchat.ts';
 import { frAutomation } from './fr-automation.ts';
+import { frRouting } from './fr-routing.ts';
 
 export const fr = {
   ...frInbox,
@@ -18,6 +19,7 @@ export const fr = {
   ...frInsight,
   ...frWebchat,
   ...frAutomation,
+  ...frRouting,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',

@@ -11,6 +11,7 @@ import { WorkspaceSwitcher } from '../workspace/WorkspaceSwitcher.tsx';
 import { listenForShortcuts } from './shortcuts.ts';
 import { ShortcutHelp } from './ShortcutHelp.tsx';
 import { NotificationBell } from './NotificationBell.tsx';
+import { AvailabilitySwitch } from './AvailabilitySwitch.tsx';
 import './layout.css';
 
 /** The signed-in frame: header with navigation, workspace, language and account. */
@@ -43,6 +44,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           {canSeeSettings(me.role) && <Link href="/settings" current={path.startsWith('/settings')} data-testid="nav-settings">{t('nav.settings')}</Link>}
         </nav>
         <div className="topbar-end">
+          <AvailabilitySwitch />
           <ConnectionIndicator />
           <NotificationBell />
           <button type="button" className="icon-button" onClick={() => setHelpOpen(true)} aria-label={t('header.shortcuts')} title={t('header.shortcuts')}>?</button>

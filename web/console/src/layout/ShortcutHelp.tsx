@@ -15,6 +15,7 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
           </div>
         ))}
         <div><dt><kbd>?</kbd></dt><dd>{t('shortcuts.help')}</dd></div>
+        <div><dt><kbd>o</kbd></dt><dd>{t('shortcuts.availability')}</dd></div>
         <div><dt><kbd>Esc</kbd></dt><dd>{t('shortcuts.close')}</dd></div>
       </dl>
       <h3 className="shortcut-section">{t('shortcuts.inboxSection')}</h3>

@@ -12,8 +12,9 @@ export type Route =
   | { name: 'other' };
 
 /** The "Réglages" pages, each at `/settings/<section>`. */
-export type SettingsSection = 'labels' | 'canned-replies' | 'channels' | 'deliveries' | 'model' | 'rules' | 'charter' | 'voice';
-export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model', 'rules', 'charter', 'voice'];
+export type SettingsSection = 'labels' | 'canned-replies' | 'channels' | 'deliveries' | 'model'
+  | 'rules' | 'charter' | 'voice' | 'hours' | 'sla' | 'teams';
+export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model', 'rules', 'charter', 'voice', 'hours', 'sla', 'teams'];
 
 const listeners = new Set<() => void>();
 

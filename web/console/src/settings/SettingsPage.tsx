@@ -8,6 +8,9 @@ import { ChannelsSettings } from './ChannelsSettings.tsx';
 import { DeliveriesSettings } from './DeliveriesSettings.tsx';
 import { LabelsSettings } from './LabelsSettings.tsx';
 import { TeamModelSettings } from './TeamModelSettings.tsx';
+import { BusinessHoursSettings } from './BusinessHoursSettings.tsx';
+import { SlaSettings } from './SlaSettings.tsx';
+import { TeamsSettings } from './TeamsSettings.tsx';
 import { allowedSections } from './permissions.ts';
 import { CharterSettings } from './automation/CharterSettings.tsx';
 import { RulesSettings } from './automation/RulesSettings.tsx';
@@ -43,6 +46,9 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {allowed && section === 'rules' && <RulesSettings />}
           {allowed && section === 'charter' && <CharterSettings />}
           {allowed && section === 'voice' && <VoiceSettingsForm />}
+          {allowed && section === 'hours' && <BusinessHoursSettings />}
+          {allowed && section === 'sla' && <SlaSettings />}
+          {allowed && section === 'teams' && <TeamsSettings />}
         </div>
       </div>
     </div>

@@ -22,5 +22,7 @@ export function allowedSections(role: Role): SettingsSection[] {
   // Rules: admins edit; the charter and the voice: whoever curates content (docs/api.md).
   if (canManageContent(role)) sections.push('charter', 'voice');
   if (canManageChannels(role)) sections.push('rules');
+  // Business hours, SLA policies and teams: owners and admins (channels.manage, members.manage).
+  if (canManageChannels(role)) sections.push('hours', 'sla', 'teams');
   return sections;
 }

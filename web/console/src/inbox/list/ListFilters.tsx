@@ -76,6 +76,10 @@ export function ListFilters({ filters, channels, labels, members, myUserId, sear
           <option value="">{t('inbox.filter.anySentiment')}</option>
           {sentiments.map((s) => <option key={s} value={s}>{t(`inbox.filter.${s}`)}</option>)}
         </select>
+        <select aria-label={t('inbox.sort')} value={filters.sort ?? ''} onChange={(e) => set('sort', e.target.value)} data-testid="list-sort">
+          <option value="">{t('inbox.sort.recent')}</option>
+          <option value="due">{t('inbox.sort.due')}</option>
+        </select>
       </div>
     </div>
   );

@@ -46,4 +46,13 @@ describe('inbox list filters', () => {
     expect(activeFilterCount(parseFilters('view=open&q=x'))).toBe(0);
     expect(activeFilterCount(parseFilters('channel=a&kind=public&label=b&assignee=none'))).toBe(4);
   });
+
+  it('keeps the sort by due time in the URL and asks the API for it, without counting it as a filter', () => {
+    const filters = parseFilters('view=unassigned&sort=due');
+    expect(filters.sort).toBe('due');
+    expect(listQuery(filters)).toBe('view=unassigned&sort=due');
+    expect(inboxHref(filters)).toBe('/inbox?view=unassigned&sort=due');
+    expect(activeFilterCount(filters)).toBe(0);
+    expect(parseFilters('sort=soonest').sort).toBeUndefined();
+  });
 });

@@ -16,6 +16,8 @@ export interface InboxFilters {
   /** Of the latest customer message (the API's `?sentiment=`). */
   sentiment?: Sentiment | undefined;
   q?: string | undefined;
+  /** `due`: the soonest reply due first (the API's `?sort=due`); absent: newest activity first. */
+  sort?: 'due' | undefined;
 }
 
 /** The console says "waiting"; the API calls the same view `pending`. */
@@ -41,13 +43,14 @@ export function parseFilters(search: string): InboxFilters {
     assignee: clean(params.get('assignee')),
     sentiment: isSentiment(sentiment) ? sentiment : undefined,
     q: clean(params.get('q')),
+    sort: params.get('sort') === 'due' ? 'due' : undefined,
   };
 }
 
 function filterParams(filters: InboxFilters): [string, string][] {
   const pairs: [string, string | undefined][] = [
     ['channel', filters.channel], ['kind', filters.kind], ['label', filters.label], ['assignee', filters.assignee],
-    ['sentiment', filters.sentiment], ['q', filters.q?.trim()],
+    ['sentiment', filters.sentiment], ['q', filters.q?.trim()], ['sort', filters.sort],
   ];
   return pairs.filter((pair): pair is [string, string] => Boolean(pair[1]));
 }
@@ -77,5 +80,5 @@ export function openConversationId(search: string): string | undefined {
 
 /** How many filters beyond the view are set, for the "filters (2)" hint. */
 export function activeFilterCount(filters: InboxFilters): number {
-  return filterParams(filters).filter(([key]) => key !== 'q').length;
+  return filterParams(filters).filter(([key]) => key !== 'q' && key !== 'sort').length;
 }

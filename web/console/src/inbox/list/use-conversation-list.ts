@@ -12,7 +12,7 @@ function withPage(query: string, page: { cursor?: string; limit: number }): stri
   params.set('limit', String(page.limit));
   return params.toString();
 }
-const listEvents = new Set(['message.created', 'message.updated', 'outbound.updated', 'conversation.updated', 'contact.updated']);
+const listEvents = new Set(['message.created', 'message.updated', 'outbound.updated', 'conversation.updated', 'contact.updated', 'conversation.sla']);
 
 export interface ConversationList {
   status: 'loading' | 'ready' | 'failed';

@@ -1,0 +1,113 @@
+import type { ExpressionBuilder } from 'kysely';
+import type { Db, RoutingMode, TeamMembersTable, Transaction, Database } from '../store/index.ts';
+import { publishAll, type InboxDeps } from './deps.ts';
+
+/** One job per conversation created by ingestion: `{ workspaceId, conversationId }`. */
+export const ROUTING_QUEUE = 'routing.assign';
+/** Waiting conversations offered again when an agent comes online: `{ workspaceId }`. */
+export const PICKUP_QUEUE = 'routing.pickup';
+
+/** A team member's load: the open and pending conversations assigned to them. */
+const openLoad = (eb: ExpressionBuilder<Database & { tm: TeamMembersTable }, 'tm'>) => eb.selectFrom('conversations as c').select((c) => c.fn.countAll<number>().as('n'))
+  .whereRef('c.workspace_id', '=', 'tm.workspace_id').whereRef('c.assignee_id', '=', 'tm.user_id').where('c.status', 'in', ['open', 'pending']);
+
+interface Candidate {
+  userId: string;
+  capacity: number;
+  load: number;
+  lastAssignedSeq: number;
+}
+
+/** The team that serves a channel: the one naming it (oldest first), else the default team. */
+export async function teamForChannel(db: Db, workspaceId: string, channelId: string): Promise<{ id: string; mode: RoutingMode } | null> {
+  const teams = await db.selectFrom('teams').select(['id', 'mode', 'channel_ids', 'is_default']).where('workspace_id', '=', workspaceId)
+    .orderBy('created_at').orderBy('id').execute();
+  const team = teams.find((t) => (JSON.parse(t.channel_ids) as string[]).includes(channelId)) ?? teams.find((t) => t.is_default === 1);
+  return team ? { id: team.id, mode: team.mode } : null;
+}
+
+/** Round-robin: whoever was served longest ago. Least-loaded: the fewest open conversations, then the same. */
+function pick(mode: RoutingMode, candidates: Candidate[]): Candidate | undefined {
+  const byTurn = (a: Candidate, b: Candidate) => a.lastAssignedSeq - b.lastAssignedSeq || a.userId.localeCompare(b.userId);
+  const order = mode === 'least_loaded' ? (a: Candidate, b: Candidate) => a.load - b.load || byTurn(a, b) : byTurn;
+  return candidates.filter((c) => c.load < c.capacity).sort(order)[0];
+}
+
+async function candidatesOf(trx: Transaction<Database>, workspaceId: string, teamId: string): Promise<Candidate[]> {
+  const rows = await trx.selectFrom('team_members as tm')
+    .innerJoin('agent_availability as a', (join) => join.onRef('a.workspace_id', '=', 'tm.workspace_id').onRef('a.user_id', '=', 'tm.user_id'))
+    .innerJoin('memberships as m', (join) => join.onRef('m.workspace_id', '=', 'tm.workspace_id').onRef('m.user_id', '=', 'tm.user_id'))
+    .select((eb) => ['tm.user_id', 'tm.capacity', 'tm.last_assigned_seq',
+      openLoad(eb).as('load')])
+    .where('tm.workspace_id', '=', workspaceId).where('tm.team_id', '=', teamId).where('a.status', '=', 'online')
+    .execute();
+  return rows.map((row) => ({ userId: row.user_id, capacity: Number(row.capacity), load: Number(row.load ?? 0), lastAssignedSeq: Number(row.last_assigned_seq) }));
+}
+
+/**
+ * Gives an unassigned conversation to an agent of the team serving its channel who is online
+ * and under capacity (open and pending conversations), round-robin or least-loaded as the team
+ * says. Every assignment of a workspace first takes its `routing_locks` row (an upsert: the
+ * row lock on PostgreSQL, the write lock on SQLite), so concurrent arrivals are decided one
+ * after the other and no agent ever goes over capacity; the update itself only applies while
+ * the conversation is still unassigned, so it is assigned at most once.
+ *
+ * Returns the agent it assigned, or null when it assigned nobody (already assigned or closed,
+ * no team for the channel, nobody online with room): the conversation stays in Unassigned.
+ *
+ * @example const agentId = await autoAssign(deps, workspaceId, conversationId);
+ */
+export async function autoAssign(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>, workspaceId: string, conversationId: string): Promise<string | null> {
+  const conversation = await deps.db.selectFrom('conversations').select(['channel_id', 'assignee_id', 'status'])
+    .where('workspace_id', '=', workspaceId).where('id', '=', conversationId).executeTakeFirst();
+  if (!conversation || conversation.assignee_id !== null || conversation.status === 'resolved') return null;
+  const team = await teamForChannel(deps.db, workspaceId, conversation.channel_id);
+  if (!team) return null;
+  const now = deps.clock.now();
+  const assigned = await deps.db.transaction().execute(async (trx) => {
+    // First statement, and a write: it queues this transaction behind any other assignment.
+    const lock = await trx.insertInto('routing_locks').values({ workspace_id: workspaceId, seq: 1 })
+      .onConflict((oc) => oc.column('workspace_id').doUpdateSet((eb) => ({ seq: eb('routing_locks.seq', '+', 1) })))
+      .returning('seq').executeTakeFirstOrThrow();
+    const chosen = pick(team.mode, await candidatesOf(trx, workspaceId, team.id));
+    if (!chosen) return null;
+    const result = await trx.updateTable('conversations').set({ assignee_id: chosen.userId, updated_at: now })
+      .where('workspace_id', '=', workspaceId).where('id', '=', conversationId).where('assignee_id', 'is', null).where('status', '!=', 'resolved')
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) return null;
+    await trx.updateTable('team_members').set({ last_assigned_seq: Number(lock.seq) })
+      .where('workspace_id', '=', workspaceId).where('team_id', '=', team.id).where('user_id', '=', chosen.userId).execute();
+    return chosen.userId;
+  });
+  if (assigned) {
+    await publishAll(deps.bus, [
+      { workspaceId, type: 'conversation.updated', data: { conversationId } },
+      { workspaceId, type: 'conversation.assigned', data: { conversationId, assigneeId: assigned, by: 'routing' } },
+    ]);
+  }
+  return assigned;
+}
+
+/**
+ * Offers the workspace's waiting conversations (unassigned and open, oldest first) to
+ * routing again; run when an agent comes online. Answers how many were assigned.
+ */
+export async function assignWaiting(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>, workspaceId: string, limit = 200): Promise<number> {
+  if (!(await anyoneHasRoom(deps.db, workspaceId))) return 0;
+  const waiting = await deps.db.selectFrom('conversations').select('id').where('workspace_id', '=', workspaceId)
+    .where('assignee_id', 'is', null).where('status', 'in', ['open', 'pending'])
+    .orderBy('created_at').orderBy('id').limit(limit).execute();
+  let assigned = 0;
+  for (const { id } of waiting) if (await autoAssign(deps, workspaceId, id)) assigned++;
+  return assigned;
+}
+
+/** Whether any online team member has room: cheap, so a full team costs no walk through the backlog. */
+async function anyoneHasRoom(db: Db, workspaceId: string): Promise<boolean> {
+  const rows = await db.selectFrom('team_members as tm')
+    .innerJoin('agent_availability as a', (join) => join.onRef('a.workspace_id', '=', 'tm.workspace_id').onRef('a.user_id', '=', 'tm.user_id'))
+    .select((eb) => ['tm.capacity',
+      openLoad(eb).as('load')])
+    .where('tm.workspace_id', '=', workspaceId).where('a.status', '=', 'online').execute();
+  return rows.some((row) => Number(row.load ?? 0) < Number(row.capacity));
+}
