@@ -14,6 +14,8 @@ import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.t
 import { createMemoryBus, type Bus } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
+import { recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
+import { handleShopPrivacyRequest, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -93,6 +95,15 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
   // Back-fill at start and every 5 minutes: X retries nothing below its enterprise tier.
   const periodic: [string, number][] = [['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000]];
+  // Cart recovery and shop privacy requests. The lead wires `shops` to the shop registry and
+  // `cartAbandoned` to the rules' `cart_abandoned` event.
+  const recovery: RecoveryDeps = { inbox, shops: () => undefined };
+  const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger };
+  queue.work(RECOVER_QUEUE, async () => {
+    await recoverAbandonedCarts(recovery);
+  });
+  queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload));
+  periodic.push([RECOVER_QUEUE, 60_000]);
   const timers: NodeJS.Timeout[] = [];
   const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
 

@@ -22,6 +22,8 @@ const grants = {
   'channels.manage': ['owner', 'admin'],
   'catalog.manage': ['owner', 'admin', 'community_manager'],
   'moderation.read': ['owner', 'admin', 'community_manager'],
+  'privacy.manage': ['owner', 'admin'],
+  'reports.read': ['owner', 'admin', 'community_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -17,6 +17,8 @@ import { realtimeRoutes } from './routes/realtime.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { workspaceToolRoutes } from './routes/workspace-tools.ts';
+import { commerceRoutes } from './routes/commerce.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -50,6 +52,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   realtimeRoutes(app, deps);
   inboxRoutes(app, deps);
   workspaceToolRoutes(app, deps);
+  commerceRoutes(app, deps);
+  privacyRoutes(app, deps);
   await hookRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;

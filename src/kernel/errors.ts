@@ -46,6 +46,8 @@ export const errorCatalogue = {
   'message.too_long': 400,
   'job.conflict': 409,
   'job.not_found': 404,
+  'promo_code.created_by_relais': 409,
+  'privacy.export_not_found': 404,
   'internal.error': 500,
   'service.unavailable': 503,
 } as const;

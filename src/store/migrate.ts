@@ -5,6 +5,7 @@ import { inboxMigration } from './migrations/0002-inbox.ts';
 import { inboxToolsMigration } from './migrations/0003-inbox-tools.ts';
 import { insightMigration } from './migrations/0004-insight.ts';
 import { commerceMigration } from './migrations/0008-commerce.ts';
+import { privacyMigration } from './migrations/0010-privacy.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -15,6 +16,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0004-insight': insightMigration(dialect),
     // 0005–0007 are care rules, routing and the site chat; numbers are reserved in that order.
     '0008-commerce': commerceMigration(dialect),
+    '0010-privacy': privacyMigration(dialect),
   };
 }
 
