@@ -9,6 +9,8 @@ import { DeliveriesSettings } from './DeliveriesSettings.tsx';
 import { LabelsSettings } from './LabelsSettings.tsx';
 import { TeamModelSettings } from './TeamModelSettings.tsx';
 import { allowedSections } from './permissions.ts';
+import { RecoverySettings } from './RecoverySettings.tsx';
+import { AttributionReport } from './AttributionReport.tsx';
 import './settings.css';
 
 /** "Réglages": labels and canned replies (community managers too), channels, parked deliveries and the team's model (admins). */
@@ -37,6 +39,8 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {allowed && section === 'channels' && <ChannelsSettings />}
           {allowed && section === 'deliveries' && <DeliveriesSettings />}
           {allowed && section === 'model' && <TeamModelSettings />}
+          {allowed && section === 'recovery' && <RecoverySettings />}
+          {allowed && section === 'attribution' && <AttributionReport />}
         </div>
       </div>
     </div>

@@ -9,6 +9,7 @@ import { errorText } from '../../ui/error-text.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { ContactNotes } from './ContactNotes.tsx';
 import { MergeContact } from './MergeContact.tsx';
+import { ContactPrivacy } from './ContactPrivacy.tsx';
 
 /** The customer beside the thread: who they are on each network, their history, the team's notes. */
 export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId: string; conversationId: string; hrefFor: (conversationId: string) => string }) {
@@ -66,6 +67,7 @@ export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId
         <p className="muted">{t('contact.commerceLater')}</p>
       </section>
       <MergeContact contactId={person.id} onMerged={() => void reload()} />
+      <ContactPrivacy contactId={person.id} onErased={() => void reload()} />
     </aside>
   );
 }
