@@ -18,7 +18,7 @@ export interface ErasureCounts {
 const some = (ids: string[]) => (ids.length > 0 ? ids : ['\u0000none']);
 
 /**
- * Erases one subject inside the caller's transaction (see docs/adr/0008). Conversations,
+ * Erases one subject inside the caller's transaction (see docs/adr/0010). Conversations,
  * messages and orders stay as anonymous rows (channel, times, direction, sentiment, totals)
  * so reports still count them; their text, identifiers and links go. Contacts, identities,
  * shop customers, checkouts, notes, revisions, corrections and stored exports are deleted;
