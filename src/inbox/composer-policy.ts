@@ -12,8 +12,6 @@ export interface PolicyView {
   maxLength: number;
   /** Characters left for `text`, counted the platform's way (X: links 23, emoji 2). */
   remaining: number;
-  /** 'human_agent' past the standard window: only a person may use it, never automation. */
-  tag?: 'none' | 'human_agent' | null;
 }
 
 /** What the composer may send right now in a conversation, and until when. */
@@ -37,7 +35,7 @@ export async function composerPolicy(deps: Pick<InboxDeps, 'db' | 'clock' | 'cha
     const { used, max: maxLength } = provider.measure(target.action.surface, kind, text);
     const remaining = maxLength - used;
     return decision.ok
-      ? { allowed: true, code: null, reason: null, note: decision.note, closesAt: decision.closesAt, maxLength, remaining, tag: decision.tag }
+      ? { allowed: true, code: null, reason: null, note: decision.note, closesAt: decision.closesAt, maxLength, remaining }
       : { allowed: false, code: decision.code, reason: decision.reason, note: null, closesAt: decision.closedAt, maxLength, remaining };
   };
   return { public: await view('public'), private: await view('private') };

@@ -24,3 +24,4 @@ export { correctClassification, retrainWorkspace, RETRAIN_QUEUE } from './correc
 export { backfillChannel, backfillAllChannels, BACKFILL_QUEUE, BACKFILL_ALL_QUEUE } from './backfill-channel.ts';
 export { moveToPrivate } from './move-to-private.ts';
 export { moderationRegister, registerCsv, type RegisterFilter } from './moderation-register.ts';
+export { mayMessageAutomatically } from './automated-message-policy.ts';

@@ -1,4 +1,4 @@
-import { composerPolicy } from '../../inbox/index.ts';
+import { mayMessageAutomatically } from '../../inbox/index.ts';
 import type { RecoveryDeps } from './recovery-deps.ts';
 
 export interface Reachability {
@@ -20,9 +20,8 @@ export async function reachableConversation(deps: RecoveryDeps, workspaceId: str
     .where('c.kind', '=', 'private').where('ch.status', '=', 'active')
     .orderBy((eb) => eb.fn.coalesce('c.last_inbound_at', 'c.created_at'), 'desc').limit(5).execute();
   for (const row of rows) {
-    const policy = await composerPolicy(deps.inbox, workspaceId, row.id).catch(() => null);
     // A tag reserved for a person's reply (Meta HUMAN_AGENT) does not cover an automated message.
-    if (policy?.private?.allowed && policy.private.tag !== 'human_agent') return { latestId: rows[0]!.id, open: { id: row.id, channelId: row.channel_id } };
+    if (await mayMessageAutomatically(deps.inbox, workspaceId, row.id)) return { latestId: rows[0]!.id, open: { id: row.id, channelId: row.channel_id } };
   }
   return { latestId: rows[0]?.id ?? null, open: null };
 }
