@@ -2,7 +2,7 @@ import type { Db } from '../../store/index.ts';
 import { decideRecovery } from './decide-recovery.ts';
 import { reachableConversation } from './reachable-conversation.ts';
 import type { RecoveryDeps, RecoveryOutcome } from './recovery-deps.ts';
-import { getRecoverySettings } from './recovery-settings.ts';
+import { getRecoverySettings, isQuietTime } from './recovery-settings.ts';
 
 export const RECOVER_QUEUE = 'commerce.recover';
 /** Carts untouched for longer than this are history, not abandoned carts: no message. */
@@ -12,7 +12,8 @@ const MINUTE = 60_000;
 /**
  * The periodic job (every minute): each open checkout untouched for the workspace's delay
  * becomes abandoned (once: `abandoned_at` is claimed by a conditional update), the
- * `cartAbandoned` hook is told, and the recovery is decided.
+ * `cartAbandoned` hook is told, and the recovery is decided. A cart skipped only for quiet
+ * hours is decided again once they end (still within the horizon and the channel's window).
  */
 export async function recoverAbandonedCarts(deps: RecoveryDeps): Promise<RecoveryOutcome[]> {
   const { db, clock } = deps.inbox;
@@ -32,7 +33,22 @@ export async function recoverAbandonedCarts(deps: RecoveryDeps): Promise<Recover
     await tellAbandoned(deps, checkout.workspace_id, await contactOf(db, checkout));
     outcomes.push(await decideRecovery(deps, checkout.workspace_id, checkout.id));
   }
+  for (const checkout of await waitingForMorning(db, now)) {
+    const settings = await getRecoverySettings(db, checkout.workspace_id);
+    if (!isQuietTime(now, settings)) outcomes.push(await decideRecovery(deps, checkout.workspace_id, checkout.id));
+  }
   return outcomes;
+}
+
+/** Abandoned carts whose every decision so far is "quiet hours". */
+async function waitingForMorning(db: Db, now: number) {
+  return db.selectFrom('checkouts as k').select(['k.workspace_id', 'k.id'])
+    .where('k.abandoned_at', 'is not', null).where('k.completed_at', 'is', null).where('k.platform_updated_at', '>', now - RECOVERY_HORIZON_MS)
+    .where(({ exists, selectFrom }) => exists(selectFrom('recovery_decisions as d').select('d.id')
+      .whereRef('d.workspace_id', '=', 'k.workspace_id').whereRef('d.checkout_id', '=', 'k.id').where('d.reason', '=', 'quiet_hours')))
+    .where(({ exists, not, selectFrom }) => not(exists(selectFrom('recovery_decisions as d').select('d.id')
+      .whereRef('d.workspace_id', '=', 'k.workspace_id').whereRef('d.checkout_id', '=', 'k.id').where('d.reason', '!=', 'quiet_hours'))))
+    .orderBy('k.platform_updated_at').limit(200).execute();
 }
 
 async function tellAbandoned(deps: RecoveryDeps, workspaceId: string, contactId: string | null): Promise<void> {

@@ -147,12 +147,19 @@ describe.each(dialects)('cart recovery on %s', (dialect) => {
     expect(await outboundFor(checkoutId)).toEqual([]);
   });
 
-  it('skips with "quiet_hours" at 22:30 in Paris', async () => {
+  it('skips with "quiet_hours" at 22:30 in Paris, once, and sends after 09:00 while the window is open', async () => {
     await enable();
     const { checkoutId } = await customerWithCart();
     h.relais.clock.set(Date.UTC(2026, 10, 23, 21, 30));
-    expect(await decideRecovery(deps, h.workspaceId, checkoutId)).toMatchObject({ outcome: 'skipped', reason: 'quiet_hours' });
+    expect(await recoverAbandonedCarts(deps)).toEqual([expect.objectContaining({ outcome: 'skipped', reason: 'quiet_hours' })]);
     expect(await outboundFor(checkoutId)).toEqual([]);
+    h.relais.clock.set(Date.UTC(2026, 10, 24, 5, 0)); // 06:00 in Paris: still quiet, nothing new is recorded
+    expect(await recoverAbandonedCarts(deps)).toEqual([]);
+    h.relais.clock.set(Date.UTC(2026, 10, 24, 8, 5)); // 09:05 in Paris, 23 h after her message
+    expect(await recoverAbandonedCarts(deps)).toEqual([expect.objectContaining({ outcome: 'sent' })]);
+    expect(await recoverAbandonedCarts(deps)).toEqual([]);
+    expect(await outboundFor(checkoutId)).toHaveLength(1);
+    expect(await decisions(checkoutId)).toEqual([{ outcome: 'skipped', reason: 'quiet_hours' }, { outcome: 'sent', reason: 'sent' }]);
   });
 
   it('skips with "no_channel" when the cart belongs to nobody Relais can write to', async () => {
