@@ -74,10 +74,17 @@ describe.skipIf(!chromiumAvailable())('cart recovery, attribution and privacy', 
     const exported = JSON.parse(readFileSync((await download.path())!, 'utf8'));
     expect(exported.contacts[0].name).toBe('Camille Martin');
     expect(JSON.stringify(exported.conversations)).toContain('Je réfléchis encore pour la bague lune');
+    await page.goto(`${h.server.url}/settings/privacy`);
+    await expectText(page.getByTestId('privacy-export'), 'export de l’équipe · 1 contact(s)');
+    await page.goto(`${h.server.url}/inbox?view=open`);
+    await row(page, 'Camille Martin').click();
     await page.getByTestId('contact-privacy').getByRole('button', { name: 'Effacer ce contact' }).click();
     await page.getByTestId('contact-privacy').getByRole('button', { name: 'Effacer définitivement partout' }).click();
     await expectText(page.getByTestId('contact-erased'), 'Contact effacé.');
     await waitUntil(async () => (await db.selectFrom('contacts').select('id').where('id', '=', conversation.contact.id).execute()).length === 0, 'the erasure');
+    // The stored export named her: it went with her.
+    await page.goto(`${h.server.url}/settings/privacy`);
+    await expectText(page.getByTestId('privacy-exports'), 'Aucun export pour l’instant.');
     const thread = await h.ownerApi.get(`/api/v1/conversations/${conversation.id}`);
     expect(thread.messages.filter((m: any) => m.text.includes('bague'))).toEqual([]);
     const audit = await h.ownerApi.get('/api/v1/audit');

@@ -60,3 +60,14 @@ export const setOptOut = (contactId: string, optedOut: boolean) => request<void>
 export const exportContact = (contactId: string) => request<unknown>('POST', `${v1}/contacts/${id(contactId)}/export`);
 export const eraseContact = (contactId: string) =>
   request<{ contacts: number; conversations: number; messages: number; orders: number }>('POST', `${v1}/contacts/${id(contactId)}/erase`, { confirm: true });
+
+export interface PrivacyExportSummary {
+  id: string;
+  source: 'admin' | 'shop';
+  topic: string;
+  contacts: number;
+  createdAt: number;
+}
+
+export const listPrivacyExports = () => request<{ exports: PrivacyExportSummary[] }>('GET', `${v1}/privacy/exports`);
+export const getPrivacyExport = (exportId: string) => request<unknown>('GET', `${v1}/privacy/exports/${id(exportId)}`);

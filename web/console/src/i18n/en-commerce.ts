@@ -67,4 +67,11 @@ export const enCommerce: Record<keyof typeof frCommerce, string> = {
   'privacy.erased': 'Contact erased.',
   'privacy.optOut': 'The customer refuses recovery messages',
   'privacy.optedOut': 'Refusal recorded.',
+  'settings.privacy': 'Personal data',
+  'privacy.exportsIntro': 'Exports made for customers: requests from the shop (customers/data_request) and the team’s exports. Each one is in the audit log.',
+  'privacy.exportsEmpty': 'No export yet.',
+  'privacy.fromShop': 'shop request',
+  'privacy.fromTeam': 'team export',
+  'privacy.contacts': '{count} contact(s)',
+  'privacy.download': 'Download',
 };

@@ -65,4 +65,11 @@ export const frCommerce = {
   'privacy.erased': 'Contact effacé.',
   'privacy.optOut': 'Le client refuse les messages de relance',
   'privacy.optedOut': 'Refus enregistré.',
+  'settings.privacy': 'Données personnelles',
+  'privacy.exportsIntro': 'Les exports faits pour les clients : demandes reçues de la boutique (customers/data_request) et exports de l’équipe. Chacun est inscrit au journal d’audit.',
+  'privacy.exportsEmpty': 'Aucun export pour l’instant.',
+  'privacy.fromShop': 'demande de la boutique',
+  'privacy.fromTeam': 'export de l’équipe',
+  'privacy.contacts': '{count} contact(s)',
+  'privacy.download': 'Télécharger',
 } as const;

@@ -12,8 +12,8 @@ export type Route =
   | { name: 'other' };
 
 /** The "Réglages" pages, each at `/settings/<section>`. */
-export type SettingsSection = 'labels' | 'canned-replies' | 'channels' | 'deliveries' | 'model' | 'recovery' | 'attribution';
-export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model', 'recovery', 'attribution'];
+export type SettingsSection = 'labels' | 'canned-replies' | 'channels' | 'deliveries' | 'model' | 'recovery' | 'attribution' | 'privacy';
+export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model', 'recovery', 'attribution', 'privacy'];
 
 const listeners = new Set<() => void>();
 

@@ -11,6 +11,7 @@ import { TeamModelSettings } from './TeamModelSettings.tsx';
 import { allowedSections } from './permissions.ts';
 import { RecoverySettings } from './RecoverySettings.tsx';
 import { AttributionReport } from './AttributionReport.tsx';
+import { PrivacyExports } from './PrivacyExports.tsx';
 import './settings.css';
 
 /** "Réglages": labels and canned replies (community managers too), channels, parked deliveries and the team's model (admins). */
@@ -41,6 +42,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {allowed && section === 'model' && <TeamModelSettings />}
           {allowed && section === 'recovery' && <RecoverySettings />}
           {allowed && section === 'attribution' && <AttributionReport />}
+          {allowed && section === 'privacy' && <PrivacyExports />}
         </div>
       </div>
     </div>

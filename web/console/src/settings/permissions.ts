@@ -19,7 +19,7 @@ export function allowedSections(role: Role): SettingsSection[] {
   const sections: SettingsSection[] = [];
   if (canManageContent(role)) sections.push('labels', 'canned-replies');
   if (canManageChannels(role)) sections.push('channels', 'deliveries', 'model');
-  if (canManageChannels(role)) sections.push('recovery');
+  if (canManageChannels(role)) sections.push('recovery', 'privacy');
   if (canManageContent(role)) sections.push('attribution');
   return sections;
 }

@@ -6,17 +6,8 @@ import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { errorText } from '../../ui/error-text.ts';
+import { downloadJson as download } from '../../ui/download-json.ts';
 import { canManageChannels } from '../../settings/permissions.ts';
-
-/** Saves a JSON document as a file, without leaving the page. */
-function download(name: string, data: unknown): void {
-  const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * The customer's personal data: every agent records an opt-out; admins export everything
