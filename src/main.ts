@@ -16,6 +16,8 @@ import { createMemoryBus, type Bus } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
 import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type RulesJob } from './inbox/index.ts';
+import { recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
+import { handleShopPrivacyRequest, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -115,6 +117,18 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     await refreshSlaMetrics(inbox);
   });
   periodic.push([SLA_MONITOR_QUEUE, 60_000]);
+  // Cart recovery (a cart found abandoned is also a rules event) and shop privacy requests.
+  const recovery: RecoveryDeps = {
+    inbox,
+    shops: () => undefined,
+    cartAbandoned: (workspaceId, conversationId) => runRulesForEvent(rulesDeps, { workspaceId, event: 'cart_abandoned', conversationId }),
+  };
+  const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger };
+  queue.work(RECOVER_QUEUE, async () => {
+    await recoverAbandonedCarts(recovery);
+  });
+  queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload));
+  periodic.push([RECOVER_QUEUE, 60_000]);
   const timers: NodeJS.Timeout[] = [];
   const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
 

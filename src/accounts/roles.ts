@@ -23,6 +23,8 @@ const grants = {
   'catalog.manage': ['owner', 'admin', 'community_manager'],
   'moderation.read': ['owner', 'admin', 'community_manager'],
   'rules.manage': ['owner', 'admin'],
+  'privacy.manage': ['owner', 'admin'],
+  'reports.read': ['owner', 'admin', 'community_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

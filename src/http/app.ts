@@ -23,6 +23,8 @@ import { widgetSocketRoutes } from './routes/widget-socket.ts';
 import { webchatConsoleRoutes } from './routes/webchat-console.ts';
 import { automationRoutes } from './routes/automation.ts';
 import { routingRoutes } from './routes/routing.ts';
+import { commerceRoutes } from './routes/commerce.ts';
+import { privacyRoutes } from './routes/privacy.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -58,6 +60,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   workspaceToolRoutes(app, deps);
   automationRoutes(app, deps);
   routingRoutes(app, deps);
+  commerceRoutes(app, deps);
+  privacyRoutes(app, deps);
   await hookRoutes(app, deps);
   widgetAssetRoutes(app, deps);
   await widgetApiRoutes(app, deps);

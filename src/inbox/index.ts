@@ -34,3 +34,4 @@ export { listTeams, saveTeam, deleteTeam, type Team, type TeamInput } from './te
 export { listAvailability, setAvailability } from './availability.ts';
 export { monitorSla, SLA_MONITOR_QUEUE, type OnSlaEvent, type SlaEventName, type SlaMonitorOptions } from './sla-monitor.ts';
 export { recordSlaMetrics, refreshSlaMetrics, conversationSlaMetrics } from './sla-metrics.ts';
+export { mayMessageAutomatically } from './automated-message-policy.ts';

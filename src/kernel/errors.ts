@@ -51,6 +51,8 @@ export const errorCatalogue = {
   'rule.not_found': 404,
   'settings.conflict': 409,
   'notification.not_found': 404,
+  'promo_code.created_by_relais': 409,
+  'privacy.export_not_found': 404,
   'internal.error': 500,
   'service.unavailable': 503,
 } as const;

@@ -3,7 +3,8 @@
  * migrations, and full-text search over message text behind one interface.
  */
 export { openStore, type Store, type Db, type StoreTarget } from './store.ts';
-export type { SearchHit, DialectName } from './dialect/dialect.ts';
+export type { SearchHit, DialectName, StoreDialect } from './dialect/dialect.ts';
 export type * from './schema.ts';
 export { sql, type Transaction, type RawBuilder } from 'kysely';
 export { isUniqueViolation } from './errors.ts';
+export { REDACTED_SNAPSHOT } from './migrations/0010-privacy.ts';

@@ -8,6 +8,7 @@ import { careRulesMigration } from './migrations/0005-care-rules.ts';
 import { routingMigration } from './migrations/0006-routing.ts';
 import { webchatMigration } from './migrations/0007-webchat.ts';
 import { commerceMigration } from './migrations/0008-commerce.ts';
+import { privacyMigration } from './migrations/0010-privacy.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -20,6 +21,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0006-routing': routingMigration(dialect),
     '0007-webchat': webchatMigration(dialect),
     '0008-commerce': commerceMigration(dialect),
+    '0010-privacy': privacyMigration(dialect),
   };
 }
 

@@ -99,6 +99,9 @@ export interface ContactsTable {
   avatar_url: string | null;
   created_at: number;
   updated_at: number;
+  /** Set when the customer wrote STOP or an agent recorded the refusal: no recovery messages. */
+  opted_out_at?: number | null;
+  opt_out_source?: 'customer' | 'agent' | null;
 }
 
 export interface IdentitiesTable {
@@ -621,6 +624,34 @@ export interface SlaEscalationsTable {
   event: 'sla_due_soon' | 'sla_breached';
   fired_at: number;
 }
+/** Cart recovery, per workspace (absent row: disabled, defaults). */
+export interface RecoverySettingsTable {
+  workspace_id: string;
+  enabled: number; // 0 | 1
+  delay_minutes: number;
+  template_fr: string;
+  template_en: string;
+  promo_percent: number | null; // null: no promo code
+  promo_expiry_days: number;
+  quiet_start: string; // 'HH:MM' local
+  quiet_end: string;
+  timezone: string;
+  attribution_days: Generated<number>; // conversation-assisted look-back, default 3
+  updated_at: number;
+}
+
+/** A privacy export (GDPR access request), kept for admins to download; erased with its subject. */
+export interface PrivacyExportsTable {
+  workspace_id: string;
+  id: string;
+  source: 'admin' | 'shop';
+  topic: string; // 'customers/data_request' or 'contact/export'
+  contact_ids: string; // JSON array
+  data: string; // JSON: the export itself
+  requested_by: string | null;
+  created_at: number;
+}
+
 export interface Database {
   installation_settings: InstallationSettingsTable;
   workspaces: WorkspacesTable;
@@ -668,4 +699,6 @@ export interface Database {
   routing_locks: RoutingLocksTable;
   conversation_sla: ConversationSlaTable;
   sla_escalations: SlaEscalationsTable;
+  recovery_settings: RecoverySettingsTable;
+  privacy_exports: PrivacyExportsTable;
 }

@@ -22,6 +22,11 @@ export interface StoreDialect {
    * to embed in a list query (`c.id IN (…)`) so its own order, filters and cursors apply.
    */
   matchingConversations(workspaceId: string, words: string[]): RawBuilder<string>;
+  /**
+   * Drops what the search index still remembers of deleted or rewritten text (erasure):
+   * SQLite FTS5 keeps deleted terms in its segments until they are merged.
+   */
+  purgeSearchIndex(db: Kysely<any>): Promise<void>;
   /** Creates the messages table with an arrival sequence suited to the dialect. */
   messagesSeqColumn(): 'sqlite-rowid' | 'identity';
 }

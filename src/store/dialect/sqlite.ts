@@ -17,6 +17,10 @@ export const sqliteDialect: StoreDialect = {
       INSERT INTO messages_fts(messages_fts, rowid, text) VALUES ('delete', old.seq, old.text);
       INSERT INTO messages_fts(rowid, text) VALUES (new.seq, new.text); END`.execute(db);
   },
+  async purgeSearchIndex(db) {
+    // 'optimize' merges every segment into one, leaving out the entries of deleted rows.
+    await sql`INSERT INTO messages_fts(messages_fts) VALUES ('optimize')`.execute(db);
+  },
   matchingConversations(workspaceId, words) {
     return sql<string>`(SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.seq = f.rowid
       WHERE messages_fts MATCH ${matchExpression(words)} AND m.workspace_id = ${workspaceId})`;

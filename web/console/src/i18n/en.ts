@@ -5,6 +5,7 @@ import { enSettings } from './en-settings.ts';
 import { enWebchat } from './en-webchat.ts';
 import { enAutomation } from './en-automation.ts';
 import { enRouting } from './en-routing.ts';
+import { enCommerce } from './en-commerce.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
@@ -16,6 +17,7 @@ export const en: Record<MessageKey, string> = {
   ...enWebchat,
   ...enAutomation,
   ...enRouting,
+  ...enCommerce,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',

@@ -11,6 +11,7 @@ import { frSettings } from './fr-settings.ts';
 import { frWebchat } from './fr-webchat.ts';
 import { frAutomation } from './fr-automation.ts';
 import { frRouting } from './fr-routing.ts';
+import { frCommerce } from './fr-commerce.ts';
 
 export const fr = {
   ...frInbox,
@@ -20,6 +21,7 @@ export const fr = {
   ...frWebchat,
   ...frAutomation,
   ...frRouting,
+  ...frCommerce,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',

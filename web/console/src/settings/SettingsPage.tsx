@@ -15,6 +15,9 @@ import { allowedSections } from './permissions.ts';
 import { CharterSettings } from './automation/CharterSettings.tsx';
 import { RulesSettings } from './automation/RulesSettings.tsx';
 import { VoiceSettingsForm } from './automation/VoiceSettingsForm.tsx';
+import { RecoverySettings } from './RecoverySettings.tsx';
+import { AttributionReport } from './AttributionReport.tsx';
+import { PrivacyExports } from './PrivacyExports.tsx';
 import './settings.css';
 
 /** "Réglages": labels and canned replies (community managers too), channels, parked deliveries and the team's model (admins). */
@@ -49,6 +52,9 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {allowed && section === 'hours' && <BusinessHoursSettings />}
           {allowed && section === 'sla' && <SlaSettings />}
           {allowed && section === 'teams' && <TeamsSettings />}
+          {allowed && section === 'recovery' && <RecoverySettings />}
+          {allowed && section === 'attribution' && <AttributionReport />}
+          {allowed && section === 'privacy' && <PrivacyExports />}
         </div>
       </div>
     </div>

@@ -24,5 +24,7 @@ export function allowedSections(role: Role): SettingsSection[] {
   if (canManageChannels(role)) sections.push('rules');
   // Business hours, SLA policies and teams: owners and admins (channels.manage, members.manage).
   if (canManageChannels(role)) sections.push('hours', 'sla', 'teams');
+  if (canManageChannels(role)) sections.push('recovery', 'privacy');
+  if (canManageContent(role)) sections.push('attribution');
   return sections;
 }

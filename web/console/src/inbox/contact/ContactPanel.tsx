@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { getContact } from '../../api/inbox.ts';
 import type { ContactDetail } from '../../api/inbox-types.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -9,6 +9,7 @@ import { errorText } from '../../ui/error-text.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { ContactNotes } from './ContactNotes.tsx';
 import { MergeContact } from './MergeContact.tsx';
+import { ContactPrivacy } from './ContactPrivacy.tsx';
 
 /** The customer beside the thread: who they are on each network, their history, the team's notes. */
 export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId: string; conversationId: string; hrefFor: (conversationId: string) => string }) {
@@ -16,6 +17,8 @@ export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId
   const { t } = i18n;
   const load = useCallback(() => getContact(contactId), [contactId]);
   const [contact, reload] = useResource(load);
+  // Once erased, the contact no longer exists: say so rather than ask for it again.
+  const [erased, setErased] = useState(false);
   useRealtimeSignals((signal) => {
     if (signal.type === 'reload') return void reload();
     if (signal.type !== 'contact.updated' || !('data' in signal)) return;
@@ -23,6 +26,7 @@ export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId
     if (changed === undefined || changed === contactId) void reload();
   });
 
+  if (erased) return <aside className="contact-panel" data-testid="contact-erased"><Alert tone="success">{t('privacy.erased')}</Alert></aside>;
   if (contact.state === 'loading') return <aside className="contact-panel"><p className="muted">{t('app.loading')}</p></aside>;
   if (contact.state === 'failed') return <aside className="contact-panel"><Alert tone="error">{errorText(contact.error, i18n)}</Alert></aside>;
   const { contact: person, identities, conversations, notes } = contact.data;
@@ -66,6 +70,7 @@ export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId
         <p className="muted">{t('contact.commerceLater')}</p>
       </section>
       <MergeContact contactId={person.id} onMerged={() => void reload()} />
+      <ContactPrivacy contactId={person.id} onErased={() => setErased(true)} />
     </aside>
   );
 }

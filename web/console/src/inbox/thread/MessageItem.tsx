@@ -45,7 +45,7 @@ export function MessageItem({ message: m, contactName, nameOf, onModerate, onCha
         {m.status !== 'visible' && <span className={`status-pill status-${m.status}`}>{t(`thread.status.${m.status}`)}</span>}
       </div>
       {/* Customer text is data: React renders it as text, never as HTML. */}
-      <p className="msg-text">{m.text}</p>
+      <p className="msg-text">{recoveryNote(m, t) ?? m.text}</p>
       <Attachments attachments={m.attachments} />
       {isClassifiable(m) && m.status !== 'deleted' && <MessageInsight message={m} onChanged={onChanged} />}
       <ModerationInfo entries={m.moderation} nameOf={nameOf} />
@@ -67,4 +67,15 @@ export function MessageItem({ message: m, contactName, nameOf, onModerate, onCha
       )}
     </li>
   );
+}
+
+const recoveryReasons = ['sent', 'disabled', 'ordered', 'already_sent', 'opted_out', 'no_channel', 'window_closed', 'quiet_hours'] as const;
+
+/** A cart-recovery decision noted by Relais, in the agent's language rather than the workspace's. */
+function recoveryNote(m: Message, t: ReturnType<typeof useI18n>['t']): string | undefined {
+  if (m.meta.system !== 'recovery') return undefined;
+  const reason = recoveryReasons.find((r) => r === m.meta.reason);
+  if (!reason) return undefined;
+  const code = typeof m.meta.promoCode === 'string' ? ` (${t('recovery.note.code', { code: m.meta.promoCode })})` : '';
+  return `${t(`recovery.note.${reason}`)}${code}`;
 }

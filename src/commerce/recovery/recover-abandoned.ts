@@ -1,0 +1,79 @@
+import type { Db } from '../../store/index.ts';
+import { decideRecovery } from './decide-recovery.ts';
+import { reachableConversation } from './reachable-conversation.ts';
+import type { RecoveryDeps, RecoveryOutcome } from './recovery-deps.ts';
+import { getRecoverySettings, isQuietTime } from './recovery-settings.ts';
+
+export const RECOVER_QUEUE = 'commerce.recover';
+/** Carts untouched for longer than this are history, not abandoned carts: no message. */
+export const RECOVERY_HORIZON_MS = 48 * 3_600_000;
+const MINUTE = 60_000;
+
+/**
+ * The periodic job (every minute): each open checkout untouched for the workspace's delay
+ * becomes abandoned (once: `abandoned_at` is claimed by a conditional update), the
+ * `cartAbandoned` hook is told, and the recovery is decided. A cart skipped only for quiet
+ * hours is decided again once they end (still within the horizon and the channel's window).
+ */
+export async function recoverAbandonedCarts(deps: RecoveryDeps): Promise<RecoveryOutcome[]> {
+  const { db, clock } = deps.inbox;
+  const now = clock.now();
+  const candidates = await db.selectFrom('checkouts').select(['workspace_id', 'id', 'contact_id', 'shop_customer_id', 'platform_updated_at'])
+    .where('completed_at', 'is', null).where('order_id', 'is', null).where('abandoned_at', 'is', null)
+    .where('platform_updated_at', '>', now - RECOVERY_HORIZON_MS).where('platform_updated_at', '<=', now - 15 * MINUTE)
+    .orderBy('platform_updated_at').limit(200).execute();
+  const outcomes: RecoveryOutcome[] = [];
+  const delays = new Map<string, number>();
+  for (const checkout of candidates) {
+    if (!delays.has(checkout.workspace_id)) delays.set(checkout.workspace_id, (await getRecoverySettings(db, checkout.workspace_id)).delayMinutes * MINUTE);
+    if (checkout.platform_updated_at > now - delays.get(checkout.workspace_id)!) continue;
+    const claimed = await db.updateTable('checkouts').set({ abandoned_at: now, updated_at: now })
+      .where('workspace_id', '=', checkout.workspace_id).where('id', '=', checkout.id).where('abandoned_at', 'is', null).executeTakeFirst();
+    if (Number(claimed.numUpdatedRows) === 0) continue;
+    await tellAbandoned(deps, checkout.workspace_id, await contactOf(db, checkout));
+    outcomes.push(await decideRecovery(deps, checkout.workspace_id, checkout.id));
+  }
+  for (const checkout of await waitingForMorning(db, now)) {
+    const settings = await getRecoverySettings(db, checkout.workspace_id);
+    if (!isQuietTime(now, settings)) outcomes.push(await decideRecovery(deps, checkout.workspace_id, checkout.id));
+  }
+  return outcomes;
+}
+
+/** Abandoned carts whose every decision so far is "quiet hours". */
+async function waitingForMorning(db: Db, now: number) {
+  return db.selectFrom('checkouts as k').select(['k.workspace_id', 'k.id'])
+    .where('k.abandoned_at', 'is not', null).where('k.completed_at', 'is', null).where('k.platform_updated_at', '>', now - RECOVERY_HORIZON_MS)
+    .where(({ exists, selectFrom }) => exists(selectFrom('recovery_decisions as d').select('d.id')
+      .whereRef('d.workspace_id', '=', 'k.workspace_id').whereRef('d.checkout_id', '=', 'k.id').where('d.reason', '=', 'quiet_hours')))
+    .where(({ exists, not, selectFrom }) => not(exists(selectFrom('recovery_decisions as d').select('d.id')
+      .whereRef('d.workspace_id', '=', 'k.workspace_id').whereRef('d.checkout_id', '=', 'k.id').where('d.reason', '!=', 'quiet_hours'))))
+    .orderBy('k.platform_updated_at').limit(200).execute();
+}
+
+async function tellAbandoned(deps: RecoveryDeps, workspaceId: string, contactId: string | null): Promise<void> {
+  if (!deps.cartAbandoned || !contactId) return;
+  const reach = await reachableConversation(deps, workspaceId, contactId);
+  const conversationId = reach.open?.id ?? reach.latestId;
+  if (conversationId) await deps.cartAbandoned(workspaceId, conversationId);
+}
+
+async function contactOf(db: Db, checkout: { workspace_id: string; contact_id: string | null; shop_customer_id: string | null }): Promise<string | null> {
+  if (checkout.contact_id) return checkout.contact_id;
+  if (!checkout.shop_customer_id) return null;
+  const customer = await db.selectFrom('shop_customers').select('contact_id').where('workspace_id', '=', checkout.workspace_id).where('id', '=', checkout.shop_customer_id).executeTakeFirst();
+  return customer?.contact_id ?? null;
+}
+
+/**
+ * The ingestion hook for a stored checkout: a cart touched again after it was marked
+ * abandoned, and not yet decided, starts its delay over.
+ */
+export async function onCheckoutUpserted(deps: Pick<RecoveryDeps, 'inbox'>, workspaceId: string, checkoutId: string): Promise<void> {
+  const { db, clock } = deps.inbox;
+  const checkout = await db.selectFrom('checkouts').select(['abandoned_at', 'platform_updated_at', 'completed_at']).where('workspace_id', '=', workspaceId).where('id', '=', checkoutId).executeTakeFirst();
+  if (!checkout?.abandoned_at || checkout.completed_at !== null || checkout.platform_updated_at <= checkout.abandoned_at) return;
+  const decided = await db.selectFrom('recovery_decisions').select('id').where('workspace_id', '=', workspaceId).where('checkout_id', '=', checkoutId).executeTakeFirst();
+  if (decided) return;
+  await db.updateTable('checkouts').set({ abandoned_at: null, updated_at: clock.now() }).where('workspace_id', '=', workspaceId).where('id', '=', checkoutId).execute();
+}

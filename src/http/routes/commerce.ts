@@ -1,0 +1,50 @@
+import type { FastifyInstance } from 'fastify';
+import { attributionReport, getRecoverySettings, listPromoCodes, mapPromoCode, mapPromoCodeSchema, recoverySettingsSchema, renderRecoveryTemplate, saveRecoverySettings, setContactOptOut } from '../../commerce/index.ts';
+import { AppError, parseInput } from '../../kernel/index.ts';
+import type { HttpDeps } from '../deps.ts';
+import { callerOf } from '../authenticate.ts';
+import { attributionQuery, contactParam, optOutBody, previewBody } from './commerce.validators.ts';
+
+const DAY = 86_400_000;
+
+/** Cart recovery settings, the customer's opt-out, promo-code mapping and the attribution report. */
+export function commerceRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  const manage = { config: { permission: 'channels.manage' as const } };
+  const env = () => ({ db: deps.store.db, clock: deps.inbox.clock });
+
+  app.get('/api/v1/recovery/settings', manage, async (request) => getRecoverySettings(deps.store.db, callerOf(request).workspaceId));
+  app.put('/api/v1/recovery/settings', manage, async (request) =>
+    saveRecoverySettings(env(), callerOf(request).workspaceId, parseInput(recoverySettingsSchema, request.body)));
+  app.post('/api/v1/recovery/preview', manage, async (request) => {
+    const input = parseInput(previewBody, request.body);
+    const expiry = new Date(deps.inbox.clock.now() + input.promoExpiryDays * DAY);
+    const text = renderRecoveryTemplate(input.template, {
+      name: 'Camille', link: 'https://boutique.example/cart/recover/demo',
+      code: input.promoPercent === null ? null : 'RELAIS-EXEMPLE1', percent: input.promoPercent,
+      expiry: input.promoPercent === null ? null : new Intl.DateTimeFormat(input.language === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long' }).format(expiry),
+    });
+    return { text };
+  });
+
+  app.post('/api/v1/contacts/:id/opt-out', { config: { permission: 'conversations.reply' } }, async (request, reply) => {
+    const { optedOut } = parseInput(optOutBody, request.body);
+    await setContactOptOut(env(), callerOf(request).workspaceId, parseInput(contactParam, request.params).id, optedOut);
+    return reply.status(204).send();
+  });
+
+  app.get('/api/v1/promo-codes', manage, async (request) => ({ promoCodes: await listPromoCodes(env(), callerOf(request).workspaceId) }));
+  app.post('/api/v1/promo-codes/map', manage, async (request, reply) => {
+    const result = await mapPromoCode(env(), callerOf(request).workspaceId, parseInput(mapPromoCodeSchema, request.body));
+    return reply.status(201).send(result);
+  });
+
+  app.get('/api/v1/reports/attribution', { config: { permission: 'reports.read' } }, async (request) => {
+    const query = parseInput(attributionQuery, request.query);
+    const from = Date.parse(`${query.from}T00:00:00Z`);
+    // `to` is the last day included.
+    const to = Date.parse(`${query.to}T00:00:00Z`) + DAY;
+    if (to <= from) throw new AppError('request.invalid', '`to` must not be before `from`', { fields: { to: ['before from'] } });
+    if (to - from > 366 * DAY) throw new AppError('request.invalid', 'At most one year per report', { fields: { to: ['more than a year after from'] } });
+    return attributionReport(deps.store.db, callerOf(request).workspaceId, from, to);
+  });
+}

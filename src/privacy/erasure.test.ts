@@ -1,0 +1,134 @@
+import { sql } from 'kysely';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { meta } from '../channels/testing.ts';
+import { PAGE_ID, startMetaHarness, type MetaHarness } from '../inbox/testing.ts';
+import { waitFor } from '../jobs/testing.ts';
+import { attributeOrder } from '../commerce/index.ts';
+import { insertCheckout, insertOrder, insertShop, insertShopCustomer } from '../commerce/testing.ts';
+import { testDialects } from '../store/testing.ts';
+import type { Db } from '../store/index.ts';
+
+const dialects = await testDialects();
+
+const zoe = { name: 'Zoé Quillardet', email: 'zoe.quillardet@example.fr', phone: '+33612345678', handle: 'zoe.quillardet', psid: '6199000000000777' };
+const words = ['xylophone', 'ornithorynque'];
+/** What must not survive, as written and as a JSON body escapes it (Meta sends é as \u00e9). */
+const traces = [zoe.name, 'Zo\\u00e9 Quillardet', 'Quillardet', zoe.email, zoe.phone, zoe.handle, zoe.psid, ...words].map((t) => t.toLowerCase());
+
+/** Every row of every table, found in the catalogue (tables other modules add are scanned too), as text. */
+async function everyRow(db: Db, dialect: string): Promise<{ table: string; text: string }[]> {
+  const rows: { table: string; text: string }[] = [];
+  if (dialect === 'sqlite') {
+    const tables = await sql<{ name: string }>`SELECT name FROM sqlite_master WHERE type = 'table'`.execute(db);
+    for (const { name } of tables.rows) {
+      const result = await sql<Record<string, unknown>>`SELECT * FROM ${sql.id(name)}`.execute(db);
+      for (const row of result.rows) {
+        const text = Object.values(row).map((v) => (Buffer.isBuffer(v) || v instanceof Uint8Array ? Buffer.from(v).toString('latin1') : String(v))).join('\u0001');
+        rows.push({ table: name, text });
+      }
+    }
+    return rows;
+  }
+  const tables = await sql<{ table_schema: string; table_name: string }>`SELECT table_schema, table_name FROM information_schema.tables
+    WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')`.execute(db);
+  for (const t of tables.rows) {
+    // A whole row cast to text holds every column, tsvector included.
+    const result = await sql<{ row: string }>`SELECT t::text AS row FROM ${sql.id(t.table_schema, t.table_name)} t`.execute(db);
+    for (const row of result.rows) rows.push({ table: `${t.table_schema}.${t.table_name}`, text: row.row });
+  }
+  return rows;
+}
+
+async function tracesLeft(db: Db, dialect: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const row of await everyRow(db, dialect)) {
+    const text = row.text.toLowerCase();
+    for (const trace of traces) if (text.includes(trace)) found.push(`${row.table}: ${trace}`);
+  }
+  return [...new Set(found)];
+}
+
+describe.each(dialects)('erasure on %s', (dialect) => {
+  let h: MetaHarness;
+  beforeEach(async () => { h = await startMetaHarness(dialect); });
+  afterEach(async () => { await h.dispose(); });
+  const db = () => h.relais.store.db;
+
+  /** Zoé writes on Messenger, an agent answers and notes, her order and cart are in the shop; a second customer too. */
+  async function seedCustomer() {
+    const now = h.relais.clock.now();
+    await h.post(meta.page(meta.message(PAGE_ID, { psid: zoe.psid, mid: 'm_zoe_1', text: `Bonjour, c'est ${zoe.name}, mon xylophone est arrivé cassé`, at: now })));
+    await h.post(meta.page(meta.message(PAGE_ID, { psid: zoe.psid, mid: 'm_zoe_2', text: 'Un ornithorynque en peluche aussi', at: now + 1000 })));
+    await h.post(meta.page(meta.message(PAGE_ID, { psid: '6199000000000888', mid: 'm_other_1', text: 'Le colis bergamote est parfait', at: now + 2000 })));
+    await h.settle();
+    const conversation = await db().selectFrom('conversations').select(['id', 'contact_id']).where('external_thread_id', 'like', `%${zoe.psid}%`).executeTakeFirstOrThrow();
+    const contactId = conversation.contact_id!;
+    await db().updateTable('contacts').set({ name: zoe.name, email: zoe.email, phone: zoe.phone }).where('id', '=', contactId).execute();
+    await db().updateTable('identities').set({ handle: zoe.handle, display_name: zoe.name }).where('contact_id', '=', contactId).execute();
+
+    expect((await h.owner.post(`/api/v1/conversations/${conversation.id}/messages`, { text: `Bonjour ${zoe.name}, désolés pour le xylophone !`, visibility: 'private' })).status).toBe(201);
+    expect((await h.owner.post(`/api/v1/contacts/${contactId}/notes`, { text: `Rappeler ${zoe.name} au ${zoe.phone}` })).status).toBe(201);
+    const firstMessage = await db().selectFrom('messages').select(['id', 'text']).where('external_id', '=', 'm_zoe_1').executeTakeFirstOrThrow();
+    expect((await h.owner.post(`/api/v1/messages/${firstMessage.id}/classification`, { sentiment: 'negative' })).status).toBe(204);
+    const at = h.relais.clock.now();
+    await db().insertInto('message_revisions').values({ workspace_id: h.workspaceId, id: `rev-${at}`, message_id: firstMessage.id, text: 'Mon xylophone, version 1', status: 'visible', source: 'platform', created_at: at }).execute();
+    await db().insertInto('moderation_log').values({
+      workspace_id: h.workspaceId, id: `mod-${at}`, message_id: firstMessage.id, conversation_id: conversation.id, action: 'hide', actor_type: 'user', actor_id: null,
+      reason: `insulte de ${zoe.name}`, clause: 'respect', snapshot: JSON.stringify({ text: firstMessage.text }), created_at: at,
+    }).execute();
+    await db().insertInto('audit_log').values({ workspace_id: h.workspaceId, id: `audit-${at}`, actor_type: 'system', actor_id: null, action: 'contact.linked', target_type: 'contact', target_id: contactId, data: JSON.stringify({ email: zoe.email }), ip: null, created_at: at }).execute();
+
+    const shopId = await insertShop(db(), h.workspaceId);
+    const customerId = await insertShopCustomer(db(), h.workspaceId, shopId, { externalId: '7001', email: zoe.email, phone: zoe.phone, firstName: 'Zoé', lastName: 'Quillardet', contactId });
+    const orderId = await insertOrder(db(), h.workspaceId, shopId, { externalId: '9001', shopCustomerId: customerId, contactId, email: zoe.email, phone: zoe.phone, totalCents: 12900, placedAt: at + 60_000, landingSite: `/?utm_source=facebook&email=${zoe.email}` });
+    await insertCheckout(db(), h.workspaceId, shopId, { shopCustomerId: customerId, email: zoe.email, phone: zoe.phone, updatedAt: at });
+    await attributeOrder({ db: db(), clock: h.relais.clock }, h.workspaceId, orderId);
+    return { contactId, conversationId: conversation.id, shopId, orderId };
+  }
+
+  it('leaves no trace of an erased customer in any table, the search index or the job payloads, and keeps the anonymous counts', async () => {
+    const seeded = await seedCustomer();
+    const exported = await h.owner.post(`/api/v1/contacts/${seeded.contactId}/export`);
+    expect(exported.status).toBe(200);
+    expect(exported.headers['content-disposition']).toMatch(/^attachment; filename="relais-export-/);
+    expect(exported.body.contacts[0]).toMatchObject({ name: zoe.name, email: zoe.email, identities: [expect.objectContaining({ handle: zoe.handle })], notes: [expect.objectContaining({ text: expect.stringContaining(zoe.phone) })] });
+    expect(exported.body.conversations[0].messages.map((m: any) => m.text)).toEqual(expect.arrayContaining([expect.stringContaining('xylophone'), 'Un ornithorynque en peluche aussi']));
+    expect(exported.body.conversations[0].moderation).toHaveLength(1);
+    expect(exported.body.orders).toEqual([expect.objectContaining({ email: zoe.email, total_cents: 12900 })]);
+    expect(await tracesLeft(db(), dialect)).not.toEqual([]);
+    const countsBefore = await counts();
+
+    // The shop's customers/redact, as the shop intake enqueues it: its own payload names her too.
+    await h.relais.queue.enqueue('privacy.shop_request', { workspaceId: h.workspaceId, channelId: seeded.shopId, topic: 'customers/redact', body: { shop_id: 1, shop_domain: 'x.myshopify.com', customer: { id: 7001, email: zoe.email, phone: zoe.phone }, orders_to_redact: [9001] } });
+    await waitFor(async () => (await db().selectFrom('audit_log').select('id').where('action', '=', 'privacy.erased').execute()).length === 1, 15_000, 'the erasure');
+
+    expect(await tracesLeft(db(), dialect)).toEqual([]);
+    expect(await h.relais.store.searchMessages(h.workspaceId, 'xylophone')).toEqual([]);
+    expect(await h.relais.store.searchMessages(h.workspaceId, 'bergamote')).toHaveLength(1);
+    expect(await counts()).toEqual({ ...countsBefore, contacts: countsBefore.contacts - 1, shopCustomers: 0 });
+    const moderation = await db().selectFrom('moderation_log').select(['action', 'clause', 'snapshot', 'reason']).execute();
+    expect(moderation).toEqual([{ action: 'hide', clause: 'respect', snapshot: '{"redacted":true}', reason: null }]);
+    await expect(db().updateTable('moderation_log').set({ clause: 'autre' }).execute()).rejects.toThrow(/append-only/);
+    const report = await h.owner.get('/api/v1/reports/attribution?from=2026-11-01&to=2026-11-30');
+    expect(report.body.totals).toEqual([{ currency: 'EUR', orders: 1, revenueCents: 12900 }]);
+  });
+
+  it('erases from the console action, with a confirmation and an audit line, for admins only', async () => {
+    const seeded = await seedCustomer();
+    expect((await h.owner.post(`/api/v1/contacts/${seeded.contactId}/erase`, {})).status).toBe(400);
+    expect(await db().selectFrom('contacts').select('id').where('id', '=', seeded.contactId).execute()).toHaveLength(1);
+    const erased = await h.owner.post(`/api/v1/contacts/${seeded.contactId}/erase`, { confirm: true });
+    expect(erased.status).toBe(200);
+    expect(erased.body).toMatchObject({ contacts: 1, conversations: 1, orders: 1 });
+    expect(await tracesLeft(db(), dialect)).toEqual([]);
+    const audit = (await h.owner.get('/api/v1/audit')).body;
+    expect(JSON.stringify(audit)).toContain('privacy.erased');
+    expect((await h.owner.post(`/api/v1/contacts/${seeded.contactId}/erase`, { confirm: true })).status).toBe(404);
+  });
+
+  async function counts() {
+    const n = async (table: 'conversations' | 'messages' | 'contacts' | 'orders' | 'order_attributions' | 'shop_customers') =>
+      Number((await db().selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+    return { conversations: await n('conversations'), messages: await n('messages'), contacts: await n('contacts'), orders: await n('orders'), attributions: await n('order_attributions'), shopCustomers: await n('shop_customers') };
+  }
+});
