@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createApiToken, createMemoryThrottle, roles, setupFirstOwner, type AccountsDeps } from './accounts/index.ts';
 import { addChannel, createChannelRegistry } from './channels/index.ts';
+import { connectShop, shopAdapters } from './commerce/index.ts';
 import { ConfigError, createSealer, isAppError, loadConfig, parseInput, systemClock, type Config } from './kernel/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { channelProviders, createRelais, defaultConsoleDir, type ProcessRole } from './main.ts';
@@ -28,6 +29,10 @@ const usage = `Usage: relais <command> [options]
                         connect a Facebook Page (and its Instagram account); prints the channel id
   channel add x --workspace W --account-id A --access-token T [--api-base URL]
                         connect an X account (user-context token); prints the channel id
+  channel add shopify --workspace W --shop-domain D --access-token T [--api-base URL]
+                        connect a Shopify shop (webhooks to /hooks/shopify); prints the channel id
+  channel add woocommerce --workspace W --site-url U --consumer-key K --consumer-secret S --webhook-secret WS [--api-base URL]
+                        connect a WooCommerce shop (webhooks to /hooks/woocommerce/<channel id>)
   demo [--port 3000] [--speed 1]
                         Relais with the sandbox and a demo shop ("Maison Lune") living a day
   sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T]
@@ -165,8 +170,9 @@ async function findWorkspace(store: Store, nameOrId: string): Promise<string> {
 async function channel(args: string[]): Promise<number> {
   const [action, kind, ...rest] = args;
   const provider = kind ? createChannelRegistry(channelProviders).get(kind) : undefined;
+  if (action === 'add' && kind && shopAdapters.has(kind)) return addShop(kind, rest);
   if (action !== 'add' || !provider) {
-    console.error('Usage: relais channel add <meta|x> --workspace W … (see relais help)');
+    console.error('Usage: relais channel add <meta|x|shopify|woocommerce> --workspace W … (see relais help)');
     return 2;
   }
   const { values } = parseArgs({ args: rest, strict: false });
@@ -178,6 +184,16 @@ async function channel(args: string[]): Promise<number> {
     const spec = await provider.connect(providerFlags);
     const id = await addChannel({ db: store.db, clock: systemClock, sealer: createSealer(config.secretKey) }, { workspaceId, kind: provider.provider, ...spec });
     console.log(id);
+  });
+}
+
+async function addShop(kind: string, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, strict: false });
+  const { workspace, ...flags } = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
+  if (!workspace) throw new ConfigError('--workspace is required');
+  return withStore(async (store, config) => {
+    const workspaceId = await findWorkspace(store, workspace);
+    console.log(await connectShop({ db: store.db, clock: systemClock, sealer: createSealer(config.secretKey) }, shopAdapters, workspaceId, kind, flags));
   });
 }
 

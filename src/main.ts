@@ -14,6 +14,7 @@ import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.t
 import { createMemoryBus, type Bus } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
+import { processShopDelivery, reconcileAllShops, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -29,6 +30,7 @@ export interface Relais {
   accounts: AccountsDeps;
   inbox: InboxDeps;
   channels: ChannelRegistry;
+  commerce: CommerceDeps;
   /** The HTTP app; absent in a worker-only process. */
   app: FastifyInstance | undefined;
   /** Starts what this process runs (HTTP, workers) and answers the base URL when serving. */
@@ -46,7 +48,7 @@ const PURGE_SESSIONS_EVERY_MS = 60 * 60_000;
  *
  * @example const relais = await createRelais(loadConfig()); await relais.listen();
  */
-export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string; providers?: ChannelProvider[] } = {}): Promise<Relais> {
+export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string; providers?: ChannelProvider[]; commerceHooks?: CommerceHooks } = {}): Promise<Relais> {
   const role = options.role ?? 'all';
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -87,22 +89,33 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     await backfillChannel(inbox, payload as { workspaceId: string; channelId: string });
   });
   queue.work(BACKFILL_ALL_QUEUE, async () => backfillAllChannels(inbox));
+  // Shops: webhooks are written by `commerce.process`; reconciliation fills what they missed.
+  // The lead wires attribution and cart recovery through `commerceHooks`.
+  const commerce: CommerceDeps = { db: store.db, clock, queue, sealer: inbox.sealer, logger, platforms: new Map(shopAdapters), hooks: options.commerceHooks ?? {} };
+  queue.work(SHOP_PROCESS_QUEUE, async (payload, job) => processShopDelivery(commerce, (payload as { eventId: string }).eventId, { ...job, maxAttempts: SHOP_PROCESS_ATTEMPTS }));
+  queue.work(SHOP_RECONCILE_QUEUE, async (payload) => {
+    await reconcileShop(commerce, payload as { workspaceId: string; channelId: string });
+  });
+  queue.work(SHOP_RECONCILE_ALL_QUEUE, async () => {
+    await reconcileAllShops(commerce);
+  });
   queue.work('conversations.wake', async () => {
     await wakeSnoozed(inbox);
   });
   // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
   // Back-fill at start and every 5 minutes: X retries nothing below its enterprise tier.
   const periodic: [string, number][] = [['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000]];
+  periodic.push([SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000]);
   const timers: NodeJS.Timeout[] = [];
   const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce });
 
   let url = '';
   return {
-    config, logger, store, queue, bus, accounts, inbox, channels, app,
+    config, logger, store, queue, bus, accounts, inbox, channels, commerce, app,
     async listen() {
       if (role !== 'serve') {
         await queue.start();
@@ -135,6 +148,7 @@ function installationSecrets(config: Config): InstallationSecrets {
     metaVerifyToken: config.platformSecrets.metaVerifyToken,
     xConsumerSecret: config.platformSecrets.xConsumerSecret,
     shopifyAppSecret: config.platformSecrets.shopifyAppSecret,
+    shopifyAppSecretPrevious: config.platformSecrets.shopifyAppSecretPrevious,
   };
   return { get: (name) => values[name] };
 }

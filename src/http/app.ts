@@ -17,6 +17,8 @@ import { realtimeRoutes } from './routes/realtime.ts';
 import { hookRoutes } from './routes/hooks.ts';
 import { inboxRoutes } from './routes/inbox.ts';
 import { workspaceToolRoutes } from './routes/workspace-tools.ts';
+import { shopHookRoutes } from './routes/shop-hooks.ts';
+import { commerceRoutes } from './routes/commerce.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -51,6 +53,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   inboxRoutes(app, deps);
   workspaceToolRoutes(app, deps);
   await hookRoutes(app, deps);
+  await shopHookRoutes(app, deps);
+  commerceRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;
 }

@@ -1,0 +1,59 @@
+import { sql } from 'kysely';
+import type { Db, ShopCustomersTable } from '../store/index.ts';
+
+export type LinkMethod = NonNullable<ShopCustomersTable['link_method']>;
+
+/** Orders and checkouts carry the contact of their shop customer: kept in step on every link change. */
+export async function propagateLink(db: Db, workspaceId: string, shopCustomerId: string, contactId: string | null): Promise<void> {
+  await db.updateTable('orders').set({ contact_id: contactId }).where('workspace_id', '=', workspaceId).where('shop_customer_id', '=', shopCustomerId).execute();
+  await db.updateTable('checkouts').set({ contact_id: contactId }).where('workspace_id', '=', workspaceId).where('shop_customer_id', '=', shopCustomerId).execute();
+}
+
+/** The one contact with this email (or phone); none when there are several, since guessing would mix two people. */
+async function soleContact(db: Db, workspaceId: string, column: 'email' | 'phone', value: string): Promise<string | null> {
+  const rows = await db.selectFrom('contacts').select('id').where('workspace_id', '=', workspaceId)
+    .where(column === 'email' ? sql<string>`lower(email)` : sql<string>`phone`, '=', value).limit(2).execute();
+  return rows.length === 1 ? rows[0]!.id : null;
+}
+
+/**
+ * Links an unlinked shop customer to the contact with the same email, else the same phone.
+ * A link already made (by identify, an agent or an earlier match), or undone by an agent, is never replaced.
+ */
+export async function autoLinkShopCustomer(db: Db, workspaceId: string, customer: { id: string; email: string | null; phone: string | null }, now: number): Promise<string | null> {
+  const match = (customer.email ? await soleContact(db, workspaceId, 'email', customer.email) : null);
+  const method: LinkMethod = match ? 'email' : 'phone';
+  const contactId = match ?? (customer.phone ? await soleContact(db, workspaceId, 'phone', customer.phone) : null);
+  if (!contactId) return null;
+  const result = await db.updateTable('shop_customers').set({ contact_id: contactId, link_method: method, updated_at: now })
+    .where('workspace_id', '=', workspaceId).where('id', '=', customer.id).where('contact_id', 'is', null).where('link_method', 'is', null).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) return null;
+  await propagateLink(db, workspaceId, customer.id, contactId);
+  return contactId;
+}
+
+/**
+ * The other direction: a contact whose email or phone is now known gets the unlinked shop
+ * customers that carry it. Call it wherever a contact's email or phone is set.
+ *
+ * @example await linkContactToShopCustomers(db, workspaceId, contactId, clock.now())
+ */
+export async function linkContactToShopCustomers(db: Db, workspaceId: string, contactId: string, now: number): Promise<number> {
+  const contact = await db.selectFrom('contacts').select(['email', 'phone']).where('workspace_id', '=', workspaceId).where('id', '=', contactId).executeTakeFirst();
+  if (!contact) return 0;
+  const email = contact.email?.trim().toLowerCase() || null;
+  let linked = 0;
+  for (const [column, value, method] of [['email', email, 'email'], ['phone', contact.phone, 'phone']] as const) {
+    if (!value) continue;
+    const customers = await db.selectFrom('shop_customers').select('id').where('workspace_id', '=', workspaceId)
+      .where(column, '=', value).where('contact_id', 'is', null).where('link_method', 'is', null).execute();
+    for (const customer of customers) {
+      const result = await db.updateTable('shop_customers').set({ contact_id: contactId, link_method: method, updated_at: now })
+        .where('workspace_id', '=', workspaceId).where('id', '=', customer.id).where('contact_id', 'is', null).where('link_method', 'is', null).executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) continue;
+      await propagateLink(db, workspaceId, customer.id, contactId);
+      linked++;
+    }
+  }
+  return linked;
+}
