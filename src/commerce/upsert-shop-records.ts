@@ -36,6 +36,25 @@ export async function upsertShopCustomer(db: Db, shop: ShopRef, customer: ShopCu
   return { id: row.id, contactId };
 }
 
+/** Within one second (platform times have that grain) an order never moves back to an earlier state. */
+const STATUS_RANK: Record<ShopOrder['status'], number> = { open: 0, paid: 1, fulfilled: 2, refunded: 3, cancelled: 3 };
+
+/**
+ * Whether an incoming version should replace the stored one: a later platform time does;
+ * an earlier one never does; the same time does only when `sameTimeWins` says so (two
+ * updates in one second, told apart by content).
+ */
+function isNewer(incoming: number | null, stored: number | null, sameTimeWins: () => boolean): boolean {
+  if (incoming === null) return stored === null && sameTimeWins();
+  if (stored === null || incoming > stored) return true;
+  return incoming === stored && sameTimeWins();
+}
+
+/** Whether any written column would change (`updated_at` aside), so a redelivery is no change. */
+function differs(values: Record<string, unknown>, stored: Record<string, unknown>): boolean {
+  return Object.entries(values).some(([column, value]) => column !== 'updated_at' && String(value ?? '') !== String(stored[column] ?? ''));
+}
+
 /** A guest (no shop account) is known by the email of the order or checkout. */
 function customerOf(record: { customer: ShopCustomer | null; email: string | null; phone: string | null }): ShopCustomer | null {
   if (record.customer) return { ...record.customer, email: record.customer.email ?? record.email, phone: record.customer.phone ?? record.phone };
@@ -46,7 +65,7 @@ function customerOf(record: { customer: ShopCustomer | null; email: string | nul
 /**
  * Writes an order unless a newer version is already stored (`platform_updated_at`), so a
  * late webhook or a reconciliation pass never moves an order backwards. Answers whether
- * anything changed. An order placed from a checkout completes that checkout.
+ * anything changed: a redelivery of the same version changes nothing. An order placed from a checkout completes that checkout.
  */
 export async function upsertOrder(db: Db, shop: ShopRef, order: ShopOrder, now: number): Promise<{ id: string; changed: boolean }> {
   const customer = customerOf(order);
@@ -63,11 +82,14 @@ export async function upsertOrder(db: Db, shop: ShopRef, order: ShopOrder, now: 
     .onConflict((conflict) => conflict.columns(['workspace_id', 'channel_id', 'external_id']).doNothing()).returning('id').executeTakeFirst();
   let changed = inserted !== undefined;
   if (!inserted) {
-    let update = db.updateTable('orders').set(values).where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId).where('external_id', '=', order.externalId);
-    // Never backwards: an older or equal version changes nothing.
-    if (order.updatedAt !== null) update = update.where((eb) => eb.or([eb('platform_updated_at', 'is', null), eb('platform_updated_at', '<', order.updatedAt!)]));
-    else update = update.where('platform_updated_at', 'is', null);
-    changed = Number((await update.executeTakeFirst()).numUpdatedRows) > 0;
+    const stored = await db.selectFrom('orders').selectAll().where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId)
+      .where('external_id', '=', order.externalId).executeTakeFirstOrThrow();
+    if (isNewer(order.updatedAt, stored.platform_updated_at, () => STATUS_RANK[order.status] >= STATUS_RANK[stored.status] && differs(values, stored))) {
+      let update = db.updateTable('orders').set(values).where('workspace_id', '=', shop.workspaceId).where('id', '=', stored.id);
+      // The same guard in SQL: a concurrent writer of a newer version wins.
+      if (order.updatedAt !== null) update = update.where((eb) => eb.or([eb('platform_updated_at', 'is', null), eb('platform_updated_at', '<=', order.updatedAt!)]));
+      changed = Number((await update.executeTakeFirst()).numUpdatedRows) > 0;
+    }
   }
   const { id } = await db.selectFrom('orders').select('id').where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId)
     .where('external_id', '=', order.externalId).executeTakeFirstOrThrow();
@@ -94,9 +116,13 @@ export async function upsertCheckout(db: Db, shop: ShopRef, checkout: ShopChecko
     .onConflict((conflict) => conflict.columns(['workspace_id', 'channel_id', 'token']).doNothing()).returning('id').executeTakeFirst();
   let changed = inserted !== undefined;
   if (!inserted) {
-    const result = await db.updateTable('checkouts').set(values).where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId)
-      .where('token', '=', checkout.token).where('platform_updated_at', '<', checkout.updatedAt).executeTakeFirst();
-    changed = Number(result.numUpdatedRows) > 0;
+    const stored = await db.selectFrom('checkouts').selectAll().where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId)
+      .where('token', '=', checkout.token).executeTakeFirstOrThrow();
+    if (isNewer(checkout.updatedAt, stored.platform_updated_at, () => differs(values, stored))) {
+      const result = await db.updateTable('checkouts').set(values).where('workspace_id', '=', shop.workspaceId).where('id', '=', stored.id)
+        .where('platform_updated_at', '<=', checkout.updatedAt).executeTakeFirst();
+      changed = Number(result.numUpdatedRows) > 0;
+    }
   }
   const { id } = await db.selectFrom('checkouts').select('id').where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId)
     .where('token', '=', checkout.token).executeTakeFirstOrThrow();
