@@ -2,6 +2,7 @@ import { enComposer } from './en-composer.ts';
 import { enInbox } from './en-inbox.ts';
 import { enInsight } from './en-insight.ts';
 import { enSettings } from './en-settings.ts';
+import { enCommerce } from './en-commerce.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
@@ -10,6 +11,7 @@ export const en: Record<MessageKey, string> = {
   ...enComposer,
   ...enSettings,
   ...enInsight,
+  ...enCommerce,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',

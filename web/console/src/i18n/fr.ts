@@ -8,12 +8,14 @@ import { frComposer } from './fr-composer.ts';
 import { frInbox } from './fr-inbox.ts';
 import { frInsight } from './fr-insight.ts';
 import { frSettings } from './fr-settings.ts';
+import { frCommerce } from './fr-commerce.ts';
 
 export const fr = {
   ...frInbox,
   ...frComposer,
   ...frSettings,
   ...frInsight,
+  ...frCommerce,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',

@@ -20,6 +20,7 @@ import { SuggestionPopover } from './SuggestionPopover.tsx';
 import { suggestionAt } from './suggest.ts';
 import { replaceRange } from './text-tokens.ts';
 import { usePlatformCount } from './use-platform-count.ts';
+import { useShopVariables } from '../contact/use-shop-variables.ts';
 
 export interface ComposerHandle {
   focus: (visibility?: Visibility) => void;
@@ -78,7 +79,8 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
   useEffect(() => {
     if (suggesting) onSuggest();
   }, [suggesting, onSuggest]);
-  const context = { contactName: conversation.contact?.name ?? null, agentName: me.user?.name ?? null, workspaceName: me.workspace.name };
+  const shopVariables = useShopVariables(conversation.contact?.id);
+  const context = { contactName: conversation.contact?.name ?? null, agentName: me.user?.name ?? null, workspaceName: me.workspace.name, ...shopVariables };
 
   const typing = (on: boolean) => {
     window.clearTimeout(typingTimer.current);

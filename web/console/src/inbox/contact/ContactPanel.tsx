@@ -9,6 +9,7 @@ import { errorText } from '../../ui/error-text.ts';
 import { useResource } from '../../ui/use-resource.ts';
 import { ContactNotes } from './ContactNotes.tsx';
 import { MergeContact } from './MergeContact.tsx';
+import { CommercePanel } from './CommercePanel.tsx';
 
 /** The customer beside the thread: who they are on each network, their history, the team's notes. */
 export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId: string; conversationId: string; hrefFor: (conversationId: string) => string }) {
@@ -61,10 +62,7 @@ export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId
         )}
       </section>
       <ContactNotes contactId={person.id} notes={notes} onAdded={() => void reload()} />
-      <section className="panel-section">
-        <h4>{t('contact.commerce')}</h4>
-        <p className="muted">{t('contact.commerceLater')}</p>
-      </section>
+      <CommercePanel contactId={person.id} />
       <MergeContact contactId={person.id} onMerged={() => void reload()} />
     </aside>
   );

@@ -1,0 +1,23 @@
+/** The shop panel beside a conversation: orders, cart, links (French, the reference). */
+export const frCommerce = {
+  'commerce.none': 'Aucune commande liée à ce client pour l’instant.',
+  'commerce.lifetimeValue': 'Valeur client : {value} · {count} commande(s)',
+  'commerce.firstLast': 'Première commande le {first} · dernière le {last}',
+  'commerce.openCart': 'Panier en cours : {value} ({count} article(s))',
+  'commerce.recoveryLink': 'Lien de reprise du panier',
+  'commerce.track': 'Suivre le colis',
+  'commerce.status.open': 'En attente',
+  'commerce.status.paid': 'Payée',
+  'commerce.status.fulfilled': 'Expédiée',
+  'commerce.status.cancelled': 'Annulée',
+  'commerce.status.refunded': 'Remboursée',
+  'commerce.suggestion': 'Commande {number} citée dans un message ({who}).',
+  'commerce.confirmLink': 'Lier à ce client',
+  'commerce.linkedAs': 'Client boutique {who} ({how})',
+  'commerce.unlink': 'Délier',
+  'commerce.method.email': 'même e-mail',
+  'commerce.method.phone': 'même téléphone',
+  'commerce.method.identify': 'identifié sur le site',
+  'commerce.method.order_number': 'numéro de commande',
+  'commerce.method.agent': 'lié à la main',
+} satisfies Record<string, string>;
