@@ -1,6 +1,6 @@
 import { AppError } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
-import { propagateLink, type LinkMethod } from './link-identities.ts';
+import { linkSameEmail, propagateLink, type LinkMethod } from './link-identities.ts';
 
 /**
  * Order numbers as customers write them: "#1001", "commande 1001", "commande n°1001",
@@ -82,6 +82,7 @@ export async function linkShopCustomer(db: Db, workspaceId: string, contactId: s
         .where('workspace_id', '=', workspaceId).where('id', '=', shopCustomerId).executeTakeFirst();
       if (Number(result.numUpdatedRows) === 0) throw new AppError('request.not_found', 'Shop customer not found');
       await propagateLink(trx, workspaceId, shopCustomerId, contactId);
+      await linkSameEmail(trx, workspaceId, shopCustomerId, contactId, now);
     }
     return { shopCustomerId, method };
   });

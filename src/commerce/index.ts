@@ -16,7 +16,7 @@ export { recordShopDelivery, SHOP_PROCESS_QUEUE, SHOP_PROCESS_ATTEMPTS, type Sho
 export { processShopDelivery, PRIVACY_SHOP_REQUEST_QUEUE, type PrivacyShopRequest } from './process-shop-delivery.ts';
 export { reconcileShop, reconcileAllShops, loadShopContext, SHOP_RECONCILE_QUEUE, SHOP_RECONCILE_ALL_QUEUE } from './reconcile-shops.ts';
 export { upsertOrder, upsertCheckout, upsertShopCustomer, type ShopRef } from './upsert-shop-records.ts';
-export { linkContactToShopCustomers, propagateLink, type LinkMethod } from './link-identities.ts';
+export { linkContactToShopCustomers, linkSameEmail, propagateLink, type LinkMethod } from './link-identities.ts';
 export { linkShopCustomer, unlinkShopCustomer, suggestOrderLinks, findOrderNumbers, type LinkSuggestion } from './agent-links.ts';
 export { getCustomerCommerce, listOrders, type CustomerCommerce, type OrderView, type CartView } from './customer-commerce.ts';
 export { connectShop } from './connect-shop.ts';

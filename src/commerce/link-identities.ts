@@ -17,11 +17,33 @@ async function soleContact(db: Db, workspaceId: string, column: 'email' | 'phone
 }
 
 /**
+ * The contact of another shop customer with the same email (a guest checkout beside an
+ * account, a second shop): the same person, whose link an agent or identify may have made.
+ */
+async function siblingContact(db: Db, workspaceId: string, shopCustomerId: string, email: string): Promise<string | null> {
+  const rows = await db.selectFrom('shop_customers').select('contact_id').distinct().where('workspace_id', '=', workspaceId).where('email', '=', email)
+    .where('id', '!=', shopCustomerId).where('contact_id', 'is not', null).limit(2).execute();
+  return rows.length === 1 ? rows[0]!.contact_id : null;
+}
+
+/** After a link by hand or by identify: the unlinked shop customers with the same email follow. */
+export async function linkSameEmail(db: Db, workspaceId: string, shopCustomerId: string, contactId: string, now: number): Promise<void> {
+  const linked = await db.selectFrom('shop_customers').select('email').where('workspace_id', '=', workspaceId).where('id', '=', shopCustomerId).executeTakeFirst();
+  if (!linked?.email) return;
+  const others = await db.selectFrom('shop_customers').select('id').where('workspace_id', '=', workspaceId).where('email', '=', linked.email)
+    .where('contact_id', 'is', null).where('link_method', 'is', null).execute();
+  for (const other of others) {
+    await db.updateTable('shop_customers').set({ contact_id: contactId, link_method: 'email', updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', other.id).execute();
+    await propagateLink(db, workspaceId, other.id, contactId);
+  }
+}
+
+/**
  * Links an unlinked shop customer to the contact with the same email, else the same phone.
  * A link already made (by identify, an agent or an earlier match), or undone by an agent, is never replaced.
  */
 export async function autoLinkShopCustomer(db: Db, workspaceId: string, customer: { id: string; email: string | null; phone: string | null }, now: number): Promise<string | null> {
-  const match = (customer.email ? await soleContact(db, workspaceId, 'email', customer.email) : null);
+  const match = customer.email ? (await soleContact(db, workspaceId, 'email', customer.email)) ?? (await siblingContact(db, workspaceId, customer.id, customer.email)) : null;
   const method: LinkMethod = match ? 'email' : 'phone';
   const contactId = match ?? (customer.phone ? await soleContact(db, workspaceId, 'phone', customer.phone) : null);
   if (!contactId) return null;

@@ -48,6 +48,7 @@ export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId
           ))}
         </ul>
       </section>
+      <CommercePanel contactId={person.id} />
       <section className="panel-section">
         <h4>{t('contact.conversations')}</h4>
         {others.length === 0 ? <p className="muted">{t('contact.noOtherConversations')}</p> : (
@@ -62,7 +63,6 @@ export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId
         )}
       </section>
       <ContactNotes contactId={person.id} notes={notes} onAdded={() => void reload()} />
-      <CommercePanel contactId={person.id} />
       <MergeContact contactId={person.id} onMerged={() => void reload()} />
     </aside>
   );
