@@ -50,7 +50,12 @@ describe.each(await testDialects())('WooCommerce webhooks (%s)', (dialect) => {
     const parked = await db().selectFrom('inbound_events').select(['status', 'error']).where('dedupe_key', 'like', `%${unreadable.headers['x-wc-webhook-delivery-id']}`).executeTakeFirstOrThrow();
     expect(parked.status).toBe('parked');
     const listed = await h.owner.get('/api/v1/admin/inbound?status=parked');
-    expect(listed.body.deliveries.some((delivery: { provider: string }) => delivery.provider === 'woocommerce')).toBe(true);
+    const mine = listed.body.deliveries.find((delivery: { provider: string }) => delivery.provider === 'woocommerce');
+    expect(mine).toMatchObject({ attempts: 1 });
+    // An admin's replay runs it through the shop job again (parked again: the body is still unreadable).
+    expect((await h.owner.post(`/api/v1/admin/inbound/${mine.id}/replay`)).status).toBe(202);
+    await h.settle();
+    expect(await db().selectFrom('inbound_events').select(['status', 'attempts']).where('id', '=', mine.id).executeTakeFirst()).toEqual({ status: 'parked', attempts: 2 });
   });
 
   it('keeps a completed order completed when an older update arrives late, with its tracking link', async () => {
