@@ -14,7 +14,7 @@ import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.t
 import { createMemoryBus, type Bus } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
-import { processShopDelivery, reconcileAllShops, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
+import { notifyHooks, processShopDelivery, reconcileAllShops, SHOP_UPSERTED_QUEUE, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -93,6 +93,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   // The lead wires attribution and cart recovery through `commerceHooks`.
   const commerce: CommerceDeps = { db: store.db, clock, queue, sealer: inbox.sealer, logger, platforms: new Map(shopAdapters), hooks: options.commerceHooks ?? {} };
   queue.work(SHOP_PROCESS_QUEUE, async (payload, job) => processShopDelivery(commerce, (payload as { eventId: string }).eventId, { ...job, maxAttempts: SHOP_PROCESS_ATTEMPTS }));
+  queue.work(SHOP_UPSERTED_QUEUE, async (payload) => notifyHooks(commerce, payload as Parameters<typeof notifyHooks>[1]));
   queue.work(SHOP_RECONCILE_QUEUE, async (payload) => {
     await reconcileShop(commerce, payload as { workspaceId: string; channelId: string });
   });

@@ -13,7 +13,7 @@ export { wooPlatform } from './woocommerce/index.ts';
 export { ShopApiError } from './shop-api-error.ts';
 export { verifyBase64Hmac } from './verify-hmac.ts';
 export { recordShopDelivery, SHOP_PROCESS_QUEUE, SHOP_PROCESS_ATTEMPTS, type ShopDelivery } from './record-shop-delivery.ts';
-export { processShopDelivery, PRIVACY_SHOP_REQUEST_QUEUE, type PrivacyShopRequest } from './process-shop-delivery.ts';
+export { processShopDelivery, notifyHooks, PRIVACY_SHOP_REQUEST_QUEUE, SHOP_UPSERTED_QUEUE, type PrivacyShopRequest, type Upserted } from './process-shop-delivery.ts';
 export { reconcileShop, reconcileAllShops, loadShopContext, SHOP_RECONCILE_QUEUE, SHOP_RECONCILE_ALL_QUEUE } from './reconcile-shops.ts';
 export { upsertOrder, upsertCheckout, upsertShopCustomer, type ShopRef } from './upsert-shop-records.ts';
 export { linkContactToShopCustomers, linkSameEmail, propagateLink, type LinkMethod } from './link-identities.ts';

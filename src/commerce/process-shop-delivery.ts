@@ -4,6 +4,9 @@ import type { CommerceDeps } from './deps.ts';
 import type { ShopEvent } from './shop-event.ts';
 import { upsertCheckout, upsertOrder, upsertShopCustomer, type ShopRef } from './upsert-shop-records.ts';
 
+/** After a commit that changed orders or checkouts: calls the hooks (attribution, recovery), durably. */
+export const SHOP_UPSERTED_QUEUE = 'commerce.upserted';
+
 /** The privacy seam: Shopify's compliance requests, for the privacy module to carry out. */
 export const PRIVACY_SHOP_REQUEST_QUEUE = 'privacy.shop_request';
 
@@ -44,13 +47,12 @@ export async function processShopDelivery(deps: CommerceDeps, eventId: string, j
     await park(deps.db, eventId, error, now);
     return;
   }
-  let upserted: Upserted;
   try {
-    upserted = await deps.db.transaction().execute(async (trx) => {
+    await deps.db.transaction().execute(async (trx) => {
       const changes = await applyShopEvent(trx, deps, shop, parsed, event.body, now);
+      await queueHooks(trx, deps, shop.workspaceId, changes);
       await trx.updateTable('inbound_events').set({ status: parsed.type === 'ignored' ? 'ignored' : 'processed', processed_at: now, attempts: event.attempts + 1, error: null })
         .where('id', '=', eventId).execute();
-      return changes;
     });
   } catch (error) {
     if (job.attempt >= job.maxAttempts) {
@@ -59,7 +61,12 @@ export async function processShopDelivery(deps: CommerceDeps, eventId: string, j
     }
     throw error;
   }
-  await notifyHooks(deps, shop.workspaceId, upserted);
+}
+
+/** The hooks run in their own job, queued with the writes: a crash after the commit loses no call. */
+export async function queueHooks(trx: Db, deps: Pick<CommerceDeps, 'queue'>, workspaceId: string, changes: Upserted): Promise<void> {
+  if (changes.orders.length === 0 && changes.checkouts.length === 0) return;
+  await deps.queue.enqueue(SHOP_UPSERTED_QUEUE, { workspaceId, ...changes }, { db: trx, maxAttempts: 5, backoffMs: 5000 });
 }
 
 /** Writes what one event says, inside the caller's transaction. */
@@ -95,14 +102,14 @@ export async function applyShopEvent(trx: Db, deps: Pick<CommerceDeps, 'queue'>,
   return changes;
 }
 
-/** Attribution and recovery run after the commit; their failure never undoes ingestion. */
-export async function notifyHooks(deps: Pick<CommerceDeps, 'hooks' | 'logger'>, workspaceId: string, upserted: Upserted): Promise<void> {
-  for (const orderId of upserted.orders) {
-    await deps.hooks.onOrderUpserted?.(workspaceId, orderId).catch((error: unknown) => deps.logger.error({ err: error, orderId }, 'onOrderUpserted failed'));
-  }
-  for (const checkoutId of upserted.checkouts) {
-    await deps.hooks.onCheckoutUpserted?.(workspaceId, checkoutId).catch((error: unknown) => deps.logger.error({ err: error, checkoutId }, 'onCheckoutUpserted failed'));
-  }
+/**
+ * The `commerce.upserted` job: attribution and recovery, after the commit; their failure
+ * never undoes ingestion. A failing hook fails the job, which is retried, so hooks must be
+ * idempotent (they may see the same id again).
+ */
+export async function notifyHooks(deps: Pick<CommerceDeps, 'hooks'>, payload: { workspaceId: string } & Upserted): Promise<void> {
+  for (const orderId of payload.orders) await deps.hooks.onOrderUpserted?.(payload.workspaceId, orderId);
+  for (const checkoutId of payload.checkouts) await deps.hooks.onCheckoutUpserted?.(payload.workspaceId, checkoutId);
 }
 
 async function park(db: Db, eventId: string, error: unknown, now: number): Promise<void> {

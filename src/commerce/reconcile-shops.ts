@@ -2,7 +2,7 @@ import { loadChannelContext, markChannelStatus } from '../channels/index.ts';
 import type { ShopContext } from './shop-adapter.ts';
 import { ShopApiError } from './shop-api-error.ts';
 import type { CommerceDeps } from './deps.ts';
-import { notifyHooks, type Upserted } from './process-shop-delivery.ts';
+import { queueHooks, type Upserted } from './process-shop-delivery.ts';
 import { upsertCheckout, upsertOrder } from './upsert-shop-records.ts';
 
 export const SHOP_RECONCILE_QUEUE = 'commerce.reconcile';
@@ -56,9 +56,9 @@ export async function reconcileShop(deps: CommerceDeps, target: { workspaceId: s
     const row = await trx.selectFrom('channels').select('settings').where('workspace_id', '=', shop.workspaceId).where('id', '=', shop.channelId).executeTakeFirstOrThrow();
     const settings = { ...(JSON.parse(row.settings) as Record<string, unknown>), reconciledAt: startedAt };
     await trx.updateTable('channels').set({ settings: JSON.stringify(settings) }).where('workspace_id', '=', shop.workspaceId).where('id', '=', shop.channelId).execute();
+    await queueHooks(trx, deps, shop.workspaceId, changes);
     return changes;
   });
-  await notifyHooks(deps, shop.workspaceId, upserted);
   return { orders: upserted.orders.length, checkouts: upserted.checkouts.length };
 }
 

@@ -85,6 +85,34 @@ describe.each(await testDialects())('Shopify webhooks (%s)', (dialect) => {
     expect(row.completed_at).not.toBeNull();
   });
 
+  it('calls the attribution and recovery hooks once per change, after the commit', async () => {
+    const orders: string[] = [];
+    const checkouts: string[] = [];
+    h.relais.commerce.hooks.onOrderUpserted = async (workspaceId, orderId) => {
+      expect(workspaceId).toBe(h.workspaceId);
+      orders.push(orderId);
+    };
+    h.relais.commerce.hooks.onCheckoutUpserted = async (_workspaceId, checkoutId) => {
+      checkouts.push(checkoutId);
+    };
+    try {
+      const sent = await h.sandbox.shopify.createOrder({ email: 'hook@example.fr', lineItems: [line] }, { duplicate: true });
+      const cart = await h.sandbox.shopify.createCheckout({ email: 'hook@example.fr', lineItems: [line] });
+      await h.settle();
+      const order = await db().selectFrom('orders').select('id').where('external_id', '=', String(sent.resource.id)).executeTakeFirstOrThrow();
+      const checkout = await db().selectFrom('checkouts').select('id').where('token', '=', cart.resource.token).executeTakeFirstOrThrow();
+      // Hook jobs of earlier tests may still be queued (pg-boss polls): count this test's ids.
+      const deadline = Date.now() + 10_000;
+      while ((!orders.includes(order.id) || !checkouts.includes(checkout.id)) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(orders.filter((id) => id === order.id)).toHaveLength(1);
+      expect(checkouts.filter((id) => id === checkout.id)).toHaveLength(1);
+    } finally {
+      h.relais.commerce.hooks.onOrderUpserted = undefined;
+      h.relais.commerce.hooks.onCheckoutUpserted = undefined;
+    }
+  });
+
   it('verifies, stores and hands the compliance topics to the privacy queue; a bad HMAC gets 401', async () => {
     const bad = await h.sandbox.shopify.privacyRequest('customers/redact', { customer: { id: 1, email: 'x@example.fr', phone: null }, orders_to_redact: [] }, { badSignature: true });
     expect(bad.status).toBe(401);
