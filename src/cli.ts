@@ -187,8 +187,10 @@ async function channel(args: string[]): Promise<number> {
   });
 }
 
+const shopFlags = ['workspace', 'shop-domain', 'access-token', 'site-url', 'consumer-key', 'consumer-secret', 'webhook-secret', 'api-base'] as const;
+
 async function addShop(kind: string, args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, strict: false });
+  const { values } = parseArgs({ args, options: Object.fromEntries(shopFlags.map((flag) => [flag, { type: 'string' as const }])) });
   const { workspace, ...flags } = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
   if (!workspace) throw new ConfigError('--workspace is required');
   return withStore(async (store, config) => {
