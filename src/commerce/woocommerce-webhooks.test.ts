@@ -90,6 +90,18 @@ describe.each(await testDialects())('WooCommerce webhooks (%s)', (dialect) => {
       .toMatchObject({ email: 'marc@example.fr', first_name: 'Marc', phone: '+33601020304' });
   });
 
+  it('a coupon delivery gives a Relais promo code its shop id and end date', async () => {
+    await db().insertInto('promo_codes').values({
+      workspace_id: h.workspaceId, id: 'promo-1', channel_id: h.wooChannelId, code: 'RELAIS-CP01', origin: 'relais', percent: 10, expires_at: null, external_id: null,
+      source_channel_id: null, post_id: null, agent_id: null, conversation_id: null, checkout_id: null, created_at: h.relais.clock.now(),
+    }).execute();
+    const sent = await h.sandbox.woo.deliver('coupon.created', JSON.stringify({ id: 4321, code: 'relais-cp01', amount: '10', discount_type: 'percent', date_expires_gmt: '2026-12-01T00:00:00' }));
+    expect(sent.status).toBe(200);
+    await h.settle();
+    expect(await db().selectFrom('promo_codes').select(['external_id', 'expires_at']).where('id', '=', 'promo-1').executeTakeFirst())
+      .toEqual({ external_id: '4321', expires_at: Date.UTC(2026, 11, 1) });
+  });
+
   it('answers 404 for a channel that is not a WooCommerce shop', async () => {
     const response = await h.relais.app.inject({ method: 'POST', url: '/hooks/woocommerce/nope', payload: '{}', headers: { 'content-type': 'application/json', 'x-wc-webhook-signature': 'x' } });
     expect(response.statusCode).toBe(404);
