@@ -1,6 +1,6 @@
 /**
  * The shop beside the conversation, in Chromium against a real Relais and the sandbox
- * playing Meta and Shopify: a customer names her order in Messenger, the panel suggests the
+ * playing Meta and Shopify: the shop is connected in Settings, a customer names her order in Messenger, the panel suggests the
  * link, the agent confirms it, and the panel shows the order (status, total, items, tracking
  * link), the open cart and her value; a canned reply fills the last order's number and status.
  */
@@ -31,7 +31,6 @@ describe.skipIf(!chromiumAvailable())('customer panel with a shop', () => {
     api = profileApi(owner.context, server.url);
     await api.post('/api/v1/setup', lea);
     await api.post('/api/v1/channels', { kind: 'meta', pageId: PAGE, pageToken: TOKEN, apiBase: sandbox.meta.graphUrl });
-    await api.post('/api/v1/shops', { platform: 'shopify', shopDomain: DOMAIN, accessToken: 'shpat_e2e_token_01', apiBase: sandbox.url });
     await api.post('/api/v1/canned-replies', { shortcut: 'commande', title: 'Où en est la commande', body: 'Votre commande {{order.last.number}} est {{order.last.status}}.' });
   });
 
@@ -39,6 +38,20 @@ describe.skipIf(!chromiumAvailable())('customer panel with a shop', () => {
     await owner?.close();
     await sandbox?.close();
     await server?.close();
+  });
+
+  it('connects the shop in Settings and shows where its webhooks go', async () => {
+    const page = owner.page;
+    await page.goto(`${server.url}/settings/channels`);
+    const form = page.getByTestId('connect-shopify');
+    await form.getByLabel('Domaine de la boutique').fill(DOMAIN);
+    await form.getByLabel('Jeton d’accès Admin API').fill('shpat_e2e_token_01');
+    await form.locator('summary').click();
+    await form.getByLabel('Adresse de l’API (tests et démo)').fill(sandbox.url);
+    await form.locator('button[type=submit]').click();
+    await expectText(page.getByTestId('shop-webhook-url'), `${server.url}/hooks/shopify`);
+    await expectText(page.getByTestId('channels-list'), 'maison-lune.myshopify.com');
+    await shot(page, 'shop-connect');
   });
 
   it('suggests the order named in a message, links it on confirmation and shows it beside the conversation', async () => {

@@ -40,3 +40,10 @@ export const getContactCommerce = (contactId: string) =>
 export const linkOrder = (contactId: string, orderId: string) => request<unknown>('POST', `${v1}/contacts/${id(contactId)}/shop-links`, { orderId });
 export const unlinkShopCustomer = (contactId: string, shopCustomerId: string) =>
   request<void>('DELETE', `${v1}/contacts/${id(contactId)}/shop-links/${id(shopCustomerId)}`);
+
+export type ShopInput =
+  | { platform: 'shopify'; shopDomain: string; accessToken: string; apiBase?: string }
+  | { platform: 'woocommerce'; siteUrl: string; consumerKey: string; consumerSecret: string; webhookSecret: string; apiBase?: string };
+
+/** Owners and admins: the credentials are checked with the shop first; answers the webhook address to give the shop. */
+export const connectShop = (input: ShopInput) => request<{ id: string; webhookUrl: string }>('POST', `${v1}/shops`, input);

@@ -5,6 +5,7 @@ import { Alert } from '../ui/Alert.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { ConnectMetaForm } from './ConnectMetaForm.tsx';
 import { ConnectXForm } from './ConnectXForm.tsx';
+import { ConnectShopifyForm, ConnectWooForm } from './ConnectShopForms.tsx';
 import { useResource } from '../ui/use-resource.ts';
 
 /** Connected channels with their state (one that needs reconnecting stands out), and connecting a Meta Page or an X account. */
@@ -38,6 +39,8 @@ export function ChannelsSettings() {
       </section>
       <ConnectMetaForm onConnected={reload} />
       <ConnectXForm onConnected={reload} />
+      <ConnectShopifyForm onConnected={reload} />
+      <ConnectWooForm onConnected={reload} />
     </>
   );
 }
