@@ -54,7 +54,7 @@ describe.skipIf(!chromiumAvailable())('customer panel with a shop', () => {
     await shot(page, 'shop-connect');
   });
 
-  it('suggests the order named in a message, links it on confirmation and shows it beside the conversation', async () => {
+  it('suggests the order named in a message, links it on confirmation and shows it beside the conversation, live', async () => {
     const order = await sandbox.shopify.createOrder({ customer: { email: 'nina@example.fr', firstName: 'Nina', lastName: 'Petit' }, lineItems: [{ title: 'Bague lune', price: '45.00', quantity: 2 }] });
     await sandbox.shopify.updateOrder(order.resource.id, { fulfill: { trackingUrl: 'https://suivi.example/6A123' } });
     await sandbox.shopify.createCheckout({ customer: { email: 'nina@example.fr' }, lineItems: [{ title: 'Collier étoile', price: '29.90' }] });
@@ -83,12 +83,17 @@ describe.skipIf(!chromiumAvailable())('customer panel with a shop', () => {
     await expectText(panel.getByTestId('lifetime-value'), '1 commande');
     await shot(page, 'shop-panel-order');
 
+    // A new order from the shop shows at once, without reloading the page.
+    const next = await sandbox.shopify.createOrder({ customer: { email: 'nina@example.fr' }, lineItems: [{ title: 'Boucles soleil', price: '30.00' }] });
+    await expectText(panel.getByTestId('orders'), next.resource.name, 8000);
+    await expectText(panel.getByTestId('lifetime-value'), '2 commande');
+
     // The composer learns the linked order on the next conversation load.
     await page.reload();
-    await page.getByTestId('commerce-panel').getByTestId('order').waitFor();
+    await page.getByTestId('commerce-panel').getByTestId('order').first().waitFor();
     const text = page.getByTestId('composer-text');
     await text.click();
     await page.keyboard.type('/commande');
-    await waitUntil(async () => (await page.getByTestId('canned-preview').textContent())?.includes(`Votre commande ${order.resource.name} est expédiée.`) ?? false, 'the canned preview with the order');
+    await waitUntil(async () => (await page.getByTestId('canned-preview').textContent())?.includes(`Votre commande ${next.resource.name} est payée.`) ?? false, 'the canned preview with the order');
   });
 });

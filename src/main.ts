@@ -91,7 +91,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   queue.work(BACKFILL_ALL_QUEUE, async () => backfillAllChannels(inbox));
   // Shops: webhooks are written by `commerce.process`; reconciliation fills what they missed.
   // The lead wires attribution and cart recovery through `commerceHooks`.
-  const commerce: CommerceDeps = { db: store.db, clock, queue, sealer: inbox.sealer, logger, platforms: new Map(shopAdapters), hooks: options.commerceHooks ?? {} };
+  const commerce: CommerceDeps = { db: store.db, clock, queue, sealer: inbox.sealer, logger, platforms: new Map(shopAdapters), hooks: options.commerceHooks ?? {}, bus };
   queue.work(SHOP_PROCESS_QUEUE, async (payload, job) => processShopDelivery(commerce, (payload as { eventId: string }).eventId, { ...job, maxAttempts: SHOP_PROCESS_ATTEMPTS }));
   queue.work(SHOP_UPSERTED_QUEUE, async (payload) => notifyHooks(commerce, payload as Parameters<typeof notifyHooks>[1]));
   queue.work(SHOP_RECONCILE_QUEUE, async (payload) => {

@@ -30,6 +30,9 @@ describe.each(await testDialects())('identity links and the customer panel (%s)'
     await h.settle();
     const customer = await db().selectFrom('shop_customers').selectAll().where('email', '=', 'ines@example.fr').executeTakeFirstOrThrow();
     expect(customer).toMatchObject({ contact_id: contactId, link_method: 'email' });
+    // The agents' consoles hear of it, so the panel beside the conversation refreshes.
+    const events = await h.relais.bus.since(h.workspaceId, 0, h.relais.bus.epoch);
+    expect(events !== 'reload' && events.some((event) => event.type === 'contact.updated' && (event.data as { contactId: string }).contactId === contactId)).toBe(true);
     expect(await db().selectFrom('orders').select('contact_id').where('shop_customer_id', '=', customer.id).execute()).toEqual([{ contact_id: contactId }]);
   });
 

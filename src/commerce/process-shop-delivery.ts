@@ -47,12 +47,14 @@ export async function processShopDelivery(deps: CommerceDeps, eventId: string, j
     await park(deps.db, eventId, error, now);
     return;
   }
+  let changes: Upserted;
   try {
-    await deps.db.transaction().execute(async (trx) => {
-      const changes = await applyShopEvent(trx, deps, shop, parsed, event.body, now);
-      await queueHooks(trx, deps, shop.workspaceId, changes);
+    changes = await deps.db.transaction().execute(async (trx) => {
+      const applied = await applyShopEvent(trx, deps, shop, parsed, event.body, now);
+      await queueHooks(trx, deps, shop.workspaceId, applied);
       await trx.updateTable('inbound_events').set({ status: parsed.type === 'ignored' ? 'ignored' : 'processed', processed_at: now, attempts: event.attempts + 1, error: null })
         .where('id', '=', eventId).execute();
+      return applied;
     });
   } catch (error) {
     if (job.attempt >= job.maxAttempts) {
@@ -61,6 +63,7 @@ export async function processShopDelivery(deps: CommerceDeps, eventId: string, j
     }
     throw error;
   }
+  await announceChanges(deps, shop.workspaceId, changes);
 }
 
 /** The hooks run in their own job, queued with the writes: a crash after the commit loses no call. */
@@ -107,6 +110,18 @@ export async function applyShopEvent(trx: Db, deps: Pick<CommerceDeps, 'queue'>,
  * never undoes ingestion. A failing hook fails the job, which is retried, so hooks must be
  * idempotent (they may see the same id again).
  */
+/** `contact.updated` for each contact whose orders or carts changed, once committed. */
+export async function announceChanges(deps: Pick<CommerceDeps, 'db' | 'bus'>, workspaceId: string, changes: Upserted): Promise<void> {
+  if (!deps.bus || (changes.orders.length === 0 && changes.checkouts.length === 0)) return;
+  const contacts = new Set<string>();
+  for (const [table, ids] of [['orders', changes.orders], ['checkouts', changes.checkouts]] as const) {
+    if (ids.length === 0) continue;
+    const rows = await deps.db.selectFrom(table).select('contact_id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).where('contact_id', 'is not', null).execute();
+    for (const row of rows) contacts.add(row.contact_id!);
+  }
+  for (const contactId of contacts) await deps.bus.publish(workspaceId, 'contact.updated', { contactId });
+}
+
 export async function notifyHooks(deps: Pick<CommerceDeps, 'hooks'>, payload: { workspaceId: string } & Upserted): Promise<void> {
   for (const orderId of payload.orders) await deps.hooks.onOrderUpserted?.(payload.workspaceId, orderId);
   for (const checkoutId of payload.checkouts) await deps.hooks.onCheckoutUpserted?.(payload.workspaceId, checkoutId);

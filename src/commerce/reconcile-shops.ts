@@ -2,7 +2,7 @@ import { loadChannelContext, markChannelStatus } from '../channels/index.ts';
 import type { ShopContext } from './shop-adapter.ts';
 import { ShopApiError } from './shop-api-error.ts';
 import type { CommerceDeps } from './deps.ts';
-import { queueHooks, type Upserted } from './process-shop-delivery.ts';
+import { announceChanges, queueHooks, type Upserted } from './process-shop-delivery.ts';
 import { upsertCheckout, upsertOrder } from './upsert-shop-records.ts';
 
 export const SHOP_RECONCILE_QUEUE = 'commerce.reconcile';
@@ -59,6 +59,7 @@ export async function reconcileShop(deps: CommerceDeps, target: { workspaceId: s
     await queueHooks(trx, deps, shop.workspaceId, changes);
     return changes;
   });
+  await announceChanges(deps, shop.workspaceId, upserted);
   return { orders: upserted.orders.length, checkouts: upserted.checkouts.length };
 }
 

@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import { getContactCommerce, linkOrder, unlinkShopCustomer, type Order } from '../../api/commerce.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { useRealtimeSignals } from '../../realtime/RealtimeProvider.tsx';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { errorText } from '../../ui/error-text.ts';
@@ -15,6 +16,12 @@ export function CommercePanel({ contactId }: { contactId: string }) {
   const { t, locale } = i18n;
   const load = useCallback(() => getContactCommerce(contactId), [contactId]);
   const [data, reload] = useResource(load);
+  // A new order or cart from the shop arrives as `contact.updated`.
+  useRealtimeSignals((signal) => {
+    if (signal.type === 'reload') return void reload();
+    if (signal.type !== 'contact.updated' || !('data' in signal)) return;
+    if ((signal.data as { contactId?: unknown } | null)?.contactId === contactId) void reload();
+  });
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
   const act = (key: string, work: () => Promise<unknown>) => async () => {
