@@ -1,3 +1,4 @@
+import type { ConnectSpec } from '../channels/index.ts';
 import type { ShopAdapter, ShopCheckout, ShopCustomer, ShopOrder } from './shop-adapter.ts';
 
 /** What one webhook delivery means once a connector has read it. */
@@ -12,15 +13,8 @@ export type ShopEvent =
 /** Flags as given to `relais channel add <platform>` (or the console form). */
 export type ShopConnectFlags = Record<string, string | undefined>;
 
-export interface ShopConnectSpec {
-  name: string;
-  externalId: string;
-  /** What `channel_routes` maps to this shop (Shopify: the shop domain; Woo: the site URL). */
-  accountIds: string[];
-  apiBase: string;
-  credentials: Record<string, string>;
-  settings: Record<string, unknown>;
-}
+/** What connecting yields: the same shape as a channel provider's, stored by `addChannel`. */
+export type ShopConnectSpec = ConnectSpec;
 
 /**
  * A shop platform as the intake, reconciliation and setup see it: the `ShopAdapter` calls
