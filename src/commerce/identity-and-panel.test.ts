@@ -40,7 +40,7 @@ describe.each(await testDialects())('identity links and the customer panel (%s)'
     await h.sandbox.shopify.createOrder({ customer: { email: 'sans-contact@example.fr', phone: '+33 6 11 22 33 44' }, lineItems: [line] });
     await h.settle();
     const contactId = await h.customerWrites('psid-phone', 'Salut');
-    await setContact(contactId, { phone: '+33611223344' });
+    await setContact(contactId, { phone: '06 11 22 33 44' });
     expect(await linkContactToShopCustomers(db(), h.workspaceId, contactId, h.relais.clock.now())).toBe(1);
     const commerce = (await h.owner.get(`/api/v1/contacts/${contactId}`)).body.commerce;
     expect(commerce.orders).toHaveLength(1);

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db, ShopCustomersTable } from '../store/index.ts';
+import { normalizeEmail, normalizePhone } from './normalize.ts';
 
 export type LinkMethod = NonNullable<ShopCustomersTable['link_method']>;
 
@@ -63,9 +64,10 @@ export async function autoLinkShopCustomer(db: Db, workspaceId: string, customer
 export async function linkContactToShopCustomers(db: Db, workspaceId: string, contactId: string, now: number): Promise<number> {
   const contact = await db.selectFrom('contacts').select(['email', 'phone']).where('workspace_id', '=', workspaceId).where('id', '=', contactId).executeTakeFirst();
   if (!contact) return 0;
-  const email = contact.email?.trim().toLowerCase() || null;
+  // Shop customers are stored normalised (lower-case email, E.164 phone); contacts may not be.
+  const email = normalizeEmail(contact.email);
   let linked = 0;
-  for (const [column, value, method] of [['email', email, 'email'], ['phone', contact.phone, 'phone']] as const) {
+  for (const [column, value, method] of [['email', email, 'email'], ['phone', normalizePhone(contact.phone), 'phone']] as const) {
     if (!value) continue;
     const customers = await db.selectFrom('shop_customers').select('id').where('workspace_id', '=', workspaceId)
       .where(column, '=', value).where('contact_id', 'is', null).where('link_method', 'is', null).execute();

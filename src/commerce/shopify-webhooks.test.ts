@@ -28,6 +28,14 @@ describe.each(await testDialects())('Shopify webhooks (%s)', (dialect) => {
     expect(await orderByNumber(previous.resource.name)).toBeDefined();
   });
 
+  it('keeps a customer from customers/create, normalised', async () => {
+    const sent = await h.sandbox.shopify.createCustomer({ email: 'Zoe@Example.FR', phone: '06 98 76 54 32', firstName: 'Zoé' });
+    expect(sent.delivery.status).toBe(200);
+    await h.settle();
+    expect(await db().selectFrom('shop_customers').select(['email', 'phone', 'first_name', 'channel_id']).where('external_id', '=', String(sent.resource.id)).executeTakeFirst())
+      .toEqual({ email: 'zoe@example.fr', phone: '+33698765432', first_name: 'Zoé', channel_id: h.shopifyChannelId });
+  });
+
   it('answers 401 to a bad HMAC and stores nothing', async () => {
     const before = await db().selectFrom('inbound_events').select('id').execute();
     const bad = await h.sandbox.shopify.createOrder({ email: 'mallory@example.fr', lineItems: [line] }, { badSignature: true });
