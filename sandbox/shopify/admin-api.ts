@@ -19,28 +19,47 @@ export interface AdminCall {
 const send = (res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) =>
   sendText(res, status, JSON.stringify(body), { 'x-shopify-shop-api-call-limit': '1/40', ...headers });
 
-function page(res: ServerResponse, url: URL, key: string, rows: Json[]): void {
-  const limit = Math.min(Number(url.searchParams.get('limit') ?? 50), 250);
-  const offset = Number(Buffer.from(url.searchParams.get('page_info') ?? '', 'base64url').toString() || '0');
+/**
+ * A cursor page, as Shopify pages REST lists: `page_info` carries the position and the
+ * filters (a next-page URL has only `limit` and `page_info`), announced in `Link`.
+ */
+function page(res: ServerResponse, url: URL, key: string, rows: Json[], maxLimit: number, origin: string): void {
+  const limit = Math.min(Number(url.searchParams.get('limit') ?? 50), maxLimit);
+  const offset = cursorOf(url)?.offset ?? 0;
   const slice = rows.slice(offset, offset + limit);
   const headers: Record<string, string> = {};
   if (offset + limit < rows.length) {
-    const next = new URL(url);
-    for (const name of [...next.searchParams.keys()]) if (name !== 'limit') next.searchParams.delete(name);
-    next.searchParams.set('page_info', Buffer.from(String(offset + limit)).toString('base64url'));
+    const filters = Object.fromEntries([...filtersOf(url)].filter(([name]) => name !== 'limit'));
+    const next = new URL(url.pathname, origin);
+    next.searchParams.set('limit', String(limit));
+    next.searchParams.set('page_info', Buffer.from(JSON.stringify({ offset: offset + limit, filters })).toString('base64url'));
     headers.link = `<${next.toString()}>; rel="next"`;
   }
   send(res, 200, { [key]: slice }, headers);
 }
 
+function cursorOf(url: URL): { offset: number; filters: Record<string, string> } | undefined {
+  const info = url.searchParams.get('page_info');
+  return info ? (JSON.parse(Buffer.from(info, 'base64url').toString('utf8')) as { offset: number; filters: Record<string, string> }) : undefined;
+}
+
+/** The list's filters: from the query, or from the cursor on a later page. */
+function filtersOf(url: URL): URLSearchParams {
+  const cursor = cursorOf(url);
+  return cursor ? new URLSearchParams(cursor.filters) : url.searchParams;
+}
+
 function updatedSince(rows: Iterable<Json>, url: URL): Json[] {
-  const min = url.searchParams.get('updated_at_min');
+  const min = filtersOf(url).get('updated_at_min');
   const since = min ? Date.parse(min) : -Infinity;
   return [...rows].filter((row) => Date.parse(row.updated_at) >= since).sort((a, b) => Date.parse(a.updated_at) - Date.parse(b.updated_at));
 }
 
-export async function handleShopifyAdmin(shops: Map<string, ShopifyShop>, calls: AdminCall[], now: () => number, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+/** `maxLimit`: Shopify's 250 per page, lowered by tests to see paging. */
+export async function handleShopifyAdmin(shops: Map<string, ShopifyShop>, calls: AdminCall[], now: () => number, maxLimit: number, req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
   const method = req.method ?? 'GET';
+  // Shopify's `Link` names the shop's own address: here, the sandbox as the client reached it.
+  const origin = `http://${req.headers.host ?? '127.0.0.1'}`;
   const path = url.pathname.replace(/^\/admin\/api\/\d{4}-\d{2}\//, '');
   const token = req.headers['x-shopify-access-token'];
   const shop = [...shops.values()].find((candidate) => candidate.accessToken === token);
@@ -55,12 +74,12 @@ export async function handleShopifyAdmin(shops: Map<string, ShopifyShop>, calls:
 
   if (method === 'GET' && path === 'shop.json') return send(res, 200, { shop: { id: 1, name: shop.name, domain: shop.domain, myshopify_domain: shop.domain, currency: 'EUR' } });
   if (method === 'GET' && path === 'orders.json') {
-    const status = url.searchParams.get('status') ?? 'open';
+    const status = filtersOf(url).get('status') ?? 'open';
     const rows = updatedSince(shop.orders.values(), url).filter((order) => status === 'any' || (status === 'open' ? !order.cancelled_at : Boolean(order.cancelled_at)));
-    return page(res, url, 'orders', rows);
+    return page(res, url, 'orders', rows, maxLimit, origin);
   }
-  if (method === 'GET' && path === 'checkouts.json') return page(res, url, 'checkouts', updatedSince(shop.checkouts.values(), url).filter((c) => !c.completed_at));
-  if (method === 'GET' && path === 'customers.json') return page(res, url, 'customers', updatedSince(shop.customers.values(), url));
+  if (method === 'GET' && path === 'checkouts.json') return page(res, url, 'checkouts', updatedSince(shop.checkouts.values(), url).filter((c) => !c.completed_at), maxLimit, origin);
+  if (method === 'GET' && path === 'customers.json') return page(res, url, 'customers', updatedSince(shop.customers.values(), url), maxLimit, origin);
   const order = /^orders\/(\d+)\.json$/.exec(path);
   if (method === 'GET' && order) {
     const found = shop.orders.get(order[1]!);

@@ -53,6 +53,8 @@ export interface ShopifySandbox {
   /** Sends `body` byte for byte under `topic`. */
   deliver(topic: string, body: string, options?: ShopifySendOptions & { shop?: string }): Promise<ShopDelivery>;
   releaseHeld(): Promise<ShopDelivery[]>;
+  /** The most items a list page holds (Shopify: 250); lower it to see paging. */
+  setPageLimit(limit: number): void;
   shop(domain?: string): ShopifyShop;
   readonly deliveries: ShopDelivery[];
   readonly calls: AdminCall[];
@@ -68,6 +70,7 @@ export function createShopifySandbox(options: ShopifyOptions, host: { clock: San
   const calls: AdminCall[] = [];
   const sender = createShopSender(options.webhookTimeoutMs ?? 5_000);
   const now = () => host.clock.now();
+  let pageLimit = 250;
 
   const shopOf = (domain?: string): ShopifyShop => {
     const found = domain ? shops.get(domain) : shops.values().next().value;
@@ -156,10 +159,11 @@ export function createShopifySandbox(options: ShopifyOptions, host: { clock: San
     },
     deliver: (topic, body, send = {}) => deliver(shopOf(send.shop), topic, body, send),
     releaseHeld: () => sender.releaseHeld(),
+    setPageLimit: (limit) => { pageLimit = limit; },
     shop: shopOf,
     deliveries: sender.deliveries,
     calls,
     idle: () => sender.idle(),
   };
-  return { shopify, handleAdmin: (req: IncomingMessage, res: ServerResponse, url: URL) => handleShopifyAdmin(shops, calls, now, req, res, url) };
+  return { shopify, handleAdmin: (req: IncomingMessage, res: ServerResponse, url: URL) => handleShopifyAdmin(shops, calls, now, pageLimit, req, res, url) };
 }

@@ -38,10 +38,16 @@ describe('shop adapters against the sandbox', () => {
   });
 
   it('Shopify: lists every page of orders updated since a time, oldest first', async () => {
-    const since = Date.now() - 1000;
+    await sandbox.shopify.createOrder({ email: 'old@example.fr', lineItems: [{ title: 'x', price: '1.00' }] }, { drop: true });
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    const since = Math.floor(Date.now() / 1000) * 1000; // Shopify's times have a one-second grain
     for (let i = 0; i < 3; i++) await sandbox.shopify.createOrder({ email: `p${i}@example.fr`, lineItems: [{ title: 'x', price: '1.00' }] }, { drop: true });
+    sandbox.shopify.setPageLimit(2);
+    const before = sandbox.shopify.calls.length;
     const orders = await shopAdapters.get('shopify')!.listOrders(shopify, since);
+    sandbox.shopify.setPageLimit(250);
     expect(orders.map((order) => order.email)).toEqual(['p0@example.fr', 'p1@example.fr', 'p2@example.fr']);
+    expect(sandbox.shopify.calls.slice(before).map((call) => call.path)).toEqual(['orders.json', 'orders.json']);
   });
 
   it('WooCommerce: a promo code is a one-use percent coupon; a duplicate code and wrong keys are refused', async () => {
