@@ -33,3 +33,9 @@ export type { XApiCall, XModeration, XSentDm, XSentTweet } from './x/records.ts'
 export type { XFailNextInput } from './x/api/faults.ts';
 export type { CrcResult } from './x/crc.ts';
 export { toXJson, xSignature, xCrcToken } from './x/x-json.ts';
+export type { ShopifyOptions, ShopifySandbox, ShopifySendOptions, ShopifyOrderPatch, ShopifySent } from './shopify/shopify-sandbox.ts';
+export type { ShopifyShop, ShopifyOrderInput, ShopifyCheckoutInput, ShopifyCustomerInput } from './shopify/resources.ts';
+export type { WooSandbox, WooSent } from './woocommerce/woo-sandbox.ts';
+export type { WooStore, WooOrderInput } from './woocommerce/resources.ts';
+export type { ShopDelivery, ShopDeliveryOptions } from './shop/shop-sender.ts';
+export { base64Hmac } from './shop/shop-sender.ts';

@@ -13,6 +13,10 @@ import type { MetaSandbox } from './meta/meta-sandbox.ts';
 import { createXSandbox, type XOptions } from './x/create-x-sandbox.ts';
 import { isXApiPath } from './x/api/router.ts';
 import type { XSandbox } from './x/x-sandbox.ts';
+import { createShopifySandbox, type ShopifyOptions, type ShopifySandbox } from './shopify/shopify-sandbox.ts';
+import { isShopifyAdminPath } from './shopify/admin-api.ts';
+import { createWooSandbox, type WooSandbox } from './woocommerce/woo-sandbox.ts';
+import { isWooPath } from './woocommerce/rest-api.ts';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -25,6 +29,8 @@ export interface SandboxOptions {
   meta?: MetaOptions;
   /** X: default consumer secret `sandbox-consumer-secret`; webhooks to `<relaisUrl>/hooks/x`. */
   x?: XOptions;
+  /** Shopify: default app secret `sandbox-shopify-secret`; webhooks to `<relaisUrl>/hooks/shopify`. */
+  shopify?: ShopifyOptions;
   /** The time the sandbox starts from (default the system clock); `meta.advanceTime` adds to it. */
   clock?: Clock;
 }
@@ -35,6 +41,10 @@ export interface Sandbox {
   meta: MetaSandbox;
   /** X API v2 subset under `/2/` and the Account Activity webhook sender. */
   x: XSandbox;
+  /** Shopify webhooks and the Admin REST subset under `/admin/api/<version>/`. */
+  shopify: ShopifySandbox;
+  /** WooCommerce webhooks (and ping) and the REST subset under `/wp-json/wc/v3/`. */
+  woo: WooSandbox;
   /** Stops retries, drops hung connections and closes the port. */
   close(): Promise<void>;
 }
@@ -53,12 +63,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { meta } = metaHost;
   const xHost = createXSandbox(options.x ?? {}, { clock, relaisUrl: options.relaisUrl, sandboxUrl: () => url });
   const { x } = xHost;
+  const shopifyHost = createShopifySandbox(options.shopify ?? {}, { clock, relaisUrl: options.relaisUrl, sandboxUrl: () => url });
+  const wooHost = createWooSandbox({ clock, sandboxUrl: () => url });
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = new URL(req.url ?? '/', 'http://sandbox');
     if (target.pathname.startsWith('/_sandbox/meta/')) return handleMetaControl(meta, req, res, target.pathname.slice('/_sandbox/meta/'.length));
     if (isGraphPath(target.pathname)) return metaHost.handleGraph(req, res, target);
     if (isXApiPath(target.pathname)) return xHost.handleApi(req, res, target);
+    if (isShopifyAdminPath(target.pathname)) return shopifyHost.handleAdmin(req, res, target);
+    if (isWooPath(target.pathname)) return wooHost.handleApi(req, res, target);
     if (target.pathname === '/' || target.pathname === '/_sandbox') {
       return sendJson(res, 200, { sandbox: 'relais', meta: { graphUrl: meta.graphUrl, webhookUrl: meta.webhookUrl, appId: meta.appId } });
     }
@@ -83,6 +97,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url,
     meta,
     x,
+    shopify: shopifyHost.shopify,
+    woo: wooHost.woo,
     async close() {
       metaHost.close();
       server.closeAllConnections(); // calls left hanging on purpose (actThenHang) included

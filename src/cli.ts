@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { createApiToken, createMemoryThrottle, roles, setupFirstOwner, type AccountsDeps } from './accounts/index.ts';
 import { addChannel, createChannelRegistry } from './channels/index.ts';
+import { connectShop, shopAdapters } from './commerce/index.ts';
 import { ConfigError, createSealer, isAppError, loadConfig, parseInput, systemClock, type Config } from './kernel/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { channelProviders, createRelais, defaultConsoleDir, type ProcessRole } from './main.ts';
@@ -30,6 +31,10 @@ const usage = `Usage: relais <command> [options]
                         connect an X account (user-context token); prints the channel id
   channel add webchat --workspace W --allowed-origin URL[,URL…] [--name N]
                         add a site chat for the shop at URL; prints the channel id for the embed snippet
+  channel add shopify --workspace W --shop-domain D --access-token T [--api-base URL]
+                        connect a Shopify shop (webhooks to /hooks/shopify); prints the channel id
+  channel add woocommerce --workspace W --site-url U --consumer-key K --consumer-secret S --webhook-secret WS [--api-base URL]
+                        connect a WooCommerce shop (webhooks to /hooks/woocommerce/<channel id>)
   demo [--port 3000] [--speed 1]
                         Relais with the sandbox and a demo shop ("Maison Lune") living a day
   sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T]
@@ -175,8 +180,9 @@ async function findWorkspace(store: Store, nameOrId: string): Promise<string> {
 async function channel(args: string[]): Promise<number> {
   const [action, kind, ...rest] = args;
   const provider = kind ? createChannelRegistry(channelProviders).get(kind) : undefined;
+  if (action === 'add' && kind && shopAdapters.has(kind)) return addShop(kind, rest);
   if (action !== 'add' || !provider) {
-    console.error('Usage: relais channel add <meta|x|webchat> --workspace W … (see relais help)');
+    console.error('Usage: relais channel add <meta|x|webchat|shopify|woocommerce> --workspace W … (see relais help)');
     return 2;
   }
   const { workspace, ...providerFlags } = providerFlagValues(rest);
@@ -203,6 +209,18 @@ function providerFlagValues(args: string[]): Record<string, string | undefined> 
     else if (args[i + 1] !== undefined && !args[i + 1]!.startsWith('--')) flags[arg.slice(2)] = args[++i];
   }
   return flags;
+}
+
+const shopFlags = ['workspace', 'shop-domain', 'access-token', 'site-url', 'consumer-key', 'consumer-secret', 'webhook-secret', 'api-base'] as const;
+
+async function addShop(kind: string, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: Object.fromEntries(shopFlags.map((flag) => [flag, { type: 'string' as const }])) });
+  const { workspace, ...flags } = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, typeof v === 'string' ? v : undefined]));
+  if (!workspace) throw new ConfigError('--workspace is required');
+  return withStore(async (store, config) => {
+    const workspaceId = await findWorkspace(store, workspace);
+    console.log(await connectShop({ db: store.db, clock: systemClock, sealer: createSealer(config.secretKey) }, shopAdapters, workspaceId, kind, flags));
+  });
 }
 
 const tokenFlags = z.object({ workspace: z.string().min(1), name: z.string().trim().min(1).max(120), role: z.enum(roles).default('admin') });

@@ -16,8 +16,9 @@ import { createMemoryBus, type Bus } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
 import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type RulesJob } from './inbox/index.ts';
-import { recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
 import { handleShopPrivacyRequest, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
+import { notifyHooks, processShopDelivery, reconcileAllShops, SHOP_UPSERTED_QUEUE, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
+import { attributeOrder, onCheckoutUpserted, recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -33,6 +34,7 @@ export interface Relais {
   accounts: AccountsDeps;
   inbox: InboxDeps;
   channels: ChannelRegistry;
+  commerce: CommerceDeps;
   /** The HTTP app; absent in a worker-only process. */
   app: FastifyInstance | undefined;
   /** Starts what this process runs (HTTP, workers) and answers the base URL when serving. */
@@ -50,7 +52,7 @@ const PURGE_SESSIONS_EVERY_MS = 60 * 60_000;
  *
  * @example const relais = await createRelais(loadConfig()); await relais.listen();
  */
-export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string; providers?: ChannelProvider[] } = {}): Promise<Relais> {
+export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string; providers?: ChannelProvider[]; commerceHooks?: CommerceHooks } = {}): Promise<Relais> {
   const role = options.role ?? 'all';
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
@@ -94,6 +96,26 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   // A rule's round robin is routing's own pick among online agents under capacity.
   const rulesDeps: RulesDeps = { ...inbox, autoAssign: (workspaceId, conversationId) => autoAssign(inbox, workspaceId, conversationId) };
   queue.work(RULES_QUEUE, async (payload) => runRulesForMessage(rulesDeps, payload as RulesJob));
+  // Shops: webhooks are written by `commerce.process`; reconciliation fills what they missed.
+  // Each order written is attributed and each checkout watched for abandonment; `hooks` are
+  // extra listeners (tests, extensions) called after them.
+  const builtIn: Required<CommerceHooks> = {
+    onOrderUpserted: async (workspaceId, orderId) => { await attributeOrder({ db: store.db, clock }, workspaceId, orderId); },
+    onCheckoutUpserted: (workspaceId, checkoutId) => onCheckoutUpserted({ inbox }, workspaceId, checkoutId),
+  };
+  const commerce: CommerceDeps = { db: store.db, clock, queue, sealer: inbox.sealer, logger, platforms: new Map(shopAdapters), hooks: options.commerceHooks ?? {}, bus };
+  queue.work(SHOP_PROCESS_QUEUE, async (payload, job) => processShopDelivery(commerce, (payload as { eventId: string }).eventId, { ...job, maxAttempts: SHOP_PROCESS_ATTEMPTS }));
+  queue.work(SHOP_UPSERTED_QUEUE, async (payload) => {
+    const upserted = payload as Parameters<typeof notifyHooks>[1];
+    await notifyHooks({ hooks: builtIn }, upserted);
+    await notifyHooks(commerce, upserted);
+  });
+  queue.work(SHOP_RECONCILE_QUEUE, async (payload) => {
+    await reconcileShop(commerce, payload as { workspaceId: string; channelId: string });
+  });
+  queue.work(SHOP_RECONCILE_ALL_QUEUE, async () => {
+    await reconcileAllShops(commerce);
+  });
   queue.work('conversations.wake', async () => {
     await wakeSnoozed(inbox);
   });
@@ -120,7 +142,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   // Cart recovery (a cart found abandoned is also a rules event) and shop privacy requests.
   const recovery: RecoveryDeps = {
     inbox,
-    shops: () => undefined,
+    shops: (platform) => shopAdapters.get(platform),
     cartAbandoned: (workspaceId, conversationId) => runRulesForEvent(rulesDeps, { workspaceId, event: 'cart_abandoned', conversationId }),
   };
   const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger };
@@ -129,16 +151,17 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   });
   queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload));
   periodic.push([RECOVER_QUEUE, 60_000]);
+  periodic.push([SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000]);
   const timers: NodeJS.Timeout[] = [];
   const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce });
 
   let url = '';
   return {
-    config, logger, store, queue, bus, accounts, inbox, channels, app,
+    config, logger, store, queue, bus, accounts, inbox, channels, commerce, app,
     async listen() {
       if (role !== 'serve') {
         await queue.start();
@@ -173,6 +196,7 @@ function installationSecrets(config: Config): InstallationSecrets {
     shopifyAppSecret: config.platformSecrets.shopifyAppSecret,
     // Signs widget deliveries and visitor tokens; derived, so the installation key itself never leaves.
     webchatKey: sha256Hex(`relais-webchat:${config.secretKey}`),
+    shopifyAppSecretPrevious: config.platformSecrets.shopifyAppSecretPrevious,
   };
   return { get: (name) => values[name] };
 }

@@ -9,7 +9,7 @@ export interface WebhookRequest {
 
 /** Installation-level secrets (app secrets, verify tokens), from env or owner settings. */
 export interface InstallationSecrets {
-  get(name: 'metaAppSecret' | 'metaVerifyToken' | 'xConsumerSecret' | 'shopifyAppSecret' | 'webchatKey'): string | undefined;
+  get(name: 'metaAppSecret' | 'metaVerifyToken' | 'xConsumerSecret' | 'shopifyAppSecret' | 'shopifyAppSecretPrevious' | 'webchatKey'): string | undefined;
 }
 
 /** A connected channel as a provider needs it to call the platform. */

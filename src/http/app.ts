@@ -25,6 +25,8 @@ import { automationRoutes } from './routes/automation.ts';
 import { routingRoutes } from './routes/routing.ts';
 import { commerceRoutes } from './routes/commerce.ts';
 import { privacyRoutes } from './routes/privacy.ts';
+import { shopHookRoutes } from './routes/shop-hooks.ts';
+import { shopRoutes } from './routes/shops.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -67,6 +69,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await widgetApiRoutes(app, deps);
   widgetSocketRoutes(app, deps);
   webchatConsoleRoutes(app, deps);
+  await shopHookRoutes(app, deps);
+  shopRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;
 }

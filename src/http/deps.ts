@@ -5,6 +5,7 @@ import type { Queue } from '../jobs/index.ts';
 import type { Bus } from '../realtime/index.ts';
 import type { ChannelRegistry, InstallationSecrets } from '../channels/index.ts';
 import type { DeliveryRecorder, InboxDeps } from '../inbox/index.ts';
+import type { CommerceDeps } from '../commerce/index.ts';
 
 /** Everything the HTTP edge calls into, built once by the composition root. */
 export interface HttpDeps {
@@ -20,6 +21,7 @@ export interface HttpDeps {
   recordDelivery: DeliveryRecorder;
   /** Folder of the built console, served at `/`. */
   consoleDir: string;
+  commerce: CommerceDeps;
 }
 
 declare module 'fastify' {

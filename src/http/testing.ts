@@ -2,9 +2,12 @@
  * Test support: a real Relais (real database, real HTTP stack through `inject`) and a
  * small cookie-keeping client that behaves like the console: it echoes the CSRF cookie.
  */
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig, manualClock } from '../kernel/index.ts';
 import { createTestStore, type TestDialect } from '../store/testing.ts';
@@ -23,7 +26,7 @@ export async function startTestRelais(dialect: TestDialect, env: Record<string, 
   // The test store only made the database; Relais opens and migrates its own connection.
   await database?.close();
   const config = loadConfig({
-    RELAIS_DATA_DIR: dataDir, LOG_LEVEL: 'silent', PORT: '0', HOST: '127.0.0.1',
+    RELAIS_DATA_DIR: dataDir, LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', PORT: '0', HOST: '127.0.0.1',
     RELAIS_PUBLIC_URL: 'http://relais.test',
     ...(database?.url ? { DATABASE_URL: database.url } : {}),
     ...env,
@@ -109,4 +112,29 @@ export async function addMember(app: FastifyInstance, inviter: Browser, email: s
   const accepted = await member.post('/api/v1/invitations/accept', { token, name, password: 'another good password' });
   if (accepted.status !== 200) throw new Error(`accept failed: ${JSON.stringify(accepted.body)}`);
   return member;
+}
+
+/** A port nobody listens on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const relaisBin = fileURLToPath(new URL('../../bin/relais.js', import.meta.url));
+
+/** `relais serve|start` as a real process on `port`; resolves once it says it is running. */
+export function spawnRelais(command: 'serve' | 'start', env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [relaisBin, command], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (output.includes('Relais is running at')) resolve(child);
+    });
+    child.on('exit', (code) => reject(new Error(`relais ${command} exited with ${code}: ${output}`)));
+  });
 }

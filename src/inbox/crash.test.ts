@@ -1,7 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -10,6 +9,7 @@ import { meta, signedMetaRequest } from '../channels/testing.ts';
 import { createSealer, systemClock } from '../kernel/index.ts';
 import { openStore } from '../store/index.ts';
 import { waitFor } from '../jobs/testing.ts';
+import { freePort, spawnRelais } from '../http/testing.ts';
 
 const bin = fileURLToPath(new URL('../../bin/relais.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'relais-crash-'));
@@ -18,26 +18,7 @@ const PAGE = '1000000000000777';
 const env = { ...process.env, RELAIS_DATA_DIR: dataDir, LOG_LEVEL: 'warn', RELAIS_META_APP_SECRET: SECRET, HOST: '127.0.0.1' } as Record<string, string>;
 delete env.DATABASE_URL;
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function startRelais(command: 'serve' | 'start', port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [bin, command], { env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.includes('Relais is running at')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`relais ${command} exited with ${code}: ${output}`)));
-  });
-}
+const startRelais = (command: 'serve' | 'start', port: number) => spawnRelais(command, env, port);
 
 // An accepted event survives a crash: the process dies right after the 200, before any
 // processing, and the message appears once Relais is back.

@@ -5,6 +5,7 @@ import { ensureContact } from './contacts.ts';
 import { ensureConversation } from './conversations.ts';
 import { publishAll, type InboxDeps, type PendingEvent } from './deps.ts';
 import { visitorThreadKey, type WebchatChannel } from './webchat-visitors.ts';
+import { linkSameEmail, propagateLink } from '../commerce/index.ts';
 
 /** How the signature of an identify call checked out (the HTTP edge checks it). */
 export type IdentifyVerdict = 'verified' | 'unverified' | 'refused';
@@ -59,14 +60,14 @@ async function refusedNote(db: Db, channel: WebchatChannel, visitorId: string, c
  * `webchat_visitors.customer_id` by whoever writes it.
  */
 async function linkShopCustomer(db: Db, workspaceId: string, contactId: string, identity: VisitorIdentity, now: number): Promise<void> {
-  if (identity.customerId) {
-    const linked = await db.updateTable('shop_customers').set({ contact_id: contactId, link_method: 'identify', updated_at: now })
-      .where('workspace_id', '=', workspaceId).where('external_id', '=', identity.customerId).executeTakeFirst();
-    if (Number(linked.numUpdatedRows) > 0) return;
-  }
-  if (identity.email) {
-    await db.updateTable('shop_customers').set({ contact_id: contactId, link_method: 'identify', updated_at: now })
-      .where('workspace_id', '=', workspaceId).where('email', '=', identity.email.toLowerCase()).execute();
+  const customers = db.selectFrom('shop_customers').select('id').where('workspace_id', '=', workspaceId);
+  let matched = identity.customerId ? await customers.where('external_id', '=', identity.customerId).execute() : [];
+  if (matched.length === 0 && identity.email) matched = await customers.where('email', '=', identity.email.toLowerCase()).execute();
+  for (const { id } of matched) {
+    await db.updateTable('shop_customers').set({ contact_id: contactId, link_method: 'identify', updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+    // Their orders and open carts follow, and so do the same person's other shop accounts.
+    await propagateLink(db, workspaceId, id, contactId);
+    await linkSameEmail(db, workspaceId, id, contactId, now);
   }
 }
 

@@ -22,6 +22,7 @@ const envSchema = z.object({
   RELAIS_META_VERIFY_TOKEN: z.string().optional(),
   RELAIS_X_CONSUMER_SECRET: z.string().optional(),
   RELAIS_SHOPIFY_APP_SECRET: z.string().optional(),
+  RELAIS_SHOPIFY_APP_SECRET_PREVIOUS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -46,6 +47,8 @@ export interface Config {
     metaVerifyToken: string | undefined;
     xConsumerSecret: string | undefined;
     shopifyAppSecret: string | undefined;
+    /** The secret before a rotation: Shopify may sign with it for up to an hour after. */
+    shopifyAppSecretPrevious: string | undefined;
   };
 }
 
@@ -86,6 +89,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       metaVerifyToken: env.RELAIS_META_VERIFY_TOKEN,
       xConsumerSecret: env.RELAIS_X_CONSUMER_SECRET,
       shopifyAppSecret: env.RELAIS_SHOPIFY_APP_SECRET,
+      shopifyAppSecretPrevious: env.RELAIS_SHOPIFY_APP_SECRET_PREVIOUS,
     },
   };
 }

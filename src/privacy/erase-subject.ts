@@ -15,7 +15,7 @@ export interface ErasureCounts {
   cellsSwept: number;
 }
 
-const some = (ids: string[]) => (ids.length > 0 ? ids : ['\u0000none']);
+const some = (ids: string[]) => (ids.length > 0 ? ids : ['#none']);
 
 /**
  * Erases one subject inside the caller's transaction (see docs/adr/0010). Conversations,

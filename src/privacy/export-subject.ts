@@ -10,7 +10,8 @@ const json = (text: string | null) => (text ? (JSON.parse(text) as unknown) : nu
  */
 export async function exportSubject(db: Db, workspaceId: string, subject: Subject, at: number) {
   const ws = workspaceId;
-  const none = ['\u0000none'];
+  // An id no row has ('#' is never in one): SQL's `in ()` needs at least one value.
+  const none = ['#none'];
   const ids = (list: string[]) => (list.length > 0 ? list : none);
   const [contacts, identities, notes, conversations, messages, revisions, moderation, customers, orders, checkouts, decisions] = await Promise.all([
     db.selectFrom('contacts').select(['id', 'name', 'email', 'phone', 'avatar_url', 'created_at', 'opted_out_at']).where('workspace_id', '=', ws).where('id', 'in', ids(subject.contactIds)).execute(),

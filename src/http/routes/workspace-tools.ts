@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { addChannel } from '../../channels/index.ts';
 import { addContactNote, moderationRegister, registerCsv, deleteCannedReply, deleteLabel, getContact, listCannedReplies, listInbound, listLabels, mergeContactsByHand, replayInbound, saveCannedReply, saveLabel } from '../../inbox/index.ts';
 import { AppError, parseInput } from '../../kernel/index.ts';
+import { getCustomerCommerce } from '../../commerce/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
 import { cannedReplyBody, channelBody, idParam, inboundListQuery, labelBody, mergeBody, noteBody, registerQuery } from './inbox.validators.ts';
@@ -34,7 +35,12 @@ export function workspaceToolRoutes(app: FastifyInstance, deps: HttpDeps): void 
     return reply.status(204).send();
   });
 
-  app.get('/api/v1/contacts/:id', read, async (request) => getContact(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id));
+  app.get('/api/v1/contacts/:id', read, async (request) => {
+    const { workspaceId } = callerOf(request);
+    const { id } = parseInput(idParam, request.params);
+    const contact = await getContact(deps.inbox, workspaceId, id);
+    return { ...contact, commerce: await getCustomerCommerce(deps.store.db, workspaceId, id) };
+  });
   app.post('/api/v1/contacts/:id/notes', { config: { permission: 'conversations.reply' } }, async (request, reply) => {
     const caller = callerOf(request);
     const id = await addContactNote(deps.inbox, caller.workspaceId, parseInput(idParam, request.params).id, caller.userId, parseInput(noteBody, request.body).text);

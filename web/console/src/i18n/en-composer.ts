@@ -55,7 +55,6 @@ export const enComposer: Record<keyof typeof frComposer, string> = {
   'contact.notePlaceholder': 'Usual size, preferences, past trouble…',
   'contact.addNote': 'Add note',
   'contact.commerce': 'Orders and cart',
-  'contact.commerceLater': 'This customer’s orders and cart will show here once the shop (Shopify, WooCommerce) is connected.',
   'contact.merge': 'Merge…',
   'contact.mergeTitle': 'Merge two customer records',
   'contact.mergeIntro': 'The same person writes from another network? Enter the other record’s id: its identities, conversations and notes move into this one.',

@@ -6,6 +6,7 @@ import { enWebchat } from './en-webchat.ts';
 import { enAutomation } from './en-automation.ts';
 import { enRouting } from './en-routing.ts';
 import { enCommerce } from './en-commerce.ts';
+import { enShops } from './en-shops.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
@@ -18,6 +19,7 @@ export const en: Record<MessageKey, string> = {
   ...enAutomation,
   ...enRouting,
   ...enCommerce,
+  ...enShops,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',

@@ -53,7 +53,6 @@ export const frComposer = {
   'contact.notePlaceholder': 'Taille habituelle, préférences, incident passé…',
   'contact.addNote': 'Ajouter la note',
   'contact.commerce': 'Commandes et panier',
-  'contact.commerceLater': 'Les commandes et le panier de ce client s’afficheront ici quand la boutique (Shopify, WooCommerce) sera connectée.',
   'contact.merge': 'Fusionner…',
   'contact.mergeTitle': 'Fusionner deux fiches client',
   'contact.mergeIntro': 'La même personne vous écrit depuis un autre réseau ? Saisissez l’identifiant de l’autre fiche : ses identités, conversations et notes rejoindront celle-ci.',

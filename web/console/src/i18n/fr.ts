@@ -12,6 +12,7 @@ import { frWebchat } from './fr-webchat.ts';
 import { frAutomation } from './fr-automation.ts';
 import { frRouting } from './fr-routing.ts';
 import { frCommerce } from './fr-commerce.ts';
+import { frShops } from './fr-shops.ts';
 
 export const fr = {
   ...frInbox,
@@ -22,6 +23,7 @@ export const fr = {
   ...frAutomation,
   ...frRouting,
   ...frCommerce,
+  ...frShops,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',

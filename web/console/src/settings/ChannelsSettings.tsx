@@ -5,6 +5,7 @@ import { Alert } from '../ui/Alert.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { ConnectMetaForm } from './ConnectMetaForm.tsx';
 import { ConnectXForm } from './ConnectXForm.tsx';
+import { ConnectShopifyForm, ConnectWooForm } from './ConnectShopForms.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { WebchatChannels } from './WebchatChannels.tsx';
 
@@ -40,6 +41,8 @@ export function ChannelsSettings() {
       <ConnectMetaForm onConnected={reload} />
       <ConnectXForm onConnected={reload} />
       <WebchatChannels channels={channels.state === 'ready' ? channels.data : []} onChanged={reload} />
+      <ConnectShopifyForm onConnected={reload} />
+      <ConnectWooForm onConnected={reload} />
     </>
   );
 }

@@ -22,6 +22,7 @@ import { replaceRange } from './text-tokens.ts';
 import { usePlatformCount } from './use-platform-count.ts';
 import { useVoiceWarnings } from './use-voice-warnings.ts';
 import { VoiceWarnings } from './VoiceWarnings.tsx';
+import { useShopVariables } from '../contact/use-shop-variables.ts';
 
 export interface ComposerHandle {
   focus: (visibility?: Visibility) => void;
@@ -88,7 +89,8 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
   useEffect(() => {
     if (suggesting) onSuggest();
   }, [suggesting, onSuggest]);
-  const context = { contactName: conversation.contact?.name ?? null, agentName: me.user?.name ?? null, workspaceName: me.workspace.name };
+  const shopVariables = useShopVariables(conversation.contact?.id);
+  const context = { contactName: conversation.contact?.name ?? null, agentName: me.user?.name ?? null, workspaceName: me.workspace.name, ...shopVariables };
 
   const typing = (on: boolean) => {
     window.clearTimeout(typingTimer.current);

@@ -52,3 +52,12 @@ describe('canned reply search', () => {
     });
   });
 });
+
+describe('shop variables in canned replies', () => {
+  it('fills the last order and the cart link, and lists them as missing when the customer has none', () => {
+    const body = 'Votre commande {{order.last.number}} est {{order.last.status}}. Votre panier : {{cart.url}}';
+    const shop = { ...context, lastOrderNumber: '#1002', lastOrderStatus: 'expédiée', cartUrl: 'https://lune.example/checkouts/abc/recover' };
+    expect(fillTemplate(body, shop)).toEqual({ text: 'Votre commande #1002 est expédiée. Votre panier : https://lune.example/checkouts/abc/recover', missing: [] });
+    expect(fillTemplate(body, context).missing).toEqual(['order.last.number', 'order.last.status', 'cart.url']);
+  });
+});

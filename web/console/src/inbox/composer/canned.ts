@@ -5,10 +5,15 @@ export interface TemplateContext {
   contactName: string | null;
   agentName: string | null;
   workspaceName: string;
+  /** The customer's last order and open cart, when a shop is linked (`{{order.last.number}}`…). */
+  lastOrderNumber?: string | null;
+  /** Already in the agent's language ("Expédiée"). */
+  lastOrderStatus?: string | null;
+  cartUrl?: string | null;
 }
 
 /** The variables a canned reply may use (docs/api.md); the console fills them before sending. */
-export const templateVariables = ['contact.first_name', 'contact.name', 'agent.first_name', 'agent.name', 'workspace.name'] as const;
+export const templateVariables = ['contact.first_name', 'contact.name', 'agent.first_name', 'agent.name', 'workspace.name', 'order.last.number', 'order.last.status', 'cart.url'] as const;
 
 export function firstName(name: string | null): string {
   return name?.trim().split(/\s+/)[0] ?? '';
@@ -21,6 +26,9 @@ function valueOf(variable: string, context: TemplateContext): string | undefined
     case 'agent.first_name': return firstName(context.agentName);
     case 'agent.name': return context.agentName?.trim() ?? '';
     case 'workspace.name': return context.workspaceName;
+    case 'order.last.number': return context.lastOrderNumber ?? '';
+    case 'order.last.status': return context.lastOrderStatus ?? '';
+    case 'cart.url': return context.cartUrl ?? '';
     default: return undefined;
   }
 }

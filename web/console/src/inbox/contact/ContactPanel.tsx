@@ -10,6 +10,7 @@ import { useResource } from '../../ui/use-resource.ts';
 import { ContactNotes } from './ContactNotes.tsx';
 import { MergeContact } from './MergeContact.tsx';
 import { ContactPrivacy } from './ContactPrivacy.tsx';
+import { CommercePanel } from './CommercePanel.tsx';
 
 /** The customer beside the thread: who they are on each network, their history, the team's notes. */
 export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId: string; conversationId: string; hrefFor: (conversationId: string) => string }) {
@@ -51,6 +52,7 @@ export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId
           ))}
         </ul>
       </section>
+      <CommercePanel contactId={person.id} />
       <section className="panel-section">
         <h4>{t('contact.conversations')}</h4>
         {others.length === 0 ? <p className="muted">{t('contact.noOtherConversations')}</p> : (
@@ -65,10 +67,6 @@ export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId
         )}
       </section>
       <ContactNotes contactId={person.id} notes={notes} onAdded={() => void reload()} />
-      <section className="panel-section">
-        <h4>{t('contact.commerce')}</h4>
-        <p className="muted">{t('contact.commerceLater')}</p>
-      </section>
       <MergeContact contactId={person.id} onMerged={() => void reload()} />
       <ContactPrivacy contactId={person.id} onErased={() => setErased(true)} />
     </aside>

@@ -1,0 +1,49 @@
+/** Small normalisers shared by the shop connectors: money, emails, phones, times. */
+
+/**
+ * A decimal money string ("19.90", "1 234,5") in minor units, without going through floats.
+ *
+ * @example toCents('19.90') // 1990
+ */
+export function toCents(value: unknown): number {
+  if (typeof value === 'number') return Math.round(value * 100);
+  if (typeof value !== 'string' || value.trim() === '') return 0;
+  const text = value.replace(/\s/g, '').replace(',', '.');
+  const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
+  if (!match) return 0;
+  const whole = Number(match[2] || '0');
+  const fraction = Number(((match[3] ?? '') + '00').slice(0, 2));
+  const cents = whole * 100 + fraction;
+  return match[1] === '-' ? -cents : cents;
+}
+
+export function normalizeEmail(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const email = value.trim().toLowerCase();
+  return email.includes('@') ? email : null;
+}
+
+/** E.164 when it can be made so (French numbers without a country code get +33). */
+export function normalizePhone(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const digits = value.replace(/[^\d+]/g, '');
+  if (digits.length < 6) return null;
+  if (digits.startsWith('+')) return digits;
+  if (digits.startsWith('00')) return `+${digits.slice(2)}`;
+  if (digits.startsWith('0') && digits.length === 10) return `+33${digits.slice(1)}`;
+  return digits;
+}
+
+/** Epoch ms from an ISO time; Woo's `_gmt` fields carry no zone and are UTC. */
+export function toTime(value: unknown, assumeUtc = false): number | null {
+  if (typeof value !== 'string' || value === '') return null;
+  const text = assumeUtc && !/(Z|[+-]\d\d:?\d\d)$/.test(value) ? `${value}Z` : value;
+  const time = Date.parse(text);
+  return Number.isNaN(time) ? null : time;
+}
+
+export function text(value: unknown): string | null {
+  if (typeof value === 'string' && value !== '') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return null;
+}
