@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { AccountPage } from './account/AccountPage.tsx';
 import { AcceptInvitePage } from './auth/AcceptInvitePage.tsx';
 import { useSession, type SessionState } from './auth/SessionProvider.tsx';
@@ -9,12 +9,15 @@ import { InboxPage } from './inbox/InboxPage.tsx';
 import { AppShell } from './layout/AppShell.tsx';
 import { matchRoute, navigate, useLocation, type Route } from './router/router.ts';
 import { RealtimeProvider } from './realtime/RealtimeProvider.tsx';
-import { SettingsPage } from './settings/SettingsPage.tsx';
 import { TeamPage } from './team/TeamPage.tsx';
 import { Button } from './ui/Button.tsx';
 import { errorText } from './ui/error-text.ts';
 
 type Ready = Extract<SessionState, { status: 'ready' }>;
+
+// Réglages is an admin's page with many forms and a chart: agents, who live in the inbox, never
+// download it.
+const SettingsPage = lazy(() => import('./settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
 
 /** Where a visitor must go instead of the requested page, if anywhere. */
 function redirectFor(route: Route, location: string, state: Ready): string | undefined {
@@ -66,10 +69,17 @@ export function App() {
 function SignedInPage({ route, workspaceId }: { route: Route; workspaceId: string }) {
   if (route.name === 'team') return <TeamPage key={workspaceId} />;
   if (route.name === 'account') return <AccountPage key={workspaceId} />;
-  if (route.name === 'settings') return <SettingsPage key={workspaceId} section={route.section} />;
+  if (route.name === 'settings') {
+    return <Suspense fallback={<LoadingPage />}><SettingsPage key={workspaceId} section={route.section} /></Suspense>;
+  }
   return <InboxPage key={workspaceId} />;
 }
 
 function Splash({ children }: { children: ReactNode }) {
   return <div className="splash" role="status">{children}</div>;
+}
+
+function LoadingPage() {
+  const { t } = useI18n();
+  return <div className="page"><p className="muted" role="status">{t('app.loading')}</p></div>;
 }
