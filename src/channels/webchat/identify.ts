@@ -1,12 +1,19 @@
 import { z } from 'zod';
 import { hmacSha256, safeEqual } from '../../kernel/index.ts';
 
+/**
+ * One line of text: no control character. A line break inside a value would let two
+ * different identities share one canonical string (and so one signature); a NUL byte is
+ * refused by PostgreSQL.
+ */
+const field = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'no line breaks or control characters');
+
 /** What a shop's page may tell about the visitor through `Relais.identify`. */
 export const identitySchema = z.strictObject({
   email: z.email().max(320).optional(),
-  name: z.string().trim().min(1).max(120).optional(),
-  customerId: z.string().trim().min(1).max(120).optional(),
-  cartToken: z.string().trim().min(1).max(200).optional(),
+  name: field(120).optional(),
+  customerId: field(120).optional(),
+  cartToken: field(200).optional(),
 });
 
 export type VisitorIdentity = z.infer<typeof identitySchema>;
