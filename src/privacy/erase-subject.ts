@@ -21,7 +21,8 @@ const some = (ids: string[]) => (ids.length > 0 ? ids : ['#none']);
  * Erases one subject inside the caller's transaction (see docs/adr/0010). Conversations,
  * messages and orders stay as anonymous rows (channel, times, direction, sentiment, totals)
  * so reports still count them; their text, identifiers and links go. Contacts, identities,
- * shop customers, checkouts, notes, revisions, corrections and stored exports are deleted;
+ * shop customers, checkouts, notes, revisions, corrections, stored exports, the bell's
+ * notifications about their conversations and their site-chat visitors and files are deleted;
  * moderation-log rows keep their facts but lose their snapshot; any table another module adds
  * with a `contact_id` loses the subject's rows; then a sweep blanks any text left naming them.
  */
@@ -44,6 +45,11 @@ export async function eraseSubject(trx: Db, dialect: DialectName, workspaceId: s
     .where('workspace_id', '=', ws).where('conversation_id', 'in', conversations).execute();
   await trx.updateTable('outbound').set({ state: 'failed', failure_kind: 'permanent', failure_reason: 'erased' })
     .where('workspace_id', '=', ws).where('conversation_id', 'in', conversations).where('state', 'in', ['queued', 'sending']).execute();
+  // A bell notification quotes the message that rang it; a site-chat visitor holds an email, a name and files.
+  await trx.deleteFrom('notifications').where('workspace_id', '=', ws)
+    .where((eb) => eb.or([eb('conversation_id', 'in', conversations), eb('message_id', 'in', messages)])).execute();
+  await trx.deleteFrom('webchat_uploads').where('workspace_id', '=', ws).where('visitor_id', 'in', some(subject.visitorIds)).execute();
+  await trx.deleteFrom('webchat_visitors').where('workspace_id', '=', ws).where('id', 'in', some(subject.visitorIds)).execute();
   await trx.updateTable('conversations').set({ contact_id: null, subject: null, external_thread_id: null })
     .where('workspace_id', '=', ws).where('id', 'in', conversations).execute();
 

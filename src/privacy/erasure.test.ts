@@ -12,8 +12,10 @@ const dialects = await testDialects();
 
 const zoe = { name: 'Zoé Quillardet', email: 'zoe.quillardet@example.fr', phone: '+33612345678', handle: 'zoe.quillardet', psid: '6199000000000777' };
 const words = ['xylophone', 'ornithorynque'];
+/** A file Zoé attached in the site chat, as the widget stores it (base64). */
+const uploadData = Buffer.from('%PDF-1.4 facture de Zoé, 12 rue des Lilas').toString('base64');
 /** What must not survive, as written and as a JSON body escapes it (Meta sends é as \u00e9). */
-const traces = [zoe.name, 'Zo\\u00e9 Quillardet', 'Quillardet', zoe.email, zoe.phone, zoe.handle, zoe.psid, ...words].map((t) => t.toLowerCase());
+const traces = [zoe.name, 'Zo\\u00e9 Quillardet', 'Quillardet', zoe.email, zoe.phone, zoe.handle, zoe.psid, uploadData, ...words].map((t) => t.toLowerCase());
 
 /** Every row of every table, found in the catalogue (tables other modules add are scanned too), as text. */
 async function everyRow(db: Db, dialect: string): Promise<{ table: string; text: string }[]> {
@@ -83,7 +85,40 @@ describe.each(dialects)('erasure on %s', (dialect) => {
     const orderId = await insertOrder(db(), h.workspaceId, shopId, { externalId: '9001', shopCustomerId: customerId, contactId, email: zoe.email, phone: zoe.phone, totalCents: 12900, placedAt: at + 60_000, landingSite: `/?utm_source=facebook&email=${zoe.email}` });
     await insertCheckout(db(), h.workspaceId, shopId, { shopCustomerId: customerId, email: zoe.email, phone: zoe.phone, updatedAt: at });
     await attributeOrder({ db: db(), clock: h.relais.clock }, h.workspaceId, orderId);
+    await seedNewerTables(contactId, conversation.id, firstMessage.id, at);
     return { contactId, conversationId: conversation.id, shopId, orderId };
+  }
+
+  /**
+   * What the features merged beside privacy keep about her: a site-chat visitor the shop
+   * vouched for, an earlier anonymous visitor who only left her email (its thread now hers),
+   * a file from each; a rule's firing on her message and the bell it rang for the owner.
+   */
+  async function seedNewerTables(contactId: string, conversationId: string, messageId: string, at: number) {
+    const visitor = { workspace_id: h.workspaceId, channel_id: h.channelId, customer_id: null, cart_token: null, visitor_read_at: null, agent_read_at: null, created_at: at, updated_at: at };
+    await db().insertInto('webchat_visitors').values([
+      { ...visitor, id: 'v_zoe_verified', contact_id: contactId, identity_status: 'verified', email: zoe.email, name: zoe.name, customer_id: '7001' },
+      { ...visitor, id: 'v_zoe_anonymous', contact_id: null, identity_status: 'unverified', email: zoe.email, name: null },
+    ]).execute();
+    await db().insertInto('conversations').values({
+      workspace_id: h.workspaceId, id: `conv-webchat-${at}`, channel_id: h.channelId, contact_id: contactId, kind: 'private', status: 'open', external_thread_id: 'webchat:v_zoe_anonymous',
+      subject: null, assignee_id: null, priority: 0, snoozed_until: null, last_message_at: at, created_at: at, updated_at: at, post_id: null, last_inbound_at: at, linked_conversation_id: null,
+    }).execute();
+    const upload = { workspace_id: h.workspaceId, channel_id: h.channelId, content_type: 'application/pdf', size: 40, data: uploadData, created_at: at };
+    await db().insertInto('webchat_uploads').values([
+      { ...upload, id: 'up-1', visitor_id: 'v_zoe_verified', access_key: 'k1', name: 'photo-xylophone.pdf' },
+      { ...upload, id: 'up-2', visitor_id: 'v_zoe_anonymous', access_key: 'k2', name: 'ornithorynque.pdf' },
+    ]).execute();
+    await db().insertInto('rule_firings').values({
+      workspace_id: h.workspaceId, id: `firing-${at}`, event_key: `message_received:${messageId}`, position: 0, rule_id: 'rule-1', rule_version: 1, rule_name: 'Colis cassé',
+      event: 'message_received', conversation_id: conversationId, message_id: messageId, actions: JSON.stringify([{ type: 'notify', to: { kind: 'admins' } }]),
+      outcomes: JSON.stringify([{ type: 'notify', status: 'done', detail: '1' }]), created_at: at, completed_at: at,
+    }).execute();
+    const me = (await h.owner.get('/api/v1/me')).body;
+    await db().insertInto('notifications').values({
+      workspace_id: h.workspaceId, id: `notif-${at}`, user_id: me.user.id, kind: 'rule', source_key: `firing-${at}:0`, conversation_id: conversationId, message_id: messageId,
+      data: JSON.stringify({ ruleId: 'rule-1', ruleName: 'Colis cassé', version: 1, excerpt: 'mon xylophone est arrivé cassé' }), created_at: at, read_at: null,
+    }).execute();
   }
 
   it('leaves no trace of an erased customer in any table, the search index or the job payloads, and keeps the anonymous counts', async () => {
@@ -103,6 +138,9 @@ describe.each(dialects)('erasure on %s', (dialect) => {
     await waitFor(async () => (await db().selectFrom('audit_log').select('id').where('action', '=', 'privacy.erased').execute()).length === 1, 15_000, 'the erasure');
 
     expect(await tracesLeft(db(), dialect)).toEqual([]);
+    expect(await db().selectFrom('webchat_visitors').select('id').execute()).toEqual([]);
+    expect(await db().selectFrom('notifications').select('id').execute()).toEqual([]);
+    expect(await db().selectFrom('rule_firings').select('rule_name').execute()).toEqual([{ rule_name: 'Colis cassé' }]);
     expect(await h.relais.store.searchMessages(h.workspaceId, 'xylophone')).toEqual([]);
     expect(await h.relais.store.searchMessages(h.workspaceId, 'bergamote')).toHaveLength(1);
     expect(await counts()).toEqual({ ...countsBefore, contacts: countsBefore.contacts - 1, shopCustomers: 0 });
@@ -119,7 +157,7 @@ describe.each(dialects)('erasure on %s', (dialect) => {
     expect(await db().selectFrom('contacts').select('id').where('id', '=', seeded.contactId).execute()).toHaveLength(1);
     const erased = await h.owner.post(`/api/v1/contacts/${seeded.contactId}/erase`, { confirm: true });
     expect(erased.status).toBe(200);
-    expect(erased.body).toMatchObject({ contacts: 1, conversations: 1, orders: 1 });
+    expect(erased.body).toMatchObject({ contacts: 1, conversations: 2, orders: 1 });
     expect(await tracesLeft(db(), dialect)).toEqual([]);
     const audit = (await h.owner.get('/api/v1/audit')).body;
     expect(JSON.stringify(audit)).toContain('privacy.erased');

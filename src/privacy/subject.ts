@@ -8,6 +8,8 @@ export interface Subject {
   shopCustomerIds: string[];
   orderIds: string[];
   checkoutIds: string[];
+  /** Site-chat visitors: linked to a contact, or behind one of the subject's conversations. */
+  visitorIds: string[];
   /** Strings that identify them in free text (raw bodies, job payloads, logs): lower-cased. */
   needles: string[];
 }
@@ -19,6 +21,8 @@ export interface SubjectSeed {
 }
 
 const MIN_NEEDLE = 6;
+/** A site-chat conversation's thread key: `webchat:<visitor id>` (see inbox's visitorThreadKey). */
+const WEBCHAT_THREAD = 'webchat:';
 const chunk = <T>(items: T[], size = 500): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, i * size + size));
 
 /** As a string appears inside JSON that escapes non-ASCII (`\u00e9`) and slashes (`\/`), as Meta sends it. */
@@ -66,6 +70,11 @@ export async function gatherSubject(db: Db, workspaceId: string, seed: SubjectSe
   const conversations = await inChunks([...contactIds], (ids) => db.selectFrom('conversations').select(['id', 'external_thread_id']).where('workspace_id', '=', workspaceId).where('contact_id', 'in', ids).execute());
   const conversationIds = conversations.map((c) => c.id);
   const messages = await inChunks(conversationIds, (ids) => db.selectFrom('messages').select(['id', 'external_id']).where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).execute());
+  const visitorsOfThreads = conversations.flatMap((c) => (c.external_thread_id?.startsWith(WEBCHAT_THREAD) ? [c.external_thread_id.slice(WEBCHAT_THREAD.length)] : []));
+  const visitors = [
+    ...(await inChunks([...contactIds], (ids) => db.selectFrom('webchat_visitors').select(['id', 'email', 'name']).where('workspace_id', '=', workspaceId).where('contact_id', 'in', ids).execute())),
+    ...(await inChunks(visitorsOfThreads, (ids) => db.selectFrom('webchat_visitors').select(['id', 'email', 'name']).where('workspace_id', '=', workspaceId).where('id', 'in', ids).execute())),
+  ];
   const ordersBy = (column: 'contact_id' | 'shop_customer_id', ids: string[]) => inChunks(ids, (part) => db.selectFrom('orders').select(['id', 'external_id', 'email', 'phone', 'number']).where('workspace_id', '=', workspaceId).where(column, 'in', part).execute());
   const orders = [...(await ordersBy('contact_id', [...contactIds])), ...(await ordersBy('shop_customer_id', [...customerIds]))];
   for (const order of orders) orderIds.add(order.id);
@@ -81,9 +90,11 @@ export async function gatherSubject(db: Db, workspaceId: string, seed: SubjectSe
     ...customers.flatMap((c) => [c.external_id, c.email, c.phone, [c.first_name, c.last_name].filter(Boolean).join(' ')]),
     ...orders.flatMap((o) => [o.email, o.phone]),
     ...checkouts.flatMap((c) => [c.token, c.email, c.phone]),
+    ...visitors.flatMap((v) => [v.id, v.email, v.name]),
   ]);
   return {
     contactIds: [...contactIds], conversationIds, messageIds: messages.map((m) => m.id), shopCustomerIds: [...customerIds],
-    orderIds: [...orderIds], checkoutIds: [...new Set(checkouts.map((c) => c.id))], needles,
+    orderIds: [...orderIds], checkoutIds: [...new Set(checkouts.map((c) => c.id))],
+    visitorIds: [...new Set(visitors.map((v) => v.id))], needles,
   };
 }
