@@ -66,7 +66,9 @@ function TeamForm({ initial, channels, members, onSave }: { initial: TeamInput; 
     setPending(true);
     setFailure(undefined);
     try {
-      await onSave({ ...team, name: team.name.trim() });
+      // The fields of a team, never its id: the API refuses keys it does not know.
+      const { mode, channelIds, isDefault, members: chosen } = team;
+      await onSave({ name: team.name.trim(), mode, channelIds, isDefault, members: chosen });
       if (!initial.name) setTeam(blank);
     } catch (error) {
       setFailure(error);
