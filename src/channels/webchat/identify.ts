@@ -6,7 +6,8 @@ import { hmacSha256, safeEqual } from '../../kernel/index.ts';
  * different identities share one canonical string (and so one signature); a NUL byte is
  * refused by PostgreSQL.
  */
-const field = (max: number) => z.string().trim().min(1).max(max).regex(/^[^\u0000-\u001f\u007f]*$/, 'no line breaks or control characters');
+const oneLine = (value: string) => ![...value].some((char) => char < ' ' || char === '\u007f');
+const field = (max: number) => z.string().trim().min(1).max(max).refine(oneLine, 'no line breaks or control characters');
 
 /** What a shop's page may tell about the visitor through `Relais.identify`. */
 export const identitySchema = z.strictObject({
