@@ -90,6 +90,26 @@ describe.each(dialects)('attribution on %s', (dialect) => {
     expect(empty.body.totals).toEqual([]);
   });
 
+  it('reads report days as the workspace’s days in Paris, across the October and March clock changes', async () => {
+    const sold = async (placedAt: number, totalCents: number) => {
+      const orderId = await insertOrder(db(), h.workspaceId, shopId, { landingSite: '/?utm_source=facebook', totalCents, placedAt });
+      expect(await attributeOrder(deps(), h.workspaceId, orderId)).toEqual(['utm']);
+    };
+    await sold(Date.parse('2026-10-31T23:30:00Z'), 100); // 1 November, 00:30 in Paris
+    await sold(Date.parse('2026-11-30T22:30:00Z'), 200); // 30 November, 23:30 in Paris
+    await sold(Date.parse('2026-11-30T23:30:00Z'), 400); // 1 December, 00:30 in Paris
+    await sold(Date.parse('2026-03-28T23:30:00Z'), 1000); // 29 March, 00:30 (winter time)
+    await sold(Date.parse('2026-03-29T21:59:00Z'), 2000); // 29 March, 23:59 (summer time)
+    await sold(Date.parse('2026-03-29T22:30:00Z'), 4000); // 30 March, 00:30
+    const total = async (from: string, to: string) => (await h.owner.get(`/api/v1/reports/attribution?from=${from}&to=${to}`)).body.totals;
+    expect(await total('2026-11-01', '2026-11-30')).toEqual([{ currency: 'EUR', orders: 2, revenueCents: 300 }]);
+    expect(await total('2026-12-01', '2026-12-01')).toEqual([{ currency: 'EUR', orders: 1, revenueCents: 400 }]);
+    expect(await total('2026-03-29', '2026-03-29')).toEqual([{ currency: 'EUR', orders: 2, revenueCents: 3000 }]);
+    expect(await total('2026-03-30', '2026-03-30')).toEqual([{ currency: 'EUR', orders: 1, revenueCents: 4000 }]);
+    expect((await h.owner.get('/api/v1/reports/attribution?from=2026-01-01&to=2026-12-31')).status).toBe(200);
+    expect((await h.owner.get('/api/v1/reports/attribution?from=2026-01-01&to=2027-01-02')).status).toBe(400);
+  });
+
   it('refuses bad report periods and bad mappings with a clear 4xx, changing nothing', async () => {
     expect((await h.owner.get('/api/v1/reports/attribution?from=2026-11-30&to=2026-11-01')).status).toBe(400);
     expect((await h.owner.get('/api/v1/reports/attribution?from=yesterday&to=2026-11-01')).status).toBe(400);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { attributionReport, getRecoverySettings, listPromoCodes, mapPromoCode, mapPromoCodeSchema, recoverySettingsSchema, renderRecoveryTemplate, saveRecoverySettings, setContactOptOut } from '../../commerce/index.ts';
+import { localTimeToUtc } from '../../care/index.ts';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
@@ -40,11 +41,15 @@ export function commerceRoutes(app: FastifyInstance, deps: HttpDeps): void {
 
   app.get('/api/v1/reports/attribution', { config: { permission: 'reports.read' } }, async (request) => {
     const query = parseInput(attributionQuery, request.query);
-    const from = Date.parse(`${query.from}T00:00:00Z`);
-    // `to` is the last day included.
-    const to = Date.parse(`${query.to}T00:00:00Z`) + DAY;
-    if (to <= from) throw new AppError('request.invalid', '`to` must not be before `from`', { fields: { to: ['before from'] } });
-    if (to - from > 366 * DAY) throw new AppError('request.invalid', 'At most one year per report', { fields: { to: ['more than a year after from'] } });
-    return attributionReport(deps.store.db, callerOf(request).workspaceId, from, to);
+    // Days are the workspace's own (a French shop's 1 November starts at 23:00 UTC on 31 October, 22:00 in summer).
+    const days = (Date.parse(query.to) - Date.parse(query.from)) / DAY + 1;
+    if (days < 1) throw new AppError('request.invalid', '`to` must not be before `from`', { fields: { to: ['before from'] } });
+    if (days > 366) throw new AppError('request.invalid', 'At most one year per report', { fields: { to: ['more than a year after from'] } });
+    const workspaceId = callerOf(request).workspaceId;
+    const { timezone } = await deps.store.db.selectFrom('workspaces').select('timezone').where('id', '=', workspaceId).executeTakeFirstOrThrow();
+    // `to` is the last day included: the period ends at its midnight.
+    const from = localTimeToUtc(query.from, '00:00', timezone);
+    const to = localTimeToUtc(query.to, '24:00', timezone);
+    return attributionReport(deps.store.db, workspaceId, from, to);
   });
 }
