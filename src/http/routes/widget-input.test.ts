@@ -53,4 +53,13 @@ describe.each(await testDialects())('site chat input at the edge (%s)', (dialect
     expect(answer.status).toBe(400);
     expect(await visitorRow(token)).toMatchObject({ identity_status: 'anonymous' });
   });
+
+  it('refuses a NUL byte in a message with a 400, and records nothing', async () => {
+    const token = await newVisitor();
+    const answer = await call('/widget/api/messages', { clientMessageId: 'nul-000001', text: 'Bonjour\u0000' }, { 'x-relais-visitor': token });
+    expect(answer.status).toBe(400);
+    expect(answer.body.error.fields.text).toBeDefined();
+    const events = await relais.store.db.selectFrom('inbound_events').select('id').where('dedupe_key', 'like', '%:nul-000001').execute();
+    expect(events).toHaveLength(0);
+  });
 });

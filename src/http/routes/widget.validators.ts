@@ -8,7 +8,8 @@ export const frameQuery = z.object({ channel: channelId, origin: z.string().max(
 export const sessionBody = z.strictObject({ channelId, parentOrigin: z.string().max(300), token: z.string().max(400).nullable().optional() });
 export const messageBody = z.strictObject({
   clientMessageId: clientId,
-  text: z.string().max(WEBCHAT_MAX_TEXT, `at most ${WEBCHAT_MAX_TEXT} characters`),
+  // PostgreSQL refuses a NUL byte in text: accepted here, the message would never reach the inbox.
+  text: z.string().max(WEBCHAT_MAX_TEXT, `at most ${WEBCHAT_MAX_TEXT} characters`).refine((text) => !text.includes('\u0000'), 'no NUL character'),
   attachments: z.array(z.string().max(64)).max(5).default([]),
   email: z.email().max(320).optional(),
 }).refine((body) => body.text.trim().length > 0 || body.attachments.length > 0, { message: 'write something or attach a file', path: ['text'] });
