@@ -44,10 +44,9 @@ export async function linkSameEmail(db: Db, workspaceId: string, shopCustomerId:
  * Links an unlinked shop customer to the contact with the same email, else the same phone.
  * A link already made (by identify, an agent or an earlier match), or undone by an agent, is never replaced.
  */
-export async function autoLinkShopCustomer(db: Db, workspaceId: string, customer: { id: string; email: string | null; phone: string | null }, now: number): Promise<string | null> {
+export async function autoLinkShopCustomer(db: Db, workspaceId: string, customer: { id: string; externalId: string; email: string | null; phone: string | null }, now: number): Promise<string | null> {
   // A visitor the shop vouched for on the site chat (signed identify) came first: theirs.
-  const external = await db.selectFrom('shop_customers').select('external_id').where('workspace_id', '=', workspaceId).where('id', '=', customer.id).executeTakeFirst();
-  const vouched = await verifiedVisitorContact(db, workspaceId, { customerId: external?.external_id ?? null, email: customer.email });
+  const vouched = await verifiedVisitorContact(db, workspaceId, { customerId: customer.externalId, email: customer.email });
   const match = vouched ?? (customer.email ? (await soleContact(db, workspaceId, 'email', customer.email)) ?? (await siblingContact(db, workspaceId, customer.id, customer.email)) : null);
   const method: LinkMethod = vouched ? 'identify' : match ? 'email' : 'phone';
   const contactId = match ?? (customer.phone ? await soleContact(db, workspaceId, 'phone', customer.phone) : null);

@@ -18,12 +18,13 @@ export async function upsertShopCustomer(db: Db, shop: ShopRef, customer: ShopCu
     .where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId).where('external_id', '=', customer.externalId);
   let row = await where().executeTakeFirst();
   if (!row) {
-    await db.insertInto('shop_customers').values({
+    const inserted = await db.insertInto('shop_customers').values({
       workspace_id: shop.workspaceId, id: newId(now), channel_id: shop.channelId, external_id: customer.externalId,
       email: customer.email, phone: customer.phone, first_name: customer.firstName, last_name: customer.lastName,
       accepts_marketing: customer.acceptsMarketing ? 1 : 0, contact_id: null, link_method: null, created_at: now, updated_at: now,
-    }).onConflict((conflict) => conflict.columns(['workspace_id', 'channel_id', 'external_id']).doNothing()).execute();
-    row = (await where().executeTakeFirstOrThrow());
+    }).onConflict((conflict) => conflict.columns(['workspace_id', 'channel_id', 'external_id']).doNothing()).returning('id').executeTakeFirst();
+    // Only a concurrent writer's row needs reading back; a fresh one is known.
+    row = inserted ? { id: inserted.id, contact_id: null, link_method: null, email: customer.email, phone: customer.phone } : await where().executeTakeFirstOrThrow();
   } else {
     await db.updateTable('shop_customers').set({
       email: customer.email ?? row.email, phone: customer.phone ?? row.phone,
@@ -32,7 +33,7 @@ export async function upsertShopCustomer(db: Db, shop: ShopRef, customer: ShopCu
     }).where('workspace_id', '=', shop.workspaceId).where('id', '=', row.id).execute();
   }
   if (row.contact_id || row.link_method) return { id: row.id, contactId: row.contact_id };
-  const contactId = await autoLinkShopCustomer(db, shop.workspaceId, { id: row.id, email: customer.email ?? row.email, phone: customer.phone ?? row.phone }, now);
+  const contactId = await autoLinkShopCustomer(db, shop.workspaceId, { id: row.id, externalId: customer.externalId, email: customer.email ?? row.email, phone: customer.phone ?? row.phone }, now);
   return { id: row.id, contactId };
 }
 
@@ -81,9 +82,11 @@ export async function upsertOrder(db: Db, shop: ShopRef, order: ShopOrder, now: 
   const inserted = await db.insertInto('orders').values({ workspace_id: shop.workspaceId, id: newId(now), channel_id: shop.channelId, external_id: order.externalId, created_at: now, ...values })
     .onConflict((conflict) => conflict.columns(['workspace_id', 'channel_id', 'external_id']).doNothing()).returning('id').executeTakeFirst();
   let changed = inserted !== undefined;
+  let id = inserted?.id;
   if (!inserted) {
     const stored = await db.selectFrom('orders').selectAll().where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId)
       .where('external_id', '=', order.externalId).executeTakeFirstOrThrow();
+    id = stored.id;
     if (isNewer(order.updatedAt, stored.platform_updated_at, () => STATUS_RANK[order.status] >= STATUS_RANK[stored.status] && differs(values, stored))) {
       let update = db.updateTable('orders').set(values).where('workspace_id', '=', shop.workspaceId).where('id', '=', stored.id);
       // The same guard in SQL: a concurrent writer of a newer version wins.
@@ -91,13 +94,11 @@ export async function upsertOrder(db: Db, shop: ShopRef, order: ShopOrder, now: 
       changed = Number((await update.executeTakeFirst()).numUpdatedRows) > 0;
     }
   }
-  const { id } = await db.selectFrom('orders').select('id').where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId)
-    .where('external_id', '=', order.externalId).executeTakeFirstOrThrow();
   if (order.checkoutToken) {
-    await db.updateTable('checkouts').set({ order_id: id, completed_at: order.placedAt, updated_at: now })
+    await db.updateTable('checkouts').set({ order_id: id!, completed_at: order.placedAt, updated_at: now })
       .where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId).where('token', '=', order.checkoutToken).where('order_id', 'is', null).execute();
   }
-  return { id, changed };
+  return { id: id!, changed };
 }
 
 /** The same for a checkout, keyed by its token; a checkout whose order is known is completed. */
@@ -115,16 +116,16 @@ export async function upsertCheckout(db: Db, shop: ShopRef, checkout: ShopChecko
   const inserted = await db.insertInto('checkouts').values({ workspace_id: shop.workspaceId, id: newId(now), channel_id: shop.channelId, token: checkout.token, abandoned_at: null, created_at: now, ...values })
     .onConflict((conflict) => conflict.columns(['workspace_id', 'channel_id', 'token']).doNothing()).returning('id').executeTakeFirst();
   let changed = inserted !== undefined;
+  let id = inserted?.id;
   if (!inserted) {
     const stored = await db.selectFrom('checkouts').selectAll().where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId)
       .where('token', '=', checkout.token).executeTakeFirstOrThrow();
+    id = stored.id;
     if (isNewer(checkout.updatedAt, stored.platform_updated_at, () => differs(values, stored))) {
       const result = await db.updateTable('checkouts').set(values).where('workspace_id', '=', shop.workspaceId).where('id', '=', stored.id)
         .where('platform_updated_at', '<=', checkout.updatedAt).executeTakeFirst();
       changed = Number(result.numUpdatedRows) > 0;
     }
   }
-  const { id } = await db.selectFrom('checkouts').select('id').where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId)
-    .where('token', '=', checkout.token).executeTakeFirstOrThrow();
-  return { id, changed };
+  return { id: id!, changed };
 }
