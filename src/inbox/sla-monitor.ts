@@ -8,11 +8,24 @@ export const SLA_MONITOR_QUEUE = 'sla.monitor';
 
 export type SlaEventName = 'sla_due_soon' | 'sla_breached';
 
+type Target = 'first_response' | 'next_response' | 'resolution';
+
+/** Which clock moved: `eventKey` names this transition alone (pass it on as the rules' event key). */
+export interface SlaTransition {
+  target: Target;
+  dueAt: number;
+  eventKey: string;
+}
+
 /**
  * Told once per SLA transition (the rules runtime turns these into escalations: notify,
  * reassign, raise priority). A throw un-records the transition, so the next run tries again.
+ * A first response and a resolution breached on the same customer message are two
+ * transitions: run the rules with `transition.eventKey`, or the second is taken for a retry.
+ *
+ * @example const onSlaEvent: OnSlaEvent = (ws, id, event, t) => runRulesForEvent(deps, { workspaceId: ws, event, conversationId: id, eventKey: t.eventKey })
  */
-export type OnSlaEvent = (workspaceId: string, conversationId: string, event: SlaEventName) => Promise<void>;
+export type OnSlaEvent = (workspaceId: string, conversationId: string, event: SlaEventName, transition: SlaTransition) => Promise<void>;
 
 export interface SlaMonitorOptions {
   /** "Due soon" once at most this share of the target is left… */
@@ -23,7 +36,6 @@ export interface SlaMonitorOptions {
   limit?: number;
 }
 
-type Target = 'first_response' | 'next_response' | 'resolution';
 
 const BATCH = 200;
 
@@ -99,7 +111,7 @@ async function fire(deps: Pick<InboxDeps, 'db' | 'bus' | 'logger'>, onSlaEvent: 
     .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id', 'target', 'due_at', 'event']).doNothing()).returning('event').executeTakeFirst();
   if (!inserted) return false;
   try {
-    await onSlaEvent(t.workspaceId, t.conversationId, t.event);
+    await onSlaEvent(t.workspaceId, t.conversationId, t.event, { target: t.target, dueAt: t.dueAt, eventKey: `${t.event}:${t.conversationId}:${t.target}:${t.dueAt}` });
   } catch (error) {
     deps.logger.error({ err: error, conversationId: t.conversationId, event: t.event }, 'SLA escalation failed; it will be tried again');
     await unrecord(deps.db, key);
