@@ -32,10 +32,9 @@ export interface SlaMonitorOptions {
   dueSoonShare?: number;
   /** …or this long, whichever is larger (the list's amber uses 20 % and 15 minutes too). */
   dueSoonFloorMs?: number;
-  /** Conversations looked at per run. */
+  /** Conversations read per page; a run goes through every page. */
   limit?: number;
 }
-
 
 const BATCH = 200;
 
@@ -48,19 +47,33 @@ const BATCH = 200;
  */
 export async function monitorSla(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus' | 'logger'>, onSlaEvent: OnSlaEvent, options: SlaMonitorOptions = {}): Promise<number> {
   const now = deps.clock.now();
-  const rows = await deps.db.selectFrom('conversations as c')
+  const pageSize = options.limit ?? 5000;
+  let fired = 0;
+  // Keyset pages on (workspace, id): past the first page the newest conversations are watched too.
+  for (let after: { workspaceId: string; id: string } | null = null; ;) {
+    const rows = await owedPage(deps.db, after, pageSize);
+    for (let start = 0; start < rows.length; start += BATCH) {
+      const batch = rows.slice(start, start + BATCH);
+      for (const workspaceId of new Set(batch.map((row) => row.workspace_id))) {
+        fired += await monitorWorkspace(deps, onSlaEvent, options, workspaceId, batch.filter((row) => row.workspace_id === workspaceId), now);
+      }
+    }
+    const last = rows[rows.length - 1];
+    if (rows.length < pageSize || !last) return fired;
+    after = { workspaceId: last.workspace_id, id: last.id };
+  }
+}
+
+/** Conversations still owed something, in (workspace, id) order, after `after`. */
+function owedPage(db: Db, after: { workspaceId: string; id: string } | null, size: number) {
+  let query = db.selectFrom('conversations as c')
     .innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
     .select(['c.workspace_id', 'c.id', 'c.kind', 'c.status', 'c.linked_conversation_id', 'c.updated_at', 'c.external_thread_id', 'c.channel_id as channelId', 'ch.kind as channelKind'])
-    .where('c.status', 'in', ['open', 'pending', 'snoozed']).where('c.last_inbound_at', 'is not', null)
-    .orderBy('c.workspace_id').orderBy('c.id').limit(options.limit ?? 5000).execute();
-  let fired = 0;
-  for (let start = 0; start < rows.length; start += BATCH) {
-    const batch = rows.slice(start, start + BATCH);
-    for (const workspaceId of new Set(batch.map((row) => row.workspace_id))) {
-      fired += await monitorWorkspace(deps, onSlaEvent, options, workspaceId, batch.filter((row) => row.workspace_id === workspaceId), now);
-    }
+    .where('c.status', 'in', ['open', 'pending', 'snoozed']).where('c.last_inbound_at', 'is not', null);
+  if (after) {
+    query = query.where((eb) => eb.or([eb('c.workspace_id', '>', after.workspaceId), eb.and([eb('c.workspace_id', '=', after.workspaceId), eb('c.id', '>', after.id)])]));
   }
-  return fired;
+  return query.orderBy('c.workspace_id').orderBy('c.id').limit(size).execute();
 }
 
 async function monitorWorkspace(deps: Pick<InboxDeps, 'db' | 'bus' | 'logger'>, onSlaEvent: OnSlaEvent, options: SlaMonitorOptions, workspaceId: string,
