@@ -47,3 +47,41 @@ export function text(value: unknown): string | null {
   if (typeof value === 'number' || typeof value === 'bigint') return String(value);
   return null;
 }
+
+/** A whole JSON number token, read at one position (sticky). */
+const NUMBER_TOKEN = /-?\d+(\.\d+)?([eE][+-]?\d+)?/y;
+
+/**
+ * `JSON.parse` for shop payloads: an integer too large for a double (Shopify's ids are 64-bit)
+ * comes out as its exact digits in a string, never rounded into another order's id.
+ *
+ * @example parseShopJson('{"id":9007199254740993}') // { id: '9007199254740993' }
+ */
+export function parseShopJson(body: string): unknown {
+  let out = '';
+  let copied = 0;
+  let inString = false;
+  for (let at = 0; at < body.length; at++) {
+    const char = body[at]!;
+    if (inString) {
+      if (char === '\\') at++;
+      else if (char === '"') inString = false;
+      continue;
+    }
+    if (char === '"') {
+      inString = true;
+      continue;
+    }
+    if (char !== '-' && (char < '0' || char > '9')) continue;
+    NUMBER_TOKEN.lastIndex = at;
+    const token = NUMBER_TOKEN.exec(body);
+    if (!token) continue;
+    const end = at + token[0].length;
+    if (token[1] === undefined && token[2] === undefined && !Number.isSafeInteger(Number(token[0]))) {
+      out += `${body.slice(copied, at)}"${token[0]}"`;
+      copied = end;
+    }
+    at = end - 1;
+  }
+  return JSON.parse(copied === 0 ? body : out + body.slice(copied));
+}

@@ -1,6 +1,7 @@
 import type { JobContext } from '../jobs/index.ts';
 import type { Db } from '../store/index.ts';
 import type { CommerceDeps } from './deps.ts';
+import { parseShopJson } from './normalize.ts';
 import type { ShopEvent } from './shop-event.ts';
 import { upsertCheckout, upsertOrder, upsertShopCustomer, type ShopRef } from './upsert-shop-records.ts';
 
@@ -95,7 +96,7 @@ export async function applyShopEvent(trx: Db, deps: Pick<CommerceDeps, 'queue'>,
         .where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId).where('code', '=', event.code).execute();
       break;
     case 'privacy': {
-      const request: PrivacyShopRequest = { ...shop, topic: event.topic, body: JSON.parse(body) };
+      const request: PrivacyShopRequest = { ...shop, topic: event.topic, body: parseShopJson(body) };
       await deps.queue.enqueue(PRIVACY_SHOP_REQUEST_QUEUE, request, { db: trx, maxAttempts: 10, backoffMs: 60_000 });
       break;
     }

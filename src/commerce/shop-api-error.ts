@@ -1,3 +1,5 @@
+import { parseShopJson } from './normalize.ts';
+
 /** A shop API call that failed, typed the way outbound failures are. */
 export class ShopApiError extends Error {
   constructor(
@@ -34,7 +36,7 @@ export async function callShopApi(url: string, init: { method?: string; headers:
   const raw = await response.text();
   let body: any;
   try {
-    body = raw ? JSON.parse(raw) : null;
+    body = raw ? parseShopJson(raw) : null;
   } catch {
     body = raw;
   }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ShopCheckout, ShopCustomer, ShopLineItem, ShopOrder } from '../shop-adapter.ts';
 import type { ShopEvent } from '../shop-event.ts';
-import { normalizeEmail, normalizePhone, text, toCents, toTime } from '../normalize.ts';
+import { normalizeEmail, normalizePhone, parseShopJson, text, toCents, toTime } from '../normalize.ts';
 
 /** Shopify ids are 64-bit integers: read them as strings, never through a float. */
 const id = z.union([z.string().min(1), z.number(), z.bigint()]).transform((value) => String(value));
@@ -23,7 +23,7 @@ export const shopifyTopics = {
  * not that resource; the intake parks it.
  */
 export function parseShopifyWebhook(topic: string, body: string): ShopEvent {
-  const json: unknown = JSON.parse(body);
+  const json = parseShopJson(body);
   if ((shopifyTopics.privacy as readonly string[]).includes(topic)) {
     record.parse(json);
     return { type: 'privacy', topic };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { ShopCustomer, ShopOrder } from '../shop-adapter.ts';
 import type { ShopEvent } from '../shop-event.ts';
-import { normalizeEmail, normalizePhone, text, toCents, toTime } from '../normalize.ts';
+import { normalizeEmail, normalizePhone, parseShopJson, text, toCents, toTime } from '../normalize.ts';
 
 const id = z.union([z.number(), z.string().min(1)]).transform((value) => String(value));
 const orderShape = z.looseObject({ id, status: z.string(), date_created_gmt: z.string().nullish(), date_created: z.string().nullish() });
@@ -18,7 +18,7 @@ const statuses: Record<string, ShopOrder['status']> = {
  * carries only `{"id": …}` and changes nothing here. Throws on a body it cannot read.
  */
 export function parseWooWebhook(topic: string, body: string): ShopEvent {
-  const json: unknown = JSON.parse(body);
+  const json = parseShopJson(body);
   const [resource, event] = topic.split('.');
   if (event === 'deleted') return { type: 'ignored', reason: `${topic} is kept by the shop` };
   if (resource === 'order') return { type: 'order', order: wooOrder(json) };
