@@ -33,6 +33,21 @@ export async function decideRecovery(deps: RecoveryDeps, workspaceId: string, ch
   const reach = contactId ? await reachableConversation(deps, workspaceId, contactId) : { latestId: null, open: null };
   const skip = (reason: RecoveryReason, conversationId = reach.latestId) => recordDecision(deps, workspaceId, checkoutId, { outcome: 'skipped', reason, conversationId, messageId: null, promoCode: null });
 
+  const recordSent = async (conversationId: string, messageId: string, promo: { id: string; code: string } | null) => {
+    try {
+      return await recordDecision(deps, workspaceId, checkoutId, { outcome: 'sent', reason: 'sent', conversationId, messageId, promoCode: promo?.code ?? null, promoCodeId: promo?.id ?? null });
+    } catch (error) {
+      if (isUniqueViolation(error)) return skip('already_sent', conversationId);
+      throw error;
+    }
+  };
+
+  // A job that wrote the message, then died before recording it: the message went (or will), whatever changed since.
+  const written = await db.selectFrom('outbound').select(['conversation_id', 'message_id']).where('workspace_id', '=', workspaceId).where('idempotency_key', '=', recoveryKey(checkoutId)).executeTakeFirst();
+  if (written && !(await alreadySent(db, workspaceId, checkoutId))) {
+    const promo = await db.selectFrom('promo_codes').select(['id', 'code']).where('workspace_id', '=', workspaceId).where('checkout_id', '=', checkoutId).executeTakeFirst();
+    return recordSent(written.conversation_id, written.message_id, promo ?? null);
+  }
   if (!settings.enabled) return skip('disabled');
   if (checkout.completed_at !== null || checkout.order_id !== null || (await orderedSince(db, workspaceId, checkout))) return skip('ordered');
   if (await alreadySent(db, workspaceId, checkoutId)) return skip('already_sent');
@@ -64,12 +79,7 @@ export async function decideRecovery(deps: RecoveryDeps, workspaceId: string, ch
     if (error instanceof AppError && error.code.startsWith('channel.')) return skip('window_closed', conversationId);
     throw error;
   }
-  try {
-    return await recordDecision(deps, workspaceId, checkoutId, { outcome: 'sent', reason: 'sent', conversationId, messageId, promoCode: promo?.code ?? null, promoCodeId: promo?.id ?? null });
-  } catch (error) {
-    if (isUniqueViolation(error)) return skip('already_sent', conversationId);
-    throw error;
-  }
+  return recordSent(conversationId, messageId, promo);
 }
 
 async function alreadySent(db: Db, workspaceId: string, checkoutId: string): Promise<boolean> {

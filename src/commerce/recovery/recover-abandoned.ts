@@ -8,12 +8,15 @@ export const RECOVER_QUEUE = 'commerce.recover';
 /** Carts untouched for longer than this are history, not abandoned carts: no message. */
 export const RECOVERY_HORIZON_MS = 48 * 3_600_000;
 const MINUTE = 60_000;
+/** A cart claimed this long ago with no decision was left by a job that died: it is decided again. */
+const CLAIM_TIMEOUT_MS = 5 * MINUTE;
 
 /**
  * The periodic job (every minute): each open checkout untouched for the workspace's delay
  * becomes abandoned (once: `abandoned_at` is claimed by a conditional update), the
  * `cartAbandoned` hook is told, and the recovery is decided. A cart skipped only for quiet
- * hours is decided again once they end (still within the horizon and the channel's window).
+ * hours is decided again once they end (still within the horizon and the channel's window);
+ * so is one claimed by a round that died before deciding it (the message's key keeps it single).
  */
 export async function recoverAbandonedCarts(deps: RecoveryDeps): Promise<RecoveryOutcome[]> {
   const { db, clock } = deps.inbox;
@@ -37,7 +40,17 @@ export async function recoverAbandonedCarts(deps: RecoveryDeps): Promise<Recover
     const settings = await getRecoverySettings(db, checkout.workspace_id);
     if (!isQuietTime(now, settings)) outcomes.push(await decideRecovery(deps, checkout.workspace_id, checkout.id));
   }
+  for (const checkout of await claimedUndecided(db, now)) outcomes.push(await decideRecovery(deps, checkout.workspace_id, checkout.id));
   return outcomes;
+}
+
+/** Carts a round marked abandoned a while ago and never decided (it died in between). */
+async function claimedUndecided(db: Db, now: number) {
+  return db.selectFrom('checkouts as k').select(['k.workspace_id', 'k.id'])
+    .where('k.abandoned_at', '<=', now - CLAIM_TIMEOUT_MS).where('k.completed_at', 'is', null).where('k.platform_updated_at', '>', now - RECOVERY_HORIZON_MS)
+    .where(({ exists, not, selectFrom }) => not(exists(selectFrom('recovery_decisions as d').select('d.id')
+      .whereRef('d.workspace_id', '=', 'k.workspace_id').whereRef('d.checkout_id', '=', 'k.id'))))
+    .orderBy('k.platform_updated_at').limit(200).execute();
 }
 
 /** Abandoned carts whose every decision so far is "quiet hours". */

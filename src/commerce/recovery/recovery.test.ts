@@ -147,6 +147,28 @@ describe.each(dialects)('cart recovery on %s', (dialect) => {
     expect(await outboundFor(checkoutId)).toEqual([]);
   });
 
+  it('records a message a dead job wrote as sent, even once the window has closed or the cart was abandoned without a decision', async () => {
+    await enable();
+    // The job wrote the message and died before its decision; by the retry, the Messenger window has closed.
+    const first = await customerWithCart();
+    await db().updateTable('checkouts').set({ abandoned_at: h.relais.clock.now() }).where('id', '=', first.checkoutId).execute();
+    const sent = await sendReply(h.relais.inbox, h.workspaceId, { type: 'rule', id: null }, first.conversationId, { text: 'parti', visibility: 'private', idempotencyKey: recoveryKey(first.checkoutId) });
+    h.relais.clock.advance(25 * H);
+    expect(await decideRecovery(deps, h.workspaceId, first.checkoutId)).toMatchObject({ outcome: 'sent', messageId: sent.messageId });
+    expect(await decisions(first.checkoutId)).toEqual([{ outcome: 'sent', reason: 'sent' }]);
+    expect(await outboundFor(first.checkoutId)).toHaveLength(1);
+
+    // A job that claimed a cart as abandoned and died before deciding: a later round decides it, once.
+    const second = await customerWithCart();
+    await db().updateTable('checkouts').set({ abandoned_at: h.relais.clock.now() }).where('id', '=', second.checkoutId).execute();
+    expect(await recoverAbandonedCarts(deps)).toEqual([]);
+    h.relais.clock.advance(10 * 60_000);
+    expect(await recoverAbandonedCarts(deps)).toEqual([expect.objectContaining({ outcome: 'sent', conversationId: second.conversationId })]);
+    expect(await recoverAbandonedCarts(deps)).toEqual([]);
+    expect(await outboundFor(second.checkoutId)).toHaveLength(1);
+    expect(await decisions(second.checkoutId)).toEqual([{ outcome: 'sent', reason: 'sent' }]);
+  });
+
   it('skips with "quiet_hours" at 22:30 in Paris, once, and sends after 09:00 while the window is open', async () => {
     await enable();
     const { checkoutId } = await customerWithCart();
