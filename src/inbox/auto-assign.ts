@@ -98,7 +98,12 @@ export async function assignWaiting(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'
     .where('assignee_id', 'is', null).where('status', 'in', ['open', 'pending'])
     .orderBy('created_at').orderBy('id').limit(limit).execute();
   let assigned = 0;
-  for (const { id } of waiting) if (await autoAssign(deps, workspaceId, id)) assigned++;
+  for (const { id } of waiting) {
+    if (!(await autoAssign(deps, workspaceId, id))) continue;
+    assigned++;
+    // Room only shrinks as we assign: once it is gone, the rest of the backlog waits.
+    if (!(await anyoneHasRoom(deps.db, workspaceId))) break;
+  }
   return assigned;
 }
 
