@@ -29,7 +29,9 @@ export async function shopHookRoutes(app: FastifyInstance, deps: HttpDeps): Prom
       if (!verifyBase64Hmac(rawBody, request.headers['x-shopify-hmac-sha256'], secrets)) throw new AppError('webhook.bad_signature', 'The HMAC does not match this body');
       const topic = header(request, 'x-shopify-topic');
       const domain = header(request, 'x-shopify-shop-domain')?.toLowerCase();
-      const webhookId = header(request, 'x-shopify-webhook-id') ?? header(request, 'x-shopify-event-id');
+      // The event id is shared by every topic one merchant action causes: alone, it keys a delivery only with its topic.
+      const eventId = header(request, 'x-shopify-event-id');
+      const webhookId = header(request, 'x-shopify-webhook-id') ?? (eventId && topic ? `${topic}:${eventId}` : undefined);
       if (!topic || !domain || !webhookId) throw new AppError('request.invalid', 'X-Shopify-Topic, X-Shopify-Shop-Domain and X-Shopify-Webhook-Id are required');
       const route = await findChannelByAccount(deps.store.db, 'shopify', domain);
       const status = await recordShopDelivery(deps.commerce, {
