@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { markWebchatRead, outboundMessageId, visitorHistory, visitorMessage, type VisitorMessage } from '../../inbox/index.ts';
+import { markWebchatRead, outboundMessageId, visitorHistory, visitorMessage, webchatConversationInfo } from '../../inbox/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { assertWidgetOrigin, visitorOf, type VisitorCall } from './widget-access.ts';
@@ -32,33 +32,55 @@ export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const send = (message: unknown) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     };
+    // The visitor's thread: looked up once, then learnt from the bus when it begins. Other
+    // threads are remembered as such, so a busy workspace costs each open widget at most one
+    // look-up per conversation, not one per event or per presence signal.
     let conversationId: string | null = null;
+    const checked = new Map<string, Promise<boolean>>();
+    const ready = visitorHistory(deps.inbox, channel, claims.visitorId).then((history) => {
+      conversationId ??= history.conversationId;
+    }, () => undefined);
+    const check = async (id: string) => {
+      try {
+        const { visitor } = await webchatConversationInfo(deps.inbox, workspaceId, id);
+        if (visitor?.id === claims.visitorId) conversationId ??= id;
+        return visitor?.id === claims.visitorId;
+      } catch {
+        // Unknown conversation, or the database failed: asked again next time.
+        checked.delete(id);
+        return false;
+      }
+    };
+    const ours = async (id: string | undefined): Promise<boolean> => {
+      if (!id) return false;
+      await ready;
+      if (conversationId) return id === conversationId;
+      if (!checked.has(id)) {
+        if (checked.size >= 1000) checked.clear();
+        checked.set(id, check(id));
+      }
+      return checked.get(id)!;
+    };
     let lastAgentRead = 0;
     let agentTyping = false;
-    const known = async () => conversationId ??= (await visitorHistory(deps.inbox, channel, claims.visitorId)).conversationId;
-    const push = (message: VisitorMessage | null) => {
-      if (message) send({ type: 'message', message });
-    };
 
     const off = deps.bus.subscribe(workspaceId, (event) => {
       const data = event.data as { conversationId?: string; messageId?: string; direction?: string; outboundId?: string; state?: string };
-      // Every visitor socket hears the whole workspace: skip other threads without a query.
-      if (conversationId && data.conversationId !== conversationId) return;
-      if (event.type === 'message.created' && data.direction === 'in' && data.messageId) {
-        void visitorMessage(deps.store.db, channel, claims.visitorId, data.messageId).then((message) => {
-          if (message) conversationId = data.conversationId ?? conversationId;
-          push(message);
-        });
-      }
-      if (event.type === 'outbound.updated' && data.state === 'sent' && data.outboundId) {
-        void outboundMessageId(deps.store.db, workspaceId, data.outboundId)
-          .then((messageId) => (messageId ? visitorMessage(deps.store.db, channel, claims.visitorId, messageId) : null)).then(push);
-      }
+      const inbound = event.type === 'message.created' && data.direction === 'in' ? data.messageId : undefined;
+      const sent = event.type === 'outbound.updated' && data.state === 'sent' ? data.outboundId : undefined;
+      if (!inbound && !sent) return;
+      void ours(data.conversationId).then(async (mine) => {
+        if (!mine) return;
+        const messageId = inbound ?? (await outboundMessageId(deps.store.db, workspaceId, sent!));
+        const message = messageId ? await visitorMessage(deps.store.db, channel, claims.visitorId, messageId) : null;
+        if (message) send({ type: 'message', message });
+      });
     });
     const offSignals = deps.bus.subscribeSignals(workspaceId, (signal) => {
       const data = signal as { type?: string; users?: PresenceUser[] };
       if (data.type !== 'presence' || !Array.isArray(data.users)) return;
-      void known().then(async (id) => {
+      void ready.then(async () => {
+        const id = conversationId;
         if (!id) return;
         const here = data.users!.filter((user) => user.conversationId === id);
         const typing = here.some((user) => user.typing);
@@ -82,7 +104,8 @@ export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
       const parsed = visitorSocketMessage.safeParse(safeJson(raw.toString('utf8')));
       if (!parsed.success) return send({ type: 'error', code: 'request.invalid' });
       if (parsed.data.type === 'ping') return send({ type: 'pong' });
-      const id = await known();
+      await ready;
+      const id = conversationId;
       if (!id) return;
       if (parsed.data.type === 'typing') return deps.bus.signal(workspaceId, { type: 'visitor', conversationId: id, typing: parsed.data.typing });
       const { at } = await markWebchatRead(deps.inbox, channel, claims.visitorId, 'visitor');
