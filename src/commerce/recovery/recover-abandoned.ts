@@ -2,11 +2,10 @@ import type { Db } from '../../store/index.ts';
 import { decideRecovery } from './decide-recovery.ts';
 import { reachableConversation } from './reachable-conversation.ts';
 import type { RecoveryDeps, RecoveryOutcome } from './recovery-deps.ts';
-import { getRecoverySettings, isQuietTime } from './recovery-settings.ts';
+import { getRecoverySettings, isQuietTime, RECOVERY_HORIZON_MS } from './recovery-settings.ts';
 
 export const RECOVER_QUEUE = 'commerce.recover';
-/** Carts untouched for longer than this are history, not abandoned carts: no message. */
-export const RECOVERY_HORIZON_MS = 48 * 3_600_000;
+export { RECOVERY_HORIZON_MS };
 const MINUTE = 60_000;
 /** A cart claimed this long ago with no decision was left by a job that died: it is decided again. */
 const CLAIM_TIMEOUT_MS = 5 * MINUTE;

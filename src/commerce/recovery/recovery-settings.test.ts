@@ -22,7 +22,7 @@ describe('recovery settings', () => {
   });
 
   it('refuses bad settings field by field and keeps the old ones; agents may not change them', async () => {
-    for (const bad of [{ ...valid, templateFr: 'Sans lien' }, { ...valid, quietStart: '25:00' }, { ...valid, timezone: 'Mars/Olympus' }, { ...valid, delayMinutes: 1 }, { ...valid, promoPercent: 100 }, { ...valid, extra: 1 }]) {
+    for (const bad of [{ ...valid, templateFr: 'Sans lien' }, { ...valid, quietStart: '25:00' }, { ...valid, timezone: 'Mars/Olympus' }, { ...valid, delayMinutes: 1 }, { ...valid, delayMinutes: 3 * 24 * 60 }, { ...valid, promoPercent: 100 }, { ...valid, extra: 1 }]) {
       const reply = await owner.request('PUT', '/api/v1/recovery/settings', bad);
       expect(reply.status).toBe(400);
       expect(reply.body.error.code).toBe('request.invalid');

@@ -8,7 +8,7 @@ import type { PromoCodeRequest, ShopAdapter } from '../shop-adapter.ts';
 import { decideRecovery, recoveryKey } from './decide-recovery.ts';
 import { recoverAbandonedCarts } from './recover-abandoned.ts';
 import type { RecoveryDeps } from './recovery-deps.ts';
-import { defaultRecoverySettings, saveRecoverySettings } from './recovery-settings.ts';
+import { defaultRecoverySettings, MAX_DELAY_MINUTES, saveRecoverySettings } from './recovery-settings.ts';
 
 const dialects = await testDialects();
 const H = 3_600_000;
@@ -85,6 +85,16 @@ describe.each(dialects)('cart recovery on %s', (dialect) => {
     h.relais.clock.advance(31 * 60_000);
     expect(await recoverAbandonedCarts(deps)).toEqual([expect.objectContaining({ outcome: 'sent' })]);
     expect(await outboundFor(checkoutId)).toHaveLength(1);
+  });
+
+  it('still finds a cart abandoned at the longest delay the settings accept', async () => {
+    await enable({ delayMinutes: MAX_DELAY_MINUTES, quietStart: '00:00', quietEnd: '00:00' });
+    const { checkoutId } = await customerWithCart();
+    h.relais.clock.advance(MAX_DELAY_MINUTES * 60_000 - 90 * 60_000 - 60_000);
+    expect(await recoverAbandonedCarts(deps)).toEqual([]);
+    h.relais.clock.advance(2 * 60_000);
+    expect(await recoverAbandonedCarts(deps)).toEqual([expect.objectContaining({ outcome: 'skipped', reason: 'window_closed' })]);
+    expect(await decisions(checkoutId)).toEqual([{ outcome: 'skipped', reason: 'window_closed' }]);
   });
 
   it('never sends twice when two deciders race, nor when a retried job finds its message already written', async () => {

@@ -74,7 +74,7 @@ function RecoveryForm({ initial }: { initial: Settings }) {
         {t('recovery.enabled')}
       </label>
       <Labelled label={t('recovery.delay')} error={fieldError('delayMinutes')}>
-        {(id) => <input id={id} type="number" min={15} value={form.delayMinutes} onChange={(e) => set('delayMinutes', Number(e.target.value))} />}
+        {(id) => <input id={id} type="number" min={15} max={2820} value={form.delayMinutes} onChange={(e) => set('delayMinutes', Number(e.target.value))} />}
       </Labelled>
       {(['templateFr', 'templateEn'] as const).map((key) => (
         <Labelled key={key} label={t(key === 'templateFr' ? 'recovery.templateFr' : 'recovery.templateEn')} hint={t('recovery.templateHint')} error={fieldError(key)}>
