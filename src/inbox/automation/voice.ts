@@ -14,8 +14,10 @@ export interface VoiceView extends VoiceSettings {
 
 export async function voiceSettings(db: Db, workspaceId: string): Promise<VoiceView> {
   const stored = await readSetting(db, workspaceId, 'voice');
-  const parsed = stored && voiceSettingsSchema.safeParse(stored.value);
-  return parsed?.success ? { ...parsed.data, version: stored!.version } : { ...defaultVoiceSettings, version: 0 };
+  if (!stored) return { ...defaultVoiceSettings, version: 0 };
+  const parsed = voiceSettingsSchema.safeParse(stored.value);
+  // One this schema no longer reads gives the defaults, at its version: the next save goes above it.
+  return parsed.success ? { ...parsed.data, version: stored.version } : { ...defaultVoiceSettings, version: stored.version };
 }
 
 export async function saveVoiceSettings(deps: Pick<InboxDeps, 'db' | 'clock'>, workspaceId: string, by: string | null, input: VoiceSettings): Promise<VoiceView> {
