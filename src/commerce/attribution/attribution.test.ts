@@ -90,6 +90,16 @@ describe.each(dialects)('attribution on %s', (dialect) => {
     expect(empty.body.totals).toEqual([]);
   });
 
+  it('re-attributes the orders of a mapped code with an underscore, and only that code', async () => {
+    const withCode = await insertOrder(db(), h.workspaceId, shopId, { discountCodes: ['ETE_10'], totalCents: 2500, placedAt: Date.UTC(2026, 10, 20, 15) });
+    const lookalike = await insertOrder(db(), h.workspaceId, shopId, { discountCodes: ['ETEX10'], totalCents: 2500, placedAt: Date.UTC(2026, 10, 20, 16) });
+    const mapped = await h.owner.post('/api/v1/promo-codes/map', { shopChannelId: shopId, code: 'ete_10', sourceChannelId: h.channelId });
+    expect(mapped.status).toBe(201);
+    expect(mapped.body.reattributed).toBe(1);
+    expect((await rows(withCode)).map((r) => r.model)).toEqual(['promo_code']);
+    expect(await rows(lookalike)).toEqual([]);
+  });
+
   it('reads report days as the workspace’s days in Paris, across the October and March clock changes', async () => {
     const sold = async (placedAt: number, totalCents: number) => {
       const orderId = await insertOrder(db(), h.workspaceId, shopId, { landingSite: '/?utm_source=facebook', totalCents, placedAt });

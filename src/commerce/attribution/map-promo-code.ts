@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { AppError, newId } from '../../kernel/index.ts';
 import { attributeOrder, type AttributionDeps } from './attribute-order.ts';
@@ -40,7 +41,8 @@ export async function mapPromoCode(deps: AttributionDeps, workspaceId: string, i
     }).execute();
   }
   const orders = await db.selectFrom('orders').select('id').where('workspace_id', '=', workspaceId).where('channel_id', '=', input.shopChannelId)
-    .where('discount_codes', 'like', `%"${input.code.replace(/[%_\\]/g, '')}"%`).execute();
+    // Codes are stored upper-cased, as a JSON array; `_` (allowed in a code) is a LIKE wildcard, so it is escaped.
+    .where(sql<boolean>`upper(discount_codes) like ${`%${JSON.stringify(input.code).replace(/[\\%_]/g, '\\$&')}%`} escape '\\'`).execute();
   for (const order of orders) await attributeOrder(deps, workspaceId, order.id);
   return { id, reattributed: orders.length };
 }
