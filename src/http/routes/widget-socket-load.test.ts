@@ -80,4 +80,33 @@ describe.each(await testDialects())('site chat socket in a busy workspace (%s)',
     expect(received.filter((m) => m.type === 'message').map((m) => m.message.text)).toEqual(['Bonjour, une question', 'Je regarde cela.']);
     ws.close();
   });
+
+  it('tells the team one typing and at most one read mark a second however fast the widget sends them', async () => {
+    const visitor = await newVisitor();
+    await say(visitor, 'fast-000001', 'Je tape vite');
+    const conversationId = await conversationWith('Je tape vite');
+    const ws = new WebSocket(`${base.replace('http', 'ws')}/widget/api/socket?token=${encodeURIComponent(visitor)}`, { headers: { origin: SHOP } });
+    const received: any[] = [];
+    ws.on('message', (raw) => received.push(JSON.parse(raw.toString())));
+    await waitFor(() => received.some((m) => m.type === 'hello'), 5000, 'the socket open');
+    const signals: any[] = [];
+    const off = relais.bus.subscribeSignals(workspaceId, (signal) => signals.push(signal));
+
+    for (let i = 0; i < 40; i++) {
+      ws.send(JSON.stringify({ type: 'typing', typing: true }));
+      ws.send(JSON.stringify({ type: 'read' }));
+    }
+    ws.send(JSON.stringify({ type: 'ping' }));
+    await waitFor(() => received.some((m) => m.type === 'pong'), 5000, 'all sent');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    off();
+    const mine = signals.filter((s) => s.type === 'visitor' && s.conversationId === conversationId);
+    expect(mine.filter((s) => s.typing === true)).toHaveLength(1);
+    const reads = mine.filter((s) => typeof s.readAt === 'number');
+    // The first mark at once, the rest folded into one a second later: the last read is never lost
+    // (a third only if the machine is so slow the 40 reads span more than a second).
+    expect(reads.length).toBeGreaterThanOrEqual(2);
+    expect(reads.length).toBeLessThanOrEqual(3);
+    ws.close();
+  });
 });

@@ -12,6 +12,10 @@ interface PresenceUser {
 
 /** How often an agent keeping the thread open refreshes the visitor's "read" mark. */
 const AGENT_READ_EVERY_MS = 5000;
+/** The least time between two read marks from one widget (later ones are folded into one). */
+const READ_EVERY_MS = 1000;
+/** How often a visitor still typing is told again to the console. */
+const TYPING_REMINDER_MS = 3000;
 
 /**
  * The visitor's live line, one per open widget tab. Out: the team's replies once sent, the
@@ -95,9 +99,20 @@ export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
         }
       });
     });
+    // The widget says "typing" on every key and "read" on every reply: the team hears a
+    // change of typing (or a reminder every few seconds) and at most one read mark a second.
+    let typingSaid: { typing: boolean; at: number } | null = null;
+    let lastRead = 0;
+    let readLater: ReturnType<typeof setTimeout> | null = null;
+    const markRead = async (id: string) => {
+      lastRead = Date.now();
+      const { at } = await markWebchatRead(deps.inbox, channel, claims.visitorId, 'visitor');
+      deps.bus.signal(workspaceId, { type: 'visitor', conversationId: id, readAt: at });
+    };
     socket.on('close', () => {
       off();
       offSignals();
+      if (readLater) clearTimeout(readLater);
       if (conversationId) deps.bus.signal(workspaceId, { type: 'visitor', conversationId, typing: false });
     });
     socket.on('message', async (raw: Buffer) => {
@@ -107,9 +122,18 @@ export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
       await ready;
       const id = conversationId;
       if (!id) return;
-      if (parsed.data.type === 'typing') return deps.bus.signal(workspaceId, { type: 'visitor', conversationId: id, typing: parsed.data.typing });
-      const { at } = await markWebchatRead(deps.inbox, channel, claims.visitorId, 'visitor');
-      deps.bus.signal(workspaceId, { type: 'visitor', conversationId: id, readAt: at });
+      if (parsed.data.type === 'typing') {
+        const { typing } = parsed.data;
+        if (typingSaid?.typing === typing && Date.now() - typingSaid.at < TYPING_REMINDER_MS) return;
+        typingSaid = { typing, at: Date.now() };
+        return deps.bus.signal(workspaceId, { type: 'visitor', conversationId: id, typing });
+      }
+      const wait = lastRead + READ_EVERY_MS - Date.now();
+      if (wait <= 0) return markRead(id);
+      readLater ??= setTimeout(() => {
+        readLater = null;
+        void markRead(id).catch(() => undefined);
+      }, wait);
     });
     send({ type: 'hello' });
   });
