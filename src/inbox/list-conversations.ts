@@ -71,22 +71,25 @@ export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & 
   }
   if (filter.sort === 'due') return byDueTime(deps.db, workspaceId, query, filter, deps.clock.now());
   if (filter.cursor) {
+    // A conversation without activity yet (no message) comes after every other, on both databases.
     const [at, id] = decodeCursor(filter.cursor);
-    query = query.where((eb) => eb.or([eb('c.last_message_at', '<', at), eb.and([eb('c.last_message_at', '=', at), eb('c.id', '<', id)])]));
+    query = at === null
+      ? query.where('c.last_message_at', 'is', null).where('c.id', '<', id)
+      : query.where((eb) => eb.or([eb('c.last_message_at', '<', at), eb.and([eb('c.last_message_at', '=', at), eb('c.id', '<', id)]), eb('c.last_message_at', 'is', null)]));
   }
-  const rows = await query.orderBy('c.last_message_at', 'desc').orderBy('c.id', 'desc').limit(filter.limit + 1).execute();
+  const rows = await query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(filter.limit + 1).execute();
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
     conversations: await summarize(deps.db, workspaceId, page, deps.clock.now()),
-    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.last_message_at ?? 0, last.id) : null,
+    nextCursor: rows.length > filter.limit && last ? encodeCursor(last.last_message_at, last.id) : null,
   };
 }
 
-const encodeCursor = (at: number, id: string) => Buffer.from(`${at}:${id}`).toString('base64url');
-function decodeCursor(cursor: string): [number, string] {
+const encodeCursor = (at: number | null, id: string) => Buffer.from(`${at ?? ''}:${id}`).toString('base64url');
+function decodeCursor(cursor: string): [number | null, string] {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split(':');
-  return [Number(at) || 0, id ?? ''];
+  return [at === '' ? null : Number(at) || 0, id ?? ''];
 }
 
 /**
@@ -94,7 +97,7 @@ function decodeCursor(cursor: string): [number, string] {
  * their live SLA, soonest due first, then the rest by recent activity; the cursor is an offset.
  */
 async function byDueTime(db: Db, workspaceId: string, query: ListQuery, filter: ConversationFilter, now: number) {
-  const rows = await query.orderBy('c.last_message_at', 'desc').orderBy('c.id', 'desc').limit(DUE_SORT_MAX).execute();
+  const rows = await query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(DUE_SORT_MAX).execute();
   const all = (await summarize(db, workspaceId, rows, now))
     .map((conversation, index) => ({ conversation, index }))
     .sort((a, b) => (a.conversation.dueAt ?? Infinity) - (b.conversation.dueAt ?? Infinity) || a.index - b.index)
