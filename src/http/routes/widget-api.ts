@@ -92,6 +92,7 @@ export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Pro
 
   app.post('/widget/api/read', async (request) => {
     const { channel, claims } = await visitorRequest(request, deps, true);
+    await limit([perVisitor, `visitor:${claims.visitorId}`]);
     const { at, conversationId } = await markWebchatRead(deps.inbox, channel, claims.visitorId, 'visitor');
     if (conversationId) deps.bus.signal(channel.workspaceId, { type: 'visitor', conversationId, readAt: at });
     return { at };

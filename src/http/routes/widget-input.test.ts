@@ -62,4 +62,12 @@ describe.each(await testDialects())('site chat input at the edge (%s)', (dialect
     const events = await relais.store.db.selectFrom('inbound_events').select('id').where('dedupe_key', 'like', '%:nul-000001').execute();
     expect(events).toHaveLength(0);
   });
+
+  it('rate limits read marks per visitor like their messages', async () => {
+    const token = await newVisitor();
+    const statuses: number[] = [];
+    for (let i = 0; i < 31; i++) statuses.push((await call('/widget/api/read', {}, { 'x-relais-visitor': token })).status);
+    expect(statuses.slice(0, 30).every((status) => status === 200)).toBe(true);
+    expect(statuses[30]).toBe(429);
+  });
 });
