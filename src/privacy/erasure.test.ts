@@ -130,6 +130,10 @@ describe.each(dialects)('erasure on %s', (dialect) => {
     expect(exported.body.conversations[0].messages.map((m: any) => m.text)).toEqual(expect.arrayContaining([expect.stringContaining('xylophone'), 'Un ornithorynque en peluche aussi']));
     expect(exported.body.conversations[0].moderation).toHaveLength(1);
     expect(exported.body.orders).toEqual([expect.objectContaining({ email: zoe.email, total_cents: 12900 })]);
+    expect(exported.body.webchatVisitors).toEqual(expect.arrayContaining([
+      expect.objectContaining({ id: 'v_zoe_verified', email: zoe.email, name: zoe.name, files: [expect.objectContaining({ name: 'photo-xylophone.pdf', content_type: 'application/pdf' })] }),
+      expect.objectContaining({ id: 'v_zoe_anonymous', email: zoe.email, files: [expect.objectContaining({ name: 'ornithorynque.pdf' })] }),
+    ]));
     expect(await tracesLeft(db(), dialect)).not.toEqual([]);
     const countsBefore = await counts();
 

@@ -6,14 +6,14 @@ const json = (text: string | null) => (text ? (JSON.parse(text) as unknown) : nu
 /**
  * Everything Relais holds on a subject, as one JSON document: contacts and identities,
  * notes, conversations with every message (and earlier versions), moderation entries,
- * recovery decisions, shop customers, orders and checkouts.
+ * recovery decisions, shop customers, orders and checkouts, site-chat visitors and their files.
  */
 export async function exportSubject(db: Db, workspaceId: string, subject: Subject, at: number) {
   const ws = workspaceId;
   // An id no row has ('#' is never in one): SQL's `in ()` needs at least one value.
   const none = ['#none'];
   const ids = (list: string[]) => (list.length > 0 ? list : none);
-  const [contacts, identities, notes, conversations, messages, revisions, moderation, customers, orders, checkouts, decisions] = await Promise.all([
+  const [contacts, identities, notes, conversations, messages, revisions, moderation, customers, orders, checkouts, decisions, visitors, uploads] = await Promise.all([
     db.selectFrom('contacts').select(['id', 'name', 'email', 'phone', 'avatar_url', 'created_at', 'opted_out_at']).where('workspace_id', '=', ws).where('id', 'in', ids(subject.contactIds)).execute(),
     db.selectFrom('identities as i').innerJoin('channels as c', (j) => j.onRef('c.workspace_id', '=', 'i.workspace_id').onRef('c.id', '=', 'i.channel_id'))
       .select(['i.contact_id', 'c.kind as channel', 'c.name as channelName', 'i.external_id', 'i.handle', 'i.display_name', 'i.created_at']).where('i.workspace_id', '=', ws).where('i.contact_id', 'in', ids(subject.contactIds)).execute(),
@@ -28,6 +28,8 @@ export async function exportSubject(db: Db, workspaceId: string, subject: Subjec
     db.selectFrom('orders').select(['id', 'number', 'email', 'phone', 'currency', 'total_cents', 'status', 'items', 'tracking_url', 'discount_codes', 'placed_at']).where('workspace_id', '=', ws).where('id', 'in', ids(subject.orderIds)).execute(),
     db.selectFrom('checkouts').select(['id', 'email', 'phone', 'currency', 'total_cents', 'items', 'recovery_url', 'completed_at', 'platform_created_at']).where('workspace_id', '=', ws).where('id', 'in', ids(subject.checkoutIds)).execute(),
     db.selectFrom('recovery_decisions').select(['checkout_id', 'outcome', 'reason', 'created_at']).where('workspace_id', '=', ws).where('checkout_id', 'in', ids(subject.checkoutIds)).execute(),
+    db.selectFrom('webchat_visitors').select(['id', 'identity_status', 'email', 'name', 'customer_id', 'created_at']).where('workspace_id', '=', ws).where('id', 'in', ids(subject.visitorIds)).execute(),
+    db.selectFrom('webchat_uploads').select(['visitor_id', 'name', 'content_type', 'size', 'created_at']).where('workspace_id', '=', ws).where('visitor_id', 'in', ids(subject.visitorIds)).execute(),
   ]);
   return {
     format: 'relais.privacy-export/1',
@@ -48,6 +50,7 @@ export async function exportSubject(db: Db, workspaceId: string, subject: Subjec
     shopCustomers: customers,
     orders: orders.map((o) => ({ ...o, items: json(o.items), discount_codes: json(o.discount_codes) })),
     checkouts: checkouts.map((c) => ({ ...c, items: json(c.items), recovery: decisions.filter((d) => d.checkout_id === c.id) })),
+    webchatVisitors: visitors.map((v) => ({ ...v, files: uploads.filter((u) => u.visitor_id === v.id).map(({ visitor_id: _v, ...u }) => u) })),
   };
 }
 
