@@ -133,7 +133,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   });
   // SLA transitions (due soon, breached), once each; escalations (notify, reassign, raise
   // priority) are rules on these events. Realtime hears them too.
-  const onSlaEvent: OnSlaEvent = (workspaceId, conversationId, event) => runRulesForEvent(rulesDeps, { workspaceId, event, conversationId });
+  const onSlaEvent: OnSlaEvent = (workspaceId, conversationId, event, transition) => runRulesForEvent(rulesDeps, { workspaceId, event, conversationId, eventKey: transition.eventKey });
   queue.work(SLA_MONITOR_QUEUE, async () => {
     await monitorSla(inbox, onSlaEvent);
     await refreshSlaMetrics(inbox);
