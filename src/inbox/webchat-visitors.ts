@@ -66,6 +66,9 @@ async function visitorConversation(db: Db, channel: WebchatChannel, visitorId: s
     .where('channel_id', '=', channel.channelId).where('external_thread_id', '=', visitorThreadKey(visitorId)).executeTakeFirst();
 }
 
+/** How many of a thread's messages a widget shows: the latest ones. */
+const HISTORY_LIMIT = 500;
+
 /** What a returning visitor sees: the thread so far and how far the team has read it. */
 export async function visitorHistory(deps: Pick<InboxDeps, 'db'>, channel: WebchatChannel, visitorId: string) {
   const [conversation, visitor] = await Promise.all([
@@ -75,11 +78,12 @@ export async function visitorHistory(deps: Pick<InboxDeps, 'db'>, channel: Webch
   const rows = conversation
     ? await deps.db.selectFrom('messages').select(['id', 'direction', 'text', 'attachments', 'platform_created_at', 'created_at', 'external_id'])
       .where('workspace_id', '=', channel.workspaceId).where('conversation_id', '=', conversation.id).where('kind', '!=', 'note').where('status', '!=', 'deleted')
-      .orderBy((eb) => eb.fn.coalesce('platform_created_at', 'created_at')).orderBy('seq').limit(500).execute()
+      .orderBy((eb) => eb.fn.coalesce('platform_created_at', 'created_at'), 'desc').orderBy('seq', 'desc').limit(HISTORY_LIMIT).execute()
     : [];
   return {
     conversationId: conversation?.id ?? null,
-    messages: rows.map((row) => toVisitorMessage(row, visitorId)),
+    // The latest messages, shown oldest first.
+    messages: rows.reverse().map((row) => toVisitorMessage(row, visitorId)),
     agentReadAt: visitor?.agent_read_at ?? null,
     emailGiven: Boolean(visitor?.email),
   };
