@@ -1,4 +1,5 @@
 import { loadChannelContext, markChannelStatus } from '../channels/index.ts';
+import type { Db } from '../store/index.ts';
 import type { ShopContext } from './shop-adapter.ts';
 import { ShopApiError } from './shop-api-error.ts';
 import type { CommerceDeps } from './deps.ts';
@@ -10,6 +11,14 @@ export const SHOP_RECONCILE_ALL_QUEUE = 'commerce.reconcile_all';
 /** A first pass looks this far back; later passes start from the last one, with an overlap. */
 const FIRST_LOOK_BACK_MS = 7 * 24 * 60 * 60_000;
 const OVERLAP_MS = 10 * 60_000;
+/** Orders or checkouts written per transaction while reconciling. */
+const RECONCILE_BATCH = 100;
+
+async function markReconciled(trx: Db, ref: { workspaceId: string; channelId: string }, at: number): Promise<void> {
+  const row = await trx.selectFrom('channels').select('settings').where('workspace_id', '=', ref.workspaceId).where('id', '=', ref.channelId).executeTakeFirstOrThrow();
+  const settings = { ...(JSON.parse(row.settings) as Record<string, unknown>), reconciledAt: at };
+  await trx.updateTable('channels').set({ settings: JSON.stringify(settings) }).where('workspace_id', '=', ref.workspaceId).where('id', '=', ref.channelId).execute();
+}
 
 export async function loadShopContext(deps: Pick<CommerceDeps, 'db' | 'sealer'>, workspaceId: string, channelId: string): Promise<ShopContext & { kind: string; status: string }> {
   const channel = await loadChannelContext(deps, workspaceId, channelId);
@@ -43,23 +52,38 @@ export async function reconcileShop(deps: CommerceDeps, target: { workspaceId: s
     throw error;
   }
   const ref = { workspaceId: shop.workspaceId, channelId: shop.channelId };
-  const upserted: Upserted = await deps.db.transaction().execute(async (trx) => {
-    const changes: Upserted = { orders: [], checkouts: [] };
-    for (const order of orders) {
-      const result = await upsertOrder(trx, ref, order, startedAt);
-      if (result.changed) changes.orders.push(result.id);
-    }
-    for (const checkout of checkouts) {
-      const result = await upsertCheckout(trx, ref, checkout, startedAt);
-      if (result.changed) changes.checkouts.push(result.id);
-    }
-    const row = await trx.selectFrom('channels').select('settings').where('workspace_id', '=', shop.workspaceId).where('id', '=', shop.channelId).executeTakeFirstOrThrow();
-    const settings = { ...(JSON.parse(row.settings) as Record<string, unknown>), reconciledAt: startedAt };
-    await trx.updateTable('channels').set({ settings: JSON.stringify(settings) }).where('workspace_id', '=', shop.workspaceId).where('id', '=', shop.channelId).execute();
-    await queueHooks(trx, deps, shop.workspaceId, changes);
-    return changes;
-  });
-  await announceChanges(deps, shop.workspaceId, upserted);
+  // Orders first (an order completes its checkout), in short transactions with a turn of the
+  // event loop between them: on SQLite one long pass would hold the only connection and the
+  // process, and webhook deliveries would wait past Shopify's 5 s.
+  const records = [...orders.map((order) => ({ order })), ...checkouts.map((checkout) => ({ checkout }))];
+  const upserted: Upserted = { orders: [], checkouts: [] };
+  let start = 0;
+  do {
+    const batch = records.slice(start, start + RECONCILE_BATCH);
+    start += RECONCILE_BATCH;
+    const finished = start >= records.length;
+    const changes = await deps.db.transaction().execute(async (trx) => {
+      const changes: Upserted = { orders: [], checkouts: [] };
+      for (const record of batch) {
+        if ('order' in record) {
+          const result = await upsertOrder(trx, ref, record.order, startedAt);
+          if (result.changed) changes.orders.push(result.id);
+        } else {
+          const result = await upsertCheckout(trx, ref, record.checkout, startedAt);
+          if (result.changed) changes.checkouts.push(result.id);
+        }
+      }
+      // The pass counts as done with its last batch; a crash before re-reads the same window.
+      if (finished) await markReconciled(trx, ref, startedAt);
+      await queueHooks(trx, deps, shop.workspaceId, changes);
+      return changes;
+    });
+    upserted.orders.push(...changes.orders);
+    upserted.checkouts.push(...changes.checkouts);
+    await announceChanges(deps, shop.workspaceId, changes);
+    // SQLite answers synchronously: without a turn of the event loop no request would be read.
+    if (!finished) await new Promise((resolve) => setImmediate(resolve));
+  } while (start < records.length);
   return { orders: upserted.orders.length, checkouts: upserted.checkouts.length };
 }
 
