@@ -112,16 +112,20 @@ export async function setRuleEnabled(deps: Deps, workspaceId: string, id: string
   await deps.db.updateTable('rules').set({ enabled: enabled ? 1 : 0, updated_at: deps.clock.now() }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
 }
 
-/** Sets the chain's order: `ids` must name every rule of the workspace once. */
+/**
+ * Sets the chain's order: `ids` must name every listed rule once. Rules left out of the list
+ * because they no longer validate keep their relative order after the others.
+ */
 export async function reorderRules(deps: Deps, workspaceId: string, ids: string[]): Promise<void> {
-  const rows = await deps.db.selectFrom('rules').select('id').where('workspace_id', '=', workspaceId).execute();
-  const known = new Set(rows.map((r) => r.id));
-  if (ids.length !== known.size || new Set(ids).size !== ids.length || ids.some((id) => !known.has(id))) {
+  const listed = new Set((await listRules(deps, workspaceId)).map((rule) => rule.id));
+  if (ids.length !== listed.size || new Set(ids).size !== ids.length || ids.some((id) => !listed.has(id))) {
     throw new AppError('request.invalid', 'List every rule exactly once', { fields: { ids: ['must list every rule exactly once'] } });
   }
+  const rows = await deps.db.selectFrom('rules').select('id').where('workspace_id', '=', workspaceId).orderBy('position').orderBy('id').execute();
+  const order = [...ids, ...rows.map((row) => row.id).filter((id) => !listed.has(id))];
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {
-    for (const [position, id] of ids.entries()) {
+    for (const [position, id] of order.entries()) {
       await trx.updateTable('rules').set({ position, updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
     }
   });
