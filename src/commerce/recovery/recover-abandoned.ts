@@ -1,8 +1,9 @@
+import { sql } from 'kysely';
 import type { Db } from '../../store/index.ts';
 import { decideRecovery } from './decide-recovery.ts';
 import { reachableConversation } from './reachable-conversation.ts';
 import type { RecoveryDeps, RecoveryOutcome } from './recovery-deps.ts';
-import { getRecoverySettings, isQuietTime, RECOVERY_HORIZON_MS } from './recovery-settings.ts';
+import { defaultRecoverySettings, getRecoverySettings, isQuietTime, RECOVERY_HORIZON_MS } from './recovery-settings.ts';
 
 export const RECOVER_QUEUE = 'commerce.recover';
 export { RECOVERY_HORIZON_MS };
@@ -20,15 +21,16 @@ const CLAIM_TIMEOUT_MS = 5 * MINUTE;
 export async function recoverAbandonedCarts(deps: RecoveryDeps): Promise<RecoveryOutcome[]> {
   const { db, clock } = deps.inbox;
   const now = clock.now();
-  const candidates = await db.selectFrom('checkouts').select(['workspace_id', 'id', 'contact_id', 'shop_customer_id', 'platform_updated_at'])
-    .where('completed_at', 'is', null).where('order_id', 'is', null).where('abandoned_at', 'is', null)
-    .where('platform_updated_at', '>', now - RECOVERY_HORIZON_MS).where('platform_updated_at', '<=', now - 15 * MINUTE)
-    .orderBy('platform_updated_at').limit(200).execute();
+  // Each workspace's own delay is in the query: carts still inside a long delay never crowd out another workspace's due ones.
+  const defaultDelayMs = defaultRecoverySettings.delayMinutes * MINUTE;
+  const candidates = await db.selectFrom('checkouts as k').leftJoin('recovery_settings as s', 's.workspace_id', 'k.workspace_id')
+    .select(['k.workspace_id', 'k.id', 'k.contact_id', 'k.shop_customer_id'])
+    .where('k.completed_at', 'is', null).where('k.order_id', 'is', null).where('k.abandoned_at', 'is', null)
+    .where('k.platform_updated_at', '>', now - RECOVERY_HORIZON_MS).where('k.platform_updated_at', '<=', now - 15 * MINUTE)
+    .where(sql<boolean>`k.platform_updated_at <= cast(${now} as bigint) - coalesce(s.delay_minutes * ${MINUTE}, ${defaultDelayMs})`)
+    .orderBy('k.platform_updated_at').limit(200).execute();
   const outcomes: RecoveryOutcome[] = [];
-  const delays = new Map<string, number>();
   for (const checkout of candidates) {
-    if (!delays.has(checkout.workspace_id)) delays.set(checkout.workspace_id, (await getRecoverySettings(db, checkout.workspace_id)).delayMinutes * MINUTE);
-    if (checkout.platform_updated_at > now - delays.get(checkout.workspace_id)!) continue;
     const claimed = await db.updateTable('checkouts').set({ abandoned_at: now, updated_at: now })
       .where('workspace_id', '=', checkout.workspace_id).where('id', '=', checkout.id).where('abandoned_at', 'is', null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) continue;

@@ -97,6 +97,18 @@ describe.each(dialects)('cart recovery on %s', (dialect) => {
     expect(await decisions(checkoutId)).toEqual([{ outcome: 'skipped', reason: 'window_closed' }]);
   });
 
+  it('finds another workspace’s due cart behind hundreds of carts still inside this workspace’s longer delay', async () => {
+    await enable({ delayMinutes: 24 * 60 });
+    const now = h.relais.clock.now();
+    for (let i = 0; i < 200; i++) await insertCheckout(db(), h.workspaceId, shopId, { token: `wait-${i}`, updatedAt: now - 100 * 60_000 - i * 60_000 });
+    await db().insertInto('workspaces').values({ id: 'ws-other', name: 'Autre boutique', locale: 'fr', timezone: 'Europe/Paris', created_at: now }).execute();
+    await saveRecoverySettings({ db: db(), clock: h.relais.clock }, 'ws-other', { ...defaultRecoverySettings, enabled: true });
+    const otherCart = await insertCheckout(db(), 'ws-other', await insertShop(db(), 'ws-other'), { updatedAt: now - 90 * 60_000 });
+    expect(await recoverAbandonedCarts(deps)).toEqual([expect.objectContaining({ outcome: 'skipped', reason: 'no_channel' })]);
+    expect(await decisions(otherCart)).toEqual([{ outcome: 'skipped', reason: 'no_channel' }]);
+    expect(await db().selectFrom('checkouts').select('id').where('workspace_id', '=', h.workspaceId).where('abandoned_at', 'is not', null).execute()).toEqual([]);
+  });
+
   it('never sends twice when two deciders race, nor when a retried job finds its message already written', async () => {
     await enable();
     const { checkoutId } = await customerWithCart();
