@@ -127,7 +127,8 @@ async function boot(): Promise<void> {
     } else view.launcher.focus();
   };
 
-  async function deliver(message: Shown, attachmentIds: string[] = [], email?: string): Promise<void> {
+  async function deliver(message: Shown): Promise<void> {
+    const { attachmentIds = [], email } = message.outgoing ?? {};
     message.state = 'pending';
     render();
     try {
@@ -150,9 +151,12 @@ async function boot(): Promise<void> {
       return;
     }
     if (!attachment) view.text.value = '';
-    const message: Shown = { id: '', direction: 'in', text: attachment ? '' : text, attachments: attachment ? [attachment] : [], at: Date.now(), clientMessageId: newClientId(), state: 'pending' };
+    const message: Shown = {
+      id: '', direction: 'in', text: attachment ? '' : text, attachments: attachment ? [attachment] : [], at: Date.now(), clientMessageId: newClientId(), state: 'pending',
+      outgoing: { attachmentIds: attachment ? [attachment.id] : [], ...(email ? { email } : {}) },
+    };
     messages.push(message);
-    await deliver(message, attachment ? [attachment.id] : [], email);
+    await deliver(message);
     if (email && message.state !== 'failed') {
       emailGiven = true;
       view.hideEmail();

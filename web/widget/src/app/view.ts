@@ -5,6 +5,8 @@ import { formatWhen, type Lang, type Words } from './i18n.ts';
 /** A message on screen: sent, still on its way, or refused (the visitor may retry). */
 export interface Shown extends ChatMessage {
   state: 'sent' | 'pending' | 'failed';
+  /** What a message still to send carries, so a retry sends it again with its file and email. */
+  outgoing?: { attachmentIds: string[]; email?: string };
 }
 
 export function createView(w: Words, lang: Lang) {
