@@ -2,7 +2,7 @@ import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, testDialects, type TestStore } from '../store/testing.ts';
 import { insertShop } from './fixtures-for-tests.ts';
-import { upsertCheckout, upsertOrder, type ShopCheckout, type ShopOrder } from './index.ts';
+import { linkShopCustomer, upsertCheckout, upsertOrder, type ShopCheckout, type ShopOrder } from './index.ts';
 
 const at = Date.UTC(2026, 10, 23, 10, 0);
 const customer = { externalId: '5912000000001', email: 'maelle@example.fr', phone: null, firstName: 'Maëlle', lastName: null, acceptsMarketing: false };
@@ -59,5 +59,25 @@ describe.each(await testDialects())('writing one webhook\'s order or checkout (%
     expect(created).toEqual({ id: stored.id, changed: true });
     expect(await upsertCheckout(store.db, shop(), { ...checkout, totalCents: 4800, updatedAt: at + 60_000 }, at + 60_000)).toEqual({ id: stored.id, changed: true });
     expect((await store.db.selectFrom('checkouts').select('total_cents').where('id', '=', stored.id).executeTakeFirstOrThrow()).total_cents).toBe(4800);
+  });
+});
+
+describe.each(await testDialects())('an order linked by an agent on its own (%s)', (dialect) => {
+  let store: TestStore;
+  beforeAll(async () => {
+    store = await createTestStore(dialect);
+    await store.db.insertInto('workspaces').values({ id: 'ws_l', name: 'L', locale: 'fr', timezone: 'Europe/Paris', created_at: at }).execute();
+    await store.db.insertInto('contacts').values({ workspace_id: 'ws_l', id: 'ct_l', name: 'Client', email: null, phone: null, avatar_url: null, created_at: at, updated_at: at }).execute();
+  });
+  afterAll(async () => store?.drop());
+
+  it('keeps the agent\'s link when the shop later updates that order (no account, no email)', async () => {
+    const shop = { workspaceId: 'ws_l', channelId: await insertShop(store.db, 'ws_l') };
+    const counter = { ...order, externalId: '5912000000200', number: '#2001', customer: null, email: null, status: 'paid' as const };
+    const { id } = await upsertOrder(store.db, shop, counter, at);
+    await linkShopCustomer(store.db, 'ws_l', 'ct_l', { orderId: id }, at);
+    const updated = await upsertOrder(store.db, shop, { ...counter, status: 'fulfilled', fulfillmentStatus: 'fulfilled', updatedAt: at + 60_000 }, at + 60_000);
+    expect(updated).toEqual({ id, changed: true });
+    expect(await store.db.selectFrom('orders').select(['contact_id', 'status']).where('id', '=', id).executeTakeFirstOrThrow()).toEqual({ contact_id: 'ct_l', status: 'fulfilled' });
   });
 });

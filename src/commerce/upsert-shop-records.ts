@@ -72,7 +72,7 @@ export async function upsertOrder(db: Db, shop: ShopRef, order: ShopOrder, now: 
   const customer = customerOf(order);
   const linked = customer ? await upsertShopCustomer(db, shop, customer, now) : null;
   const values = {
-    number: order.number, shop_customer_id: linked?.id ?? null, contact_id: linked?.contactId ?? null, email: order.email, phone: order.phone,
+    number: order.number, shop_customer_id: linked?.id ?? null, contact_id: (linked?.contactId ?? null) as string | null, email: order.email, phone: order.phone,
     currency: order.currency, total_cents: order.totalCents, status: order.status, financial_status: order.financialStatus,
     fulfillment_status: order.fulfillmentStatus, items: JSON.stringify(order.items), tracking_url: order.trackingUrl,
     discount_codes: JSON.stringify(order.discountCodes), landing_site: order.landingSite, referring_site: order.referringSite,
@@ -87,6 +87,8 @@ export async function upsertOrder(db: Db, shop: ShopRef, order: ShopOrder, now: 
     const stored = await db.selectFrom('orders').selectAll().where('workspace_id', '=', shop.workspaceId).where('channel_id', '=', shop.channelId)
       .where('external_id', '=', order.externalId).executeTakeFirstOrThrow();
     id = stored.id;
+    // An order with neither account nor email is linked by an agent on the order itself: kept.
+    if (!linked) values.contact_id = stored.contact_id;
     if (isNewer(order.updatedAt, stored.platform_updated_at, () => STATUS_RANK[order.status] >= STATUS_RANK[stored.status] && differs(values, stored))) {
       let update = db.updateTable('orders').set(values).where('workspace_id', '=', shop.workspaceId).where('id', '=', stored.id);
       // The same guard in SQL: a concurrent writer of a newer version wins.
