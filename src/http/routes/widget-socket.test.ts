@@ -5,9 +5,9 @@ import { setUpOwner, startTestRelais, type Browser, type TestRelais } from '../t
 
 const SHOP = 'https://boutique-lea.example';
 
-function open(url: string, origin: string): Promise<{ ws: WebSocket; received: any[] }> {
+function open(url: string, origin: string, protocols: string[] = []): Promise<{ ws: WebSocket; received: any[] }> {
   return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers: { origin } });
+    const ws = new WebSocket(url, protocols, { headers: { origin } });
     const received: any[] = [];
     ws.on('message', (raw) => received.push(JSON.parse(raw.toString())));
     ws.on('open', () => resolve({ ws, received }));
@@ -58,5 +58,14 @@ describe('site chat socket', () => {
     await waitFor(() => received.some((m) => m.type === 'message' && m.message.direction === 'out'), 10_000, 'the reply pushed');
     expect(received.filter((m) => m.type === 'message').map((m) => m.message.text)).toEqual(['Bonjour', 'Bonjour, je regarde.']);
     ws.close();
+  });
+
+  it('takes the token as a subprotocol, so it is never in the URL, and still refuses a forged one', async () => {
+    const { ws, received } = await open(`${base.replace('http', 'ws')}/widget/api/socket`, SHOP, ['relais-visitor', token]);
+    expect(ws.protocol).toBe('relais-visitor');
+    await waitFor(() => received.some((m) => m.type === 'hello'), 5000, 'hello');
+    ws.close();
+    await expect(open(`${base.replace('http', 'ws')}/widget/api/socket`, SHOP, ['relais-visitor', 'v1.e30.forged'])).rejects.toThrow('refused with 401');
+    await expect(open(`${base.replace('http', 'ws')}/widget/api/socket`, 'https://evil.example', ['relais-visitor', token])).rejects.toThrow('refused with 403');
   });
 });

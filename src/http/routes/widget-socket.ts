@@ -10,6 +10,9 @@ interface PresenceUser {
   typing: boolean;
 }
 
+/** The subprotocol the widget offers first, its token second (`new WebSocket(url, [VISITOR_PROTOCOL, token])`). */
+export const VISITOR_PROTOCOL = 'relais-visitor';
+
 /** How often an agent keeping the thread open refreshes the visitor's "read" mark. */
 const AGENT_READ_EVERY_MS = 5000;
 /** The least time between two read marks from one widget (later ones are folded into one). */
@@ -26,7 +29,11 @@ export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
   app.get('/widget/api/socket', {
     websocket: true,
     preValidation: async (request) => {
-      const call = await visitorOf(deps, parseInput(socketQuery, request.query).token);
+      // The widget hands its token as a WebSocket subprotocol, so it never sits in a URL that
+      // request logs keep; `?token=` is still read for widgets loaded before this change.
+      const offered = String(request.headers['sec-websocket-protocol'] ?? '').split(',').map((value) => value.trim());
+      const token = offered[0] === VISITOR_PROTOCOL && offered[1] ? offered[1] : parseInput(socketQuery, request.query).token;
+      const call = await visitorOf(deps, token);
       assertWidgetOrigin(request, deps, call.channel, true);
       (request as { visitorCall?: VisitorCall }).visitorCall = call;
     },

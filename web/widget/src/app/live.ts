@@ -16,8 +16,8 @@ export function connectLive(token: () => string | null, handlers: LiveHandlers) 
   const open = () => {
     const current = token();
     if (!current) return;
-    const url = `${location.origin.replace(/^http/, 'ws')}/widget/api/socket?token=${encodeURIComponent(current)}`;
-    const ws = new WebSocket(url);
+    // The token goes as the second subprotocol: never in a URL, so never in a request log.
+    const ws = new WebSocket(`${location.origin.replace(/^http/, 'ws')}/widget/api/socket`, ['relais-visitor', current]);
     socket = ws;
     ws.onopen = () => {
       attempt = 0;
