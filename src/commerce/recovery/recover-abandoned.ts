@@ -34,15 +34,26 @@ export async function recoverAbandonedCarts(deps: RecoveryDeps): Promise<Recover
     const claimed = await db.updateTable('checkouts').set({ abandoned_at: now, updated_at: now })
       .where('workspace_id', '=', checkout.workspace_id).where('id', '=', checkout.id).where('abandoned_at', 'is', null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) continue;
-    await tellAbandoned(deps, checkout.workspace_id, await contactOf(db, checkout));
-    outcomes.push(await decideRecovery(deps, checkout.workspace_id, checkout.id));
+    // The rules' cart_abandoned hook failing must not cost the customer their recovery.
+    await tellAbandoned(deps, checkout.workspace_id, await contactOf(db, checkout))
+      .catch((error: unknown) => deps.inbox.logger.error({ err: error, checkoutId: checkout.id }, 'the cart_abandoned hook failed'));
+    await decideOne(deps, checkout, outcomes);
   }
   for (const checkout of await waitingForMorning(db, now)) {
     const settings = await getRecoverySettings(db, checkout.workspace_id);
-    if (!isQuietTime(now, settings)) outcomes.push(await decideRecovery(deps, checkout.workspace_id, checkout.id));
+    if (!isQuietTime(now, settings)) await decideOne(deps, checkout, outcomes);
   }
-  for (const checkout of await claimedUndecided(db, now)) outcomes.push(await decideRecovery(deps, checkout.workspace_id, checkout.id));
+  for (const checkout of await claimedUndecided(db, now)) await decideOne(deps, checkout, outcomes);
   return outcomes;
+}
+
+/** One cart's decision; a cart that fails is logged and left undecided (a later round retries it), never blocking the others. */
+async function decideOne(deps: RecoveryDeps, checkout: { workspace_id: string; id: string }, outcomes: RecoveryOutcome[]): Promise<void> {
+  try {
+    outcomes.push(await decideRecovery(deps, checkout.workspace_id, checkout.id));
+  } catch (error) {
+    deps.inbox.logger.error({ err: error, workspaceId: checkout.workspace_id, checkoutId: checkout.id }, 'cart recovery could not be decided; retried in a later round');
+  }
 }
 
 /** Carts a round marked abandoned a while ago and never decided (it died in between). */

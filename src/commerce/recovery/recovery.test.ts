@@ -109,6 +109,22 @@ describe.each(dialects)('cart recovery on %s', (dialect) => {
     expect(await db().selectFrom('checkouts').select('id').where('workspace_id', '=', h.workspaceId).where('abandoned_at', 'is not', null).execute()).toEqual([]);
   });
 
+  it('goes on with the other carts when one cannot be decided, and tries that one again later', async () => {
+    await enable();
+    const broken = await customerWithCart();
+    // Its shop's credentials no longer open (sealed with another key): deciding it throws.
+    const brokenShop = await insertShop(db(), h.workspaceId);
+    await db().updateTable('channels').set({ secrets: 'sealed-with-another-key' }).where('id', '=', brokenShop).execute();
+    await db().updateTable('checkouts').set({ channel_id: brokenShop, platform_updated_at: h.relais.clock.now() - 100 * 60_000 }).where('id', '=', broken.checkoutId).execute();
+    const fine = await customerWithCart('Et le bracelet ?');
+    expect(await recoverAbandonedCarts(deps)).toEqual([expect.objectContaining({ outcome: 'sent', conversationId: fine.conversationId })]);
+    expect(await decisions(broken.checkoutId)).toEqual([]);
+    // Repaired: a later round decides it.
+    await db().updateTable('channels').set({ secrets: null }).where('id', '=', brokenShop).execute();
+    h.relais.clock.advance(10 * 60_000);
+    expect(await recoverAbandonedCarts(deps)).toEqual([expect.objectContaining({ outcome: 'sent', conversationId: broken.conversationId })]);
+  });
+
   it('never sends twice when two deciders race, nor when a retried job finds its message already written', async () => {
     await enable();
     const { checkoutId } = await customerWithCart();
