@@ -1,19 +1,21 @@
 /** Small normalisers shared by the shop connectors: money, emails, phones, times. */
 
 /**
- * A decimal money string ("19.90", "1 234,5") in minor units, without going through floats.
+ * A decimal money string ("19.90", "1 234,5") in minor units, without going through floats;
+ * a third decimal rounds half away from zero.
  *
  * @example toCents('19.90') // 1990
  */
 export function toCents(value: unknown): number {
-  if (typeof value === 'number') return Math.round(value * 100);
+  // Woo writes some prices as JSON numbers: their shortest decimal form is what the shop wrote.
+  if (typeof value === 'number') return /e/i.test(String(value)) ? Math.round(value * 100) : toCents(String(value));
   if (typeof value !== 'string' || value.trim() === '') return 0;
   const text = value.replace(/\s/g, '').replace(',', '.');
   const match = /^(-?)(\d*)(?:\.(\d*))?$/.exec(text);
   if (!match) return 0;
-  const whole = Number(match[2] || '0');
-  const fraction = Number(((match[3] ?? '') + '00').slice(0, 2));
-  const cents = whole * 100 + fraction;
+  const digits = (match[3] ?? '') + '000';
+  // A shop set to three decimals sends "19.995": half a cent rounds away from zero, as on the receipt.
+  const cents = Number(match[2] || '0') * 100 + Number(digits.slice(0, 2)) + (digits[2]! >= '5' ? 1 : 0);
   return match[1] === '-' ? -cents : cents;
 }
 
