@@ -45,6 +45,11 @@ export async function identifyVisitor(deps: Pick<InboxDeps, 'db' | 'clock' | 'bu
 
 async function refusedNote(db: Db, channel: WebchatChannel, visitorId: string, contactId: string, now: number): Promise<PendingEvent[]> {
   const conversation = await ensureConversation(db, channel, { kind: 'private', threadKey: visitorThreadKey(visitorId), contactId }, now);
+  // The shop's page identifies on every page view: a wrong signature is noted once, and again
+  // only after something else was said in the thread.
+  const last = await db.selectFrom('messages').select(['kind', 'meta']).where('workspace_id', '=', channel.workspaceId).where('conversation_id', '=', conversation.id)
+    .orderBy('created_at', 'desc').orderBy('seq', 'desc').limit(1).executeTakeFirst();
+  if (last?.kind === 'note' && (JSON.parse(last.meta) as { system?: string }).system === 'identify_refused') return [];
   const id = newId(now);
   await db.insertInto('messages').values({
     workspace_id: channel.workspaceId, id, conversation_id: conversation.id, channel_id: channel.channelId, direction: 'out', kind: 'note',

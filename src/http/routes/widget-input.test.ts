@@ -70,4 +70,17 @@ describe.each(await testDialects())('site chat input at the edge (%s)', (dialect
     expect(statuses.slice(0, 30).every((status) => status === 200)).toBe(true);
     expect(statuses[30]).toBe(429);
   });
+
+  it('notes a refused identity once, not on every page view that repeats it', async () => {
+    const token = await newVisitor();
+    const identity = { customerId: '77' };
+    for (let i = 0; i < 3; i++) {
+      const answer = await call('/widget/api/identify', { identity, signature: 'f'.repeat(64) }, { 'x-relais-visitor': token });
+      expect(answer.body.status).toBe('refused');
+    }
+    const visitorId = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8'))[1] as string;
+    const conversation = await relais.store.db.selectFrom('conversations').select('id').where('external_thread_id', '=', `webchat:${visitorId}`).executeTakeFirstOrThrow();
+    const notes = await relais.store.db.selectFrom('messages').select('text').where('conversation_id', '=', conversation.id).where('kind', '=', 'note').execute();
+    expect(notes).toHaveLength(1);
+  });
 });
