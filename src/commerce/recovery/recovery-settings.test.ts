@@ -19,6 +19,11 @@ describe('recovery settings', () => {
     expect((await owner.get('/api/v1/recovery/settings')).body).toEqual(valid);
     const preview = await owner.post('/api/v1/recovery/preview', { template: valid.templateFr, promoPercent: 15 });
     expect(preview.body.text).toBe('Coucou Camille : https://boutique.example/cart/recover/demo\nCode RELAIS-EXEMPLE1 (-15 %)');
+    // A shop in Auckland: 23 November, 11:30 UTC is already the 24th there; three days on, the code runs until the 27th there.
+    expect((await owner.request('PUT', '/api/v1/recovery/settings', { ...valid, timezone: 'Pacific/Auckland' })).status).toBe(200);
+    relais.clock.set(Date.UTC(2026, 10, 23, 11, 30));
+    const dated = await owner.post('/api/v1/recovery/preview', { template: '{link} {code} {expiry}', promoPercent: 15, promoExpiryDays: 3 });
+    expect(dated.body.text).toBe('https://boutique.example/cart/recover/demo RELAIS-EXEMPLE1 27 novembre');
   });
 
   it('refuses bad settings field by field and keeps the old ones; agents may not change them', async () => {

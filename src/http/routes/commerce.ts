@@ -19,10 +19,12 @@ export function commerceRoutes(app: FastifyInstance, deps: HttpDeps): void {
   app.post('/api/v1/recovery/preview', manage, async (request) => {
     const input = parseInput(previewBody, request.body);
     const expiry = new Date(deps.inbox.clock.now() + input.promoExpiryDays * DAY);
+    // The date as the message will give it: in the workspace's recovery time zone, not the server's.
+    const { timezone } = await getRecoverySettings(deps.store.db, callerOf(request).workspaceId);
     const text = renderRecoveryTemplate(input.template, {
       name: 'Camille', link: 'https://boutique.example/cart/recover/demo',
       code: input.promoPercent === null ? null : 'RELAIS-EXEMPLE1', percent: input.promoPercent,
-      expiry: input.promoPercent === null ? null : new Intl.DateTimeFormat(input.language === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long' }).format(expiry),
+      expiry: input.promoPercent === null ? null : new Intl.DateTimeFormat(input.language === 'en' ? 'en-GB' : 'fr-FR', { day: 'numeric', month: 'long', timeZone: timezone }).format(expiry),
     });
     return { text };
   });
