@@ -28,7 +28,9 @@ export function WebchatPanel({ conversationId }: { conversationId: string }) {
     });
   }, [conversationId, subscribeVisitor]);
   useRealtimeSignals((signal) => {
-    if (signal.type === 'reload' || signal.type === 'contact.updated' || signal.type === 'message.created') void reload();
+    // A message elsewhere in the workspace changes nothing here (a visitor's email comes with theirs).
+    const ofThis = signal.type === 'message.created' && (signal.data as { conversationId?: string } | null)?.conversationId === conversationId;
+    if (signal.type === 'reload' || signal.type === 'contact.updated' || ofThis) void reload();
   });
 
   if (info.state !== 'ready' || !info.data.visitor) return null;
