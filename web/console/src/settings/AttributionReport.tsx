@@ -1,4 +1,5 @@
 import { useCallback, useState, type FormEvent } from 'react';
+import { useMe } from '../auth/SessionProvider.tsx';
 import { getAttributionReport, type AttributionReport as Report, type ReportRow } from '../api/commerce.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Alert } from '../ui/Alert.tsx';
@@ -6,6 +7,7 @@ import { Button } from '../ui/Button.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { useResource } from '../ui/use-resource.ts';
 import { AttributionChart } from './AttributionChart.tsx';
+import { canManageChannels } from './permissions.ts';
 import { PromoCodeMapping } from './PromoCodeMapping.tsx';
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -14,6 +16,7 @@ const day = (at: number) => new Date(at).toISOString().slice(0, 10);
 export function AttributionReport() {
   const i18n = useI18n();
   const { t, locale } = i18n;
+  const me = useMe();
   const now = Date.now();
   const [period, setPeriod] = useState({ from: day(now - 30 * 86_400_000), to: day(now) });
   const [draft, setDraft] = useState(period);
@@ -37,7 +40,8 @@ export function AttributionReport() {
       </form>
       {state.state === 'failed' && <Alert tone="error">{errorText(state.error, i18n)}</Alert>}
       {state.state === 'ready' && <ReportView report={state.data} money={money} modelLabel={modelLabel} />}
-      <PromoCodeMapping onMapped={() => void reload()} />
+      {/* Community managers read the report; mapping codes needs channels.manage (owners, admins). */}
+      {canManageChannels(me.role) && <PromoCodeMapping onMapped={() => void reload()} />}
     </section>
   );
 }
