@@ -69,13 +69,14 @@ async function visitorConversation(db: Db, channel: WebchatChannel, visitorId: s
 /** How many of a thread's messages a widget shows: the latest ones. */
 const HISTORY_LIMIT = 500;
 
-/** What a returning visitor sees: the thread so far and how far the team has read it. */
-export async function visitorHistory(deps: Pick<InboxDeps, 'db'>, channel: WebchatChannel, visitorId: string) {
+/** What a returning visitor sees: the thread so far (its latest messages) and how far the team has read it. */
+export async function visitorHistory(deps: Pick<InboxDeps, 'db'>, channel: WebchatChannel, visitorId: string, options: { messages?: boolean } = {}) {
   const [conversation, visitor] = await Promise.all([
     visitorConversation(deps.db, channel, visitorId),
     deps.db.selectFrom('webchat_visitors').select(['agent_read_at', 'identity_status', 'email']).where('workspace_id', '=', channel.workspaceId).where('id', '=', visitorId).executeTakeFirst(),
   ]);
-  const rows = conversation
+  // `messages: false` answers the thread's id and marks alone (the live line needs no more).
+  const rows = conversation && options.messages !== false
     ? await deps.db.selectFrom('messages').select(['id', 'direction', 'text', 'attachments', 'platform_created_at', 'created_at', 'external_id'])
       .where('workspace_id', '=', channel.workspaceId).where('conversation_id', '=', conversation.id).where('kind', '!=', 'note').where('status', '!=', 'deleted')
       .orderBy((eb) => eb.fn.coalesce('platform_created_at', 'created_at'), 'desc').orderBy('seq', 'desc').limit(HISTORY_LIMIT).execute()

@@ -48,7 +48,7 @@ export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
     // look-up per conversation, not one per event or per presence signal.
     let conversationId: string | null = null;
     const checked = new Map<string, Promise<boolean>>();
-    const ready = visitorHistory(deps.inbox, channel, claims.visitorId).then((history) => {
+    const ready = visitorHistory(deps.inbox, channel, claims.visitorId, { messages: false }).then((history) => {
       conversationId ??= history.conversationId;
     }, () => undefined);
     const check = async (id: string) => {
