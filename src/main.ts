@@ -143,7 +143,8 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const recovery: RecoveryDeps = {
     inbox,
     shops: (platform) => shopAdapters.get(platform),
-    cartAbandoned: (workspaceId, conversationId) => runRulesForEvent(rulesDeps, { workspaceId, event: 'cart_abandoned', conversationId }),
+    // Keyed by the checkout: a second abandoned cart in one conversation is a new event.
+    cartAbandoned: (workspaceId, conversationId, checkoutId) => runRulesForEvent(rulesDeps, { workspaceId, event: 'cart_abandoned', conversationId, eventKey: `cart_abandoned:${checkoutId}` }),
   };
   const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger };
   queue.work(RECOVER_QUEUE, async () => {

@@ -55,4 +55,23 @@ describe.each(await testDialects())('shop events into attribution and recovery (
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await db().selectFrom('recovery_decisions').select('id').where('checkout_id', '=', checkout.id).execute()).toHaveLength(1);
   });
+
+  it('runs the cart_abandoned rules once for each abandoned cart, even with no new message between them', async () => {
+    const contactId = await h.customerWrites('psid-deux-paniers', 'Je reviens plus tard');
+    await db().updateTable('contacts').set({ email: 'deux-paniers@example.fr' }).where('id', '=', contactId).execute();
+    const label = await h.owner.post('/api/v1/labels', { name: 'panier-abandonné', color: '#1f6feb' });
+    const rule = await h.owner.post('/api/v1/rules', { name: 'Panier', event: 'cart_abandoned', conditions: [], actions: [{ type: 'add_label', label: label.body.id }], stop: false });
+    expect(rule.status).toBe(201);
+    const firings = () => db().selectFrom('rule_firings').select('event_key').where('rule_name', '=', 'Panier').execute();
+
+    for (const round of [1, 2]) {
+      await h.sandbox.shopify.createCheckout({ email: 'deux-paniers@example.fr', lineItems: [line] });
+      await h.settle();
+      h.relais.clock.advance(61 * 60_000);
+      await h.relais.queue.enqueue(RECOVER_QUEUE, {});
+      await waitFor(async () => (await firings()).length === round, 10_000, `the rule to fire for cart ${round}`);
+    }
+    const keys = (await firings()).map((f) => f.event_key);
+    expect(new Set(keys).size).toBe(2);
+  });
 });

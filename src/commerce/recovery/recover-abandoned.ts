@@ -35,7 +35,7 @@ export async function recoverAbandonedCarts(deps: RecoveryDeps): Promise<Recover
       .where('workspace_id', '=', checkout.workspace_id).where('id', '=', checkout.id).where('abandoned_at', 'is', null).executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) continue;
     // The rules' cart_abandoned hook failing must not cost the customer their recovery.
-    await tellAbandoned(deps, checkout.workspace_id, await contactOf(db, checkout))
+    await tellAbandoned(deps, checkout.workspace_id, checkout.id, await contactOf(db, checkout))
       .catch((error: unknown) => deps.inbox.logger.error({ err: error, checkoutId: checkout.id }, 'the cart_abandoned hook failed'));
     await decideOne(deps, checkout, outcomes);
   }
@@ -76,11 +76,11 @@ async function waitingForMorning(db: Db, now: number) {
     .orderBy('k.platform_updated_at').limit(200).execute();
 }
 
-async function tellAbandoned(deps: RecoveryDeps, workspaceId: string, contactId: string | null): Promise<void> {
+async function tellAbandoned(deps: RecoveryDeps, workspaceId: string, checkoutId: string, contactId: string | null): Promise<void> {
   if (!deps.cartAbandoned || !contactId) return;
   const reach = await reachableConversation(deps, workspaceId, contactId);
   const conversationId = reach.open?.id ?? reach.latestId;
-  if (conversationId) await deps.cartAbandoned(workspaceId, conversationId);
+  if (conversationId) await deps.cartAbandoned(workspaceId, conversationId, checkoutId);
 }
 
 async function contactOf(db: Db, checkout: { workspace_id: string; contact_id: string | null; shop_customer_id: string | null }): Promise<string | null> {

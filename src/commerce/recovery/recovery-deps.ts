@@ -6,8 +6,8 @@ export interface RecoveryDeps {
   inbox: InboxDeps;
   /** The shop connector of a platform ('shopify', 'woocommerce'), for promo codes. */
   shops: (platform: string) => ShopAdapter | undefined;
-  /** Told when a checkout becomes abandoned, with the conversation it would be recovered in. */
-  cartAbandoned?: ((workspaceId: string, conversationId: string) => Promise<void> | void) | undefined;
+  /** Told once when a checkout becomes abandoned, with the conversation it would be recovered in. */
+  cartAbandoned?: ((workspaceId: string, conversationId: string, checkoutId: string) => Promise<void> | void) | undefined;
 }
 
 export type RecoveryReason = 'sent' | 'disabled' | 'ordered' | 'already_sent' | 'opted_out' | 'no_channel' | 'window_closed' | 'quiet_hours';
