@@ -29,7 +29,7 @@ function shopPage(relaisUrl: string, channelId: string, identify: string): strin
   // The shop's own styles are hostile on purpose: none of them may reach the chat.
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Maison Lune</title>
 <style>body{font-family:Georgia,serif;background:#faf6ef;margin:0;padding:40px} button{background:hotpink!important;font-size:40px!important}
-iframe{display:none!important;border:10px solid red} .hero{height:300px;background:#e8dccb;border-radius:12px;padding:24px}</style></head>
+iframe{display:none!important;border:10px solid red;visibility:hidden!important;opacity:0!important;pointer-events:none!important;transform:translateX(-2000px)!important} .hero{height:300px;background:#e8dccb;border-radius:12px;padding:24px}</style></head>
 <body><h1>Maison Lune</h1><div class="hero"><p>Bagues et colliers lune, faits main à Lyon.</p><button type="button">Ajouter au panier</button></div>
 <script src="${relaisUrl}/widget.js" data-channel="${channelId}" async></script>
 <script>${identify}</script></body></html>`;

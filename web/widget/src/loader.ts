@@ -47,6 +47,9 @@ function start(script: HTMLScriptElement): void {
   for (const [name, value] of Object.entries({
     position: 'fixed', bottom: '0', right: '0', left: 'auto', top: 'auto', border: '0', margin: '0', padding: '0',
     background: 'transparent', 'color-scheme': 'normal', 'z-index': '2147483000', 'max-width': '100vw', 'max-height': '100vh', display: 'block',
+    // What a shop's own `iframe { … !important }` rules could otherwise hide, dim or shift.
+    visibility: 'visible', opacity: '1', 'pointer-events': 'auto', transform: 'none', filter: 'none', 'clip-path': 'none',
+    'min-width': '0', 'min-height': '0', 'box-shadow': 'none', 'border-radius': '0', float: 'none', translate: 'none', scale: 'none', rotate: 'none',
     ...CLOSED,
   })) css(name, value);
 
