@@ -14,6 +14,12 @@ const LOCK_EXPIRED = 'lock expired: the worker running this job stopped or stall
  * `lockedUntil`. The sub-select and the update are one statement, so two workers never take
  * the same job.
  */
+/** The queues with a job due now (read through the `(state, run_at)` index). */
+export async function dueQueues(db: Db, now: number): Promise<Set<string>> {
+  const rows = await db.selectFrom('jobs').select('queue').distinct().where('state', '=', 'queued').where('run_at', '<=', now).execute();
+  return new Set(rows.map((row) => row.queue));
+}
+
 export async function claimNextJob(db: Db, queue: string, now: number, lockedUntil: number): Promise<JobRow | undefined> {
   return db.updateTable('jobs')
     .set((eb) => ({ state: 'running', attempts: eb('attempts', '+', 1), locked_until: lockedUntil, updated_at: now }))
