@@ -68,4 +68,22 @@ describe('site chat socket', () => {
     await expect(open(`${base.replace('http', 'ws')}/widget/api/socket`, SHOP, ['relais-visitor', 'v1.e30.forged'])).rejects.toThrow('refused with 401');
     await expect(open(`${base.replace('http', 'ws')}/widget/api/socket`, 'https://evil.example', ['relais-visitor', token])).rejects.toThrow('refused with 403');
   });
+
+  it('holds at most ten open lines for one visitor, and frees a place when one closes', async () => {
+    const url = `${base.replace('http', 'ws')}/widget/api/socket`;
+    const lines: { ws: WebSocket; received: any[] }[] = [];
+    for (let i = 0; i < 10; i++) lines.push(await open(url, SHOP, ['relais-visitor', token]));
+    await waitFor(() => lines.every((line) => line.received.some((m) => m.type === 'hello')), 5000, 'ten lines open');
+    const extra = await open(url, SHOP, ['relais-visitor', token]);
+    const code = await new Promise<number>((resolve) => extra.ws.on('close', (closed) => resolve(closed)));
+    expect(code).toBe(1008);
+    expect(extra.received).toEqual([]);
+
+    lines[0]!.ws.close();
+    await new Promise((resolve) => lines[0]!.ws.on('close', resolve));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const again = await open(url, SHOP, ['relais-visitor', token]);
+    await waitFor(() => again.received.some((m) => m.type === 'hello'), 5000, 'a line open again');
+    for (const line of [...lines.slice(1), again]) line.ws.close();
+  });
 });

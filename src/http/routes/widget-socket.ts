@@ -17,6 +17,8 @@ export const VISITOR_PROTOCOL = 'relais-visitor';
 const AGENT_READ_EVERY_MS = 5000;
 /** The least time between two read marks from one widget (later ones are folded into one). */
 const READ_EVERY_MS = 1000;
+/** The most live lines one visitor may hold open at once (one per tab). */
+const MAX_LINES_PER_VISITOR = 10;
 /** How often a visitor still typing is told again to the console. */
 const TYPING_REMINDER_MS = 3000;
 
@@ -26,6 +28,8 @@ const TYPING_REMINDER_MS = 3000;
  * thread open. In: typing and "read" from the visitor, told to the console as signals.
  */
 export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
+  // Open lines per visitor: a tab each is plenty; a script opening thousands is not a visitor.
+  const open = new Map<string, number>();
   app.get('/widget/api/socket', {
     websocket: true,
     preValidation: async (request) => {
@@ -39,6 +43,14 @@ export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
     },
   }, (socket, request) => {
     const { channel, claims } = (request as { visitorCall?: VisitorCall }).visitorCall!;
+    const lines = open.get(claims.visitorId) ?? 0;
+    if (lines >= MAX_LINES_PER_VISITOR) return socket.close(1008, 'Too many open chats');
+    open.set(claims.visitorId, lines + 1);
+    socket.on('close', () => {
+      const left = (open.get(claims.visitorId) ?? 1) - 1;
+      if (left > 0) open.set(claims.visitorId, left);
+      else open.delete(claims.visitorId);
+    });
     const workspaceId = channel.workspaceId;
     const send = (message: unknown) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
