@@ -8,6 +8,7 @@ import { careRulesMigration } from './migrations/0005-care-rules.ts';
 import { routingMigration } from './migrations/0006-routing.ts';
 import { webchatMigration } from './migrations/0007-webchat.ts';
 import { commerceMigration } from './migrations/0008-commerce.ts';
+import { contactEmailMigration } from './migrations/0009-contact-email.ts';
 import { privacyMigration } from './migrations/0010-privacy.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
@@ -21,6 +22,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0006-routing': routingMigration(dialect),
     '0007-webchat': webchatMigration(dialect),
     '0008-commerce': commerceMigration(dialect),
+    '0009-contact-email': contactEmailMigration(dialect),
     '0010-privacy': privacyMigration(dialect),
   };
 }
