@@ -1,4 +1,4 @@
-import { AppError, newId, newSecret } from '../kernel/index.ts';
+import { AppError, newId, newSecret, safeEqual } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
 import type { InboxDeps } from './deps.ts';
 import type { WebchatChannel } from './webchat-visitors.ts';
@@ -44,7 +44,7 @@ export async function saveVisitorUpload(deps: Pick<InboxDeps, 'db' | 'clock'>, c
 /** A stored attachment by its capability path, or `request.not_found`. */
 export async function readVisitorUpload(db: Db, id: string, key: string) {
   const row = await db.selectFrom('webchat_uploads').select(['access_key', 'name', 'content_type', 'data']).where('id', '=', id).executeTakeFirst();
-  if (!row || row.access_key.length !== key.length || row.access_key !== key) throw new AppError('request.not_found', 'No such file');
+  if (!row || !safeEqual(row.access_key, key)) throw new AppError('request.not_found', 'No such file');
   return { name: row.name, contentType: row.content_type, bytes: Buffer.from(row.data, 'base64') };
 }
 
