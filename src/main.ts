@@ -119,9 +119,6 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   queue.work('conversations.wake', async () => {
     await wakeSnoozed(inbox);
   });
-  // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
-  // Back-fill at start and every 5 minutes: X retries nothing below its enterprise tier.
-  const periodic: [string, number][] = [['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000]];
   // Routing: a conversation a customer opens is offered to its team; an agent coming online
   // picks up what waits in Unassigned.
   queue.work(ROUTING_QUEUE, async (payload) => {
@@ -138,7 +135,6 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     await monitorSla(inbox, onSlaEvent);
     await refreshSlaMetrics(inbox);
   });
-  periodic.push([SLA_MONITOR_QUEUE, 60_000]);
   // Cart recovery (a cart found abandoned is also a rules event) and shop privacy requests.
   const recovery: RecoveryDeps = {
     inbox,
@@ -151,8 +147,14 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     await recoverAbandonedCarts(recovery);
   });
   queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload));
-  periodic.push([RECOVER_QUEUE, 60_000]);
-  periodic.push([SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000]);
+
+  // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
+  // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
+  // transitions and abandoned carts every minute; shop reconciliation every 15 minutes.
+  const periodic: [string, number][] = [
+    ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
+    [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000],
+  ];
   const timers: NodeJS.Timeout[] = [];
   const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
 
