@@ -57,7 +57,8 @@ describe.runIf(hasPostgres)('pg-boss queue and pg-boss tables', () => {
     const names = [1, 2, 3].map(() => `test-${randomUUID().slice(0, 8)}`);
     for (const queue of processes) for (const name of names) queue.work(name, async () => {});
     await Promise.all(processes.map((queue) => queue.start()));
-    const ids = await Promise.all(processes.map((queue) => queue.enqueue(names[0]!, {}, { singletonKey: 'checkout-9' })));
+    // Delayed, so no worker finishes it between the three enqueues (a finished job frees its key).
+    const ids = await Promise.all(processes.map((queue) => queue.enqueue(names[0]!, {}, { singletonKey: 'checkout-9', delayMs: 60_000 })));
     expect(ids.filter((id) => id !== null)).toHaveLength(1);
     // One process enqueuing to several new queues at once creates them side by side.
     const fresh = [1, 2, 3, 4].map(() => `test-${randomUUID().slice(0, 8)}`);
