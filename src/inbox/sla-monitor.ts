@@ -18,8 +18,9 @@ export interface SlaTransition {
 }
 
 /**
- * Told once per SLA transition (the rules runtime turns these into escalations: notify,
- * reassign, raise priority). A throw un-records the transition, so the next run tries again.
+ * Told of each SLA transition (the rules runtime turns these into escalations: notify,
+ * reassign, raise priority): at least once, so it must be idempotent on `eventKey` (the rules
+ * are). A throw leaves the transition unrecorded, so the next run tries again.
  * A first response and a resolution breached on the same customer message are two
  * transitions: run the rules with `transition.eventKey`, or the second is taken for a retry.
  *
@@ -120,21 +121,20 @@ interface Transition {
 /** Records the transition; only the run that recorded it tells anyone. */
 async function fire(deps: Pick<InboxDeps, 'db' | 'bus' | 'logger'>, onSlaEvent: OnSlaEvent, t: Transition): Promise<boolean> {
   const key = { workspace_id: t.workspaceId, conversation_id: t.conversationId, target: t.target, due_at: t.dueAt, event: t.event };
-  const inserted = await deps.db.insertInto('sla_escalations').values({ ...key, fired_at: t.now })
-    .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id', 'target', 'due_at', 'event']).doNothing()).returning('event').executeTakeFirst();
-  if (!inserted) return false;
+  const recorded = await deps.db.selectFrom('sla_escalations').select('event').where('workspace_id', '=', key.workspace_id).where('conversation_id', '=', key.conversation_id)
+    .where('target', '=', key.target).where('due_at', '=', key.due_at).where('event', '=', key.event).executeTakeFirst();
+  if (recorded) return false;
+  // Told first, recorded after: a crash in between tells it again on the next round, and the
+  // rules take the same event key only once. Recording first would lose it instead.
   try {
     await onSlaEvent(t.workspaceId, t.conversationId, t.event, { target: t.target, dueAt: t.dueAt, eventKey: `${t.event}:${t.conversationId}:${t.target}:${t.dueAt}` });
   } catch (error) {
     deps.logger.error({ err: error, conversationId: t.conversationId, event: t.event }, 'SLA escalation failed; it will be tried again');
-    await unrecord(deps.db, key);
     return false;
   }
+  const inserted = await deps.db.insertInto('sla_escalations').values({ ...key, fired_at: t.now })
+    .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id', 'target', 'due_at', 'event']).doNothing()).returning('event').executeTakeFirst();
+  if (!inserted) return false;
   await publishAll(deps.bus, [{ workspaceId: t.workspaceId, type: 'conversation.sla', data: { conversationId: t.conversationId, event: t.event, target: t.target, dueAt: t.dueAt } }]);
   return true;
-}
-
-async function unrecord(db: Db, key: { workspace_id: string; conversation_id: string; target: Target; due_at: number; event: SlaEventName }): Promise<void> {
-  await db.deleteFrom('sla_escalations').where('workspace_id', '=', key.workspace_id).where('conversation_id', '=', key.conversation_id)
-    .where('target', '=', key.target).where('due_at', '=', key.due_at).where('event', '=', key.event).execute();
 }

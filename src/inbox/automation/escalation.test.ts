@@ -34,4 +34,24 @@ describe.each(dialects)('SLA escalation through rules (%s)', (dialect) => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await db.selectFrom('rule_firings').select('rule_name').where('conversation_id', '=', before.id).where('event', '=', 'sla_breached').execute()).toHaveLength(1);
   }, 30_000);
+
+  it('tells the rules again when the process died before recording the transition, and they act only once', async () => {
+    await kit.clearRules();
+    await kit.rule({ name: 'Retard bis', event: 'sla_breached', actions: [{ type: 'notify', to: { kind: 'admins' } }] });
+    const messageId = await kit.dm('psid-escalation-crash', 'Toujours rien reçu…');
+    const conversation = await kit.conversationOf(messageId);
+    const db = h.relais.store.db;
+    const escalations = () => db.selectFrom('sla_escalations').select('event').where('conversation_id', '=', conversation.id).where('event', '=', 'sla_breached').execute();
+    const notifications = () => db.selectFrom('notifications').select('id').where('conversation_id', '=', conversation.id).execute();
+
+    h.relais.clock.advance(90 * 60_000);
+    await h.relais.queue.enqueue(SLA_MONITOR_QUEUE, {});
+    await waitFor(async () => (await escalations()).length === 1 && (await notifications()).length === 1, 10_000, 'the first escalation');
+    // As if the process had died after the rules ran but before the transition was written.
+    await db.deleteFrom('sla_escalations').where('conversation_id', '=', conversation.id).execute();
+    await h.relais.queue.enqueue(SLA_MONITOR_QUEUE, {});
+    await waitFor(async () => (await escalations()).length === 1, 10_000, 'the transition to be recorded again');
+    expect(await notifications()).toHaveLength(1);
+    expect(await db.selectFrom('rule_firings').select('id').where('conversation_id', '=', conversation.id).where('rule_name', '=', 'Retard bis').execute()).toHaveLength(1);
+  }, 30_000);
 });
