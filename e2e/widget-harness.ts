@@ -5,11 +5,15 @@
  * (localhost and 127.0.0.1): only the first is allowed, so the second plays a foreign site.
  */
 import { spawnSync } from 'node:child_process';
+import type { FrameLocator, Page } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
 import { profileApi, type ProfileApi } from './api.ts';
 import { openProfile, type Profile } from './browser.ts';
 import { lea } from './inbox-harness.ts';
 import { startRelais, type RunningRelais } from './relais-server.ts';
+
+/** The chat frame the loader adds to a shop page. */
+export const widgetFrame = (page: Page): FrameLocator => page.frameLocator('iframe[data-relais-widget]');
 
 export interface WidgetHarness {
   server: RunningRelais;

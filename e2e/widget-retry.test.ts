@@ -2,12 +2,10 @@
  * A message the widget could not send is sent again, whole, when the visitor taps "retry":
  * a picture sent while the line was down reaches the team as the picture.
  */
-import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumAvailable, openProfile, type Profile } from './browser.ts';
-import { startWidgetHarness, type WidgetHarness } from './widget-harness.ts';
+import { startWidgetHarness, widgetFrame as widget, type WidgetHarness } from './widget-harness.ts';
 
-const widget = (page: Page): FrameLocator => page.frameLocator('iframe[data-relais-widget]');
 const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
 describe.skipIf(!chromiumAvailable())('site chat retry', () => {

@@ -6,17 +6,15 @@
  * language of the page.
  */
 import { fileURLToPath } from 'node:url';
-import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIdentity } from '../src/channels/index.ts';
 import { chromiumAvailable, openProfile, type Profile } from './browser.ts';
 import { row, shot } from './inbox-harness.ts';
 import { expectText } from './wait.ts';
-import { startWidgetHarness, type WidgetHarness } from './widget-harness.ts';
+import { startWidgetHarness, widgetFrame as widget, type WidgetHarness } from './widget-harness.ts';
 
 const screenshot = fileURLToPath(new URL('../docs/screenshots/widget-demo-shop.png', import.meta.url));
 const XSS = '<img src=x onerror="document.title=\'pwned\'"> ma commande #1042 ?';
-const widget = (page: Page): FrameLocator => page.frameLocator('iframe[data-relais-widget]');
 
 describe.skipIf(!chromiumAvailable())('site chat journeys', () => {
   let h: WidgetHarness;
