@@ -245,6 +245,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(error.message);
     else if (isAppError(error)) console.error(`${error.message}${error.fields ? `\n${Object.entries(error.fields).map(([k, v]) => `  --${k}: ${v.join(', ')}`).join('\n')}` : ''}`);
+    // The operator at the server's console may read what a platform answered; the HTTP API never repeats it.
+    if (isAppError(error) && error.cause !== undefined) console.error(`  detail: ${error.cause instanceof Error ? error.cause.message : JSON.stringify(error.cause).slice(0, 500)}`);
     else console.error(error);
     process.exit(1);
   },
