@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createApiToken, createMemoryThrottle, roles, setupFirstOwner, type AccountsDeps } from './accounts/index.ts';
+import { createApiToken, createDatabaseThrottle, roles, setupFirstOwner, type AccountsDeps } from './accounts/index.ts';
 import { addChannel, createChannelRegistry } from './channels/index.ts';
 import { connectShop, shopAdapters } from './commerce/index.ts';
 import { ConfigError, createSealer, isAppError, loadConfig, parseInput, systemClock, type Config } from './kernel/index.ts';
@@ -143,7 +143,7 @@ function accountsFor(store: Store, config: Config): AccountsDeps {
   return {
     db: store.db,
     clock: systemClock,
-    throttle: createMemoryThrottle({ maxFailures: config.signIn.maxFailures, windowMs: config.signIn.windowMs, clock: systemClock }),
+    throttle: createDatabaseThrottle({ db: store.db, clock: systemClock }),
     settings: { publicUrl: config.publicUrl, session: config.session, signIn: config.signIn },
   };
 }
