@@ -60,8 +60,8 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   await store.migrate();
 
   const queue = config.database.kind === 'sqlite'
-    ? createSqliteQueue({ db: store.db, clock, logger })
-    : createPgBossQueue({ connectionString: config.database.url, logger });
+    ? createSqliteQueue({ db: store.db, clock, logger, lockMs: config.jobs.leaseMs })
+    : createPgBossQueue({ connectionString: config.database.url, logger, leaseSeconds: config.jobs.leaseMs / 1000 });
   if (config.redisUrl) logger.warn('REDIS_URL is set, but this version fans realtime events out in-process only');
   const bus = createMemoryBus({ clock });
   const accounts: AccountsDeps = {
