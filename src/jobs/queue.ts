@@ -3,7 +3,7 @@ import type { Db } from '../store/index.ts';
 /**
  * The job queue as its callers see it. Drivers: `sqlite` (embedded, a table in the main
  * database) and `pg-boss` (PostgreSQL). Handlers must be idempotent: a job whose process
- * died mid-run is run again once its lock expires.
+ * died mid-run is run again once its lease expires (docs/adr/0012).
  */
 export interface Queue {
   readonly driver: 'sqlite' | 'pg-boss';
