@@ -39,12 +39,12 @@ describe('bad input', () => {
     expect(reply.body.error).toMatchObject({
       code: 'request.invalid',
       message: 'Certains champs sont à corriger.',
-      fields: { email: ['Valeur attendue : un texte.'], extra: ['Champ inconnu.'] },
+      fields: { email: ['Saisissez une adresse e-mail valide.'], extra: ['Champ inconnu.'] },
     });
     expect(reply.body.error.fields.role[0]).toMatch(/^Valeur non reconnue \(attendu : "agent"/);
     expect(reply.body.error.detail).toMatch(/^Invalid request: /);
     const english = await owner.request('POST', '/api/v1/invitations', { email: 42, role: 'agent' }, { headers: { 'accept-language': 'en-GB' } });
-    expect(english.body.error.fields).toEqual({ email: ['Expected text.'] });
+    expect(english.body.error.fields).toEqual({ email: ['Enter a valid email address.'] });
     const missing = await owner.get('/api/v1/nope', fr);
     expect(missing.body.error).toMatchObject({ code: 'request.not_found', message: 'Cette adresse n’existe pas.' });
     expect(await invitations()).toEqual([]);
