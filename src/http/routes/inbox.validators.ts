@@ -11,7 +11,8 @@ export const conversationListQuery = z.strictObject({
   channel: id.optional(),
   kind: z.enum(['public', 'private']).optional(),
   assignee: z.union([id, z.literal('none')]).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  // An empty search box is no search: `?q=` (or only spaces) lists as if `q` were absent.
+  q: z.string().trim().max(200).transform((q) => (q === '' ? undefined : q)).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
   sort: z.enum(['recent', 'due']).optional(),
