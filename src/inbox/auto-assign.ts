@@ -109,17 +109,17 @@ export async function assignWaiting(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'
 
 /** Unassigned open conversations with an unanswered visible customer message, oldest wait first. */
 async function waitingForReply(db: Db, workspaceId: string, limit: number): Promise<string[]> {
-  const at = (alias: string) => sql`coalesce(${sql.ref(`${alias}.platform_created_at`)}, ${sql.ref(`${alias}.created_at`)})`;
-  const lastReply = db.selectFrom('messages as o').select(sql<number>`max(${at('o')})`.as('t'))
-    .whereRef('o.workspace_id', '=', 'c.workspace_id').whereRef('o.conversation_id', '=', 'c.id')
-    .where('o.direction', '=', 'out').where('o.kind', '!=', 'note');
-  const waitingSince = db.selectFrom('messages as m').select(sql<number>`min(${at('m')})`.as('t'))
-    .whereRef('m.workspace_id', '=', 'c.workspace_id').whereRef('m.conversation_id', '=', 'c.id')
-    .where('m.direction', '=', 'in').where('m.status', '=', 'visible').where('m.kind', '!=', 'note')
-    .where(sql<boolean>`${at('m')} > coalesce((${lastReply}), -1)`);
-  const rows = await db.selectFrom((eb) => eb.selectFrom('conversations as c').select(['c.id', waitingSince.as('waiting_since')])
-    .where('c.workspace_id', '=', workspaceId).where('c.assignee_id', 'is', null).where('c.status', 'in', ['open', 'pending'])
-    .as('w'))
+  const at = (alias: string) => sql<number>`coalesce(${sql.ref(`${alias}.platform_created_at`)}, ${sql.ref(`${alias}.created_at`)})`;
+  const rows = await db.selectFrom((outer) => outer.selectFrom('conversations as c').select((eb) => {
+    const lastReply = eb.selectFrom('messages as o').select(sql<number>`max(${at('o')})`.as('t'))
+      .whereRef('o.workspace_id', '=', 'c.workspace_id').whereRef('o.conversation_id', '=', 'c.id')
+      .where('o.direction', '=', 'out').where('o.kind', '!=', 'note');
+    const waitingSince = eb.selectFrom('messages as m').select(sql<number>`min(${at('m')})`.as('t'))
+      .whereRef('m.workspace_id', '=', 'c.workspace_id').whereRef('m.conversation_id', '=', 'c.id')
+      .where('m.direction', '=', 'in').where('m.status', '=', 'visible').where('m.kind', '!=', 'note')
+      .where(sql<boolean>`${at('m')} > coalesce((${lastReply}), -1)`);
+    return ['c.id', waitingSince.as('waiting_since')];
+  }).where('c.workspace_id', '=', workspaceId).where('c.assignee_id', 'is', null).where('c.status', 'in', ['open', 'pending']).as('w'))
     .select('w.id').where('w.waiting_since', 'is not', null)
     .orderBy('w.waiting_since').orderBy('w.id').limit(limit).execute();
   return rows.map((row) => row.id);
