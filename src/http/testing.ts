@@ -65,7 +65,8 @@ export class Browser {
       ...(payload === undefined ? {} : typeof payload === 'string' ? { payload } : { payload: payload as object }),
     });
     for (const cookie of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
-      const cleared = cookie.value === '' || (cookie.expires !== undefined && cookie.expires.getTime() <= Date.now()) || cookie.maxAge === 0;
+      // Expiry dates come from the test's manual clock, not the wall clock: only a clearing counts.
+      const cleared = cookie.value === '' || (cookie.expires !== undefined && cookie.expires.getTime() <= 0) || cookie.maxAge === 0;
       if (cleared) this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
