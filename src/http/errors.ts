@@ -34,6 +34,9 @@ function messageFor(code: ErrorCode, original: string): string {
 export function sendError(request: FastifyRequest, reply: FastifyReply, thrown: unknown): FastifyReply {
   const error = toAppError(thrown);
   if (error.status >= 500) request.log.error({ err: error.cause ?? thrown }, 'request failed');
+  // A 4xx may carry what an outside API answered (a channel or shop connect): logged for the
+  // admin of the installation, never sent to the caller.
+  else if (error.cause !== undefined) request.log.warn({ code: error.code, cause: error.cause }, 'request refused');
   if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
   // A French caller (the console sends its language) reads the catalogue's French sentence,
   // with the thrower's precise English words kept in `detail`; an English caller reads those.
