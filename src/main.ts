@@ -143,7 +143,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     // Keyed by the checkout: a second abandoned cart in one conversation is a new event.
     cartAbandoned: (workspaceId, conversationId, checkoutId) => runRulesForEvent(rulesDeps, { workspaceId, event: 'cart_abandoned', conversationId, eventKey: `cart_abandoned:${checkoutId}` }),
   };
-  const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger };
+  const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger, bus };
   queue.work(RECOVER_QUEUE, async () => {
     await recoverAbandonedCarts(recovery);
   });
