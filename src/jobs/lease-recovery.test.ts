@@ -92,3 +92,25 @@ describe('a live worker keeps its lease', () => {
     }
   });
 });
+
+describe.runIf(dialects.includes('postgres'))('pg-boss and a job longer than the lease', () => {
+  it('holds the job for the queue\'s maxRunMs instead of failing it at the lease', async () => {
+    const harness = await createQueueHarness('postgres');
+    const queue = createPgBossQueue({ connectionString: harness.store.url!, pollIntervalSeconds: 0.5, leaseSeconds: 1, maintenanceIntervalSeconds: 1 });
+    try {
+      const runs: number[] = [];
+      let finished = 0;
+      queue.work('lease.long', async (_payload, job) => { runs.push(job.attempt); await sleep(2500); finished += 1; }, { maxRunMs: 10_000 });
+      await queue.start();
+      await queue.enqueue('lease.long', { n: 1 }, { backoffMs: 0 });
+      await waitFor(() => finished === 1, 20_000, 'the long job to finish');
+      await sleep(1500);
+      expect(runs).toEqual([1]);
+      expect(await queue.listDead()).toEqual([]);
+    } finally {
+      await queue.stop();
+      await harness.closeAll();
+      await dropStore(harness.store);
+    }
+  }, 60_000);
+});

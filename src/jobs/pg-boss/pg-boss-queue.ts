@@ -45,7 +45,7 @@ interface Connection {
 export function createPgBossQueue(options: PgBossQueueOptions): Queue {
   const { connectionString, logger, pollIntervalSeconds = 2, leaseSeconds = 30, maintenanceIntervalSeconds = 10 } = options;
   const expireInSeconds = Math.max(1, Math.round(leaseSeconds));
-  const handlers = new Map<string, { handler: JobHandler; concurrency: number }>();
+  const handlers = new Map<string, { handler: JobHandler; concurrency: number; expireInSeconds: number }>();
   let connecting: Promise<Connection> | undefined;
   let working = false;
 
@@ -132,7 +132,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
       const data = JSON.stringify(payload ?? null) as unknown as object;
       const id = await connection.boss.send(queue, data, {
         retryLimit: maxAttempts - 1,
-        expireInSeconds,
+        expireInSeconds: handlers.get(queue)?.expireInSeconds ?? expireInSeconds,
         // pg-boss counts whole seconds, at least one when backing off.
         ...(backoffMs === 0 ? { retryDelay: 0, retryBackoff: false } : { retryDelay: Math.max(1, Math.round(backoffMs / 1000)), retryBackoff: true }),
         ...(delayMs > 0 ? { startAfter: delayMs / 1000 } : {}), // seconds, added to the database's now()
@@ -147,7 +147,8 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
 
     work(queue, handler, workOptions = {}) {
       const concurrency = Math.max(1, Math.floor(workOptions.concurrency ?? 1) || 1);
-      handlers.set(queue, { handler, concurrency });
+      const longer = workOptions.maxRunMs ? Math.ceil(workOptions.maxRunMs / 1000) : 0;
+      handlers.set(queue, { handler, concurrency, expireInSeconds: Math.max(expireInSeconds, longer) });
       if (working) {
         void connect().then((connection) => subscribe(connection, queue, handler, concurrency))
           .catch((error: unknown) => logger?.error({ err: error, queue }, 'could not start a job worker'));
