@@ -19,7 +19,7 @@ export interface OutboundPolicy {
  * (unless private bases are allowed, which production never needs).
  */
 export function policyFromEnv(env: Record<string, string | undefined> = process.env): OutboundPolicy {
-  const allowPrivate = env.RELAIS_ALLOW_PRIVATE_API_BASE === '1';
+  const allowPrivate = env.RELAIS_ALLOW_PRIVATE_API_BASE === '1' || env.RELAIS_ALLOW_PRIVATE_API_BASE === 'true';
   return { allowPrivate, requireHttps: env.NODE_ENV === 'production' && !allowPrivate };
 }
 
