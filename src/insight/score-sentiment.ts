@@ -17,6 +17,21 @@ export interface SentimentScore {
   confidence: number;
   /** Sentiment-bearing words, phrases and emojis found. */
   hits: number;
+  /** What the rules saw, as inputs for the learned model (`sentiment-features.ts`). */
+  evidence: Evidence;
+}
+
+export interface Evidence {
+  /** Summed positive and (negative, as a negative number) valence after context rules. */
+  positive: number;
+  negative: number;
+  grievance: boolean;
+  /** An irony marker or praise next to a grave grievance. */
+  ironic: boolean;
+  shouting: boolean;
+  contrasted: boolean;
+  asking: boolean;
+  bangs: number;
 }
 
 /** Up to this |score| a message is neutral: a lone mild word (valence ±1 → ±0.25) is not an opinion. */
@@ -141,10 +156,10 @@ export function scoreSentiment(text: TokenizedText, language: Language): Sentime
   const tally = new Tally();
   mergeInto(tally, before, 0.5);
   mergeInto(tally, after, contrasted ? 1.5 : 1);
-  return finish(tally, { bangs, shouting, irony, contrasted, words: text.words, language });
+  return finish(tally, { bangs, shouting, irony, contrasted, asking, words: text.words, language });
 }
 
-function finish(tally: Tally, style: { bangs: number; shouting: boolean; irony: boolean; contrasted: boolean; words: number; language: Language }): SentimentScore {
+function finish(tally: Tally, style: { bangs: number; shouting: boolean; irony: boolean; contrasted: boolean; asking: boolean; words: number; language: Language }): SentimentScore {
   let positive = tally.positive;
   // Praise next to a grave grievance in a short message, with no "mais" to mark a real
   // change of mind, is read as sarcasm: "Bravo, toujours pas reçu", "Great, still waiting".
@@ -160,7 +175,17 @@ function finish(tally: Tally, style: { bangs: number; shouting: boolean; irony: 
     ? (tally.hits === 0 ? 0.6 : 0.5 + 0.3 * (1 - magnitude / NEUTRAL_BAND))
     : 0.5 + 0.45 * Math.min(1, (magnitude - NEUTRAL_BAND) / (0.8 - NEUTRAL_BAND));
   if (style.language === 'other') confidence *= 0.8;
-  return { sentiment, score: round(score), confidence: round(confidence), hits: tally.hits };
+  const evidence: Evidence = {
+    positive: tally.positive,
+    negative: tally.negative,
+    grievance: tally.grievance,
+    ironic: positive < 0,
+    shouting: style.shouting,
+    contrasted: style.contrasted,
+    asking: style.asking,
+    bangs: style.bangs,
+  };
+  return { sentiment, score: round(score), confidence: round(confidence), hits: tally.hits, evidence };
 }
 
 function mergeInto(into: Tally, from: Tally, weight: number): void {
