@@ -48,6 +48,13 @@ const ELONGATION_BOOST = 1.3;
 // "Merci" closing a question is politeness, not satisfaction: "vous livrez en Belgique ? Merci".
 const POLITE = new Set(['merci', 'mercii', 'thanks', 'thank', 'thx', 'ty', 'cordialement', 'bonjour', 'hello']);
 const POLITE_IN_QUESTION = 0.25;
+// Asking again is a grievance whatever the words: "3rd time I ask", "c'est la 3ème fois
+// que je demande", "je vous ai relancé 4 fois". Both a count of times and a verb of asking
+// or contacting must be there ("commandé 3 fois, toujours ravie" is praise).
+const TIMES = /(?:^|[^\p{L}\p{N}])(?:[2-9]|1\d|deux|trois|quatre|cinq|second|third|fourth|fifth|2nd|3rd|[4-9]th|nth|(?:[2-9]|1\d)(?:e|eme|ieme))\s*(?:times?|fois)(?![\p{L}])/u;
+const ASKING_AGAIN = /(?:^|[^\p{L}])(?:ask|asked|asking|contact|contacted|contacting|message[ds]?|messaging|e-?mail(?:ed)?|wrote|written|writing|call(?:ed|ing)?|chas(?:e|ed|ing)|tell|told|demande[rsz]?|redemande\w*|relance\w*|ecri[st]?|ecrire|contacte\w*|appel\w*|mail|mails|dit)(?![\p{L}])/u;
+const REPEATED_CONTACT = -3;
+
 const IRONY_TAGS = new Set(['ironie', 'sarcasme', 'not', 'sarcasm', 'irony', 'jpp']);
 // Words that sit between a negator and what it negates without using up its reach:
 // "pas du tout satisfait", "not at all happy", "n'est vraiment pas top".
@@ -153,6 +160,10 @@ export function scoreSentiment(text: TokenizedText, language: Language): Sentime
     boost = 1;
   }
 
+  if (TIMES.test(text.folded) && ASKING_AGAIN.test(text.folded)) {
+    after.add(REPEATED_CONTACT);
+    after.grievance = true;
+  }
   const tally = new Tally();
   mergeInto(tally, before, 0.5);
   mergeInto(tally, after, contrasted ? 1.5 : 1);
