@@ -45,6 +45,27 @@ function hash(text: string, seed: number): number {
 }
 
 const Kind = { Word: 11, Pair: 12, Chars: 13, Symbol: 14 } as const;
+
+/**
+ * The character trigrams of " word " (padded with spaces), hashed in place: the same
+ * buckets as `hash(gram, Kind.Chars)` without building a string per gram (the hot loop).
+ */
+function addTrigrams(sparse: Map<number, number>, word: string): void {
+  const last = word.length;
+  for (let i = -1; i + 2 <= last; i++) {
+    let h = (0x811c9dc5 ^ Kind.Chars) >>> 0;
+    h = Math.imul(h ^ (i < 0 ? 32 : word.charCodeAt(i)), 0x01000193);
+    h = Math.imul(h ^ word.charCodeAt(i + 1), 0x01000193);
+    h = Math.imul(h ^ (i + 2 >= last ? 32 : word.charCodeAt(i + 2)), 0x01000193);
+    const bucket = (h >>> 0) & MASK;
+    sparse.set(bucket, (sparse.get(bucket) ?? 0) + 0.5);
+  }
+}
+function add(sparse: Map<number, number>, kind: number, key: string, weight: number): void {
+  const bucket = hash(key, kind);
+  sparse.set(bucket, (sparse.get(bucket) ?? 0) + weight);
+}
+
 const squash = (x: number, half: number): number => x / (Math.abs(x) + half);
 
 /**
@@ -54,10 +75,6 @@ const squash = (x: number, half: number): number => x / (Math.abs(x) + half);
  */
 export function sentimentFeatures(text: TokenizedText, rules: SentimentScore, language: Language): SentimentFeatures {
   const sparse = new Map<number, number>();
-  const add = (kind: number, key: string, weight: number): void => {
-    const bucket = hash(key, kind);
-    sparse.set(bucket, (sparse.get(bucket) ?? 0) + weight);
-  };
   let previous = '<s>';
   let negated = 0;
   let links = 0;
@@ -71,26 +88,23 @@ export function sentimentFeatures(text: TokenizedText, rules: SentimentScore, la
       const word = token.alt ?? token.text;
       if (negators.has(word)) negated = 3;
       else if (negated > 0) negated--;
-      add(Kind.Word, negated > 0 && !negators.has(word) ? `!${word}` : word, 1);
-      add(Kind.Pair, `${previous} ${word}`, 1);
+      add(sparse, Kind.Word, negated > 0 && !negators.has(word) ? `!${word}` : word, 1);
+      add(sparse, Kind.Pair, `${previous} ${word}`, 1);
       previous = word;
-      if (word.length > 2) {
-        const padded = ` ${word} `;
-        for (let i = 0; i + 3 <= padded.length; i++) add(Kind.Chars, padded.slice(i, i + 3), 0.5);
-      }
-      if (token.caps) add(Kind.Symbol, 'CAPS', 0.5);
-      if (token.elongated) add(Kind.Symbol, 'LONG', 0.5);
+      if (word.length > 2) addTrigrams(sparse, word);
+      if (token.caps) add(sparse, Kind.Symbol, 'CAPS', 0.5);
+      if (token.elongated) add(sparse, Kind.Symbol, 'LONG', 0.5);
     } else if (kind === 'emoji' || kind === 'emoticon') {
-      add(Kind.Symbol, token.text, 1);
+      add(sparse, Kind.Symbol, token.text, 1);
       previous = '<e>';
     } else if (kind === 'bang' || kind === 'question' || kind === 'stop' || kind === 'comma' || kind === 'ellipsis') {
-      if (kind !== 'stop' && kind !== 'comma') add(Kind.Symbol, kind, 1);
+      if (kind !== 'stop' && kind !== 'comma') add(sparse, Kind.Symbol, kind, 1);
       negated = 0;
       previous = '<p>';
     } else {
       if (kind === 'url') links++;
       if (kind === 'mention') mentions++;
-      add(Kind.Symbol, kind, 0.5);
+      add(sparse, Kind.Symbol, kind, 0.5);
     }
   }
   let norm = 0;
