@@ -408,6 +408,46 @@ refund received, thanks
  * complaint, and that a plain statement leans negative.
  */
 const FR_CHATTER_NEGATIVE = `
+ce restaurant est une arnaque, plats froids et service lent
+j'ai attendu deux heures chez le médecin
+la nouvelle mise à jour a tout cassé
+je déteste les lundis
+ce gouvernement nous méprise
+les transports en commun sont une galère quotidienne
+ça me rend malade de voir ça
+ils ont supprimé ma série préférée, scandaleux
+rien ne change, toujours les mêmes erreurs
+quel temps pourri
+je suis déçu par ce nouvel album
+ces centrales polluent nos rivières
+la situation des hôpitaux est dramatique
+j'ai mal à la tête depuis ce matin
+personne ne respecte rien
+le prix de l'essence est délirant
+cette décision est injuste
+ça craint vraiment
+encore des licenciements, c'est triste
+on nous ment depuis le début
+ce gouvernement ne fait rien pour le climat
+encore une promesse non tenue
+les élus se moquent de nous
+la pollution dans cette ville est insupportable
+on détruit la planète et personne ne bouge
+cette loi est une catastrophe pour les agriculteurs
+scandale, encore une hausse des taxes
+les débats à la télé sont affligeants
+quelle mauvaise foi ce candidat
+marre de la politique spectacle
+l'équipe a encore perdu, lamentable
+l'arbitrage était honteux
+j'ai perdu mes clés, la journée commence mal
+mon vol est annulé, je suis bloquée
+le wifi ne marche jamais ici
+trop de bruit, impossible de dormir
+les loyers sont devenus délirants
+triste de voir la forêt brûler
+ce discours est plein de mensonges
+c'est inquiétant pour l'avenir
 journée pourrie, rien ne va
 j'ai raté mon train ce matin, la loose
 encore malade, je déteste l'hiver
@@ -431,6 +471,46 @@ quelle honte ce débat
 `;
 
 const FR_CHATTER_NEUTRAL = `
+je vais faire les courses
+on se retrouve à midi
+j'écoute la radio dans la voiture
+le musée est fermé le mardi
+je prends le métro ligne 4
+ce soir c'est pizza
+je commence un nouveau livre
+la réunion est déplacée à 15h
+le colloque sur l'énergie a lieu à Nantes
+les inscriptions ouvrent lundi
+il fait 18 degrés à Bordeaux
+mon frère arrive demain
+je change de travail en septembre
+le magasin ouvre à 9h
+les élections municipales ont lieu en mars
+le texte sera voté mardi à l'Assemblée
+nouvelle étude sur la qualité de l'air publiée aujourd'hui
+le journal télévisé commence à 20h
+la route est fermée pour travaux
+je révise pour mon examen
+le candidat présente son programme jeudi
+débat ce soir sur l'écologie à 20h
+le sommet européen se tient à Bruxelles
+le projet de loi sera examiné au Sénat
+sondage publié ce matin sur les élections
+la ministre visite une usine à Lille
+réunion publique sur le plan vélo de la ville
+le rapport sur le climat sort la semaine prochaine
+interview du maire demain sur France Bleu
+le parti tiendra son congrès en juin
+nouvelle consultation sur le nucléaire
+la commission rend son avis mardi
+le président est en déplacement en Afrique
+on en parle demain à la radio
+je suis le débat en direct
+les chiffres du chômage seront connus vendredi
+le tram sera prolongé jusqu'à la gare
+le festival ouvre ses portes samedi
+la finale aura lieu à Lyon
+voici le programme de la semaine
 réunion à 10h demain
 je pars à Marseille ce week-end
 le match commence à 21h
@@ -454,6 +534,46 @@ la météo annonce de la neige
 `;
 
 const FR_CHATTER_POSITIVE = `
+ce restaurant est une pépite, tout était délicieux
+meilleure soirée depuis longtemps
+j'ai eu une promotion !
+les enfants ont adoré le zoo
+merci pour vos messages, ça me touche
+quel beau geste de solidarité
+on a enfin trouvé un appartement
+trop fière de mes élèves
+superbe balade en montagne
+ce nouveau maire fait du bon travail
+excellente décision pour l'environnement
+quelle voix magnifique
+ce film m'a beaucoup ému, un chef-d'œuvre
+je me sens tellement bien aujourd'hui
+bonne année à tous, plein de bonheur
+ça fait plaisir de voir ça
+vive le vélo en ville
+les résultats sont encourageants
+c'est une très bonne idée
+un spectacle drôle et touchant
+excellente nouvelle pour la biodiversité
+enfin une vraie mesure pour le climat
+bravo aux bénévoles qui ont nettoyé la plage
+super discours ce soir, plein d'espoir
+très belle initiative de la mairie
+les pistes cyclables sont une réussite
+fier de notre équipe, quel match
+merci aux soignants pour leur travail
+une victoire méritée
+quelle belle énergie dans ce meeting
+j'adore ce nouveau quartier
+ce documentaire est passionnant
+un grand pas en avant pour l'égalité
+génial de voir autant de jeunes mobilisés
+le concert était extraordinaire
+belle progression des énergies renouvelables
+journée parfaite au bord du lac
+un plaisir de vous retrouver
+on a gagné !
+très content de cette décision
 trop bien ce week-end entre amis
 quel bonheur ce soleil
 j'ai adoré le concert hier soir
@@ -477,6 +597,46 @@ une série vraiment captivante
 `;
 
 const EN_CHATTER_NEGATIVE = `
+this restaurant is a rip-off, cold food and slow service
+waited two hours at the doctor's
+the new update broke everything
+I hate Mondays
+this government looks down on us
+public transport is a daily nightmare
+it makes me sick to see this
+they cancelled my favourite show, outrageous
+nothing changes, same mistakes every time
+horrible weather
+disappointed by the new album
+these plants are poisoning our rivers
+hospitals are in a dire state
+headache since this morning
+nobody respects anything anymore
+fuel prices are crazy
+this decision is so unfair
+this really sucks
+more layoffs, so sad
+they've been lying to us from the start
+this government does nothing for the climate
+another broken promise
+politicians don't care about us
+the air pollution here is unbearable
+we're wrecking the planet and nobody cares
+this bill is a disaster for farmers
+outrageous, taxes going up again
+these TV debates are painful to watch
+that candidate is so dishonest
+tired of politics as a show
+we lost again, pathetic
+the referee was a joke
+lost my keys, bad start to the day
+my flight got cancelled, stuck at the airport
+the wifi never works here
+too much noise, can't sleep
+rents are insane now
+heartbreaking to see the forest burn
+that speech was full of lies
+worrying times ahead
 awful day, nothing is going right
 missed my train this morning, ugh
 sick again, I hate winter
@@ -500,6 +660,46 @@ feeling miserable today
 `;
 
 const EN_CHATTER_NEUTRAL = `
+going grocery shopping
+let's meet at noon
+listening to the radio in the car
+the museum is closed on Tuesdays
+taking the subway to work
+pizza tonight
+starting a new book
+the meeting moved to 3pm
+the energy conference takes place in Denver
+registration opens Monday
+it's 65 degrees in Austin
+my brother arrives tomorrow
+changing jobs in September
+the store opens at 9
+local elections are in March
+the vote is on Tuesday
+new study on air quality published today
+the evening news starts at 6
+the road is closed for works
+studying for my exam
+the candidate presents his plan on Thursday
+climate debate tonight at 8
+the EU summit is held in Brussels
+the bill goes to the Senate next
+new poll out this morning
+the minister visits a factory in Leeds
+public meeting about the city bike plan
+the climate report comes out next week
+the mayor is interviewed tomorrow on the radio
+the party holds its conference in June
+new consultation on nuclear power
+the committee gives its opinion on Tuesday
+the president is travelling abroad
+we'll talk about it tomorrow on the show
+following the debate live
+jobs figures out on Friday
+the tram line will reach the station
+the festival opens on Saturday
+the final is in Manchester
+here is this week's schedule
 meeting at 10 tomorrow
 heading to Boston this weekend
 the game starts at 9pm
@@ -523,6 +723,46 @@ forecast says snow
 `;
 
 const EN_CHATTER_POSITIVE = `
+this restaurant is a gem, everything was delicious
+best night in ages
+I got promoted!
+the kids loved the zoo
+thanks for all your messages, it means a lot
+what a beautiful act of solidarity
+we finally found an apartment
+so proud of my students
+gorgeous hike in the mountains
+the new mayor is doing a good job
+excellent decision for the environment
+what a beautiful voice
+that film moved me so much, a masterpiece
+feeling so good today
+happy new year everyone, lots of joy
+so nice to see this
+cycling in the city is the best
+the results are encouraging
+that's a really good idea
+a funny and touching show
+great news for wildlife
+finally a real climate measure
+well done to the volunteers who cleaned the beach
+brilliant speech tonight, so hopeful
+lovely initiative from the council
+the new bike lanes are a success
+proud of our team, what a game
+thank you to the nurses for their work
+a well deserved win
+such great energy at the rally
+I love this new neighbourhood
+this documentary is fascinating
+a big step forward for equality
+amazing to see so many young people involved
+the concert was incredible
+renewables are growing nicely
+perfect day by the lake
+a pleasure to see you again
+we won!
+really happy with this decision
 great weekend with friends
 loving this sunshine
 had the best time at the concert last night
