@@ -18,6 +18,24 @@ export interface CorpusItem {
 }
 
 const FR_NEGATIVE = `
+pourquoi mon colis n'est toujours pas arrivé ?
+c'est normal que personne ne réponde depuis une semaine ?
+vous comptez me rembourser quand ?
+je ne suis pas satisfaite du tout
+franchement je ne recommande pas
+la livraison devait arriver lundi, on est vendredi
+j'ai reçu la mauvaise taille et le mauvais coloris
+le produit ne fonctionne pas, je veux un échange
+l'article est défectueux dès la première utilisation
+ça fait trois fois que je relance le service client
+on me promet un rappel qui ne vient jamais
+mon compte a été débité et toujours aucune confirmation
+le transporteur dit que le colis vous est revenu, et maintenant ?
+super l'emballage, dommage que le produit soit cassé
+merci de m'avoir fait attendre 45 minutes au téléphone
+je suis très mécontent de votre service
+vous êtes injoignables
+c'est le pire service client que j'ai connu
 Toujours rien reçu depuis 3 semaines, c'est une blague ?
 ça fait 10 jours que j'attends mon colis
 Ma commande n'est toujours pas arrivée, personne ne me répond
@@ -113,6 +131,16 @@ dommage, le modèle taille très mal
 `;
 
 const FR_NEUTRAL = `
+bonjour, j'ai une question concernant ma commande
+pouvez-vous me confirmer la date de livraison ?
+je souhaiterais connaître le statut de mon remboursement
+est-ce que le colis part aujourd'hui ?
+à quelle adresse dois-je renvoyer l'article ?
+y a-t-il un numéro de suivi ?
+ma commande est la 20931, pouvez-vous vérifier ?
+je vous envoie les photos par mail
+est-ce que je peux passer récupérer en boutique ?
+vous livrez le samedi ?
 Bonjour, est-ce que vous livrez en Suisse ?
 Quels sont les délais de livraison pour la Belgique ?
 vous avez la taille 40 en noir ?
@@ -173,6 +201,16 @@ RT @maboutique nouvelle collection en ligne
 `;
 
 const FR_POSITIVE = `
+colis bien reçu, merci pour le suivi
+vous avez été très réactifs, merci
+le SAV a été parfait, merci pour l'échange
+j'étais inquiète mais tout est arrivé à temps, merci
+merci d'avoir réglé mon problème si vite
+franchement rien à dire, tout est nickel
+je suis ravi de mon achat 👍
+enfin reçu, je l'adore 😍
+merci pour le geste, c'est très apprécié
+toujours un plaisir de commander chez vous
 Merci beaucoup pour votre réponse rapide !
 merci !
 merci 🙏
@@ -230,6 +268,23 @@ le remboursement est bien arrivé, merci
 `;
 
 const EN_NEGATIVE = `
+why hasn't my parcel arrived yet?
+is it normal that nobody has answered for a week?
+when are you going to refund me?
+not satisfied at all
+honestly I don't recommend
+delivery was due Monday, it's Friday now
+got the wrong size and the wrong colour
+the product doesn't work, I want an exchange
+faulty from the first use
+third time I'm chasing customer service
+you keep promising a callback that never comes
+money taken from my account and still no confirmation
+great packaging, shame the product is broken
+thanks for keeping me on hold for 45 minutes
+very unhappy with your service
+you're impossible to reach
+worst customer service I've ever dealt with
 Still haven't received my order after 3 weeks
 I've been waiting 10 days for my parcel
 This is the third time I'm asking, where is my order?
@@ -304,6 +359,16 @@ too expensive for what it is
 `;
 
 const EN_NEUTRAL = `
+hi, I have a question about my order
+can you confirm the delivery date?
+I'd like to know the status of my refund
+is the parcel going out today?
+which address do I send the item back to?
+is there a tracking number?
+my order is 20931, can you check?
+I'll email you the photos
+can I pick it up in store?
+do you deliver on Saturdays?
 Hi, do you deliver to Switzerland?
 How long does shipping to Belgium take?
 do you have it in size 10 in black?
@@ -356,6 +421,16 @@ RT @theshop new collection online now
 `;
 
 const EN_POSITIVE = `
+parcel received, thanks for the updates
+you were super responsive, thanks
+after-sales service was perfect, thanks for the exchange
+I was worried but it all arrived on time, thank you
+thanks for fixing my issue so fast
+honestly nothing to complain about, spot on
+really happy with my purchase 👍
+finally here and I love it 😍
+thanks for the gesture, really appreciated
+always a pleasure to order from you
 Thank you so much for the quick reply!
 thanks!
 thx 🙏

@@ -58,10 +58,11 @@ function classifyMessage(model: SentimentModel, text: string, hints?: ClassifyHi
   const [n, u, q] = sentimentLogits(model.weights, features);
   const p = softmax3(n / model.temperature, u / model.temperature, q / model.temperature);
   const best = p[0] >= p[1] && p[0] >= p[2] ? 0 : p[2] > p[1] ? 2 : 1;
-  // The lean comes from the model's positive-versus-negative margin. Its strength also
-  // hears the rules, which weigh stress (capitals, "TRÈS", "!!!", elongations) word by
-  // word, when they lean the same way; the sign is always the model's.
-  const lean = Math.tanh((q - n) / SCORE_SPREAD);
+  // The lean comes from the model's positive-versus-negative margin, shrunk by how likely
+  // the message is to be neutral (a plain question barely leans). Its strength also hears
+  // the rules, which weigh stress (capitals, "TRÈS", "!!!", elongations) word by word,
+  // when they lean the same way; the sign is always the model's.
+  const lean = Math.tanh((q - n) / SCORE_SPREAD) * (1 - p[1]);
   const score = round(Math.sign(lean) === Math.sign(rules.score) ? (lean + rules.score) / 2 : lean);
   const sentiment: SentimentScore = { ...rules, sentiment: SENTIMENTS[best]!, score, confidence: round(p[best]) };
   const intents = detectIntents(tokenized, sentiment);
