@@ -12,6 +12,7 @@
  * measurement only and must not be committed.
  */
 import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildTrainingExamples, measureHeldApart } from './sentiment-training.ts';
 import { DEFAULT_SETTINGS, serializeSentimentModel, trainSentimentModel } from '../src/insight/train-sentiment-model.ts';
@@ -20,8 +21,9 @@ function main(): void {
   const args = process.argv.slice(2);
   const withDevSets = args.includes('--with-dev-sets');
   const outAt = args.indexOf('--out');
-  const out = outAt >= 0 ? args[outAt + 1]! : fileURLToPath(new URL('../src/insight/sentiment-model.json', import.meta.url));
-  if (withDevSets && outAt < 0) throw new Error('--with-dev-sets needs --out FILE outside the repository: such a model is not shippable');
+  const shipped = fileURLToPath(new URL('../src/insight/sentiment-model.json', import.meta.url));
+  const out = outAt >= 0 && args[outAt + 1] ? resolve(args[outAt + 1]!) : shipped;
+  if (withDevSets && out === shipped) throw new Error('--with-dev-sets needs --out FILE outside the repository: a model trained on the development sets is not shippable');
   const started = Date.now();
   const { examples, trainedOn } = buildTrainingExamples({ withDevSets });
   const file = trainSentimentModel(examples, DEFAULT_SETTINGS, trainedOn);
