@@ -18,6 +18,9 @@ export interface CorpusItem {
 }
 
 const FR_NEGATIVE = `
+je ne comprends pas pourquoi on m'a annulé ma commande
+je ne comprends pas pourquoi je dois payer les frais de retour
+la fermeture a lâché au bout d'une journée mdr
 pourquoi mon colis n'est toujours pas arrivé ?
 c'est normal que personne ne réponde depuis une semaine ?
 vous comptez me rembourser quand ?
@@ -131,6 +134,7 @@ dommage, le modèle taille très mal
 `;
 
 const FR_NEUTRAL = `
+le code promo BIENVENUE est-il encore valable ?
 bonjour, j'ai une question concernant ma commande
 pouvez-vous me confirmer la date de livraison ?
 je souhaiterais connaître le statut de mon remboursement
@@ -268,6 +272,9 @@ le remboursement est bien arrivé, merci
 `;
 
 const EN_NEGATIVE = `
+I don't understand why my order was cancelled
+I don't get why I'm paying for returns
+the strap snapped after a day lol
 why hasn't my parcel arrived yet?
 is it normal that nobody has answered for a week?
 when are you going to refund me?
@@ -359,6 +366,7 @@ too expensive for what it is
 `;
 
 const EN_NEUTRAL = `
+is the WELCOME code still valid?
 hi, I have a question about my order
 can you confirm the delivery date?
 I'd like to know the status of my refund
