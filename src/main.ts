@@ -12,7 +12,7 @@ import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEU
 import { assignWaiting, autoAssign, monitorSla, refreshSlaMetrics, PICKUP_QUEUE, ROUTING_QUEUE, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
-import { createMemoryBus, type Bus } from './realtime/index.ts';
+import { createMemoryBus, createMemorySharedState, createRedisBus, createRedisSharedState, type Bus, type SharedState } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
 import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type RulesJob } from './inbox/index.ts';
@@ -62,8 +62,10 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const queue = config.database.kind === 'sqlite'
     ? createSqliteQueue({ db: store.db, clock, logger })
     : createPgBossQueue({ connectionString: config.database.url, logger });
-  if (config.redisUrl) logger.warn('REDIS_URL is set, but this version fans realtime events out in-process only');
-  const bus = createMemoryBus({ clock });
+  // Scale mode (ADR 0017): Redis carries events between processes and holds what they share.
+  const { redisUrl, redisPrefix: prefix } = config;
+  const bus = redisUrl ? await createRedisBus({ db: store.db, redisUrl, prefix, clock, logger }) : createMemoryBus({ clock });
+  const shared: SharedState = redisUrl ? await createRedisSharedState({ redisUrl, prefix, clock, logger }) : createMemorySharedState(clock);
   const accounts: AccountsDeps = {
     db: store.db,
     clock,
@@ -160,7 +162,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, shared });
 
   let url = '';
   return {
@@ -185,6 +187,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
       await app?.close();
       await queue.stop();
       await bus.close();
+      await shared.close();
       await store.close();
     },
   };
