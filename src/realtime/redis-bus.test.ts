@@ -122,6 +122,9 @@ describe.runIf(ready)('redis bus across processes', () => {
       expect(await one.lines.acquire('visitor:v', 'l1', 2)).toBe(true);
       expect(await two.lines.acquire('visitor:v', 'l2', 2)).toBe(true);
       expect(await two.lines.acquire('visitor:v', 'l3', 2)).toBe(false);
+      await one.deadlines('x').close('token-1', Date.now() + 5000);
+      expect(await two.deadlines('x').closedUntil('token-1')).toBeGreaterThan(Date.now() + 4000);
+      expect(await two.deadlines('x').closedUntil('token-2')).toBeUndefined();
       await one.close(); // "dies": stops refreshing
       await new Promise((resolve) => setTimeout(resolve, 900));
       expect(await two.presence.list('w')).toEqual([]);

@@ -1,7 +1,7 @@
 import type { Clock, Logger } from '../kernel/index.ts';
 import { createPresence, type Presence, type PresenceEntry } from './presence.ts';
 import { openRedis, redisReady, whenReady, type RedisClient } from './redis-client.ts';
-import { createMemoryLines, createMemoryWindow, type LineCounter, type SharedState, type SlidingWindow } from './shared-state.ts';
+import { createMemoryDeadlines, createMemoryLines, createMemoryWindow, type Deadlines, type LineCounter, type SharedState, type SlidingWindow } from './shared-state.ts';
 
 export interface RedisSharedStateOptions {
   redisUrl: string;
@@ -57,11 +57,16 @@ export async function createRedisSharedState(options: RedisSharedStateOptions): 
 
   return {
     driver: 'redis',
+    redis,
+    prefix,
     presence,
     lines,
     window(name, windowOptions) {
       const local = createMemoryWindow({ ...windowOptions, clock });
       return createRedisWindow(redis, `${prefix}window:${name}:`, windowOptions, clock, up, local, warn('counter'));
+    },
+    deadlines(name) {
+      return createRedisDeadlines(redis, `${prefix}deadline:${name}:`, clock, up, warn('deadline'));
     },
     async ping() {
       await redis.ping();
@@ -196,6 +201,35 @@ function createRedisPresence(redis: RedisClient, prefix: string, ttlMs: number, 
         batch.pexpire(keyOf(workspaceId), ttlMs * 2);
       }
       await batch.exec().catch(warn);
+    },
+  };
+}
+
+// Keeps the later of the stored and the new time; the key expires with it.
+const DEADLINE_CLOSE = `
+local current = tonumber(redis.call('GET', KEYS[1]) or '0')
+if tonumber(ARGV[1]) > current then redis.call('SET', KEYS[1], ARGV[1], 'PX', ARGV[2]) end
+return 1`;
+
+function createRedisDeadlines(redis: RedisClient, keyPrefix: string, clock: Clock, up: () => boolean, warn: (error: unknown) => void): Deadlines {
+  const local = createMemoryDeadlines(clock);
+  return {
+    async closedUntil(key) {
+      const mine = await local.closedUntil(key);
+      if (!up()) return mine;
+      try {
+        const stored = Number(await redis.get(keyPrefix + key));
+        const until = Math.max(mine ?? 0, stored || 0);
+        return until > clock.now() ? until : undefined;
+      } catch (error) {
+        warn(error);
+        return mine;
+      }
+    },
+    async close(key, until) {
+      await local.close(key, until);
+      const ttl = until - clock.now();
+      if (ttl > 0 && up()) await redis.eval(DEADLINE_CLOSE, 1, keyPrefix + key, until, ttl).catch(warn);
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Clock } from '../kernel/index.ts';
 import { createPresence, type Presence } from './presence.ts';
+import type { RedisClient } from './redis-client.ts';
 
 /**
  * State that every `serve` process must agree on: presence and typing, request counters and
@@ -7,11 +8,17 @@ import { createPresence, type Presence } from './presence.ts';
  */
 export interface SharedState {
   readonly driver: 'memory' | 'redis';
+  /** The connection, for libraries that keep their own counters in Redis (@fastify/rate-limit). */
+  readonly redis: RedisClient | undefined;
+  /** Prefix of every key this installation writes in Redis. */
+  readonly prefix: string;
   presence: Presence;
   /** A sliding-window counter named `name` (same shape as the accounts `Throttle`). */
   window(name: string, options: { max: number; windowMs: number }): SlidingWindow;
   /** Caps of things held open at once (a visitor's live lines). */
   lines: LineCounter;
+  /** Times until which keys stay closed (an outbound rate window spent), seen by every process. */
+  deadlines(name: string): Deadlines;
   /** Throws when the backing service does not answer (`/readyz`). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -23,6 +30,11 @@ export interface SlidingWindow {
   /** Counts one action for `key`. */
   fail(key: string): Promise<void>;
   reset(key: string): Promise<void>;
+}
+
+export interface Deadlines {
+  closedUntil(key: string): Promise<number | undefined>;
+  close(key: string, until: number): Promise<void>;
 }
 
 export interface LineCounter {
@@ -78,10 +90,27 @@ export function createMemoryLines(): LineCounter {
 export function createMemorySharedState(clock: Clock): SharedState {
   return {
     driver: 'memory',
+    redis: undefined,
+    prefix: '',
     presence: createPresence(),
     window: (_name, options) => createMemoryWindow({ ...options, clock }),
     lines: createMemoryLines(),
+    deadlines: () => createMemoryDeadlines(clock),
     async ping() {},
     async close() {},
+  };
+}
+
+export function createMemoryDeadlines(clock: Clock): Deadlines {
+  const until = new Map<string, number>();
+  return {
+    async closedUntil(key) {
+      const at = until.get(key);
+      if (at !== undefined && at <= clock.now()) until.delete(key);
+      return at !== undefined && at > clock.now() ? at : undefined;
+    },
+    async close(key, at) {
+      until.set(key, Math.max(at, until.get(key) ?? 0));
+    },
   };
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createMemoryThrottle } from '../../accounts/index.ts';
+import { createMemoryWindow, type SlidingWindow } from '../../realtime/index.ts';
 import { identitySignatureValid, loadChannelContext, originAllowed, signVisitorToken, verifyVisitorToken, webchatRequest, type WebchatSettings } from '../../channels/index.ts';
 import { isOpen, nextOpening } from '../../care/index.ts';
 import {
@@ -32,10 +32,12 @@ function publicSettings(channel: WebchatChannel, now: number) {
 export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const clock = deps.inbox.clock;
   const key = () => deps.secrets.get('webchatKey') ?? '';
-  const perIp = createMemoryThrottle({ maxFailures: 120, windowMs: 10 * MINUTE, clock });
-  const perVisitor = createMemoryThrottle({ maxFailures: 30, windowMs: MINUTE, clock });
-  const newVisitorsPerIp = createMemoryThrottle({ maxFailures: 20, windowMs: 10 * MINUTE, clock });
-  const limit = async (...keys: [ReturnType<typeof createMemoryThrottle>, string][]) => {
+  // Shared by every `serve` process in scale mode: one budget per visitor and IP, not one each.
+  const counter = (name: string, max: number, windowMs: number) => deps.shared?.window(`widget.${name}`, { max, windowMs }) ?? createMemoryWindow({ max, windowMs, clock });
+  const perIp = counter('ip', 120, 10 * MINUTE);
+  const perVisitor = counter('visitor', 30, MINUTE);
+  const newVisitorsPerIp = counter('new_visitor', 20, 10 * MINUTE);
+  const limit = async (...keys: [SlidingWindow, string][]) => {
     for (const [throttle, name] of keys) {
       const wait = await throttle.blockedFor(name);
       if (wait > 0) throw new AppError('request.rate_limited', 'Too many messages; wait a moment', { retryAfterSeconds: wait });
