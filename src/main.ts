@@ -11,7 +11,7 @@ import { createChannelRegistry, createXProvider, metaProvider, webchatProvider, 
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
 import { assignWaiting, autoAssign, monitorSla, refreshSlaMetrics, PICKUP_QUEUE, ROUTING_QUEUE, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
-import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
+import { createPgBossQueue, createSqliteQueue, schedulePeriodic, withPeriodicSlots, type Queue } from './jobs/index.ts';
 import { createMemoryBus, createMemorySharedState, createRedisBus, createRedisSharedState, type Bus, type SharedState } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
@@ -59,9 +59,11 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const store = openStore(config.database);
   await store.migrate();
 
-  const queue = config.database.kind === 'sqlite'
+  // Periodic jobs (listed below) run once per period however many workers offer them.
+  const periodicEvery = new Map<string, number>();
+  const queue = withPeriodicSlots(config.database.kind === 'sqlite'
     ? createSqliteQueue({ db: store.db, clock, logger })
-    : createPgBossQueue({ connectionString: config.database.url, logger });
+    : createPgBossQueue({ connectionString: config.database.url, logger }), { db: store.db, clock, logger }, periodicEvery);
   // Scale mode (ADR 0017): Redis carries events between processes and holds what they share.
   const { redisUrl, redisPrefix: prefix } = config;
   const bus = redisUrl ? await createRedisBus({ db: store.db, redisUrl, prefix, clock, logger }) : createMemoryBus({ clock });
@@ -152,15 +154,15 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   });
   queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload));
 
-  // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
+  // Periodic jobs: each worker process offers them; one job per period runs (`schedulePeriodic`).
   // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
   // transitions and abandoned carts every minute; shop reconciliation every 15 minutes.
   const periodic: [string, number][] = [
     ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
     [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000],
   ];
-  const timers: NodeJS.Timeout[] = [];
-  const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
+  for (const [name, every] of periodic) periodicEvery.set(name, every);
+  const scheduler = schedulePeriodic({ db: store.db, queue, clock, logger }, periodic.map(([name, everyMs]) => ({ queue: name, everyMs })));
 
   const app = role === 'worker'
     ? undefined
@@ -172,12 +174,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     async listen() {
       if (role !== 'serve') {
         await queue.start();
-        for (const [name, every] of periodic) {
-          await offer(name);
-          const timer = setInterval(() => void offer(name), every);
-          timer.unref();
-          timers.push(timer);
-        }
+        await scheduler.start();
       }
       if (app) url = await app.listen({ port: config.port, host: config.host });
       // On a port picked by the system, links (invitations) must carry the real one.
@@ -185,7 +182,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
       return url;
     },
     async close() {
-      for (const timer of timers) clearInterval(timer);
+      scheduler.stop();
       await app?.close();
       await queue.stop();
       await bus.close();
