@@ -63,7 +63,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const periodicEvery = new Map<string, number>();
   const queue = withPeriodicSlots(config.database.kind === 'sqlite'
     ? createSqliteQueue({ db: store.db, clock, logger })
-    : createPgBossQueue({ connectionString: config.database.url, logger }), { db: store.db, clock, logger }, periodicEvery);
+    : createPgBossQueue({ connectionString: config.database.url, logger, pollIntervalSeconds: config.jobPollSeconds }), { db: store.db, clock, logger }, periodicEvery);
   // Scale mode (ADR 0017): Redis carries events between processes and holds what they share.
   const { redisUrl, redisPrefix: prefix } = config;
   const bus = redisUrl ? await createRedisBus({ db: store.db, redisUrl, prefix, clock, logger }) : createMemoryBus({ clock });
