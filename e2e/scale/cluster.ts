@@ -13,6 +13,7 @@ import WebSocket from 'ws';
 import { addChannel } from '../../src/channels/index.ts';
 import { meta, signedMetaRequest } from '../../src/channels/testing.ts';
 import { createSealer, systemClock } from '../../src/kernel/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { createTestStore, type TestStore } from '../../src/store/testing.ts';
 import { freePort, startPrivateRedis, type PrivateRedis } from '../../src/realtime/testing.ts';
 
@@ -22,7 +23,7 @@ export const PAGE = '1000000000000909';
 export const OWNER = { email: 'lea@maison-lune.fr', password: 'correct horse battery' };
 
 export interface RelaisProcess {
-  role: 'serve' | 'worker';
+  role: 'serve' | 'worker' | 'start';
   url: string;
   child: ChildProcess;
   /** SIGKILL, as a crashed machine: nothing is flushed, nothing is closed. */
@@ -30,39 +31,53 @@ export interface RelaisProcess {
 }
 
 export interface Cluster {
-  store: TestStore;
+  /** The database the processes share (SQLite in the data dir when embedded). */
+  store: Pick<TestStore, 'db' | 'url' | 'drop'>;
+  /** The private Redis; absent when embedded. */
   redis: PrivateRedis;
   env: Record<string, string>;
   workspaceId: string;
   serve(): Promise<RelaisProcess>;
   worker(): Promise<RelaisProcess>;
+  /** `relais start`: HTTP, realtime and jobs in one process (the embedded mode). */
+  start(): Promise<RelaisProcess>;
   webhook(url: string, mid: string, text?: string): Promise<Response>;
   close(): Promise<void>;
 }
 
-/** Starts nothing but the dependencies and the data: processes are started by the suite. */
-export async function createCluster(extraEnv: Record<string, string> = {}): Promise<Cluster> {
-  const store = await createTestStore('postgres');
-  const redis = await startPrivateRedis();
+/**
+ * Starts nothing but the dependencies and the data: processes are started by the suite.
+ * `embedded` leaves PostgreSQL and Redis out (SQLite in the data dir), for comparisons.
+ */
+export async function createCluster(extraEnv: Record<string, string> = {}, options: { embedded?: boolean } = {}): Promise<Cluster> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relais-scale-'));
+  const postgres = options.embedded ? undefined : await createTestStore('postgres');
+  const redis = options.embedded ? undefined : await startPrivateRedis();
   const secretKey = randomBytes(32).toString('base64url');
   const env: Record<string, string> = {
     ...(process.env as Record<string, string>),
-    DATABASE_URL: store.url!, REDIS_URL: redis.url, RELAIS_SECRET_KEY: secretKey, RELAIS_DATA_DIR: dataDir,
+    ...(postgres && redis ? { DATABASE_URL: postgres.url!, REDIS_URL: redis.url } : {}),
+    RELAIS_SECRET_KEY: secretKey, RELAIS_DATA_DIR: dataDir,
     RELAIS_META_APP_SECRET: META_SECRET, HOST: '127.0.0.1', LOG_LEVEL: 'warn', RELAIS_JOB_POLL_SECONDS: '0.5',
     ...extraEnv,
   };
+  if (options.embedded) {
+    delete env.DATABASE_URL;
+    delete env.REDIS_URL;
+  }
   const setup = spawnSync(process.execPath, [bin, 'setup', '--workspace', 'Maison Lune', '--email', OWNER.email, '--password', OWNER.password, '--name', 'Léa'], { env, encoding: 'utf8', timeout: 60_000 });
   if (setup.status !== 0) throw new Error(`relais setup failed: ${setup.stderr}`);
+  const sqlite = postgres ? undefined : openStore({ kind: 'sqlite', file: join(dataDir, 'relais.sqlite') });
+  const store: Cluster['store'] = postgres ?? { db: sqlite!.db, url: undefined, drop: () => sqlite!.close() };
   const workspace = await store.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow();
   await addChannel({ db: store.db, clock: systemClock, sealer: createSealer(secretKey) }, {
     workspaceId: workspace.id, kind: 'meta', name: 'Maison Lune', externalId: PAGE, accountIds: [PAGE], apiBase: 'http://127.0.0.1:9', credentials: { pageToken: 'page-token' },
   });
   const processes: RelaisProcess[] = [];
 
-  const start = async (role: 'serve' | 'worker'): Promise<RelaisProcess> => {
-    const port = role === 'serve' ? await freePort() : 0;
-    const url = role === 'serve' ? `http://127.0.0.1:${port}` : '';
+  const start = async (role: 'serve' | 'worker' | 'start'): Promise<RelaisProcess> => {
+    const port = role === 'worker' ? 0 : await freePort();
+    const url = role === 'worker' ? '' : `http://127.0.0.1:${port}`;
     // A worker says nothing at `warn`; at `info` it logs "Relais is running" once its queue started.
     const child = spawn(process.execPath, [bin, role], {
       env: { ...env, PORT: String(port), ...(url ? { RELAIS_PUBLIC_URL: url } : { LOG_LEVEL: 'info' }) },
@@ -99,8 +114,9 @@ export async function createCluster(extraEnv: Record<string, string> = {}): Prom
   };
 
   return {
-    store, redis, env, workspaceId: workspace.id,
+    store, redis: redis!, env, workspaceId: workspace.id,
     serve: () => start('serve'),
+    start: () => start('start'),
     worker: () => start('worker'),
     webhook(url, mid, text = `Bonjour ${mid}`) {
       const { body, headers } = signedMetaRequest(meta.page(meta.message(PAGE, { psid: `psid-${mid}`, mid, text, at: Date.now() })), META_SECRET);
@@ -108,7 +124,7 @@ export async function createCluster(extraEnv: Record<string, string> = {}): Prom
     },
     async close() {
       await Promise.all(processes.map((running) => running.kill()));
-      await redis.stop();
+      await redis?.stop();
       await store.drop().catch(() => {});
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -22,6 +22,23 @@ const allowed: Record<string, string> = {
   'inbox/process-delivery.ts updateTable inbound_events': 'deliveries are recorded before routing',
   'commerce/process-shop-delivery.ts selectFrom inbound_events': 'deliveries are recorded before routing',
   'commerce/process-shop-delivery.ts updateTable inbound_events': 'deliveries are recorded before routing',
+  // Routing look-ups: they find the workspace from what a request carries (a token's hash, the
+  // signed-in user, a channel id in a URL, a platform account id). Under Citus these few go to
+  // every shard, or their tables become reference tables (channel_routes, api_tokens).
+  'accounts/api-tokens.ts selectFrom api_tokens': 'a bearer token names no workspace until looked up',
+  'accounts/describe-caller.ts selectFrom memberships': "a user's workspaces, for the switcher",
+  'accounts/invitations.ts selectFrom invitations': 'an invitation link carries its token only',
+  'accounts/sessions.ts selectFrom memberships': "the session's user, before its workspace is chosen",
+  'accounts/sign-in.ts selectFrom memberships': "the user's first workspace at sign-in",
+  'accounts/workspaces.ts updateTable sessions': 'sessions are installation-level',
+  'channels/channels.ts selectFrom channel_routes': 'a webhook is routed by its platform account id',
+  'http/routes/shop-hooks.ts selectFrom channels': 'the WooCommerce webhook URL names the channel only',
+  'inbox/webchat-visitors.ts selectFrom channels': 'the widget names its channel only',
+  // Installation-wide sweeps by periodic jobs (once per period, ADR 0017): every shard, by design.
+  'inbox/update-conversation.ts selectFrom conversations': 'the snoozed-conversation wake-up sweep',
+  'commerce/recovery/recover-abandoned.ts selectFrom checkouts': 'the abandoned-cart sweep',
+  'commerce/reconcile-shops.ts selectFrom channels': 'reconciliation lists every shop',
+  'inbox/backfill-channel.ts selectFrom channels': 'back-fill lists every channel',
   // A widget attachment is fetched by its capability URL (/widget/files/:id/:key), which names
   // no workspace; one look-up by primary key, fanned out under Citus.
   'inbox/webchat-uploads.ts selectFrom webchat_uploads': 'capability URL without a workspace',
@@ -44,7 +61,11 @@ function tenantTables(): Set<string> {
   return tables;
 }
 
-/** Queries on tenant tables whose chain (up to its execute) never names workspace_id. */
+// A condition on the column (where, whereRef, a join's on, an expression builder), not merely
+// selecting it: `.where('c.workspace_id', '=', …)`, `eb('workspace_id', …)`, `.onRef(…workspace_id…)`.
+const FILTERS_WORKSPACE = /(where|whereRef|on|onRef|eb)\(\s*'(\w+\.)?workspace_id'|onRef\([^)]*workspace_id/;
+
+/** Queries on tenant tables whose chain (up to its execute) puts no condition on workspace_id. */
 function unscopedQueries(): string[] {
   const tenant = tenantTables();
   const found: string[] = [];
@@ -54,7 +75,7 @@ function unscopedQueries(): string[] {
       if (!tenant.has(match[2]!)) continue;
       const rest = text.slice(match.index, match.index + 3000);
       const end = rest.search(/\.execute(TakeFirst(OrThrow)?)?\(|;\s*$/m);
-      if (!(end === -1 ? rest : rest.slice(0, end)).includes('workspace_id')) found.push(`${relative(src, file)} ${match[1]} ${match[2]}`);
+      if (!FILTERS_WORKSPACE.test(end === -1 ? rest : rest.slice(0, end))) found.push(`${relative(src, file)} ${match[1]} ${match[2]}`);
     }
   }
   return found;
