@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from './accounts/index.ts';
+import { createDatabaseThrottle, createMemoryThrottle, purgeExpiredSessions, purgeThrottleCounters, type AccountsDeps } from './accounts/index.ts';
 import { createLogger, createSealer, sha256Hex, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, createXProvider, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
@@ -16,7 +16,7 @@ import { createMemoryBus, createMemorySharedState, createRedisBus, createRedisSh
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
 import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type RulesJob } from './inbox/index.ts';
-import { handleShopPrivacyRequest, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
+import { applyAllRetention, handleShopPrivacyRequest, RETENTION_QUEUE, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
 import { notifyHooks, processShopDelivery, reconcileAllShops, SHOP_UPSERTED_QUEUE, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 import { attributeOrder, onCheckoutUpserted, recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
 
@@ -62,16 +62,17 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   // Periodic jobs (listed below) run once per period however many workers offer them.
   const periodicEvery = new Map<string, number>();
   const queue = withPeriodicSlots(config.database.kind === 'sqlite'
-    ? createSqliteQueue({ db: store.db, clock, logger })
-    : createPgBossQueue({ connectionString: config.database.url, logger, pollIntervalSeconds: config.jobPollSeconds }), { db: store.db, clock, logger }, periodicEvery);
+    ? createSqliteQueue({ db: store.db, clock, logger, lockMs: config.jobs.leaseMs })
+    : createPgBossQueue({ connectionString: config.database.url, logger, leaseSeconds: config.jobs.leaseMs / 1000, pollIntervalSeconds: config.jobPollSeconds }), { db: store.db, clock, logger }, periodicEvery);
   // Scale mode (ADR 0017): Redis carries events between processes and holds what they share.
   const { redisUrl, redisPrefix: prefix } = config;
   const bus = redisUrl ? await createRedisBus({ db: store.db, redisUrl, prefix, clock, logger }) : createMemoryBus({ clock });
-  const shared: SharedState = redisUrl ? await createRedisSharedState({ redisUrl, prefix, clock, logger }) : createMemorySharedState(clock);
+  const fallbackThrottle = createMemoryThrottle({ clock });
+  const shared: SharedState = redisUrl ? await createRedisSharedState({ redisUrl, prefix, clock, logger, fallbackThrottle }) : createMemorySharedState(clock, fallbackThrottle);
   const accounts: AccountsDeps = {
     db: store.db,
     clock,
-    throttle: createMemoryThrottle({ maxFailures: config.signIn.maxFailures, windowMs: config.signIn.windowMs, clock }),
+    throttle: createDatabaseThrottle({ db: store.db, clock }),
     settings: { publicUrl: config.publicUrl, session: config.session, signIn: config.signIn },
   };
 
@@ -89,15 +90,18 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
 
   queue.work('sessions.purge', async () => {
     const purged = await purgeExpiredSessions(accounts);
+    await purgeThrottleCounters(store.db, clock.now());
     if (purged > 0) logger.info({ purged }, 'expired sessions purged');
   });
+  // Jobs that may run past the 30 s lease: pg-boss (no heartbeat) holds them 10 minutes.
+  const long = { maxRunMs: 10 * 60_000 };
   queue.work(RETRAIN_QUEUE, async (payload) => {
     const version = await retrainWorkspace(inbox, (payload as { workspaceId: string }).workspaceId);
     logger.info({ version }, 'workspace model retrained');
-  });
+  }, long);
   queue.work(BACKFILL_QUEUE, async (payload) => {
     await backfillChannel(inbox, payload as { workspaceId: string; channelId: string });
-  });
+  }, long);
   queue.work(BACKFILL_ALL_QUEUE, async () => backfillAllChannels(inbox));
   // A rule's round robin is routing's own pick among online agents under capacity.
   const rulesDeps: RulesDeps = { ...inbox, autoAssign: (workspaceId, conversationId) => autoAssign(inbox, workspaceId, conversationId) };
@@ -118,7 +122,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   });
   queue.work(SHOP_RECONCILE_QUEUE, async (payload) => {
     await reconcileShop(commerce, payload as { workspaceId: string; channelId: string });
-  });
+  }, long);
   queue.work(SHOP_RECONCILE_ALL_QUEUE, async () => {
     await reconcileAllShops(commerce);
   });
@@ -148,18 +152,19 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     // Keyed by the checkout: a second abandoned cart in one conversation is a new event.
     cartAbandoned: (workspaceId, conversationId, checkoutId) => runRulesForEvent(rulesDeps, { workspaceId, event: 'cart_abandoned', conversationId, eventKey: `cart_abandoned:${checkoutId}` }),
   };
-  const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger };
+  const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger, bus };
   queue.work(RECOVER_QUEUE, async () => {
     await recoverAbandonedCarts(recovery);
   });
-  queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload));
+  queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload), long);
+  queue.work(RETENTION_QUEUE, async () => applyAllRetention(privacy), long);
 
   // Periodic jobs: each worker process offers them; one job per period runs (`schedulePeriodic`).
   // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
   // transitions and abandoned carts every minute; shop reconciliation every 15 minutes.
   const periodic: [string, number][] = [
     ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
-    [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000],
+    [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000], [RETENTION_QUEUE, 6 * 60 * 60_000],
   ];
   for (const [name, every] of periodic) periodicEvery.set(name, every);
   const scheduler = schedulePeriodic({ db: store.db, queue, clock, logger }, periodic.map(([name, everyMs]) => ({ queue: name, everyMs })));

@@ -4,6 +4,7 @@ import type { Bus, BusEvent } from './bus.ts';
 import { createRedisBus } from './redis-bus.ts';
 import { createRedisSharedState } from './redis-shared-state.ts';
 import { systemClock } from '../kernel/index.ts';
+import { createMemoryThrottle } from '../accounts/index.ts';
 import { dropRedisPrefix, redisServerInstalled, redisUnavailable, startPrivateRedis, testRedisPrefix, testRedisUrl } from './testing.ts';
 
 // Two buses on one database and one Redis stand for two `serve` processes.
@@ -105,20 +106,22 @@ describe.runIf(ready)('redis bus across processes', () => {
 
   it('shares presence, counters and line caps between instances; a dead instance\'s entries lapse', async () => {
     const sharedPrefix = testRedisPrefix();
-    const one = await createRedisSharedState({ redisUrl: testRedisUrl, prefix: sharedPrefix, clock: systemClock, ttlMs: 600 });
-    const two = await createRedisSharedState({ redisUrl: testRedisUrl, prefix: sharedPrefix, clock: systemClock, ttlMs: 600 });
+    const one = await createRedisSharedState({ redisUrl: testRedisUrl, prefix: sharedPrefix, clock: systemClock, ttlMs: 600, fallbackThrottle: createMemoryThrottle({ clock: systemClock }) });
+    const two = await createRedisSharedState({ redisUrl: testRedisUrl, prefix: sharedPrefix, clock: systemClock, ttlMs: 600, fallbackThrottle: createMemoryThrottle({ clock: systemClock }) });
     try {
       await one.ping();
       await two.ping();
       await one.presence.set('w', 's1', { userId: 'u1', name: 'Léa', conversationId: 'c1', typing: true });
       expect(await two.presence.list('w')).toEqual([{ userId: 'u1', name: 'Léa', conversationId: 'c1', typing: true }]);
-      const limitOne = one.window('test', { max: 3, windowMs: 60_000 });
-      const limitTwo = two.window('test', { max: 3, windowMs: 60_000 });
-      await limitOne.fail('ip:1');
-      await limitTwo.fail('ip:1');
-      expect(await limitOne.blockedFor('ip:1')).toBe(0);
-      await limitTwo.fail('ip:1');
-      expect(await limitOne.blockedFor('ip:1')).toBeGreaterThan(0);
+      // One budget across both: 3 attempts in all, whichever instance takes them.
+      const limit = { max: 3, windowMs: 60_000 };
+      expect(await one.throttle.take('ip:1', limit)).toBe(0);
+      expect(await two.throttle.take('ip:1', limit)).toBe(0);
+      expect(await two.throttle.take('ip:1', limit)).toBe(0);
+      expect(await one.throttle.take('ip:1', limit)).toBeGreaterThan(0);
+      await one.throttle.giveBack('ip:1');
+      await one.throttle.giveBack('ip:1');
+      expect(await two.throttle.take('ip:1', limit)).toBe(0);
       expect(await one.lines.acquire('visitor:v', 'l1', 2)).toBe(true);
       expect(await two.lines.acquire('visitor:v', 'l2', 2)).toBe(true);
       expect(await two.lines.acquire('visitor:v', 'l3', 2)).toBe(false);

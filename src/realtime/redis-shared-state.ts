@@ -1,7 +1,7 @@
 import type { Clock, Logger } from '../kernel/index.ts';
 import { createPresence, type Presence, type PresenceEntry } from './presence.ts';
 import { openRedis, redisReady, whenReady, type RedisClient } from './redis-client.ts';
-import { createMemoryDeadlines, createMemoryLines, createMemoryWindow, type Deadlines, type LineCounter, type SharedState, type SlidingWindow } from './shared-state.ts';
+import { createMemoryDeadlines, createMemoryLines, type Deadlines, type LineCounter, type SharedState, type SharedThrottle } from './shared-state.ts';
 
 export interface RedisSharedStateOptions {
   redisUrl: string;
@@ -10,20 +10,21 @@ export interface RedisSharedStateOptions {
   logger?: Logger;
   /** How long an entry (presence, an open line) outlives its last refresh (default 30 s). */
   ttlMs?: number;
+  /** Counts for this process alone while Redis is away (the accounts memory throttle). */
+  fallbackThrottle: SharedThrottle;
 }
 
-// Drop what fell out of the window; answer the score of the oldest action still blocking, or 0.
-const WINDOW_BLOCKED = `
-redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', ARGV[1])
-local n = redis.call('ZCARD', KEYS[1])
-local max = tonumber(ARGV[2])
-if n < max then return 0 end
-local oldest = redis.call('ZRANGE', KEYS[1], n - max, n - max, 'WITHSCORES')
-return oldest[2]`;
+// A fixed window per key: the first attempt starts it (and its expiry); answers count and ms left.
+const THROTTLE_TAKE = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('PTTL', KEYS[1])
+if ttl < 0 then redis.call('PEXPIRE', KEYS[1], ARGV[1]); ttl = tonumber(ARGV[1]) end
+return {count, ttl}`;
 
-const WINDOW_ADD = `
-redis.call('ZADD', KEYS[1], ARGV[1], ARGV[2])
-redis.call('PEXPIRE', KEYS[1], ARGV[3])
+const THROTTLE_GIVE_BACK = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+if count > 0 then redis.call('DECR', KEYS[1]) end
 return 1`;
 
 // Lines are members scored by their expiry; a dead process's lines lapse by themselves.
@@ -61,10 +62,7 @@ export async function createRedisSharedState(options: RedisSharedStateOptions): 
     prefix,
     presence,
     lines,
-    window(name, windowOptions) {
-      const local = createMemoryWindow({ ...windowOptions, clock });
-      return createRedisWindow(redis, `${prefix}window:${name}:`, windowOptions, clock, up, local, warn('counter'));
-    },
+    throttle: createRedisThrottle(redis, `${prefix}throttle:`, up, options.fallbackThrottle, warn('counter')),
     deadlines(name) {
       return createRedisDeadlines(redis, `${prefix}deadline:${name}:`, clock, up, warn('deadline'));
     },
@@ -78,26 +76,21 @@ export async function createRedisSharedState(options: RedisSharedStateOptions): 
   };
 }
 
-function createRedisWindow(redis: RedisClient, keyPrefix: string, options: { max: number; windowMs: number }, clock: Clock, up: () => boolean, local: SlidingWindow, warn: (error: unknown) => void): SlidingWindow {
-  let counter = 0;
+function createRedisThrottle(redis: RedisClient, keyPrefix: string, up: () => boolean, local: SharedThrottle, warn: (error: unknown) => void): SharedThrottle {
   return {
-    async blockedFor(key) {
-      if (!up()) return local.blockedFor(key);
-      const now = clock.now();
+    async take(key, limit) {
+      if (!up()) return local.take(key, limit);
       try {
-        const oldest = Number(await redis.eval(WINDOW_BLOCKED, 1, keyPrefix + key, now - options.windowMs, options.max));
-        if (!oldest) return 0;
-        return Math.max(1, Math.ceil((oldest + options.windowMs - now) / 1000));
+        const [count, ttl] = (await redis.eval(THROTTLE_TAKE, 1, keyPrefix + key, limit.windowMs)) as [number, number];
+        return count <= limit.max ? 0 : Math.max(1, Math.ceil(ttl / 1000));
       } catch (error) {
         warn(error);
-        return local.blockedFor(key);
+        return local.take(key, limit);
       }
     },
-    async fail(key) {
-      await local.fail(key);
-      if (!up()) return;
-      const now = clock.now();
-      await redis.eval(WINDOW_ADD, 1, keyPrefix + key, now, `${now}:${process.pid}:${counter++}:${Math.random()}`, options.windowMs).catch(warn);
+    async giveBack(key) {
+      if (up()) await redis.eval(THROTTLE_GIVE_BACK, 1, keyPrefix + key).catch(warn);
+      else await local.giveBack(key);
     },
     async reset(key) {
       await local.reset(key);

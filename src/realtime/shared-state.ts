@@ -13,8 +13,8 @@ export interface SharedState {
   /** Prefix of every key this installation writes in Redis. */
   readonly prefix: string;
   presence: Presence;
-  /** A sliding-window counter named `name` (same shape as the accounts `Throttle`). */
-  window(name: string, options: { max: number; windowMs: number }): SlidingWindow;
+  /** Request-rate counters (the widget's limits) seen by every process. */
+  throttle: SharedThrottle;
   /** Caps of things held open at once (a visitor's live lines). */
   lines: LineCounter;
   /** Times until which keys stay closed (an outbound rate window spent), seen by every process. */
@@ -24,11 +24,11 @@ export interface SharedState {
   close(): Promise<void>;
 }
 
-export interface SlidingWindow {
-  /** Seconds until `key` may act again, or 0. */
-  blockedFor(key: string): Promise<number>;
-  /** Counts one action for `key`. */
-  fail(key: string): Promise<void>;
+/** Attempts per key in fixed windows: the accounts `Throttle` shape, so either driver fits it. */
+export interface SharedThrottle {
+  /** Takes one attempt on `key`: 0 when it may go ahead, else the seconds until the window frees up. */
+  take(key: string, limit: { max: number; windowMs: number }): Promise<number>;
+  giveBack(key: string): Promise<void>;
   reset(key: string): Promise<void>;
 }
 
@@ -41,32 +41,6 @@ export interface LineCounter {
   /** Takes one of at most `max` lines for `key`; false when all are taken. */
   acquire(key: string, lineId: string, max: number): Promise<boolean>;
   release(key: string, lineId: string): Promise<void>;
-}
-
-/** Counts per key in memory: times of the actions inside the window. */
-export function createMemoryWindow(options: { max: number; windowMs: number; clock: Clock }): SlidingWindow {
-  const actions = new Map<string, number[]>();
-  const recent = (key: string) => {
-    const since = options.clock.now() - options.windowMs;
-    const kept = (actions.get(key) ?? []).filter((at) => at > since);
-    if (kept.length === 0) actions.delete(key);
-    else actions.set(key, kept);
-    return kept;
-  };
-  return {
-    async blockedFor(key) {
-      const kept = recent(key);
-      if (kept.length < options.max) return 0;
-      const oldest = kept[kept.length - options.max] ?? options.clock.now();
-      return Math.max(1, Math.ceil((oldest + options.windowMs - options.clock.now()) / 1000));
-    },
-    async fail(key) {
-      actions.set(key, [...recent(key), options.clock.now()]);
-    },
-    async reset(key) {
-      actions.delete(key);
-    },
-  };
 }
 
 export function createMemoryLines(): LineCounter {
@@ -87,13 +61,14 @@ export function createMemoryLines(): LineCounter {
   };
 }
 
-export function createMemorySharedState(clock: Clock): SharedState {
+/** One process: `throttle` is the accounts memory throttle, handed in by the composition root. */
+export function createMemorySharedState(clock: Clock, throttle: SharedThrottle): SharedState {
   return {
     driver: 'memory',
     redis: undefined,
     prefix: '',
     presence: createPresence(),
-    window: (_name, options) => createMemoryWindow({ ...options, clock }),
+    throttle,
     lines: createMemoryLines(),
     deadlines: () => createMemoryDeadlines(clock),
     async ping() {},

@@ -39,6 +39,7 @@ const allowed: Record<string, string> = {
   'commerce/recovery/recover-abandoned.ts selectFrom checkouts': 'the abandoned-cart sweep',
   'commerce/reconcile-shops.ts selectFrom channels': 'reconciliation lists every shop',
   'inbox/backfill-channel.ts selectFrom channels': 'back-fill lists every channel',
+  'privacy/retention.ts selectFrom workspace_settings': 'the retention sweep lists the workspaces that set one',
   // A widget attachment is fetched by its capability URL (/widget/files/:id/:key), which names
   // no workspace; one look-up by primary key, fanned out under Citus.
   'inbox/webchat-uploads.ts selectFrom webchat_uploads': 'capability URL without a workspace',

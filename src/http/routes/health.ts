@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, publicAccess } from '../access.ts';
 
 const CHECK_TIMEOUT_MS = 2000;
 
@@ -17,8 +18,8 @@ function within<T>(work: Promise<T>, ms: number): Promise<T> {
  * without it the process still takes webhooks and replies: ready, but `degraded`, naming Redis.
  */
 export function healthRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async () => {
+  app.get('/healthz', allow(publicAccess), async () => ({ status: 'ok' }));
+  app.get('/readyz', allow(publicAccess), async () => {
     const [database, redis] = await Promise.all([
       within(deps.store.ping(), CHECK_TIMEOUT_MS).then(() => 'ok' as const, () => 'down' as const),
       deps.shared?.driver === 'redis' ? within(deps.shared.ping(), CHECK_TIMEOUT_MS).then(() => 'ok' as const, () => 'down' as const) : Promise.resolve(undefined),
