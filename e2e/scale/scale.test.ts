@@ -157,11 +157,15 @@ describe.runIf(!missing)('scale mode: two serve processes and a worker', () => {
       };
       expect((await cluster.webhook(b.url, 'm_worker_kill')).status).toBe(200);
       await waitUntil(waiting, 10_000, 'the worker waiting mid-job');
+      const held = async () => (await holder.query<{ id: string; retry_count: number }>(`SELECT id, retry_count FROM pgboss.job WHERE name = 'inbound.process' AND state = 'active'`)).rows;
+      await waitUntil(async () => (await held()).length === 1, 10_000, 'the job active');
+      const [job] = await held();
       await worker.kill();
-      await waitUntil(async () => !(await waiting()), 10_000, 'the killed worker\'s session gone');
+      // The killed worker's session still waits on the lock (PostgreSQL notices the dead client
+      // only when it next reads from it); its transaction can never commit.
       worker = await cluster.worker();
-      // The job comes back once its lease lapses; the new worker takes it and waits on the lock too.
-      await waitUntil(waiting, 30_000, 'the second worker on the job');
+      // The job comes back once its lease lapses, and the new worker takes it (a new attempt).
+      await waitUntil(async () => (await held()).some((row) => row.id === job!.id && row.retry_count > job!.retry_count), 40_000, 'the second worker on the job');
       await holder.query('COMMIT');
     } finally {
       await holder.end();
