@@ -3,6 +3,8 @@ import { postgresUnavailable } from '../../src/store/testing.ts';
 import { redisServerInstalled } from '../../src/realtime/testing.ts';
 import pg from 'pg';
 import { sql } from '../../src/store/index.ts';
+import { chromiumAvailable, openProfile } from '../browser.ts';
+import { profileApi } from '../api.ts';
 import { addAgent, createCluster, OWNER, RealtimeClient, signIn, waitUntil, type Agent, type Cluster, type RelaisProcess } from './cluster.ts';
 
 // Scale mode end to end: two `relais serve` (A and B) and one `relais worker` as real processes
@@ -54,6 +56,29 @@ describe.runIf(!missing)('scale mode: two serve processes and a worker', () => {
     console.log(`webhook on B → event on A: ${latency} ms`);
     expect(latency).toBeLessThan(1000);
   });
+
+  it.runIf(chromiumAvailable())('shows it in a real browser too: the console on A lists, within a second, a message posted to B', async () => {
+    const profile = await openProfile({ locale: 'fr-FR' });
+    try {
+      const api = profileApi(profile.context, a.url);
+      await api.post('/api/v1/auth/sign-in', { email: OWNER.email, password: OWNER.password });
+      await profile.page.goto(`${a.url}/`);
+      // New conversations are unassigned: the "all open" view lists them.
+      await profile.page.getByText('Toutes les ouvertes').click();
+      // A first message (not timed): the console is loaded and live on A's socket once it shows.
+      expect((await cluster.webhook(b.url, 'm_browser_0', 'Premier message vu sur A')).status).toBe(200);
+      await profile.page.locator('[data-testid=conversation-row]', { hasText: 'Premier message vu sur A' }).waitFor({ timeout: 20_000 });
+      const posted = Date.now();
+      expect((await cluster.webhook(b.url, 'm_browser_1', 'Vu depuis le navigateur sur A')).status).toBe(200);
+      await profile.page.locator('[data-testid=conversation-row]', { hasText: 'Vu depuis le navigateur sur A' }).waitFor({ timeout: 5000 });
+      const shown = Date.now() - posted;
+      console.log(`webhook on B → row in Chromium on A: ${shown} ms`);
+      expect(shown).toBeLessThan(1000);
+      expect(profile.errors).toEqual([]);
+    } finally {
+      await profile.close();
+    }
+  }, 60_000);
 
   it('shows typing and who is in a conversation (the collision guard) across instances', async () => {
     const karim = await addAgent(b.url, owner, 'karim@maison-lune.fr', 'Karim');
