@@ -59,16 +59,16 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const store = openStore(config.database);
   await store.migrate();
 
+  // Scale mode (ADR 0017): Redis carries events between processes and holds what they share.
+  const { redisUrl, redisPrefix: prefix } = config;
+  const fallbackThrottle = createMemoryThrottle({ clock });
+  const shared: SharedState = redisUrl ? await createRedisSharedState({ redisUrl, prefix, clock, logger, fallbackThrottle }) : createMemorySharedState(clock, fallbackThrottle);
   // Periodic jobs (listed below) run once per period however many workers offer them.
   const periodicEvery = new Map<string, number>();
   const queue = withPeriodicSlots(config.database.kind === 'sqlite'
     ? createSqliteQueue({ db: store.db, clock, logger, lockMs: config.jobs.leaseMs })
-    : createPgBossQueue({ connectionString: config.database.url, logger, leaseSeconds: config.jobs.leaseMs / 1000, pollIntervalSeconds: config.jobPollSeconds }), { db: store.db, clock, logger }, periodicEvery);
-  // Scale mode (ADR 0017): Redis carries events between processes and holds what they share.
-  const { redisUrl, redisPrefix: prefix } = config;
+    : createPgBossQueue({ connectionString: config.database.url, logger, leaseSeconds: config.jobs.leaseMs / 1000, pollIntervalSeconds: config.jobPollSeconds, ...(shared.jobWake ? { crossProcess: shared.jobWake } : {}) }), { db: store.db, clock, logger }, periodicEvery);
   const bus = redisUrl ? await createRedisBus({ db: store.db, redisUrl, prefix, clock, logger }) : createMemoryBus({ clock });
-  const fallbackThrottle = createMemoryThrottle({ clock });
-  const shared: SharedState = redisUrl ? await createRedisSharedState({ redisUrl, prefix, clock, logger, fallbackThrottle }) : createMemorySharedState(clock, fallbackThrottle);
   const accounts: AccountsDeps = {
     db: store.db,
     clock,

@@ -50,7 +50,7 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
   const origin = newId();
   const epoch = await loadEpoch(db, clock);
   const publisher = openRedis(options.redisUrl, logger, 'publisher');
-  const subscriber = openRedis(options.redisUrl, logger, 'subscriber');
+  const subscriber = openRedis(options.redisUrl, logger, 'subscriber', { subscriber: true });
   await Promise.all([whenReady(publisher), whenReady(subscriber)]);
   const watched = new Map<string, Watched>();
   const channelOf = (workspaceId: string) => `${prefix}ws:${workspaceId}`;

@@ -11,10 +11,11 @@ export type RedisClient = Redis;
  *
  * @example const redis = openRedis(config.redisUrl, logger, 'commands');
  */
-export function openRedis(url: string, logger: Logger | undefined, role: string): RedisClient {
+export function openRedis(url: string, logger: Logger | undefined, role: string, options: { subscriber?: boolean } = {}): RedisClient {
   const redis = new Redis(url, {
     lazyConnect: false,
-    enableOfflineQueue: role === 'subscriber',
+    // A subscriber's SUBSCRIBE waits for the connection (and is replayed on every reconnect).
+    enableOfflineQueue: options.subscriber === true,
     maxRetriesPerRequest: 1,
     connectTimeout: 2000,
     retryStrategy: (attempt) => Math.min(attempt * 100, 500),

@@ -56,8 +56,23 @@ export async function createRedisSharedState(options: RedisSharedStateOptions): 
   const timer = setInterval(() => { void presence.refresh(); void lines.refresh(); }, Math.max(100, Math.floor(ttlMs / 3)));
   timer.unref();
 
+  // Job wake-ups ride pub/sub on a connection of their own, opened by the first listener.
+  const wakeChannel = `${prefix}jobs:sent`;
+  let wakeSubscriber: RedisClient | undefined;
+  const jobWake = {
+    tell(queue: string) {
+      if (up()) redis.publish(wakeChannel, queue).catch(() => {});
+    },
+    listen(wake: (queue: string) => void) {
+      wakeSubscriber ??= openRedis(options.redisUrl, logger, 'job wake-ups', { subscriber: true });
+      wakeSubscriber.on('message', (_channel: string, queue: string) => wake(queue));
+      wakeSubscriber.subscribe(wakeChannel).catch(warn('job wake-up subscription'));
+    },
+  };
+
   return {
     driver: 'redis',
+    jobWake,
     redis,
     prefix,
     presence,
@@ -71,6 +86,7 @@ export async function createRedisSharedState(options: RedisSharedStateOptions): 
     },
     async close() {
       clearInterval(timer);
+      wakeSubscriber?.disconnect();
       redis.disconnect();
     },
   };

@@ -19,6 +19,8 @@ export interface SharedState {
   lines: LineCounter;
   /** Times until which keys stay closed (an outbound rate window spent), seen by every process. */
   deadlines(name: string): Deadlines;
+  /** Word between processes that a job was sent (the job queue's `crossProcess`); absent in memory. */
+  jobWake: { tell(queue: string): void; listen(wake: (queue: string) => void): void } | undefined;
   /** Throws when the backing service does not answer (`/readyz`). */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -69,6 +71,7 @@ export function createMemorySharedState(clock: Clock, throttle: SharedThrottle):
     prefix: '',
     presence: createPresence(),
     throttle,
+    jobWake: undefined,
     lines: createMemoryLines(),
     deadlines: () => createMemoryDeadlines(clock),
     async ping() {},
