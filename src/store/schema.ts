@@ -7,7 +7,7 @@ import type { ApiTokensTable, InstallationSettingsTable, InvitationsTable, Membe
 import type { AuditLogTable, CannedRepliesTable, ChannelRoutesTable, ChannelsTable, ClassificationCorrectionsTable, ContactNotesTable, ContactsTable, ConversationLabelsTable, ConversationsTable, IdentitiesTable, InboundEventsTable, JobsTable, LabelsTable, MessageRevisionsTable, MessagesTable, ModerationLogTable, OutboundTable, PostsTable, WorkspaceModelsTable } from './schema/inbox.ts';
 import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExportsTable, PromoCodesTable, RecoveryDecisionsTable, RecoverySettingsTable, ShopCustomersTable } from './schema/commerce.ts';
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
-import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportResponsesTable } from './schema/reports.ts';
+import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportExportChunksTable, ReportExportsTable, ReportResponsesTable } from './schema/reports.ts';
 import type { AgentAvailabilityTable, CareSettingsTable, ConversationSlaTable, NotificationsTable, RoutingLocksTable, RuleFiringsTable, RuleVersionsTable, RulesTable, SlaEscalationsTable, TeamMembersTable, TeamsTable, WorkspaceSettingsTable } from './schema/care.ts';
 
 export * from './schema/accounts.ts';
@@ -71,4 +71,6 @@ export interface Database {
   report_conversations: ReportConversationsTable;
   report_responses: ReportResponsesTable;
   report_daily: ReportDailyTable;
+  report_exports: ReportExportsTable;
+  report_export_chunks: ReportExportChunksTable;
 }

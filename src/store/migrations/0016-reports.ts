@@ -90,11 +90,34 @@ export function reportsMigration(dialect: StoreDialect) {
       for (const counter of ROLLUP_COUNTERS) daily = daily.addColumn(counter, big, (c) => c.notNull().defaultTo(0));
       await daily.addPrimaryKeyConstraint('report_daily_pk', ['workspace_id', 'day', 'hour', 'channel_id', 'kind', 'agent_id']).execute();
 
+      // A long CSV export runs as a job: its progress, then its bytes in chunks, so any
+      // process can serve the download (scale mode has no shared disk).
+      await db.schema.createTable('report_exports')
+        .addColumn('workspace_id', 'text', (c) => c.notNull())
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('requested_by', 'text')
+        .addColumn('request', 'text', (c) => c.notNull())
+        .addColumn('status', 'text', (c) => c.notNull())
+        .addColumn('rows_done', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('rows_total', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('error', 'text')
+        .addColumn('created_at', big, (c) => c.notNull())
+        .addColumn('updated_at', big, (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_exports_pk', ['workspace_id', 'id'])
+        .execute();
+      await db.schema.createTable('report_export_chunks')
+        .addColumn('workspace_id', 'text', (c) => c.notNull())
+        .addColumn('export_id', 'text', (c) => c.notNull())
+        .addColumn('seq', 'integer', (c) => c.notNull())
+        .addColumn('data', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('report_export_chunks_pk', ['workspace_id', 'export_id', 'seq'])
+        .execute();
+
       if (dialect.name === 'sqlite') await sqliteTriggers(db);
       else await postgresTriggers(db);
     },
     async down(db: Kysely<any>): Promise<void> {
-      for (const name of ['report_daily', 'report_responses', 'report_conversations', 'conversation_status_changes', 'report_dirty']) await db.schema.dropTable(name).ifExists().execute();
+      for (const name of ['report_export_chunks', 'report_exports', 'report_daily', 'report_responses', 'report_conversations', 'conversation_status_changes', 'report_dirty']) await db.schema.dropTable(name).ifExists().execute();
     },
   };
 }

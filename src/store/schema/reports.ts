@@ -82,3 +82,24 @@ export interface ReportDailyTable {
   resolution_business_ms: Generated<number>;
   reopenings: Generated<number>;
 }
+
+export interface ReportExportsTable {
+  workspace_id: string;
+  id: string;
+  requested_by: string | null;
+  /** JSON: the period, scope and drill-down request. */
+  request: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  rows_done: number;
+  rows_total: number;
+  error: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ReportExportChunksTable {
+  workspace_id: string;
+  export_id: string;
+  seq: number;
+  data: string;
+}
