@@ -5,7 +5,7 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { createMemoryThrottle, purgeExpiredSessions, type AccountsDeps } from './accounts/index.ts';
+import { createDatabaseThrottle, purgeExpiredSessions, purgeThrottleCounters, type AccountsDeps } from './accounts/index.ts';
 import { createLogger, createSealer, sha256Hex, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
@@ -68,7 +68,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const accounts: AccountsDeps = {
     db: store.db,
     clock,
-    throttle: createMemoryThrottle({ maxFailures: config.signIn.maxFailures, windowMs: config.signIn.windowMs, clock }),
+    throttle: createDatabaseThrottle({ db: store.db, clock }),
     settings: { publicUrl: config.publicUrl, session: config.session, signIn: config.signIn },
   };
 
@@ -84,6 +84,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
 
   queue.work('sessions.purge', async () => {
     const purged = await purgeExpiredSessions(accounts);
+    await purgeThrottleCounters(store.db, clock.now());
     if (purged > 0) logger.info({ purged }, 'expired sessions purged');
   });
   queue.work(RETRAIN_QUEUE, async (payload) => {
@@ -143,7 +144,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     // Keyed by the checkout: a second abandoned cart in one conversation is a new event.
     cartAbandoned: (workspaceId, conversationId, checkoutId) => runRulesForEvent(rulesDeps, { workspaceId, event: 'cart_abandoned', conversationId, eventKey: `cart_abandoned:${checkoutId}` }),
   };
-  const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger };
+  const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger, bus };
   queue.work(RECOVER_QUEUE, async () => {
     await recoverAbandonedCarts(recovery);
   });

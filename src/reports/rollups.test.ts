@@ -87,7 +87,7 @@ describe.each(await testDialects())('rollups after random changes (%s)', (dialec
         await db().updateTable('conversations').set({ assignee_id: agent, updated_at: at }).where('workspace_id', '=', workspaceId).where('id', '=', conversation.id).execute();
       } else if (contacts.length > 1) {
         const erased = contacts.splice(Math.floor(next() * contacts.length), 1)[0]!;
-        await eraseContact({ db: db(), dialect: relais.store.dialect, clock: relais.clock, queue: relais.queue, logger: relais.logger }, workspaceId, 'system', erased);
+        await eraseContact({ db: db(), dialect: relais.store.dialect, clock: relais.clock, queue: relais.queue, logger: relais.logger, bus: relais.bus }, workspaceId, 'system', erased);
         erasures += 1;
       }
       // Refresh now and then, as the job does, so rollups are moved many times over.

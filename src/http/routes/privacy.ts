@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import { eraseContact, exportContact, getPrivacyExport, listPrivacyExports, type PrivacyActor, type PrivacyDeps } from '../../privacy/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
 import { contactParam, eraseBody } from './commerce.validators.ts';
 
 /** GDPR actions for admins: export or erase a contact, and the stored exports (shop requests included). */
 export function privacyRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const admin = { config: { permission: 'privacy.manage' as const } };
-  const privacy = (): PrivacyDeps => ({ db: deps.store.db, dialect: deps.store.dialect, clock: deps.inbox.clock, queue: deps.queue, logger: deps.logger });
+  const admin = allow(needs('privacy.manage'));
+  const privacy = (): PrivacyDeps => ({ db: deps.store.db, dialect: deps.store.dialect, clock: deps.inbox.clock, queue: deps.queue, logger: deps.logger, bus: deps.bus });
   const actor = (request: Parameters<typeof callerOf>[0]): PrivacyActor => {
     const caller = callerOf(request);
     return { via: caller.via, userId: caller.userId, tokenId: caller.tokenId };

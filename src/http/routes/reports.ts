@@ -8,6 +8,7 @@ import {
 } from '../../reports/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
+import { allow, needs } from '../access.ts';
 import { exportParam, pageQuery, periodQuery } from './reports.validators.ts';
 
 /** Conversations a report read refreshes itself before answering; beyond, it says how many wait. */
@@ -15,7 +16,7 @@ const READ_REFRESH_LIMIT = 2000;
 
 /** The reports (docs/metrics.md): thin routes over `src/reports`. */
 export function reportRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const read = { config: { permission: 'reports.read' as const } };
+  const read = allow(needs('reports.read'));
   const db = deps.store.db;
   const env = () => ({ db, clock: deps.inbox.clock });
   const dialect = deps.store.dialect.name;
@@ -85,7 +86,7 @@ export function reportRoutes(app: FastifyInstance, deps: HttpDeps): void {
       .send(Readable.from(exportChunks(db, workspaceId, id)));
   });
 
-  app.post('/api/v1/reports/rebuild', { config: { permission: 'reports.manage' as const } }, async (request) => ({
+  app.post('/api/v1/reports/rebuild', allow(needs('reports.manage')), async (request) => ({
     conversations: await rebuildReports(env(), callerOf(request).workspaceId),
   }));
 }
