@@ -55,10 +55,9 @@ const mean = (total: number, count: number) => (count === 0 ? null : Math.floor(
  */
 export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: ReportQuery): Promise<CareReport> {
   const timeZone = await workspaceTimeZone(db, query.workspaceId);
-  const [first, next, resolution, rollup, backlog, channels, users, teams] = await Promise.all([
-    summarizeColumns(db, dialect, 'report_conversations', 'first_customer_at', ['first_calendar_ms', 'first_business_ms'], query),
+  const [firstAndResolution, next, rollup, backlog, channels, users, teams] = await Promise.all([
+    summarizeColumns(db, dialect, 'report_conversations', 'first_customer_at', ['first_calendar_ms', 'first_business_ms', 'resolution_calendar_ms', 'resolution_business_ms'], query),
     summarizeColumns(db, dialect, 'report_responses', 'started_at', ['calendar_ms', 'business_ms'], query, { column: 'cycle', op: '>', value: 0 }),
-    summarizeColumns(db, dialect, 'report_conversations', 'first_customer_at', ['resolution_calendar_ms', 'resolution_business_ms'], query),
     rollupRows(db, query, timeZone).select(['day', 'hour', 'channel_id', 'kind', 'agent_id',
       sql<number>`sum(conversations)`.as('conversations'), sql<number>`sum(customer_messages)`.as('customer_messages'),
       sql<number>`sum(first_responses)`.as('first_responses'), sql<number>`sum(first_calendar_ms)`.as('first_calendar_ms'), sql<number>`sum(first_business_ms)`.as('first_business_ms'),
@@ -87,7 +86,7 @@ export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: 
   for (const row of rollup) {
     const c = Number(row.conversations), m = Number(row.customer_messages);
     conversations += c; customerMessages += m; within += Number(row.within_sla); reopenings += Number(row.reopenings); botFirst += Number(row.bot_first);
-    if (c + m > 0) {
+    if (c + m > 0 && row.hour >= 0) {
       const ch = byChannel.get(`${row.channel_id}|${row.kind}`) ?? { conversations: 0, customerMessages: 0, kind: row.kind };
       ch.conversations += c; ch.customerMessages += m;
       byChannel.set(`${row.channel_id}|${row.kind}`, ch);
@@ -121,10 +120,10 @@ export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: 
     for (const key of Object.keys(a) as (keyof typeof a)[]) t.a[key] += a[key];
     teamTotals.set(member.id, t);
   }
-  const timing = (m: typeof first): Timing => ({ count: m.counts[0]!, calendar: m.summaries[0]!, business: m.summaries[1]! });
+  const timing = (m: typeof next, at = 0): Timing => ({ count: m.counts[at]!, calendar: m.summaries[at]!, business: m.summaries[at + 1]! });
   return {
-    from: query.from, to: query.to, timeZone, conversations, customerMessages, responded: first.counts[0]!,
-    firstResponse: timing(first), nextResponse: timing(next), resolution: timing(resolution),
+    from: query.from, to: query.to, timeZone, conversations, customerMessages, responded: firstAndResolution.counts[0]!,
+    firstResponse: timing(firstAndResolution), nextResponse: timing(next), resolution: timing(firstAndResolution, 2),
     withinSla: { conversations: within, share: conversations === 0 ? null : within / conversations },
     reopenings, answeredByAutomationFirst: botFirst,
     backlog: { waiting: Number(backlog?.n ?? 0), oldestWaitingSince: backlog?.oldest == null ? null : Number(backlog.oldest) },

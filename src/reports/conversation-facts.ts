@@ -143,8 +143,11 @@ export function computeFacts(input: FactInput): ConversationFacts {
 function contributionsOf(input: FactInput, facts: ConversationFacts): Contributions {
   const { conversation, timeZone } = input;
   const contrib: Contributions = {};
+  // Per-agent rows are per local day (hour −1): nobody reads an agent's figures hour by hour,
+  // and it keeps a year of rollups small (about 8,760 hours × channels, plus days × agents).
   const add = (at: number, agent: string, counters: Partial<Record<RollupCounter, number>>) => {
-    const key = `${localHourKey(at, timeZone)}|${conversation.channel_id}|${conversation.kind}|${agent}`;
+    const hourKey = localHourKey(at, timeZone);
+    const key = `${agent === '' ? hourKey : `${hourKey.split('|')[0]}|-1`}|${conversation.channel_id}|${conversation.kind}|${agent}`;
     const entry = (contrib[key] ??= {});
     for (const [name, value] of Object.entries(counters) as [RollupCounter, number][]) if (value !== 0) entry[name] = (entry[name] ?? 0) + value;
     if (Object.keys(entry).length === 0) delete contrib[key];

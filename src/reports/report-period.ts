@@ -1,5 +1,5 @@
 import { AppError } from '../kernel/index.ts';
-import type { Db } from '../store/index.ts';
+import { sql, type Db } from '../store/index.ts';
 import { localHourKey } from './conversation-facts.ts';
 
 /** A report's period `[from, to)` and scope, as every report takes it. */
@@ -36,9 +36,11 @@ export function rollupRange(from: number, to: number, timeZone: string) {
 /** The rollup rows of a period and scope. */
 export function rollupRows(db: Db, query: ReportQuery, timeZone: string) {
   const r = rollupRange(query.from, query.to, timeZone);
+  // A per-day row (hour −1, the agents') counts as its day's first hour.
+  const hour = sql<number>`(case when hour < 0 then 0 else hour end)`;
   let q = db.selectFrom('report_daily').where('workspace_id', '=', query.workspaceId)
-    .where((eb) => eb.or([eb('day', '>', r.fromDay), eb.and([eb('day', '=', r.fromDay), eb('hour', '>=', r.fromHour)])]))
-    .where((eb) => eb.or([eb('day', '<', r.toDay), eb.and([eb('day', '=', r.toDay), eb('hour', '<', r.toHour)])]));
+    .where((eb) => eb.or([eb('day', '>', r.fromDay), eb.and([eb('day', '=', r.fromDay), eb(hour, '>=', r.fromHour)])]))
+    .where((eb) => eb.or([eb('day', '<', r.toDay), eb.and([eb('day', '=', r.toDay), eb(hour, '<', r.toHour)])]));
   if (query.channelId) q = q.where('channel_id', '=', query.channelId);
   return q;
 }

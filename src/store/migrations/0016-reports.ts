@@ -62,7 +62,7 @@ export function reportsMigration(dialect: StoreDialect) {
         .execute();
       // Covering: a period's first responses are read from the index alone.
       await db.schema.createIndex('report_conversations_first_idx').on('report_conversations')
-        .columns(['workspace_id', 'first_customer_at', 'first_calendar_ms', 'first_business_ms', 'channel_id']).execute();
+        .columns(['workspace_id', 'first_customer_at', 'first_calendar_ms', 'first_business_ms', 'resolution_calendar_ms', 'resolution_business_ms', 'channel_id']).execute();
       await db.schema.createIndex('report_conversations_waiting_idx').on('report_conversations').columns(['workspace_id', 'waiting_since']).execute();
 
       await db.schema.createTable('report_responses')
