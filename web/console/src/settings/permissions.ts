@@ -28,3 +28,8 @@ export function allowedSections(role: Role): SettingsSection[] {
   if (canManageContent(role)) sections.push('attribution');
   return sections;
 }
+
+/** The reports page: what `reports.read` allows on the server (owners, admins, community managers). */
+export function canSeeReports(role: Role): boolean {
+  return role === 'owner' || role === 'admin' || role === 'community_manager';
+}
