@@ -7,7 +7,7 @@
  * and on PostgreSQL. Goal (issue 17): p95 < 1 s for each. Not run in CI.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultBusinessHours, defaultSlaPolicies } from '../src/care/index.ts';
 import { newId } from '../src/kernel/index.ts';
@@ -186,7 +186,7 @@ if (ONLY !== 'sqlite') {
   }
 }
 
-console.log(`\nbench:reports, scale ${SCALE} (${CONVERSATIONS} conversations), one year, ${RUNS} runs each; goal p95 < ${GOAL_MS} ms`);
+console.log(`\nbench:reports, scale ${SCALE} (${CONVERSATIONS} conversations), one year, ${RUNS} runs each; goal p95 < ${GOAL_MS} ms; load average ${loadavg().map((n) => n.toFixed(1)).join(' ')} on ${cpus().length} cores`);
 for (const [dialect, r] of Object.entries(results)) console.log(`  seeded ${dialect}: ${r.seeded}`);
 const names = Object.keys(Object.values(results)[0]?.figures ?? {});
 console.log(`  ${'report'.padEnd(16)}${Object.keys(results).map((d) => `${d} p50 / p95 (ms)`.padStart(30)).join('')}`);

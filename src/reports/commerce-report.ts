@@ -45,8 +45,10 @@ export async function commerceReport(db: Db, query: ReportQuery): Promise<Commer
     db.selectFrom('shop_customers').select(['id', 'contact_id']).where('workspace_id', '=', workspaceId).where('created_at', '<', to).execute(),
     db.selectFrom('orders').select(['shop_customer_id', 'total_cents', 'currency']).where('workspace_id', '=', workspaceId)
       .where('status', '!=', 'cancelled').where('placed_at', '>=', from).where('placed_at', '<', to).where('shop_customer_id', 'is not', null).execute(),
-    db.selectFrom('conversations').select('contact_id').distinct().where('workspace_id', '=', workspaceId)
-      .where('last_inbound_at', 'is not', null).where('created_at', '<', to).where('contact_id', 'is not', null).execute(),
+    // Only the shop's customers matter: asked per linked contact, never a scan of every conversation.
+    db.selectFrom('shop_customers as sc').select('sc.contact_id').distinct().where('sc.workspace_id', '=', workspaceId).where('sc.contact_id', 'is not', null)
+      .where(({ exists, selectFrom }) => exists(selectFrom('conversations as c').select('c.id').whereRef('c.workspace_id', '=', 'sc.workspace_id').whereRef('c.contact_id', '=', 'sc.contact_id')
+        .where('c.last_inbound_at', 'is not', null).where('c.created_at', '<', to))).execute(),
   ]);
   const recoveredByCurrency = new Map<string, { carts: Set<string>; orders: Set<string>; revenueCents: number }>();
   for (const row of recovered) {

@@ -78,7 +78,7 @@ export function reportsMigration(dialect: StoreDialect) {
         .addPrimaryKeyConstraint('report_responses_pk', ['workspace_id', 'conversation_id', 'cycle'])
         .execute();
       await db.schema.createIndex('report_responses_started_idx').on('report_responses')
-        .columns(['workspace_id', 'started_at', 'calendar_ms', 'business_ms', 'channel_id']).execute();
+        .columns(['workspace_id', 'started_at', 'cycle', 'calendar_ms', 'business_ms', 'channel_id']).execute();
 
       let daily = db.schema.createTable('report_daily')
         .addColumn('workspace_id', 'text', (c) => c.notNull())
@@ -113,10 +113,14 @@ export function reportsMigration(dialect: StoreDialect) {
         .addPrimaryKeyConstraint('report_export_chunks_pk', ['workspace_id', 'export_id', 'seq'])
         .execute();
 
+      // "Does social sell" asks, per shop customer's contact, whether they ever wrote.
+      await db.schema.createIndex('conversations_contact_reports_idx').on('conversations').columns(['workspace_id', 'contact_id', 'created_at']).execute();
+
       if (dialect.name === 'sqlite') await sqliteTriggers(db);
       else await postgresTriggers(db);
     },
     async down(db: Kysely<any>): Promise<void> {
+      await db.schema.dropIndex('conversations_contact_reports_idx').ifExists().execute();
       for (const name of ['report_export_chunks', 'report_exports', 'report_daily', 'report_responses', 'report_conversations', 'conversation_status_changes', 'report_dirty']) await db.schema.dropTable(name).ifExists().execute();
     },
   };
