@@ -21,3 +21,4 @@ export { csvLine } from './csv.ts';
 export { drillCsv, startExport, runExport, exportStatus, exportChunks, EXPORT_QUEUE } from './export-report.ts';
 
 export const REFRESH_QUEUE = 'reports.refresh';
+export { sendWeeklySummaries, WEEKLY_QUEUE } from './weekly-summary.ts';

@@ -2,6 +2,7 @@ import type { frReports } from './fr-reports.ts';
 
 /** English for the reports. */
 export const enReports: Record<keyof typeof frReports, string> = {
+  'bell.weekly': 'Weekly summary: {conversations} conversations, median first response {median} (business hours)',
   'nav.reports': 'Reports',
   'reports.title': 'Reports',
   'reports.from': 'From',

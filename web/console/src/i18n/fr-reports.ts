@@ -1,5 +1,6 @@
 /** Les rapports (docs/metrics.md) : libellés et définitions affichées à l'écran. */
 export const frReports = {
+  'bell.weekly': 'Résumé de la semaine : {conversations} conversations, première réponse médiane {median} (heures ouvrées)',
   'nav.reports': 'Rapports',
   'reports.title': 'Rapports',
   'reports.from': 'Du',
