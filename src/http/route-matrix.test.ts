@@ -190,7 +190,10 @@ describe.each(dialects)('route × role × spelling on %s', (dialect) => {
   };
 
   const digest = async (): Promise<string> => {
-    const tables = (await relais.store.db.introspection.getTables()).map((table) => table.name).filter((name) => name !== 'sessions').sort();
+    // Qualified by schema: on PostgreSQL, pg-boss's own tables (in `pgboss`, created by the
+    // first enqueue) count too, and an unqualified `archive` would not be found.
+    const tables = (await relais.store.db.introspection.getTables()).filter((table) => table.name !== 'sessions')
+      .map((table) => (table.schema && table.schema !== 'public' ? `${table.schema}.${table.name}` : table.name)).sort();
     const hash = createHash('sha256');
     for (const table of tables) {
       const rows = await relais.store.db.selectFrom(table as 'users').selectAll().execute();
