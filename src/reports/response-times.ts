@@ -1,5 +1,5 @@
 import { sql, type Db } from '../store/index.ts';
-import { percentileOfSorted, roundMs, type Summary } from './percentile.ts';
+import { roundMs, summarize, type Summary } from './percentile.ts';
 import type { ReportQuery } from './report-period.ts';
 
 export interface ResponseTimes {
@@ -54,23 +54,11 @@ export async function summarizeColumns(
       summaries: columns.map((_, i) => ({ medianMs: n(values[2 + i * 4]), p90Ms: n(values[3 + i * 4]), meanMs: n(values[4 + i * 4]) })),
     };
   }
-  // SQLite has no percentile function: it sorts each column itself and hands it over as one
-  // string (a row object per value costs far more than the sort), with the exact sum.
-  const parts = columns.flatMap((column, i) => [
-    sql`count(${sql.ref(column)}) as ${sql.ref(`c${i}`)}`, sql`sum(${sql.ref(column)}) as ${sql.ref(`s${i}`)}`,
-    sql`group_concat(${sql.ref(column)}, ',' order by ${sql.ref(column)}) as ${sql.ref(`v${i}`)}`,
-  ]);
-  const { rows } = await sql<Record<string, unknown>>`select count(*) as n, ${sql.join(parts)} from ${sql.table(table)} where ${where}`.execute(db);
-  const row = rows[0]!;
-  return {
-    rows: Number(row.n),
-    counts: columns.map((_, i) => Number(row[`c${i}`])),
-    summaries: columns.map((_, i) => {
-      const count = Number(row[`c${i}`]);
-      const text = row[`v${i}`] as string | null;
-      if (count === 0 || text === null) return { medianMs: null, p90Ms: null, meanMs: null };
-      const sorted = Float64Array.from(text.split(','), Number);
-      return { medianMs: percentileOfSorted(sorted, 0.5), p90Ms: percentileOfSorted(sorted, 0.9), meanMs: roundMs(Number(row[`s${i}`]) / count) };
-    }),
-  };
+  const { rows } = await sql<Record<string, number | null>>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)} where ${where}`.execute(db);
+  const series = columns.map((column) => {
+    const values: number[] = [];
+    for (const row of rows) if (row[column] !== null) values.push(Number(row[column]));
+    return values;
+  });
+  return { rows: rows.length, counts: series.map((s) => s.length), summaries: series.map((s) => summarize(s)) };
 }
