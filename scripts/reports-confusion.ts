@@ -21,7 +21,7 @@ for (const row of rows) counts[SENTIMENTS.indexOf(row.label)]![SENTIMENTS.indexO
 const out = {
   about: 'Confusion of the default classifier: rows the true label, columns the predicted one, order negative, neutral, positive. Made by scripts/reports-confusion.ts.',
   classifier: 'default',
-  measuredOn: 'test split of en_tweets_semeval2017.csv and fr_tweets_deft2017.csv, calibration half (sha256(text)[0] even)',
+  measuredOn: 'val and test splits of en_tweets_semeval2017.csv and fr_tweets_deft2017.csv, calibration half (sha256(text)[0] even)',
   messages: rows.length,
   labels: SENTIMENTS,
   counts,

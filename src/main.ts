@@ -17,7 +17,7 @@ import { createMemoryBus, type Bus } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
 import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type RulesJob } from './inbox/index.ts';
-import { handleShopPrivacyRequest, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
+import { applyAllRetention, handleShopPrivacyRequest, RETENTION_QUEUE, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
 import { notifyHooks, processShopDelivery, reconcileAllShops, SHOP_UPSERTED_QUEUE, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 import { attributeOrder, onCheckoutUpserted, recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
 
@@ -61,8 +61,8 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   await store.migrate();
 
   const queue = config.database.kind === 'sqlite'
-    ? createSqliteQueue({ db: store.db, clock, logger })
-    : createPgBossQueue({ connectionString: config.database.url, logger });
+    ? createSqliteQueue({ db: store.db, clock, logger, lockMs: config.jobs.leaseMs })
+    : createPgBossQueue({ connectionString: config.database.url, logger, leaseSeconds: config.jobs.leaseMs / 1000 });
   if (config.redisUrl) logger.warn('REDIS_URL is set, but this version fans realtime events out in-process only');
   const bus = createMemoryBus({ clock });
   const accounts: AccountsDeps = {
@@ -87,13 +87,15 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     await purgeThrottleCounters(store.db, clock.now());
     if (purged > 0) logger.info({ purged }, 'expired sessions purged');
   });
+  // Jobs that may run past the 30 s lease: pg-boss (no heartbeat) holds them 10 minutes.
+  const long = { maxRunMs: 10 * 60_000 };
   queue.work(RETRAIN_QUEUE, async (payload) => {
     const version = await retrainWorkspace(inbox, (payload as { workspaceId: string }).workspaceId);
     logger.info({ version }, 'workspace model retrained');
-  });
+  }, long);
   queue.work(BACKFILL_QUEUE, async (payload) => {
     await backfillChannel(inbox, payload as { workspaceId: string; channelId: string });
-  });
+  }, long);
   queue.work(BACKFILL_ALL_QUEUE, async () => backfillAllChannels(inbox));
   // A rule's round robin is routing's own pick among online agents under capacity.
   const rulesDeps: RulesDeps = { ...inbox, autoAssign: (workspaceId, conversationId) => autoAssign(inbox, workspaceId, conversationId) };
@@ -114,7 +116,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   });
   queue.work(SHOP_RECONCILE_QUEUE, async (payload) => {
     await reconcileShop(commerce, payload as { workspaceId: string; channelId: string });
-  });
+  }, long);
   queue.work(SHOP_RECONCILE_ALL_QUEUE, async () => {
     await reconcileAllShops(commerce);
   });
@@ -148,19 +150,20 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   queue.work(RECOVER_QUEUE, async () => {
     await recoverAbandonedCarts(recovery);
   });
-  queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload));
+  queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload), long);
+  queue.work(RETENTION_QUEUE, async () => applyAllRetention(privacy), long);
   // Reports: conversations the triggers marked dirty are recomputed and the rollups moved;
-  // long CSV exports run here.
-  queue.work(REPORTS_REFRESH_QUEUE, async () => { await refreshDirty({ db: store.db, clock }); });
-  queue.work(REPORTS_EXPORT_QUEUE, async (payload) => runExport({ db: store.db, clock }, payload as { workspaceId: string; exportId: string }));
-  queue.work(REPORTS_WEEKLY_QUEUE, async () => { await sendWeeklySummaries({ db: store.db, dialect: store.dialect.name, clock, publish: (w, type, data) => bus.publish(w, type, data) }); });
+  // long CSV exports and the weekly summary run here.
+  queue.work(REPORTS_REFRESH_QUEUE, async () => { await refreshDirty({ db: store.db, clock }); }, long);
+  queue.work(REPORTS_EXPORT_QUEUE, async (payload) => runExport({ db: store.db, clock }, payload as { workspaceId: string; exportId: string }), long);
+  queue.work(REPORTS_WEEKLY_QUEUE, async () => { await sendWeeklySummaries({ db: store.db, dialect: store.dialect.name, clock, publish: (w, type, data) => bus.publish(w, type, data) }); }, long);
 
   // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
   // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
   // transitions and abandoned carts every minute; shop reconciliation every 15 minutes.
   const periodic: [string, number][] = [
     ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
-    [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000],
+    [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000], [RETENTION_QUEUE, 6 * 60 * 60_000],
     [REPORTS_REFRESH_QUEUE, 60_000], [REPORTS_WEEKLY_QUEUE, 60 * 60_000],
   ];
   const timers: NodeJS.Timeout[] = [];

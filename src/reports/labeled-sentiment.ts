@@ -1,9 +1,9 @@
 /**
  * The labeled three-class sentiment sets (SemEval-2017 English tweets, DEFT-2017 French
- * tweets) used to measure the classifier's confusion at build time. Only their `test` split
- * is read (never used to build any model), cut in two halves by a hash of the text: the
- * calibration half makes `sentiment-confusion.json`, the evaluation half is kept apart for
- * the test that checks the adjustment. The sets are development data read from the shared
+ * tweets) used to measure the classifier's confusion at build time. Only their `val` and
+ * `test` splits are read (neither builds any model), cut in two halves by a hash of the text:
+ * the calibration half makes `sentiment-confusion.json`, the evaluation half (of `test` only)
+ * is kept apart for the test that checks the adjustment. The sets are development data read from the shared
  * folder, never copied into this repository.
  */
 import { createHash } from 'node:crypto';
@@ -46,7 +46,10 @@ export function halfOf(text: string): 'calibration' | 'evaluation' {
 export function readHeldApart(folder: string, half: 'calibration' | 'evaluation'): LabeledText[] {
   return LABELED_SETS.flatMap(({ file, language }) => {
     const rows = parse(readFileSync(join(folder, file), 'utf8'), { columns: true, skip_empty_lines: true, relax_quotes: true }) as { split: string; label_name: string; text: string }[];
-    return rows.filter((row) => row.split === 'test' && halfOf(row.text) === half && ['negative', 'neutral', 'positive'].includes(row.label_name))
+    // Calibration also takes the `val` split's half (never used to build the classifier); the
+    // evaluation half is only ever the `test` split's, so the two never share a text.
+    const splits = half === 'calibration' ? ['val', 'test'] : ['test'];
+    return rows.filter((row) => splits.includes(row.split) && halfOf(row.text) === half && ['negative', 'neutral', 'positive'].includes(row.label_name))
       .map((row) => ({ set: file, language, label: row.label_name as Sentiment, text: row.text }));
   });
 }

@@ -18,6 +18,9 @@ import { VoiceSettingsForm } from './automation/VoiceSettingsForm.tsx';
 import { RecoverySettings } from './RecoverySettings.tsx';
 import { AttributionReport } from './AttributionReport.tsx';
 import { PrivacyExports } from './PrivacyExports.tsx';
+import { RetentionSettings } from './RetentionSettings.tsx';
+import { ModerationRegister } from './ModerationRegister.tsx';
+import { AuditLog } from './AuditLog.tsx';
 import './settings.css';
 
 /** "Réglages": labels and canned replies (community managers too), channels, parked deliveries and the team's model (admins). */
@@ -54,7 +57,9 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {allowed && section === 'teams' && <TeamsSettings />}
           {allowed && section === 'recovery' && <RecoverySettings />}
           {allowed && section === 'attribution' && <AttributionReport />}
-          {allowed && section === 'privacy' && <PrivacyExports />}
+          {allowed && section === 'moderation' && <ModerationRegister />}
+          {allowed && section === 'audit' && <AuditLog />}
+          {allowed && section === 'privacy' && <><RetentionSettings /><PrivacyExports /></>}
         </div>
       </div>
     </div>
