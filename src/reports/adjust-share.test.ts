@@ -69,6 +69,5 @@ describe.skipIf(!folder)('adjusted share on held-apart labeled data', () => {
     // the adjusted share is not reliably closer than the raw one here (it was, 0.38 → 0.12 mean
     // L1, with the earlier rule-based model). What must hold is that the interval is honest.
     expect(covered).toBeGreaterThanOrEqual(13);
-    expect(Number.isFinite(adjustedError) && Number.isFinite(rawError) && closer >= 0).toBe(true);
   });
 });
