@@ -27,6 +27,7 @@ const grants = {
   'rules.manage': ['owner', 'admin'],
   'privacy.manage': ['owner', 'admin'],
   'reports.read': ['owner', 'admin', 'community_manager'],
+  'reports.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -8,6 +8,7 @@ import type { AuditLogTable, CannedRepliesTable, ChannelRoutesTable, ChannelsTab
 import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExportsTable, PromoCodesTable, RecoveryDecisionsTable, RecoverySettingsTable, ShopCustomersTable } from './schema/commerce.ts';
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
 import type { PeriodicRunsTable, RealtimeEventsTable, RealtimeSequencesTable } from './schema/scale.ts';
+import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportExportChunksTable, ReportExportsTable, ReportResponsesTable } from './schema/reports.ts';
 import type { AgentAvailabilityTable, CareSettingsTable, ConversationSlaTable, NotificationsTable, RoutingLocksTable, RuleFiringsTable, RuleVersionsTable, RulesTable, SlaEscalationsTable, TeamMembersTable, TeamsTable, WorkspaceSettingsTable } from './schema/care.ts';
 
 export * from './schema/accounts.ts';
@@ -16,6 +17,7 @@ export * from './schema/commerce.ts';
 export * from './schema/webchat.ts';
 export * from './schema/care.ts';
 export * from './schema/scale.ts';
+export * from './schema/reports.ts';
 
 export interface Database {
   realtime_sequences: RealtimeSequencesTable;
@@ -70,4 +72,11 @@ export interface Database {
   sla_escalations: SlaEscalationsTable;
   recovery_settings: RecoverySettingsTable;
   privacy_exports: PrivacyExportsTable;
+  report_dirty: ReportDirtyTable;
+  conversation_status_changes: ConversationStatusChangesTable;
+  report_conversations: ReportConversationsTable;
+  report_responses: ReportResponsesTable;
+  report_daily: ReportDailyTable;
+  report_exports: ReportExportsTable;
+  report_export_chunks: ReportExportChunksTable;
 }
