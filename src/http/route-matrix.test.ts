@@ -55,6 +55,7 @@ const expected: Record<string, Expected> = {
   'PATCH /api/v1/canned-replies/:id': 'catalog.manage', 'DELETE /api/v1/canned-replies/:id': 'catalog.manage',
   'GET /api/v1/channels': 'conversations.read', 'POST /api/v1/channels': 'channels.manage', 'POST /api/v1/channels/webchat': 'channels.manage',
   'GET /api/v1/channels/:id/webchat': 'channels.manage', 'PATCH /api/v1/channels/:id/webchat': 'channels.manage',
+  'POST /api/v1/channels/:id/webchat/identify-secret': 'channels.manage',
   'POST /api/v1/shops': 'channels.manage', 'POST /api/v1/shops/:id/reconcile': 'channels.manage', 'GET /api/v1/orders': 'conversations.read',
   'GET /api/v1/moderation': 'moderation.read',
   'GET /api/v1/rules': 'conversations.read', 'POST /api/v1/rules': 'rules.manage', 'POST /api/v1/rules/dry-run': 'conversations.read',
