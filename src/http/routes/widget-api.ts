@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createMemoryThrottle } from '../../accounts/index.ts';
+import { createMemoryThrottle, type ThrottleLimit } from '../../accounts/index.ts';
 import { checkIdentitySignature, identifySecretsOf, loadChannelContext, originAllowed, signVisitorToken, verifyVisitorToken, VISITOR_TOKEN_RENEWABLE_MS, VISITOR_TOKEN_TTL_MS, webchatRequest, type WebchatSettings } from '../../channels/index.ts';
 import { isOpen, nextOpening } from '../../care/index.ts';
 import {
@@ -34,15 +34,15 @@ function publicSettings(channel: WebchatChannel, now: number) {
 export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const clock = deps.inbox.clock;
   const key = () => deps.secrets.get('webchatKey') ?? '';
-  const perIp = createMemoryThrottle({ maxFailures: 120, windowMs: 10 * MINUTE, clock });
-  const perVisitor = createMemoryThrottle({ maxFailures: 30, windowMs: MINUTE, clock });
-  const newVisitorsPerIp = createMemoryThrottle({ maxFailures: 20, windowMs: 10 * MINUTE, clock });
-  const limit = async (...keys: [ReturnType<typeof createMemoryThrottle>, string][]) => {
-    for (const [throttle, name] of keys) {
-      const wait = await throttle.blockedFor(name);
-      if (wait > 0) throw new AppError('request.rate_limited', 'Too many messages; wait a moment', { retryAfterSeconds: wait });
-    }
-    for (const [throttle, name] of keys) await throttle.fail(name);
+  // Request rates, not secrets: kept in memory, but taken before the work (atomic in the process).
+  const throttle = createMemoryThrottle({ clock });
+  const perIp = { max: 120, windowMs: 10 * MINUTE };
+  const perVisitor = { max: 30, windowMs: MINUTE };
+  const newVisitorsPerIp = { max: 20, windowMs: 10 * MINUTE };
+  const limit = async (...keys: [ThrottleLimit, string][]) => {
+    let wait = 0;
+    for (const [rule, name] of keys) wait = Math.max(wait, await throttle.take(`${rule.max}/${rule.windowMs}:${name}`, rule));
+    if (wait > 0) throw new AppError('request.rate_limited', 'Too many messages; wait a moment', { retryAfterSeconds: wait });
   };
   const ipOf = (request: FastifyRequest) => `ip:${request.ip}`;
 
