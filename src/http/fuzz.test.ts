@@ -35,6 +35,11 @@ const validBodies: Record<string, Record<string, unknown>> = {
   'POST /api/v1/contacts/:id/notes': { text: 'note' },
   'POST /api/v1/channels/webchat': { allowedOrigins: ['https://shop.example'], name: 'Chat' },
   'PATCH /api/v1/channels/:id/webchat': { greeting: 'Bonjour', allowedOrigins: ['https://shop.example'] },
+  // A local API base: the outbound guard refuses it (no RELAIS_ALLOW_PRIVATE_API_BASE), so nothing leaves.
+  'POST /api/v1/channels': { kind: 'meta', pageId: '123', pageToken: 'x'.repeat(20), apiBase: 'http://127.0.0.1:1/v19.0' },
+  'POST /api/v1/shops': { platform: 'shopify', shopDomain: 'shop.myshopify.com', accessToken: 'x'.repeat(20), apiBase: 'http://127.0.0.1:1' },
+  'POST /api/v1/channels/:id/webchat/identify-secret': { graceHours: 24 },
+  'PUT /api/v1/privacy/retention': { days: 365 },
   'POST /api/v1/rules': { name: 'Rule', event: 'message_received', conditions: [], actions: [], stop: false },
   'PUT /api/v1/charter': { clauses: [{ id: 'c1', text: 'No insults', action: 'hide' }] },
   'PATCH /api/v1/care-settings': { channelId: null, hours: null, policies: [] },
