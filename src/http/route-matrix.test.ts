@@ -128,6 +128,7 @@ describe.each(dialects)('route × role × spelling on %s', (dialect) => {
   let workspaceId = '';
   let ipSeq = 0;
   let anonymousCsrf = '';
+  const apiTokens = {} as Record<Exclude<Person, 'none'>, string>;
 
   beforeAll(async () => {
     // A built console, so its static files are in the route table too.
@@ -146,6 +147,9 @@ describe.each(dialects)('route × role × spelling on %s', (dialect) => {
       users[role] = { userId: (await member.get('/api/v1/me')).body.user.id };
     }
     anonymousCsrf = (await relais.app.inject({ method: 'GET', url: '/api/v1/session' })).json().csrfToken;
+    for (const role of ['owner', 'admin', 'agent', 'community_manager'] as const) {
+      apiTokens[role] = (await owner.post('/api/v1/tokens', { name: `matrix ${role}`, role })).body.secret;
+    }
   });
   afterAll(async () => {
     await relais?.dispose();
@@ -186,8 +190,9 @@ describe.each(dialects)('route × role × spelling on %s', (dialect) => {
     for (let i = 0; i < tasks.length; i += size) await Promise.all(tasks.slice(i, i + size).map((task) => task()));
   };
 
-  const digest = async (): Promise<string> => {
-    const tables = (await relais.store.db.introspection.getTables()).map((table) => table.name).filter((name) => name !== 'sessions').sort();
+  const digest = async (alsoIgnored: string[] = []): Promise<string> => {
+    const ignored = new Set(['sessions', ...alsoIgnored]);
+    const tables = (await relais.store.db.introspection.getTables()).map((table) => table.name).filter((name) => !ignored.has(name)).sort();
     const hash = createHash('sha256');
     for (const table of tables) {
       const rows = await relais.store.db.selectFrom(table as 'users').selectAll().execute();
@@ -303,6 +308,42 @@ describe.each(dialects)('route × role × spelling on %s', (dialect) => {
     expect(await digest(), 'a call without CSRF changed the database').toBe(before);
     expect(failures).toEqual([]);
   }, 60_000);
+
+  it('gives API tokens (no cookie, no CSRF) the same decisions in every decoded spelling', async () => {
+    const failures: string[] = [];
+    const denied: (() => Promise<void>)[] = [];
+    const allowed: (() => Promise<void>)[] = [];
+    // Token calls touch api_tokens.last_used_at: compare the other tables.
+    const before = await digest(['api_tokens']);
+    for (const { method, path } of routeTable(relais.app)) {
+      const want = expected[`${method === 'HEAD' ? 'GET' : method} ${path}`]!;
+      if (['public', 'guest', 'visitor', 'webhook'].includes(want)) continue;
+      for (const role of ['owner', 'admin', 'agent', 'community_manager'] as const) {
+        const mayCall = can(role, want as Permission);
+        for (const spelling of spellings(samplePath(path)).filter((candidate) => candidate.routed && (!mayCall || candidate.name === 'canonical'))) {
+          (mayCall ? allowed : denied).push(async () => {
+            const n = ++ipSeq;
+            const reply = await relais.app.inject({
+              method: method as 'GET', url: spelling.url, headers: { authorization: `Bearer ${apiTokens[role]}` },
+              remoteAddress: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+              ...(method === 'GET' || method === 'HEAD' ? {} : { payload: (bodies[`${method} ${path}`] ?? {}) as object }),
+            });
+            const code = codeOf(reply);
+            const refused = reply.statusCode === 403 && (method === 'HEAD' || code === 'auth.forbidden');
+            if (!mayCall && !refused) failures.push(`token not refused: ${method} ${spelling.url} as ${role}: ${reply.statusCode} ${reply.body.slice(0, 120)}`);
+            // Some use-cases belong to people, not tokens, and say so themselves (after access allowed the call).
+            const personOnly = peopleOnly.has(`${method} ${path}`) && code === 'auth.forbidden';
+            if (mayCall && !personOnly && (authCodes.includes(code ?? '') || reply.statusCode >= 500)) failures.push(`token refused: ${method} ${spelling.url} as ${role}: ${reply.statusCode} ${reply.body.slice(0, 120)}`);
+          });
+        }
+      }
+    }
+    await inBatches(denied);
+    expect(await digest(['api_tokens']), 'a denied token call changed the database').toBe(before);
+    await inBatches(allowed);
+    expect(failures).toEqual([]);
+  }, 60_000);
 });
 
+const peopleOnly = new Set(['PATCH /api/v1/me', 'POST /api/v1/workspaces', 'POST /api/v1/notifications/read', 'POST /api/v1/me/password', 'POST /api/v1/me/workspace', 'PUT /api/v1/me/availability']);
 const authCodes = ['auth.required', 'auth.forbidden', 'auth.csrf_failed', 'auth.session_expired'];
