@@ -51,7 +51,6 @@ const expected: Record<string, Expected> = {
   'DELETE /api/v1/contacts/:id/shop-links/:shopCustomerId': 'conversations.reply',
   'GET /api/v1/privacy/retention': 'privacy.manage', 'PUT /api/v1/privacy/retention': 'privacy.manage', 'GET /api/v1/conversations/counts': 'conversations.read',
   'GET /api/v1/privacy/exports': 'privacy.manage', 'GET /api/v1/privacy/exports/:id': 'privacy.manage',
-  'GET /api/v1/privacy/retention': 'privacy.manage', 'PUT /api/v1/privacy/retention': 'privacy.manage',
   'GET /api/v1/labels': 'conversations.read', 'POST /api/v1/labels': 'catalog.manage', 'PATCH /api/v1/labels/:id': 'catalog.manage', 'DELETE /api/v1/labels/:id': 'catalog.manage',
   'GET /api/v1/canned-replies': 'conversations.read', 'POST /api/v1/canned-replies': 'catalog.manage',
   'PATCH /api/v1/canned-replies/:id': 'catalog.manage', 'DELETE /api/v1/canned-replies/:id': 'catalog.manage',
