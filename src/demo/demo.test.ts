@@ -56,7 +56,7 @@ describe('relais demo', () => {
     const thread = (await open()).find((c) => c.kind === 'private' && c.contact?.name === 'Camille Martin');
     expect(thread).toBeDefined();
     const text = 'Bonjour Camille, votre colis part aujourd’hui 📦';
-    const reply = await agent('POST', `/api/v1/conversations/${thread.id}/messages`, { text, visibility: 'private' });
+    const reply = await agent('POST', `/api/v1/conversations/${thread.id}/messages`, { text, visibility: 'private', idempotencyKey: 'demo-reply-camille-1' });
     expect(reply.status).toBe(201);
     await waitFor(() => demo.sandbox.meta.sent.some((s) => s.text === text), 10_000, 'the reply in the sandbox');
     expect(demo.sandbox.meta.sent.find((s) => s.text === text)).toMatchObject({ platform: 'messenger', recipientId: '6100000000000001' });

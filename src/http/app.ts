@@ -7,6 +7,7 @@ import type { HttpDeps } from './deps.ts';
 import { sendError } from './errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerAuthentication } from './authenticate.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerConsole } from './console.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -56,6 +57,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   registerAuthentication(app, deps);
+  registerInputGuard(app);
 
   healthRoutes(app, deps);
   sessionRoutes(app, deps);

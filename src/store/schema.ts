@@ -9,6 +9,7 @@ import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExport
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
 import type { PeriodicRunsTable, RealtimeEventsTable, RealtimeSequencesTable } from './schema/scale.ts';
 import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportExportChunksTable, ReportExportsTable, ReportResponsesTable } from './schema/reports.ts';
+import type { IdempotencyKeysTable } from './schema/idempotency.ts';
 import type { AgentAvailabilityTable, CareSettingsTable, ConversationSlaTable, NotificationsTable, RoutingLocksTable, RuleFiringsTable, RuleVersionsTable, RulesTable, SlaEscalationsTable, TeamMembersTable, TeamsTable, WorkspaceSettingsTable } from './schema/care.ts';
 
 export * from './schema/accounts.ts';
@@ -18,6 +19,7 @@ export * from './schema/webchat.ts';
 export * from './schema/care.ts';
 export * from './schema/scale.ts';
 export * from './schema/reports.ts';
+export * from './schema/idempotency.ts';
 
 export interface Database {
   realtime_sequences: RealtimeSequencesTable;
@@ -79,4 +81,5 @@ export interface Database {
   report_daily: ReportDailyTable;
   report_exports: ReportExportsTable;
   report_export_chunks: ReportExportChunksTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

@@ -82,6 +82,8 @@ export const fr = {
   'error.lastOwner': 'L’espace de travail doit garder au moins un propriétaire.',
   'error.memberExists': 'Cette personne fait déjà partie de l’équipe.',
   'error.setupDone': 'Relais est déjà configuré : connectez-vous.',
+  'error.idempotencyConflict': 'Ce message est déjà parti avec un autre texte. Rechargez la conversation avant de réécrire.',
+  'error.idempotencyInProgress': 'Ce message est en cours d’envoi ; patientez un instant.',
   'error.workspaceNotFound': 'Vous ne faites plus partie de cet espace de travail.',
   'error.notFound': 'Cet élément n’existe plus. Rechargez la page.',
   'error.unavailable': 'Relais est momentanément indisponible. Réessayez dans un instant.',
