@@ -5,7 +5,7 @@ import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { addChannel } from '../channels/index.ts';
 import { loadConfig, newSecret } from '../kernel/index.ts';
 import { createRelais, defaultConsoleDir, type Relais } from '../main.ts';
-import { freshDemoDir } from './data-dir.ts';
+import { DEFAULT_DEMO_DIR, freshDemoDir, namedDemoDir } from './data-dir.ts';
 import { demoDay } from './day.ts';
 import { playDay } from './play-day.ts';
 import { seedShop, shop } from './shop.ts';
@@ -13,9 +13,14 @@ import { watchSandbox } from './watch-sandbox.ts';
 import { createDemoWorkspace, DEMO_EMAIL, teamEmails } from './workspace.ts';
 
 export interface DemoOptions {
-  /** Relais's port (default 3000; 0 picks a free one). The sandbox always takes a free one. */
+  /** Relais's port (default 3000; 0 picks a free one). */
   port?: number;
-  /** Wiped at start (default `./data-demo`); never the installation's `./data`. */
+  /** The simulator's port (default 0: a free one). */
+  sandboxPort?: number;
+  /**
+   * A folder the user named: used if absent or empty, never wiped (the demo refuses a
+   * non-empty one). Without it the demo resets `./data-demo` at each start.
+   */
   dataDir?: string;
   /** 1 plays the day in about four minutes; 60 in four seconds. */
   speed?: number;
@@ -50,7 +55,8 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
   const print = options.print ?? ((line: string) => console.log(line));
   const speed = options.speed ?? 1;
   if (!(speed > 0)) throw new Error(`speed must be a positive number, not ${speed}`);
-  const dataDir = freshDemoDir(options.dataDir ?? './data-demo');
+  const named = options.dataDir !== undefined;
+  const dataDir = named ? namedDemoDir(options.dataDir!) : freshDemoDir(DEFAULT_DEMO_DIR);
   // The demo's platform is the sandbox on 127.0.0.1: the outbound guard must let Relais reach
   // it. Production never sets this (docs/adr/0012-outbound-guard-throttles-leases.md).
   process.env.RELAIS_ALLOW_PRIVATE_API_BASE = '1';
@@ -63,7 +69,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
   let sandbox: Sandbox | undefined;
   try {
     const url = await relais.listen();
-    sandbox = await startSandbox({ relaisUrl: url, meta: { appSecret, verifyToken: 'maison-lune-demo' } });
+    sandbox = await startSandbox({ port: options.sandboxPort ?? 0, relaisUrl: url, meta: { appSecret, verifyToken: 'maison-lune-demo' } });
     seedShop(sandbox.meta);
     const password = readablePassword();
     const workspace = await createDemoWorkspace(relais, password);
@@ -81,7 +87,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
       `  Sign in    ${DEMO_EMAIL}  password ${password}`,
       `  Teammates  ${teamEmails.join(', ')}; same password`,
       `  Sandbox    ${sandbox.url}/_sandbox/meta/log shows what "Meta" received`,
-      `  Data       ${dataDir} (wiped at each demo start)`,
+      `  Data       ${dataDir} ${named ? '(your folder: kept as it is, never wiped by the demo)' : `(the default ${DEFAULT_DEMO_DIR}: reset at each demo start; --data-dir or RELAIS_DATA_DIR names one the demo never wipes)`}`,
       ...(existsSync(join(defaultConsoleDir, 'index.html')) ? [] : ['⚠ The console is not built: run `npm run build:console`, then reload.']),
       `Playing a day of messages (speed ×${speed}, about ${minutes} min). Answer in the console; Ctrl+C stops the demo.`,
     ]) print(line);
