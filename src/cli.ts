@@ -38,8 +38,9 @@ const usage = `Usage: relais <command> [options]
   demo [--port 3000] [--speed 1] [--data-dir DIR] [--sandbox-port P]
                         Relais with the sandbox and a demo shop ("Maison Lune") living a day;
                         resets ./data-demo, never a DIR you name (or RELAIS_DATA_DIR)
-  sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T]
-                        run the platform simulator (Meta) against a Relais, for tests and demos
+  sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T] [--x-consumer-secret S] [--shopify-app-secret S]
+                        run the platform simulator (Meta, X, Shopify, WooCommerce) against a Relais,
+                        seeded with the demo shop and driven by /_sandbox/<platform>/<action>
 
 Environment: PORT, HOST, RELAIS_DATA_DIR, DATABASE_URL, REDIS_URL, RELAIS_SECRET_KEY,
 RELAIS_PUBLIC_URL, LOG_LEVEL, RELAIS_SANDBOX_PORT (demo) (see README.md).`;
