@@ -98,6 +98,22 @@ describe('relais demo', () => {
     expect(carts.find((c) => c.email === 'lea.dubois@example.fr')?.completed_at).not.toBeNull();
     expect(carts.find((c) => c.email === 'emma.laurent@example.fr')?.completed_at).toBeNull();
     expect(lines.filter((line) => line.startsWith('⚠'))).toEqual([]);
+
+    // The owner sees it: Camille's panel has her order, and the attribution report has figures.
+    const owner = await signIn(demo.url, demo.credentials);
+    const camille = await db.selectFrom('identities').select('contact_id').where('external_id', '=', '6100000000000001').executeTakeFirstOrThrow();
+    const panel = await owner('GET', `/api/v1/contacts/${camille.contact_id}/commerce`);
+    expect(panel.status).toBe(200);
+    expect(JSON.stringify(panel.body)).toContain('#4512');
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const report = await owner('GET', `/api/v1/reports/attribution?from=${day(-1)}&to=${day(1)}`);
+    expect(report.status).toBe(200);
+    // Léa's order: she talked with Sarah on Instagram, then came back through a tagged link.
+    // (At test speed #4512 may count too: Camille writes within milliseconds of ordering.)
+    expect(report.body.totals[0].orders).toBeGreaterThanOrEqual(1);
+    expect(report.body.byModel.find((m: any) => m.key === 'utm')).toMatchObject({ orders: 1, revenueCents: 8900 });
+    expect(report.body.byModel.map((m: any) => m.key)).toContain('conversation_assisted');
+    expect(report.body.byAgent.map((a: any) => a.label)).toContain('Sarah Lemoine');
   });
 
   it('wipes only a data dir the demo made itself', () => {

@@ -104,7 +104,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
     const unwatch = watchSandbox(sandbox.meta, print);
     const played = Promise.all([
       playDay({ relais, meta: sandbox.meta, workspace, speed, signal: running.signal, print }, demoDay),
-      playShopDay(sandbox, shopDay, { speed, signal: running.signal, print }),
+      playShopDay({ sandbox, relais, workspaceId: workspace.workspaceId }, shopDay, { speed, signal: running.signal, print }),
     ]).then(() => { if (!running.signal.aborted) print('■ The day is over. Relais keeps running: answer in the console, Ctrl+C to stop.'); });
     const started = sandbox;
     let markDone!: () => void;

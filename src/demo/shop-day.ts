@@ -7,8 +7,9 @@
 import type { Sandbox } from '../../sandbox/index.ts';
 import { demoShopify, demoWoo, demoX, shopifyCarts, shopifyOrdersBefore, wooOrdersBefore } from '../../sandbox/demo-shop.ts';
 import { addChannel } from '../channels/index.ts';
-import { connectShop, shopAdapters } from '../commerce/index.ts';
+import { connectShop, linkShopCustomer, shopAdapters } from '../commerce/index.ts';
 import type { Relais } from '../main.ts';
+import { shop } from './shop.ts';
 
 export interface ShopChannels {
   x: string;
@@ -33,10 +34,22 @@ export async function connectDemoShops(relais: Relais, sandbox: Sandbox, workspa
   return { x, shopify, woocommerce };
 }
 
+export interface ShopContext {
+  sandbox: Sandbox;
+  relais: Relais;
+  workspaceId: string;
+}
+
 export interface ShopStep {
   /** Seconds after the previous shop step, at speed 1. */
   after: number;
-  run(sandbox: Sandbox): Promise<string>;
+  run(ctx: ShopContext): Promise<string>;
+}
+
+/** The contact Relais made for a Meta customer (one id serves Messenger, Instagram and comments). */
+async function metaContact({ relais, workspaceId }: ShopContext, metaId: string): Promise<string | undefined> {
+  const row = await relais.store.db.selectFrom('identities').select('contact_id').where('workspace_id', '=', workspaceId).where('external_id', '=', metaId).executeTakeFirst();
+  return row?.contact_id;
 }
 
 const delivered = (status: number | undefined) => (status === 200 ? '' : `  (Relais answered ${status ?? 'nothing'})`);
@@ -45,7 +58,7 @@ const delivered = (status: number | undefined) => (status === 200 ? '' : `  (Rel
 export const shopDay: ShopStep[] = [
   {
     after: 0,
-    async run(sandbox) {
+    async run({ sandbox }) {
       for (const customer of Object.values(demoShopify.customers)) await sandbox.shopify.createCustomer(customer);
       const numbers: string[] = [];
       for (const { number, ...order } of shopifyOrdersBefore) {
@@ -58,51 +71,65 @@ export const shopDay: ShopStep[] = [
     },
   },
   {
-    after: 4,
-    async run(sandbox) {
+    after: 15,
+    async run({ sandbox }) {
       const { delivery } = await sandbox.shopify.createCheckout(shopifyCarts.lea);
       return `▶ Shopify: Léa leaves the robe Céleste in her cart${delivered(delivery.status)}`;
     },
   },
   {
-    after: 6,
-    async run(sandbox) {
+    after: 10,
+    async run({ sandbox }) {
       const { status } = await sandbox.x.mention({ from: demoX.users.camille.id, text: 'Toujours rien pour ma commande 4512… quelqu’un peut m’aider ?' });
       return `▶ X mention from Camille: Toujours rien pour ma commande 4512…${delivered(status)}`;
     },
   },
   {
-    after: 8,
-    async run(sandbox) {
+    after: 15,
+    async run({ sandbox }) {
       const { delivery } = await sandbox.shopify.createCheckout(shopifyCarts.emma);
       return `▶ Shopify: Emma leaves two pairs of créoles in her cart${delivered(delivery.status)}`;
     },
   },
   {
-    after: 10,
-    async run(sandbox) {
+    after: 20,
+    async run({ sandbox }) {
       const { status } = await sandbox.x.dm({ from: demoX.users.theo.id, text: 'Bonjour ! Vous livrez en Suisse ? Et en combien de temps ?' });
       return `▶ X DM from Théo: Vous livrez en Suisse ?${delivered(status)}`;
     },
   },
   {
     after: 20,
-    async run(sandbox) {
+    async run(ctx) {
+      // What an agent does from the suggestion « commande 4512 » in Camille's message.
+      const contact = await metaContact(ctx, shop.customers.camille.id);
+      const order = await ctx.relais.store.db.selectFrom('orders').select('id').where('workspace_id', '=', ctx.workspaceId).where('number', '=', '#4512').executeTakeFirst();
+      if (!contact || !order) throw new Error('Camille or order #4512 is not in Relais yet');
+      await linkShopCustomer(ctx.relais.store.db, ctx.workspaceId, contact, { orderId: order.id }, ctx.relais.inbox.clock.now());
+      const lea = await metaContact(ctx, shop.customers.lea.id);
+      const leaCustomer = await ctx.relais.store.db.selectFrom('shop_customers').select('id').where('workspace_id', '=', ctx.workspaceId).where('email', '=', demoShopify.customers.lea.email).executeTakeFirst();
+      if (lea && leaCustomer) await linkShopCustomer(ctx.relais.store.db, ctx.workspaceId, lea, { shopCustomerId: leaCustomer.id }, ctx.relais.inbox.clock.now());
+      return '▶ Sarah links Camille to her order #4512 (from « commande 4512 » in her message), and Léa to her shop account';
+    },
+  },
+  {
+    after: 136,
+    async run({ sandbox }) {
       const { customer, lineItems, token } = shopifyCarts.lea;
       const { resource, delivery } = await sandbox.shopify.createOrder({ customer, lineItems, checkoutToken: token, landingSite: '/products/robe-celeste?utm_source=instagram&utm_medium=social&utm_campaign=relais' });
       return `▶ Shopify: Léa comes back and orders her cart (${String(resource.name)})${delivered(delivery.status)}`;
     },
   },
   {
-    after: 10,
-    async run(sandbox) {
+    after: 2,
+    async run({ sandbox }) {
       const { delivery } = await sandbox.woo.createOrder({ billing: { email: 'ines.haddad@example.fr', firstName: 'Inès', lastName: 'Haddad' }, lineItems: [{ name: 'Atelier bijoux : créoles à façonner (samedi)', price: '65.00' }] });
       return `▶ WooCommerce: Inès books a workshop${delivered(delivery.status)}`;
     },
   },
   {
-    after: 15,
-    async run(sandbox) {
+    after: 2,
+    async run({ sandbox }) {
       const order = [...sandbox.shopify.shop(demoShopify.shop.domain).orders.values()].find((o) => o.name === '#4512');
       if (!order) throw new Error('order #4512 is missing');
       const { delivery } = await sandbox.shopify.updateOrder(order.id as number, { fulfill: { trackingUrl: 'https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901' } });
@@ -112,12 +139,12 @@ export const shopDay: ShopStep[] = [
 ];
 
 /** Plays the shop steps; a failed step is reported and skipped, as in the Meta day. */
-export async function playShopDay(sandbox: Sandbox, steps: ShopStep[], options: { speed: number; signal: AbortSignal; print(line: string): void }): Promise<void> {
+export async function playShopDay(ctx: ShopContext, steps: ShopStep[], options: { speed: number; signal: AbortSignal; print(line: string): void }): Promise<void> {
   for (const step of steps) {
     await sleep((step.after * 1000) / options.speed, options.signal);
     if (options.signal.aborted) return;
     try {
-      const line = await step.run(sandbox);
+      const line = await step.run(ctx);
       if (!options.signal.aborted) options.print(line);
     } catch (error) {
       if (!options.signal.aborted) options.print(`⚠ shop step failed: ${error instanceof Error ? error.message : String(error)}`);
