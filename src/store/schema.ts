@@ -7,6 +7,7 @@ import type { ApiTokensTable, InstallationSettingsTable, InvitationsTable, Membe
 import type { AuditLogTable, CannedRepliesTable, ChannelRoutesTable, ChannelsTable, ClassificationCorrectionsTable, ContactNotesTable, ContactsTable, ConversationLabelsTable, ConversationsTable, IdentitiesTable, InboundEventsTable, JobsTable, LabelsTable, MessageRevisionsTable, MessagesTable, ModerationLogTable, OutboundTable, PostsTable, WorkspaceModelsTable } from './schema/inbox.ts';
 import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExportsTable, PromoCodesTable, RecoveryDecisionsTable, RecoverySettingsTable, ShopCustomersTable } from './schema/commerce.ts';
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
+import type { PeriodicRunsTable, RealtimeEventsTable, RealtimeSequencesTable } from './schema/scale.ts';
 import type { AgentAvailabilityTable, CareSettingsTable, ConversationSlaTable, NotificationsTable, RoutingLocksTable, RuleFiringsTable, RuleVersionsTable, RulesTable, SlaEscalationsTable, TeamMembersTable, TeamsTable, WorkspaceSettingsTable } from './schema/care.ts';
 
 export * from './schema/accounts.ts';
@@ -14,8 +15,12 @@ export * from './schema/inbox.ts';
 export * from './schema/commerce.ts';
 export * from './schema/webchat.ts';
 export * from './schema/care.ts';
+export * from './schema/scale.ts';
 
 export interface Database {
+  realtime_sequences: RealtimeSequencesTable;
+  realtime_events: RealtimeEventsTable;
+  periodic_runs: PeriodicRunsTable;
   installation_settings: InstallationSettingsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
