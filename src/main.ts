@@ -19,6 +19,7 @@ import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type
 import { handleShopPrivacyRequest, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
 import { notifyHooks, processShopDelivery, reconcileAllShops, SHOP_UPSERTED_QUEUE, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 import { attributeOrder, onCheckoutUpserted, recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
+import { contestsDepsFrom, purgeExpiredContests, refreshOpenContests, CONTESTS_PURGE_QUEUE, CONTESTS_REFRESH_QUEUE } from './contests/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -147,6 +148,14 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     await recoverAbandonedCarts(recovery);
   });
   queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload));
+  // Contests: new comments re-count the open contests' entries (the consoles hear the counts);
+  // entries past their retention are deleted daily.
+  const contests = contestsDepsFrom(inbox, (platform) => shopAdapters.get(platform));
+  inbox.onIngested = async (workspaceIds) => {
+    for (const workspaceId of workspaceIds) await queue.enqueue(CONTESTS_REFRESH_QUEUE, { workspaceId }, { singletonKey: `contests:${workspaceId}`, delayMs: 200 });
+  };
+  queue.work(CONTESTS_REFRESH_QUEUE, async (payload) => { await refreshOpenContests(contests, (payload as { workspaceId: string }).workspaceId); });
+  queue.work(CONTESTS_PURGE_QUEUE, async () => { await purgeExpiredContests(contests); });
 
   // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
   // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
@@ -154,6 +163,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const periodic: [string, number][] = [
     ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
     [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000],
+    [CONTESTS_PURGE_QUEUE, 24 * 60 * 60_000],
   ];
   const timers: NodeJS.Timeout[] = [];
   const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));

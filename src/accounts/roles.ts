@@ -25,6 +25,7 @@ const grants = {
   'rules.manage': ['owner', 'admin'],
   'privacy.manage': ['owner', 'admin'],
   'reports.read': ['owner', 'admin', 'community_manager'],
+  'contests.manage': ['owner', 'admin', 'community_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

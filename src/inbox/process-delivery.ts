@@ -69,6 +69,7 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
       return pending;
     });
     await publishAll(deps.bus, events);
+    if (deps.onIngested && events.length > 0) await deps.onIngested([...new Set(events.map((e) => e.workspaceId))]);
   } catch (error) {
     if (job.attempt >= job.maxAttempts) await park(deps.db, eventId, error, deps.clock.now());
     else throw error;

@@ -53,6 +53,13 @@ export const errorCatalogue = {
   'notification.not_found': 404,
   'promo_code.created_by_relais': 409,
   'privacy.export_not_found': 404,
+  'contest.not_found': 404,
+  'contest.not_drawn': 409,
+  'contest.already_drawn': 409,
+  'contest.still_running': 409,
+  'post.not_found': 404,
+  'ambassador.no_shop': 409,
+  'ambassador.shop_refused': 502,
   'internal.error': 500,
   'service.unavailable': 503,
 } as const;

@@ -7,6 +7,7 @@ import type { ApiTokensTable, InstallationSettingsTable, InvitationsTable, Membe
 import type { AuditLogTable, CannedRepliesTable, ChannelRoutesTable, ChannelsTable, ClassificationCorrectionsTable, ContactNotesTable, ContactsTable, ConversationLabelsTable, ConversationsTable, IdentitiesTable, InboundEventsTable, JobsTable, LabelsTable, MessageRevisionsTable, MessagesTable, ModerationLogTable, OutboundTable, PostsTable, WorkspaceModelsTable } from './schema/inbox.ts';
 import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExportsTable, PromoCodesTable, RecoveryDecisionsTable, RecoverySettingsTable, ShopCustomersTable } from './schema/commerce.ts';
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
+import type { AmbassadorCodesTable, AmbassadorSettingsTable, ContestDrawsTable, ContestEntriesTable, ContestExclusionsTable, ContestPostsTable, ContestsTable, ContestWinnersTable } from './schema/contests.ts';
 import type { AgentAvailabilityTable, CareSettingsTable, ConversationSlaTable, NotificationsTable, RoutingLocksTable, RuleFiringsTable, RuleVersionsTable, RulesTable, SlaEscalationsTable, TeamMembersTable, TeamsTable, WorkspaceSettingsTable } from './schema/care.ts';
 
 export * from './schema/accounts.ts';
@@ -14,6 +15,7 @@ export * from './schema/inbox.ts';
 export * from './schema/commerce.ts';
 export * from './schema/webchat.ts';
 export * from './schema/care.ts';
+export * from './schema/contests.ts';
 
 export interface Database {
   installation_settings: InstallationSettingsTable;
@@ -64,4 +66,12 @@ export interface Database {
   sla_escalations: SlaEscalationsTable;
   recovery_settings: RecoverySettingsTable;
   privacy_exports: PrivacyExportsTable;
+  contests: ContestsTable;
+  contest_posts: ContestPostsTable;
+  contest_entries: ContestEntriesTable;
+  contest_draws: ContestDrawsTable;
+  contest_winners: ContestWinnersTable;
+  contest_exclusions: ContestExclusionsTable;
+  ambassador_settings: AmbassadorSettingsTable;
+  ambassador_codes: AmbassadorCodesTable;
 }
