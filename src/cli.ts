@@ -39,6 +39,8 @@ const usage = `Usage: relais <command> [options]
                         Relais with the sandbox and a demo shop ("Maison Lune") living a day
   sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T]
                         run the platform simulator (Meta) against a Relais, for tests and demos
+  contest verify --entries entries.csv --seed SEED --commitment HASH --winners N [--alternates M]
+                        re-run a contest's draw from its proof (docs/contests.md) and print the winners
 
 Environment: PORT, HOST, RELAIS_DATA_DIR, DATABASE_URL, REDIS_URL, RELAIS_SECRET_KEY,
 RELAIS_PUBLIC_URL, LOG_LEVEL (see README.md).`;
@@ -78,6 +80,10 @@ async function main(argv: string[]): Promise<number> {
       const { runSandboxCli } = await import('../sandbox/index.ts');
       await runSandboxCli(rest);
       return 0;
+    }
+    case 'contest': {
+      const { runContestCli } = await import('./contests/index.ts');
+      return runContestCli(rest);
     }
     case 'help':
     case '--help':

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FB_POST, IG_MEDIA, PAGE, startContestWorld, type ContestWorld } from './testing.ts';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { waitFor } from '../jobs/testing.ts';
+import { FB_POST, IG_MEDIA, startContestWorld, type ContestWorld } from './testing.ts';
 
 const HOUR = 3_600_000;
 
@@ -76,5 +83,61 @@ describe('contest entries from sandbox comments', () => {
     expect(body.entries.some((e: any) => e.authorName === 'Maison Lune')).toBe(false);
     await w.sandbox.meta.idle();
     expect(w.sandbox.meta.hidden.length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('draws from the frozen entries.csv, and relais contest verify reproduces it from the exported proof', async () => {
+    const drawn = await w.owner.post(`/api/v1/contests/${contestId}/draw`);
+    expect(drawn.status, JSON.stringify(drawn.body)).toBe(200);
+    expect(drawn.body.entries).toBe(3);
+    expect(drawn.body.picks.map((p: any) => `${p.role}${p.rank}`)).toEqual(['winner1', 'winner2', 'alternate1']);
+    expect((await w.owner.post(`/api/v1/contests/${contestId}/draw`)).body.error.code).toBe('contest.already_drawn');
+
+    const proof = await w.owner.get(`/api/v1/contests/${contestId}/proof`);
+    expect(proof.status).toBe(200);
+    expect(proof.headers['content-disposition']).toContain('attachment');
+    const bundle = proof.body;
+    expect(createHash('sha256').update(bundle.seed).digest('hex')).toBe(bundle.commitment);
+    const csv = await w.relais.app.inject({ method: 'GET', url: `/api/v1/contests/${contestId}/entries.csv`, headers: { cookie: [...w.owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(csv.rawPayload.toString('utf8')).toBe(bundle.entriesCsv);
+    expect(createHash('sha256').update(csv.rawPayload).digest('hex')).toBe(bundle.entriesHash);
+    expect(bundle.entriesCsv.split('\n')[0]).toBe('entry_id,network,author_id,author_name,created_at');
+
+    const dir = mkdtempSync(join(tmpdir(), 'relais-proof-'));
+    try {
+      writeFileSync(join(dir, 'entries.csv'), bundle.entriesCsv);
+      const bin = fileURLToPath(new URL('../../bin/relais.js', import.meta.url));
+      const verify = spawnSync(process.execPath, [bin, 'contest', 'verify', '--entries', join(dir, 'entries.csv'), '--seed', bundle.seed, '--commitment', bundle.commitment, '--winners', String(bundle.winners), '--alternates', String(bundle.alternates)], { encoding: 'utf8', timeout: 60_000 });
+      expect(verify.status, verify.stderr).toBe(0);
+      const printed = verify.stdout.split('\n').filter((l) => /^(winner|alternate) /.test(l)).map((l) => l.split(' ').slice(0, 3).join(' '));
+      expect(printed).toEqual(bundle.picks.map((p: any) => `${p.role} ${p.rank}: ${p.entryId}`));
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+    const view = (await w.owner.get(`/api/v1/contests/${contestId}`)).body;
+    expect(view.contest.draw.seed).toBe(bundle.seed);
+    expect(view.contest.draw.announcement).toContain('Bravo à');
+  });
+
+  it('tells the winners by private reply on Facebook and Instagram, by DM on X', async () => {
+    const told = await w.owner.post(`/api/v1/contests/${contestId}/notify`);
+    expect(told.status, JSON.stringify(told.body)).toBe(200);
+    const winners = told.body.winners.filter((x: any) => x.role === 'winner');
+    expect(winners).toHaveLength(2);
+    await waitFor(async () => {
+      const list = (await w.owner.get(`/api/v1/contests/${contestId}/winners`)).body.winners.filter((x: any) => x.role === 'winner');
+      return list.every((x: any) => x.notice === 'sent');
+    }, 15_000, 'the winners to be told');
+    await w.sandbox.meta.idle();
+    for (const winner of winners) {
+      if (winner.network === 'x') expect(w.sandbox.x.dms.some((dm) => dm.text.includes('Bague lune'))).toBe(true);
+      else expect(w.sandbox.meta.sent.some((m) => m.commentId && m.platform === (winner.network === 'facebook' ? 'messenger' : 'instagram') && m.text?.includes('Bague lune'))).toBe(true);
+    }
+    // The alternate is not told, and telling again sends nothing twice.
+    const alternate = (await w.owner.get(`/api/v1/contests/${contestId}/winners`)).body.winners.find((x: any) => x.role === 'alternate');
+    expect(alternate.notice).toBe('pending');
+    const sentBefore = w.sandbox.meta.sent.length + w.sandbox.x.dms.length;
+    await w.owner.post(`/api/v1/contests/${contestId}/notify`);
+    await w.sandbox.meta.idle();
+    expect(w.sandbox.meta.sent.length + w.sandbox.x.dms.length).toBe(sentBefore);
   });
 });

@@ -19,3 +19,4 @@ export { setExclusion, listExclusions } from './exclusions.ts';
 export { purgeExpiredContests, addMonths, CONTESTS_PURGE_QUEUE, CONTESTS_REFRESH_QUEUE } from './purge-contests.ts';
 export { RULES_TEMPLATE_FR, renderRules } from './rules-template.ts';
 export { verifyDraw, type VerifyInput } from './verify-draw.ts';
+export { runContestCli, contestUsage } from './verify-cli.ts';
