@@ -1,11 +1,11 @@
 import { AppError, isAppError } from '../kernel/index.ts';
-import { moveToPrivate, sendReply } from '../inbox/index.ts';
+import { messageContact, sendReply } from '../inbox/index.ts';
 import type { ContestsDeps } from './deps.ts';
 
 /**
  * Tells the winners, through the inbox's send path: a private reply to their comment where
- * the platform has them (Facebook, Instagram, within 7 days of the comment), otherwise a
- * public line and a DM (X; refused when the person's DMs are closed). What the platform or its
+ * the platform has them (Facebook, Instagram, within 7 days of the comment), otherwise a DM
+ * on the network they entered on (X; refused when the person's DMs are closed). What the platform or its
  * policy refuses is recorded with the reason, so the console says who still has to be told.
  * Sent again, a winner already told is skipped (idempotency key per contest and entry).
  */
@@ -15,7 +15,7 @@ export async function notifyWinners(deps: ContestsDeps, workspaceId: string, act
   if (contest.status !== 'drawn') throw new AppError('contest.not_drawn', 'Draw the contest before telling the winners');
   const winners = await deps.db.selectFrom('contest_winners as w')
     .leftJoin('contest_entries as e', (j) => j.onRef('e.workspace_id', '=', 'w.workspace_id').onRef('e.contest_id', '=', 'w.contest_id').onRef('e.id', '=', 'w.entry_id'))
-    .select(['w.entry_id', 'w.conversation_id', 'w.notice', 'e.author_name'])
+    .select(['w.entry_id', 'w.conversation_id', 'w.contact_id', 'w.notice', 'e.author_name', 'e.channel_id', 'e.network'])
     .where('w.workspace_id', '=', workspaceId).where('w.contest_id', '=', contestId).where('w.role', '=', 'winner').where('w.notice', 'in', ['pending', 'impossible', 'failed']).execute();
   const actor = { type: 'user' as const, id: actorId };
   for (const winner of winners) {
@@ -31,8 +31,9 @@ export async function notifyWinners(deps: ContestsDeps, workspaceId: string, act
         const sent = await sendReply(deps.inbox, workspaceId, actor, winner.conversation_id, { text, visibility: 'private', idempotencyKey: `contest:${contestId}:${winner.entry_id}` });
         update = { notice: 'queued', notice_reason: null, message_id: sent.messageId };
       } else {
-        const moved = await moveToPrivate(deps.inbox, workspaceId, actor, winner.conversation_id, { publicText: 'Félicitations, vous avez gagné ! Nous vous écrivons en message privé.', privateText: text });
-        update = { notice: 'queued', notice_reason: null, message_id: moved.privateMessageId ?? null };
+        if (!winner.contact_id || !winner.channel_id) throw new AppError('channel.policy_refused', 'The winner is not known as a contact any more');
+        const sent = await messageContact(deps.inbox, workspaceId, actor, { channelId: winner.channel_id, contactId: winner.contact_id, surface: winner.network ?? conversation!.kind, text, idempotencyKey: `contest:${contestId}:${winner.entry_id}` });
+        update = { notice: 'queued', notice_reason: null, message_id: sent.messageId };
       }
     } catch (error) {
       if (!isAppError(error)) throw error;
