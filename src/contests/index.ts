@@ -20,3 +20,6 @@ export { purgeExpiredContests, addMonths, CONTESTS_PURGE_QUEUE, CONTESTS_REFRESH
 export { RULES_TEMPLATE_FR, renderRules } from './rules-template.ts';
 export { verifyDraw, type VerifyInput } from './verify-draw.ts';
 export { runContestCli, contestUsage } from './verify-cli.ts';
+export { ambassadorLeaderboard, ambassadorThreshold, saveAmbassadorThreshold, type LeaderboardQuery } from './ambassadors/leaderboard.ts';
+export { createAmbassadorCode, ambassadorCodeFor } from './ambassadors/personal-code.ts';
+export { scoreContacts, explainScore, WEIGHTS, HALF_LIFE_DAYS, type Signal, type SignalKind } from './ambassadors/score.ts';

@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
-import { contestsDepsFrom, createContest, createContestSchema, frozenEntriesCsv, getContest, listCandidatePosts, listContests, listEntries, listExclusions, listWinners, notifyWinners, proofBundle, refreshEntries, runDraw, setExclusion, RULES_TEMPLATE_FR } from '../../contests/index.ts';
+import { ambassadorLeaderboard, createAmbassadorCode, saveAmbassadorThreshold, contestsDepsFrom, createContest, createContestSchema, frozenEntriesCsv, getContest, listCandidatePosts, listContests, listEntries, listExclusions, listWinners, notifyWinners, proofBundle, refreshEntries, runDraw, setExclusion, RULES_TEMPLATE_FR } from '../../contests/index.ts';
 import { shopAdapters } from '../../commerce/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
-import { contestParam, exclusionBody } from './contests.validators.ts';
+import { ambassadorCodeBody, ambassadorSettingsBody, contestParam, exclusionBody, leaderboardQuery } from './contests.validators.ts';
 
 /**
  * Contests for community managers, admins and owners. No route reads the sealed seed: the
@@ -51,5 +51,14 @@ export function contestRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const csv = await frozenEntriesCsv(contests(), ws(request), id(request));
     reply.header('content-type', 'text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="entries.csv"');
     return reply.send(Buffer.from(csv, 'utf8'));
+  });
+
+  // Ambassadors: the leaderboard, the shop's threshold, a personal code in one click.
+  app.get('/api/v1/ambassadors', manage, async (request) => ambassadorLeaderboard(deps.store.db, ws(request), parseInput(leaderboardQuery, request.query), deps.inbox.clock.now()));
+  app.put('/api/v1/ambassadors/settings', manage, async (request) =>
+    saveAmbassadorThreshold(deps.store.db, ws(request), parseInput(ambassadorSettingsBody, request.body).threshold, deps.inbox.clock.now()));
+  app.post('/api/v1/ambassadors/:id/code', manage, async (request, reply) => {
+    const created = await createAmbassadorCode(contests(), ws(request), id(request), parseInput(ambassadorCodeBody, request.body));
+    return reply.status(created.created ? 201 : 200).send(created);
   });
 }
