@@ -7,6 +7,7 @@ import { enAutomation } from './en-automation.ts';
 import { enRouting } from './en-routing.ts';
 import { enCommerce } from './en-commerce.ts';
 import { enShops } from './en-shops.ts';
+import { enContests } from './en-contests.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
@@ -20,6 +21,7 @@ export const en: Record<MessageKey, string> = {
   ...enRouting,
   ...enCommerce,
   ...enShops,
+  ...enContests,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',
