@@ -7,7 +7,7 @@ import { applyCharter, type CommentForCharter } from './apply-charter.ts';
 import type { ChannelRef } from './contacts.ts';
 import { ingestMessage } from './ingest-message.ts';
 import { ingestComment } from './ingest-comment.ts';
-import { countReaction } from './posts.ts';
+import { countReaction, recordReactionAuthor } from './posts.ts';
 import { enqueueRulesForNew } from './automation/run-rules.ts';
 import { ROUTING_QUEUE } from './auto-assign.ts';
 
@@ -84,6 +84,7 @@ export async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem,
       return ingestComment(db, channel, item, now, ctx);
     case 'reaction':
       await countReaction(db, channel, item.targetExternalId, item.reaction, item.action === 'add' ? 1 : -1, now);
+      await recordReactionAuthor(db, channel, item, item.occurredAt);
       return [];
     case 'signal':
       return [];

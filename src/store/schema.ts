@@ -7,7 +7,7 @@ import type { ApiTokensTable, InstallationSettingsTable, InvitationsTable, Membe
 import type { AuditLogTable, CannedRepliesTable, ChannelRoutesTable, ChannelsTable, ClassificationCorrectionsTable, ContactNotesTable, ContactsTable, ConversationLabelsTable, ConversationsTable, IdentitiesTable, InboundEventsTable, JobsTable, LabelsTable, MessageRevisionsTable, MessagesTable, ModerationLogTable, OutboundTable, PostsTable, WorkspaceModelsTable } from './schema/inbox.ts';
 import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExportsTable, PromoCodesTable, RecoveryDecisionsTable, RecoverySettingsTable, ShopCustomersTable } from './schema/commerce.ts';
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
-import type { AmbassadorCodesTable, AmbassadorSettingsTable, ContestDrawsTable, ContestEntriesTable, ContestExclusionsTable, ContestPostsTable, ContestsTable, ContestWinnersTable } from './schema/contests.ts';
+import type { AmbassadorCodesTable, AmbassadorSettingsTable, ContestDrawsTable, ContestEntriesTable, ContestExclusionsTable, ContestPostsTable, ContestsTable, ContestWinnersTable, ReactionsByAuthorTable } from './schema/contests.ts';
 import type { AgentAvailabilityTable, CareSettingsTable, ConversationSlaTable, NotificationsTable, RoutingLocksTable, RuleFiringsTable, RuleVersionsTable, RulesTable, SlaEscalationsTable, TeamMembersTable, TeamsTable, WorkspaceSettingsTable } from './schema/care.ts';
 
 export * from './schema/accounts.ts';
@@ -74,4 +74,5 @@ export interface Database {
   contest_exclusions: ContestExclusionsTable;
   ambassador_settings: AmbassadorSettingsTable;
   ambassador_codes: AmbassadorCodesTable;
+  reactions_by_author: ReactionsByAuthorTable;
 }

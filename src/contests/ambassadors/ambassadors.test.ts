@@ -68,6 +68,8 @@ describe('ambassadors', () => {
       comment(6, troll, P2, 'Nul'), comment(7, troll, P2, 'Toujours nul'),
       comment(8, nina, P2, 'Très jolie'),
     ));
+    // Hugo likes the post (Meta tells who reacted).
+    await h.post(meta.page({ id: PAGE_ID, time: Math.floor(now / 1000), changes: [{ field: 'feed', value: { item: 'reaction', verb: 'add', reaction_type: 'like', post_id: P1, parent_id: P1, from: hugo, created_time: Math.floor(now / 1000) } }] }));
     await h.settle();
     await seed(1, P2, 'positive', 60);
     await seed(2, P2, 'positive', 30);
@@ -97,18 +99,18 @@ describe('ambassadors', () => {
     expect((await h.owner.request('PUT', '/api/v1/ambassadors/settings', { threshold: 5 })).status).toBe(200);
     const board = (await h.owner.get('/api/v1/ambassadors?days=90')).body;
     // Camille: positive comments 2·(0.5^(60/30) + 0.5^(30/30) + 1) = 3.5; entry 1; order 5·0.5^(15/30) = 3.536 → 8.0
-    // Hugo: one positive comment today = 2 (his one negative does not exclude him).
+    // Hugo: one positive comment today = 2, one like today = 0.5 (his one negative does not exclude him).
     // Zoé: negative only, left out. Nina: 100 days ago, outside the window.
-    expect(board.ambassadors.map((a: any) => [a.name, a.score, a.ambassador])).toEqual([['Camille Martin', 8, true], ['Hugo Leroy', 2, false]]);
+    expect(board.ambassadors.map((a: any) => [a.name, a.score, a.ambassador])).toEqual([['Camille Martin', 8, true], ['Hugo Leroy', 2.5, false]]);
     expect(board.ambassadors[0].explanation).toBe('3 commentaires positifs, 1 participation à un jeu, 1 commande en 90 jours');
-    expect(board.ambassadors[1].explanation).toBe('1 commentaire positif en 90 jours');
+    expect(board.ambassadors[1].explanation).toBe('1 commentaire positif, 1 j’aime en 90 jours');
 
     const year = (await h.owner.get('/api/v1/ambassadors?days=365')).body;
     expect(year.ambassadors.find((a: any) => a.name === 'Nina Ancienne').score).toBe(0.2); // 2·0.5^(100/30) = 0.198
     const instagram = (await h.owner.get('/api/v1/ambassadors?network=instagram')).body;
     expect(instagram.ambassadors).toEqual([]);
     const facebook = (await h.owner.get('/api/v1/ambassadors?network=facebook')).body;
-    expect(facebook.ambassadors.map((a: any) => [a.name, a.score])).toEqual([['Camille Martin', 4.5], ['Hugo Leroy', 2]]);
+    expect(facebook.ambassadors.map((a: any) => [a.name, a.score])).toEqual([['Camille Martin', 4.5], ['Hugo Leroy', 2.5]]);
     expect((await h.owner.get('/api/v1/ambassadors?days=3')).status).toBe(400);
   });
 

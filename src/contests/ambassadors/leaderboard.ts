@@ -18,9 +18,9 @@ export async function saveAmbassadorThreshold(db: Db, workspaceId: string, thres
   return { threshold };
 }
 
-/** Every signal of the window, read from what Relais stores: comments, entries, orders, code sales. */
+/** Every signal of the window, read from what Relais stores: comments, likes, entries, orders, code sales. */
 async function readSignals(db: Db, workspaceId: string, from: number, to: number) {
-  const [messages, entries, orders, sales] = await Promise.all([
+  const [messages, entries, orders, sales, likes] = await Promise.all([
     db.selectFrom('messages as m').innerJoin('conversations as v', (j) => j.onRef('v.workspace_id', '=', 'm.workspace_id').onRef('v.id', '=', 'm.conversation_id'))
       .leftJoin('posts as p', (j) => j.onRef('p.workspace_id', '=', 'v.workspace_id').onRef('p.id', '=', 'v.post_id'))
       .select(['m.author_id', 'm.sentiment', 'm.meta', 'm.platform_created_at', 'm.created_at', 'm.external_id', 'p.external_id as postExternalId'])
@@ -34,6 +34,9 @@ async function readSignals(db: Db, workspaceId: string, from: number, to: number
     db.selectFrom('order_attributions as a').innerJoin('ambassador_codes as k', (j) => j.onRef('k.workspace_id', '=', 'a.workspace_id').onRef('k.promo_code_id', '=', 'a.promo_code_id'))
       .select(['k.contact_id', 'a.placed_at', 'a.revenue_cents', 'a.currency']).where('a.workspace_id', '=', workspaceId).where('a.model', '=', 'promo_code')
       .where('a.placed_at', '>=', from).where('a.placed_at', '<', to).execute(),
+    // Likes where the platform says who (Facebook and Instagram reactions, X likes), by identity.
+    db.selectFrom('reactions_by_author as r').innerJoin('identities as i', (j) => j.onRef('i.workspace_id', '=', 'r.workspace_id').onRef('i.channel_id', '=', 'r.channel_id').onRef('i.external_id', '=', 'r.author_external_id'))
+      .select(['i.contact_id', 'r.surface', 'r.created_at']).where('r.workspace_id', '=', workspaceId).where('r.created_at', '>=', from).where('r.created_at', '<', to).execute(),
   ]);
   const signals: Signal[] = [];
   const negatives = new Map<string, { all: number; byNetwork: Map<string, number> }>();
@@ -52,6 +55,7 @@ async function readSignals(db: Db, workspaceId: string, from: number, to: number
   }
   for (const e of entries) signals.push({ contactId: e.contact_id!, kind: 'entry', at: e.entered_at, network: e.network });
   for (const o of orders) signals.push({ contactId: o.contact_id!, kind: 'order', at: o.placed_at, network: null });
+  for (const l of likes) signals.push({ contactId: l.contact_id, kind: 'like', at: l.created_at, network: l.surface === 'facebook' || l.surface === 'instagram' || l.surface === 'x' ? l.surface : null });
   for (const s of sales) signals.push({ contactId: s.contact_id, kind: 'code_sale', at: s.placed_at, network: null });
   return { signals, negatives, sales };
 }

@@ -117,6 +117,20 @@ export function contestsMigration(dialect: StoreDialect) {
         .addColumn('created_at', big, (c) => c.notNull())
         .addPrimaryKeyConstraint('ambassador_codes_pk', ['workspace_id', 'promo_code_id'])
         .execute();
+      // Who reacted to what (the inbox counts reactions on the post; ambassadors need the person).
+      // Keyed by its own id: an erasure's sweep blanks the author, and two blanked rows must not collide.
+      await db.schema.createTable('reactions_by_author')
+        .addColumn('workspace_id', 'text', workspace)
+        .addColumn('id', 'text', (c) => c.notNull())
+        .addColumn('channel_id', 'text', (c) => c.notNull())
+        .addColumn('surface', 'text', (c) => c.notNull())
+        .addColumn('target_external_id', 'text', (c) => c.notNull())
+        .addColumn('author_external_id', 'text', (c) => c.notNull())
+        .addColumn('reaction', 'text', (c) => c.notNull())
+        .addColumn('created_at', big, (c) => c.notNull())
+        .addPrimaryKeyConstraint('reactions_by_author_pk', ['workspace_id', 'id'])
+        .execute();
+      await db.schema.createIndex('reactions_by_author_idx').on('reactions_by_author').columns(['workspace_id', 'channel_id', 'author_external_id']).execute();
       await db.schema.createIndex('ambassador_codes_contact_idx').on('ambassador_codes').columns(['workspace_id', 'contact_id']).execute();
     },
   };

@@ -92,3 +92,14 @@ export interface AmbassadorCodesTable {
   promo_code_id: string;
   created_at: number;
 }
+
+export interface ReactionsByAuthorTable {
+  workspace_id: string;
+  id: string;
+  channel_id: string;
+  surface: string;
+  target_external_id: string;
+  author_external_id: string;
+  reaction: string;
+  created_at: number;
+}
