@@ -31,6 +31,10 @@ export const errorCatalogue = {
   'channel.already_connected': 409,
   'channel.needs_reconnect': 409,
   'channel.policy_refused': 409,
+  'channel.address_refused': 400,
+  'channel.unreachable': 422,
+  'shop.address_refused': 400,
+  'shop.unreachable': 422,
   'webhook.bad_signature': 401,
   'webhook.unknown_provider': 404,
   'inbound.not_found': 404,
@@ -57,7 +61,6 @@ export const errorCatalogue = {
   'contest.not_drawn': 409,
   'contest.already_drawn': 409,
   'contest.still_running': 409,
-  'post.not_found': 404,
   'ambassador.no_shop': 409,
   'ambassador.shop_refused': 502,
   'internal.error': 500,
@@ -72,12 +75,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldErrors | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** The same field errors worded in French, when the thrower could word them. */
+  readonly frenchFields: FieldErrors | undefined;
 
-  constructor(code: ErrorCode, message: string, extra: { fields?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, extra: { fields?: FieldErrors; frenchFields?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(message, { cause: extra.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = extra.fields;
+    this.frenchFields = extra.frenchFields;
     this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 

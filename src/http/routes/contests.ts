@@ -3,6 +3,7 @@ import { ambassadorLeaderboard, createAmbassadorCode, saveAmbassadorThreshold, c
 import { shopAdapters } from '../../commerce/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
 import { ambassadorCodeBody, ambassadorSettingsBody, contestParam, exclusionBody, leaderboardQuery } from './contests.validators.ts';
 
@@ -11,7 +12,7 @@ import { ambassadorCodeBody, ambassadorSettingsBody, contestParam, exclusionBody
  * views select named columns, and the seed appears only from the draw's row once published.
  */
 export function contestRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const manage = { config: { permission: 'contests.manage' as const } };
+  const manage = allow(needs('contests.manage'));
   const contests = () => contestsDepsFrom(deps.inbox, (platform) => shopAdapters.get(platform));
   const ws = (request: Parameters<typeof callerOf>[0]) => callerOf(request).workspaceId;
   const id = (request: { params: unknown }) => parseInput(contestParam, request.params).id;
