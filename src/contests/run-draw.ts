@@ -87,6 +87,8 @@ export async function proofBundle(deps: Pick<ContestsDeps, 'db'>, workspaceId: s
 
 /** The frozen entries.csv, byte for byte. */
 export async function frozenEntriesCsv(deps: Pick<ContestsDeps, 'db'>, workspaceId: string, contestId: string): Promise<string> {
+  const contest = await deps.db.selectFrom('contests').select('id').where('workspace_id', '=', workspaceId).where('id', '=', contestId).executeTakeFirst();
+  if (!contest) throw new AppError('contest.not_found', 'Contest not found');
   const draw = await deps.db.selectFrom('contest_draws').select('entries_csv').where('workspace_id', '=', workspaceId).where('contest_id', '=', contestId).executeTakeFirst();
   if (!draw) throw new AppError('contest.not_drawn', 'entries.csv is frozen at the draw');
   return draw.entries_csv;

@@ -89,4 +89,42 @@ describe.each(dialects)('the contest seed before the draw on %s', (dialect) => {
     expect(Object.keys(view.contest)).not.toContain('seed');
     expect(view.contest.commitment).toMatch(/^[0-9a-f]{64}$/);
   });
+
+  it('answers bad input with a 4xx and a code, never a 500', async () => {
+    const cm = browsers.community_manager!;
+    const cases: [string, string, unknown, number, string][] = [
+      ['POST', '/api/v1/contests', { name: '' }, 400, 'request.invalid'],
+      ['POST', '/api/v1/contests', { name: 'X', startsAt: T0, endsAt: T0 - 1, winners: 1, postIds: ['a'] }, 400, 'request.invalid'],
+      ['POST', '/api/v1/contests', { name: 'X', startsAt: T0, endsAt: T0 + 1, winners: 1, postIds: ['not-a-post'] }, 400, 'request.invalid'],
+      ['POST', '/api/v1/contests', '{"name":', 400, 'request.malformed_json'],
+      ['GET', '/api/v1/contests/nope', undefined, 404, 'contest.not_found'],
+      ['POST', '/api/v1/contests/nope/draw', undefined, 404, 'contest.not_found'],
+      ['GET', '/api/v1/contests/nope/proof', undefined, 404, 'contest.not_found'],
+      ['GET', '/api/v1/contests/nope/entries.csv', undefined, 404, 'contest.not_found'],
+      ['POST', '/api/v1/contests/nope/notify', undefined, 404, 'contest.not_found'],
+      ['PUT', '/api/v1/contests/exclusions', { contactId: 'nobody', kind: 'blocked' }, 404, 'contact.not_found'],
+      ['PUT', '/api/v1/contests/exclusions', { contactId: contactId, kind: 'friend' }, 400, 'request.invalid'],
+      ['GET', '/api/v1/ambassadors?days=abc', undefined, 400, 'request.invalid'],
+      ['GET', '/api/v1/ambassadors?network=tiktok', undefined, 400, 'request.invalid'],
+      ['PUT', '/api/v1/ambassadors/settings', { threshold: -1 }, 400, 'request.invalid'],
+      ['POST', '/api/v1/ambassadors/nobody/code', { shopChannelId: h.channelId }, 404, 'contact.not_found'],
+      ['POST', `/api/v1/ambassadors/${contactId}/code`, { shopChannelId: 'no-shop' }, 404, 'channel.not_found'],
+      ['POST', `/api/v1/ambassadors/${contactId}/code`, { shopChannelId: h.channelId }, 409, 'ambassador.no_shop'],
+    ];
+    for (const [method, url, body, status, code] of cases) {
+      const reply = await cm.request(method, url, body, typeof body === 'string' ? { headers: { 'content-type': 'application/json' } } : {});
+      expect([reply.status, reply.body?.error?.code], `${method} ${url} ${JSON.stringify(body)}`).toEqual([status, code]);
+    }
+  });
+
+  it('shows no contest of another workspace', async () => {
+    const other = await h.owner.post('/api/v1/workspaces', { name: 'Autre boutique' });
+    expect(other.status, JSON.stringify(other.body)).toBeLessThan(300);
+    const otherId = other.body.workspace?.id ?? other.body.id;
+    expect((await h.owner.post('/api/v1/me/workspace', { workspaceId: otherId })).status).toBeLessThan(300);
+    expect((await h.owner.get(`/api/v1/contests/${contestId}`)).status).toBe(404);
+    expect((await h.owner.get('/api/v1/contests')).body.contests).toEqual([]);
+    expect((await h.owner.post(`/api/v1/contests/${contestId}/draw`)).status).toBe(404);
+    await h.owner.post('/api/v1/me/workspace', { workspaceId: h.workspaceId });
+  });
 });
