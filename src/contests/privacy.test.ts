@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { meta } from '../channels/testing.ts';
 import { PAGE_ID, startMetaHarness, type MetaHarness } from '../inbox/testing.ts';
+import { testDialects } from '../store/testing.ts';
 import { purgeExpiredContests } from './purge-contests.ts';
 import { getContest } from './contest-view.ts';
 import { proofBundle } from './run-draw.ts';
@@ -8,14 +9,16 @@ import { proofBundle } from './run-draw.ts';
 const HOUR = 3_600_000;
 
 // Entries are personal data: exported with the contact, erased with them, deleted after the contest.
-describe('contest entries and the GDPR', () => {
+const dialects = await testDialects();
+
+describe.each(dialects)('contest entries and the GDPR on %s', (dialect) => {
   let h: MetaHarness;
   let contestId: string;
   let camille: string;
   const T0 = Date.UTC(2026, 10, 23, 9, 0);
 
   beforeEach(async () => {
-    h = await startMetaHarness('sqlite');
+    h = await startMetaHarness(dialect);
     h.relais.clock.set(T0);
     await h.post(meta.page(
       meta.comment(PAGE_ID, { commentId: `${PAGE_ID}_42_1`, postId: `${PAGE_ID}_42`, from: { id: '5550001', name: 'Camille Dupont' }, message: 'Je participe #Lune @amie', at: T0 + 60_000 }),

@@ -24,7 +24,9 @@ const surfaceNetwork = (surface: unknown): string | null => (surface === 'facebo
 async function candidateRows(db: Db, workspaceId: string, contest: { id: string; keyword: string | null; include_x_mentions: number; starts_at: number; ends_at: number }, postIds: string[]): Promise<Row[]> {
   const base = () => db.selectFrom('messages as m').innerJoin('conversations as v', (j) => j.onRef('v.workspace_id', '=', 'm.workspace_id').onRef('v.id', '=', 'm.conversation_id'))
     .select(['m.id', 'm.channel_id', 'm.conversation_id', 'm.author_id', 'm.text', 'm.status', 'm.meta', 'm.platform_created_at', 'm.created_at', 'v.post_id'])
-    .where('m.workspace_id', '=', workspaceId).where('m.kind', '=', 'comment').where('m.direction', '=', 'in').where('m.author_type', '=', 'contact');
+    .where('m.workspace_id', '=', workspaceId).where('m.kind', '=', 'comment').where('m.direction', '=', 'in').where('m.author_type', '=', 'contact')
+    // An erased person's comments keep their row without an author: they are no entry any more.
+    .where('m.author_id', 'is not', null);
   const onPosts = postIds.length > 0 ? await base().where('v.post_id', 'in', postIds).execute() : [];
   if (!contest.include_x_mentions || !contest.keyword?.startsWith('#')) return onPosts;
   // X posts naming the shop with the hashtag, anywhere (a week either side is read, the dates are judged after).
@@ -122,6 +124,10 @@ export async function refreshEntries(deps: ContestsDeps, workspaceId: string, co
         };
       })).execute();
     }
+    // The comments were read before this transaction: a contact erased in between must not come back.
+    await trx.deleteFrom('contest_entries').where('workspace_id', '=', workspaceId).where('contest_id', '=', contestId).where('contact_id', 'is not', null)
+      .where(({ not, exists, selectFrom }) => not(exists(selectFrom('contacts').select('contacts.id').where('contacts.workspace_id', '=', workspaceId).whereRef('contacts.id', '=', 'contest_entries.contact_id'))))
+      .execute();
   });
   const after = await entryCounts(db, workspaceId, contestId);
   if (JSON.stringify(before) !== JSON.stringify(after)) await deps.bus.publish(workspaceId, 'contest.entries', { contestId, counts: after });
