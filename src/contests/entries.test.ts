@@ -89,8 +89,19 @@ describe('contest entries from sandbox comments', () => {
     expect(w.sandbox.meta.hidden.length).toBeGreaterThanOrEqual(1);
   });
 
+  it('counts X posts with the hashtag as entries when the contest asks, even off its posts', async () => {
+    const created = await w.owner.post('/api/v1/contests', {
+      name: 'Facebook et X', startsAt: start, endsAt: start + 2 * HOUR, winners: 1, postIds: [await w.postId(FB_POST)], keyword: '#LuneConcours', includeXMentions: true,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const { body } = await w.owner.get(`/api/v1/contests/${created.body.contest.id}/entries`);
+    const x = body.entries.filter((e: any) => e.network === 'x').map((e: any) => [e.authorName, e.eligible ? 'eligible' : e.reason]);
+    expect(x.sort()).toEqual([['Camille M.', 'duplicate'], ['Inès Durand', 'eligible'], ['Théo Tardif', 'outside_dates']]);
+    expect(body.entries.some((e: any) => e.network === 'instagram')).toBe(false);
+  });
+
   it('tells the consoles the entry count per network as comments arrive', () => {
-    const live = heard.filter((e) => e.type === 'contest.entries').at(-1)!;
+    const live = heard.filter((e) => e.type === 'contest.entries' && e.data.contestId === contestId).at(-1)!;
     expect(live.data).toEqual({ contestId, counts: { facebook: { entries: 4, eligible: 1 }, instagram: { entries: 3, eligible: 1 }, x: { entries: 3, eligible: 1 } } });
   });
 
