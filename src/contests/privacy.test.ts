@@ -4,6 +4,8 @@ import { PAGE_ID, startMetaHarness, type MetaHarness } from '../inbox/testing.ts
 import { testDialects } from '../store/testing.ts';
 import { purgeExpiredContests } from './purge-contests.ts';
 import { getContest } from './contest-view.ts';
+import { contestsDepsFrom } from './deps.ts';
+import { refreshEntries } from './refresh-entries.ts';
 import { proofBundle } from './run-draw.ts';
 
 const HOUR = 3_600_000;
@@ -38,6 +40,12 @@ describe.each(dialects)('contest entries and the GDPR on %s', (dialect) => {
     if (contactId) query = query.where('contact_id', '=', contactId);
     return query.execute();
   };
+
+  it('keeps one row per entry when refreshes run at the same time (a job and page loads)', async () => {
+    const deps = contestsDepsFrom(h.relais.inbox, () => undefined);
+    await Promise.all(Array.from({ length: 5 }, () => refreshEntries(deps, h.workspaceId, contestId)));
+    expect(await entriesOf()).toHaveLength(2);
+  });
 
   it('puts the contact\'s entries in their export, with eligibility and reason', async () => {
     const exported = await h.owner.post(`/api/v1/contacts/${camille}/export`);

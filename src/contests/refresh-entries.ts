@@ -114,6 +114,9 @@ export async function refreshEntries(deps: ContestsDeps, workspaceId: string, co
   const before = await entryCounts(db, workspaceId, contestId);
   const now = deps.clock.now();
   await db.transaction().execute(async (trx) => {
+    // The contest's row lock serialises concurrent refreshes (a job and a page load): on
+    // PostgreSQL a second delete-then-insert would otherwise miss the first one's rows.
+    await trx.updateTable('contests').set({ updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', contestId).execute();
     await trx.deleteFrom('contest_entries').where('workspace_id', '=', workspaceId).where('contest_id', '=', contestId).execute();
     for (let i = 0; i < judged.length; i += 200) {
       await trx.insertInto('contest_entries').values(judged.slice(i, i + 200).map((e) => {
