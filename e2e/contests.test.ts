@@ -72,6 +72,13 @@ describe.skipIf(!chromiumAvailable())('contest journey', () => {
     await waitUntil(() => h.sandbox.meta.sent.some((m) => m.commentId && m.text?.includes('Bague lune')), 'the private reply at the sandbox');
     expect(await page.getByTestId('contest-announcement').inputValue()).toContain('Bravo à');
     await shot(page, 'contest-drawn');
+
+    // Both entrants now show among the ambassadors, with why.
+    await page.getByTestId('nav-ambassadors').click();
+    await expectText(page.getByTestId('ambassadors'), 'Camille Martin');
+    await expectText(page.getByTestId('ambassadors'), 'Hugo Leroy');
+    await expectText(page.getByTestId('ambassador-why').first(), 'participation(s) à un jeu');
+    await shot(page, 'ambassadors');
     expect(h.owner.errors).toEqual([]);
   });
 });
