@@ -104,3 +104,13 @@ export interface AuditEntry {
   createdAt: number;
 }
 export const listAudit = () => request<{ entries: AuditEntry[] }>('GET', `${v1}/audit?limit=200`);
+
+/** How many conversations each view holds for the signed-in person (API names: `pending` is « En attente »). */
+export interface ViewCounts {
+  mine: number;
+  unassigned: number;
+  open: number;
+  pending: number;
+  snoozed: number;
+}
+export const getViewCounts = () => request<{ counts: ViewCounts }>('GET', `${v1}/conversations/counts`);
