@@ -80,5 +80,5 @@ describe.skipIf(!chromiumAvailable())('contest journey', () => {
     await expectText(page.getByTestId('ambassador-why').first(), 'participation(s) à un jeu');
     await shot(page, 'ambassadors');
     expect(h.owner.errors).toEqual([]);
-  });
+  }, 60_000); // the contest must run 15 s before its draw
 });
