@@ -74,6 +74,8 @@ describe.skipIf(!chromiumAvailable())('contest journey', () => {
     await shot(page, 'contest-drawn');
 
     // Both entrants now show among the ambassadors, with why.
+    await page.getByTestId('nav-settings').click();
+    await page.getByTestId('nav-contests').click();
     await page.getByTestId('nav-ambassadors').click();
     await expectText(page.getByTestId('ambassadors'), 'Camille Martin');
     await expectText(page.getByTestId('ambassadors'), 'Hugo Leroy');

@@ -28,6 +28,7 @@ function ContestList() {
       <header className="page-head">
         <h1>{t('contests.title')}</h1>
         <p className="muted">{t('contests.intro')}</p>
+        <p><Link href="/ambassadors" data-testid="nav-ambassadors">{t('nav.ambassadors')} →</Link></p>
       </header>
       {data.state === 'loading' && <p className="muted" role="status">{t('app.loading')}</p>}
       {data.state === 'failed' && <Alert tone="error">{errorText(data.error, i18n)} <Button variant="ghost" onClick={() => void reload()}>{t('common.retry')}</Button></Alert>}

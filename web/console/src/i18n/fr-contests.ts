@@ -1,6 +1,6 @@
 /** French for contests and ambassadors. Spread into `fr.ts`. */
 export const frContests = {
-  'nav.contests': 'Jeux-concours',
+  'nav.contests': 'Concours',
   'nav.ambassadors': 'Ambassadeurs',
   'contests.title': 'Jeux-concours',
   'contests.intro': 'Des jeux multi-réseaux au tirage vérifiable : la graine secrète est scellée à la création, son empreinte publiée, et chacun peut refaire le tirage.',

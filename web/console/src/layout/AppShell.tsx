@@ -41,8 +41,6 @@ export function AppShell({ children }: { children: ReactNode }) {
           <Link href="/inbox" data-testid="nav-inbox">{t('nav.inbox')}</Link>
           <Link href="/team" data-testid="nav-team">{t('nav.team')}</Link>
           <Link href="/account" data-testid="nav-account">{t('nav.account')}</Link>
-          {me.role !== 'agent' && <Link href="/contests" current={path.startsWith('/contests')} data-testid="nav-contests">{t('nav.contests')}</Link>}
-          {me.role !== 'agent' && <Link href="/ambassadors" data-testid="nav-ambassadors">{t('nav.ambassadors')}</Link>}
           {canSeeSettings(me.role) && <Link href="/settings" current={path.startsWith('/settings')} data-testid="nav-settings">{t('nav.settings')}</Link>}
         </nav>
         <div className="topbar-end">
