@@ -41,6 +41,8 @@ const usage = `Usage: relais <command> [options]
   sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T] [--x-consumer-secret S] [--shopify-app-secret S]
                         run the platform simulator (Meta, X, Shopify, WooCommerce) against a Relais,
                         seeded with the demo shop and driven by /_sandbox/<platform>/<action>
+  contest verify --entries entries.csv --seed SEED --commitment HASH --winners N [--alternates M]
+                        re-run a contest's draw from its proof (docs/contests.md) and print the winners
 
 Environment: PORT, HOST, RELAIS_DATA_DIR, DATABASE_URL, REDIS_URL, RELAIS_SECRET_KEY,
 RELAIS_PUBLIC_URL, LOG_LEVEL, RELAIS_SANDBOX_PORT (demo) (see README.md).`;
@@ -82,6 +84,10 @@ async function main(argv: string[]): Promise<number> {
       const { runSandboxCli } = await import('../sandbox/index.ts');
       await runSandboxCli(rest);
       return 0;
+    }
+    case 'contest': {
+      const { runContestCli } = await import('./contests/index.ts');
+      return runContestCli(rest);
     }
     case 'help':
     case '--help':

@@ -20,6 +20,7 @@ import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type
 import { applyAllRetention, handleShopPrivacyRequest, RETENTION_QUEUE, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
 import { notifyHooks, processShopDelivery, reconcileAllShops, SHOP_UPSERTED_QUEUE, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 import { attributeOrder, onCheckoutUpserted, recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
+import { contestsDepsFrom, purgeExpiredContests, refreshOpenContests, CONTESTS_PURGE_QUEUE, CONTESTS_REFRESH_QUEUE } from './contests/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -164,6 +165,14 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   queue.work(REPORTS_REFRESH_QUEUE, async () => { await refreshDirty({ db: store.db, clock }); }, long);
   queue.work(REPORTS_EXPORT_QUEUE, async (payload) => runExport({ db: store.db, clock }, payload as { workspaceId: string; exportId: string }), long);
   queue.work(REPORTS_WEEKLY_QUEUE, async () => { await sendWeeklySummaries({ db: store.db, dialect: store.dialect.name, clock, publish: (w, type, data) => bus.publish(w, type, data) }); }, long);
+  // Contests: new comments re-count the open contests' entries (the consoles hear the counts);
+  // entries past their retention are deleted daily.
+  const contests = contestsDepsFrom(inbox, (platform) => shopAdapters.get(platform));
+  inbox.onIngested = async (workspaceIds) => {
+    for (const workspaceId of workspaceIds) await queue.enqueue(CONTESTS_REFRESH_QUEUE, { workspaceId }, { singletonKey: `contests:${workspaceId}`, delayMs: 200 });
+  };
+  queue.work(CONTESTS_REFRESH_QUEUE, async (payload) => { await refreshOpenContests(contests, (payload as { workspaceId: string }).workspaceId); });
+  queue.work(CONTESTS_PURGE_QUEUE, async () => { await purgeExpiredContests(contests); });
 
   // Periodic jobs: each worker process offers them; one job per period runs (`schedulePeriodic`).
   // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
@@ -172,6 +181,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
     [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000], [RETENTION_QUEUE, 6 * 60 * 60_000],
     [REPORTS_REFRESH_QUEUE, 60_000], [REPORTS_WEEKLY_QUEUE, 60 * 60_000],
+    [CONTESTS_PURGE_QUEUE, 24 * 60 * 60_000],
   ];
   for (const [name, every] of periodic) periodicEvery.set(name, every);
   const scheduler = schedulePeriodic({ db: store.db, queue, clock, logger }, periodic.map(([name, everyMs]) => ({ queue: name, everyMs })));

@@ -28,6 +28,7 @@ const grants = {
   'privacy.manage': ['owner', 'admin'],
   'reports.read': ['owner', 'admin', 'community_manager'],
   'reports.manage': ['owner', 'admin'],
+  'contests.manage': ['owner', 'admin', 'community_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

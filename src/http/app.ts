@@ -29,6 +29,7 @@ import { privacyRoutes } from './routes/privacy.ts';
 import { shopHookRoutes } from './routes/shop-hooks.ts';
 import { shopRoutes } from './routes/shops.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { contestRoutes } from './routes/contests.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -79,6 +80,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await shopHookRoutes(app, deps);
   shopRoutes(app, deps);
   reportRoutes(app, deps);
+  contestRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;
 }

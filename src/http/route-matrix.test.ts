@@ -71,6 +71,14 @@ const expected: Record<string, Expected> = {
   'GET /api/v1/reports/commerce': 'reports.read', 'GET /api/v1/reports/drill': 'reports.read', 'GET /api/v1/reports/drill.csv': 'reports.read',
   'POST /api/v1/reports/exports': 'reports.read', 'GET /api/v1/reports/exports/:id': 'reports.read', 'GET /api/v1/reports/exports/:id/download': 'reports.read',
   'POST /api/v1/reports/rebuild': 'reports.manage',
+  'GET /api/v1/contests': 'contests.manage', 'GET /api/v1/contests/rules-template': 'contests.manage',
+  'GET /api/v1/contests/posts': 'contests.manage', 'GET /api/v1/contests/exclusions': 'contests.manage',
+  'PUT /api/v1/contests/exclusions': 'contests.manage', 'POST /api/v1/contests': 'contests.manage', 'GET /api/v1/contests/:id': 'contests.manage',
+  'GET /api/v1/contests/:id/entries': 'contests.manage', 'POST /api/v1/contests/:id/draw': 'contests.manage',
+  'POST /api/v1/contests/:id/notify': 'contests.manage', 'GET /api/v1/contests/:id/winners': 'contests.manage',
+  'GET /api/v1/contests/:id/proof': 'contests.manage', 'GET /api/v1/contests/:id/entries.csv': 'contests.manage',
+  'GET /api/v1/ambassadors': 'contests.manage', 'PUT /api/v1/ambassadors/settings': 'contests.manage',
+  'POST /api/v1/ambassadors/:id/code': 'contests.manage',
 };
 
 /** Valid bodies where a denied call would otherwise do harm: a refusal must not depend on a bad body. */

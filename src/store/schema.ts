@@ -7,6 +7,7 @@ import type { ApiTokensTable, InstallationSettingsTable, InvitationsTable, Membe
 import type { AuditLogTable, CannedRepliesTable, ChannelRoutesTable, ChannelsTable, ClassificationCorrectionsTable, ContactNotesTable, ContactsTable, ConversationLabelsTable, ConversationsTable, IdentitiesTable, InboundEventsTable, JobsTable, LabelsTable, MessageRevisionsTable, MessagesTable, ModerationLogTable, OutboundTable, PostsTable, WorkspaceModelsTable } from './schema/inbox.ts';
 import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExportsTable, PromoCodesTable, RecoveryDecisionsTable, RecoverySettingsTable, ShopCustomersTable } from './schema/commerce.ts';
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
+import type { AmbassadorCodesTable, AmbassadorSettingsTable, ContestDrawsTable, ContestEntriesTable, ContestExclusionsTable, ContestPostsTable, ContestsTable, ContestWinnersTable, ReactionsByAuthorTable } from './schema/contests.ts';
 import type { PeriodicRunsTable, RealtimeEventsTable, RealtimeSequencesTable } from './schema/scale.ts';
 import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportExportChunksTable, ReportExportsTable, ReportResponsesTable } from './schema/reports.ts';
 import type { IdempotencyKeysTable } from './schema/idempotency.ts';
@@ -17,6 +18,7 @@ export * from './schema/inbox.ts';
 export * from './schema/commerce.ts';
 export * from './schema/webchat.ts';
 export * from './schema/care.ts';
+export * from './schema/contests.ts';
 export * from './schema/scale.ts';
 export * from './schema/reports.ts';
 export * from './schema/idempotency.ts';
@@ -82,4 +84,13 @@ export interface Database {
   report_exports: ReportExportsTable;
   report_export_chunks: ReportExportChunksTable;
   idempotency_keys: IdempotencyKeysTable;
+  contests: ContestsTable;
+  contest_posts: ContestPostsTable;
+  contest_entries: ContestEntriesTable;
+  contest_draws: ContestDrawsTable;
+  contest_winners: ContestWinnersTable;
+  contest_exclusions: ContestExclusionsTable;
+  ambassador_settings: AmbassadorSettingsTable;
+  ambassador_codes: AmbassadorCodesTable;
+  reactions_by_author: ReactionsByAuthorTable;
 }

@@ -30,6 +30,7 @@ export interface AttributionReport {
   byChannel: ReportRow[];
   byModel: ReportRow[];
   byAgent: ReportRow[];
+  byAmbassador?: ReportRow[];
 }
 
 export interface PromoCode {

@@ -8,6 +8,7 @@ import { enAutomation } from './en-automation.ts';
 import { enRouting } from './en-routing.ts';
 import { enCommerce } from './en-commerce.ts';
 import { enShops } from './en-shops.ts';
+import { enContests } from './en-contests.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...enRouting,
   ...enCommerce,
   ...enShops,
+  ...enContests,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',

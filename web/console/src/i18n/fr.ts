@@ -14,6 +14,7 @@ import { frAutomation } from './fr-automation.ts';
 import { frRouting } from './fr-routing.ts';
 import { frCommerce } from './fr-commerce.ts';
 import { frShops } from './fr-shops.ts';
+import { frContests } from './fr-contests.ts';
 
 export const fr = {
   ...frInbox,
@@ -26,6 +27,7 @@ export const fr = {
   ...frRouting,
   ...frCommerce,
   ...frShops,
+  ...frContests,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',
