@@ -19,6 +19,7 @@ import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type
 import { handleShopPrivacyRequest, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
 import { notifyHooks, processShopDelivery, reconcileAllShops, SHOP_UPSERTED_QUEUE, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 import { attributeOrder, onCheckoutUpserted, recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
+import { METRICS_QUEUE, pollEngagement, publishers, publishVersion, PUBLISH_QUEUE, sweepDue, SWEEP_QUEUE, type PublishingDeps, type PublishJob } from './publishing/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -35,6 +36,7 @@ export interface Relais {
   inbox: InboxDeps;
   channels: ChannelRegistry;
   commerce: CommerceDeps;
+  publishing: PublishingDeps;
   /** The HTTP app; absent in a worker-only process. */
   app: FastifyInstance | undefined;
   /** Starts what this process runs (HTTP, workers) and answers the base URL when serving. */
@@ -147,6 +149,13 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     await recoverAbandonedCarts(recovery);
   });
   queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload));
+  // Publishing: each version's job at its time; the sweep re-offers lost or crashed ones; engagement polls.
+  const publishing: PublishingDeps = {
+    db: store.db, clock, queue, bus, sealer: inbox.sealer, logger, publishers, publicUrl: () => accounts.settings.publicUrl,
+  };
+  queue.work(PUBLISH_QUEUE, async (payload) => publishVersion(publishing, payload as PublishJob), { concurrency: 2 });
+  queue.work(SWEEP_QUEUE, async () => { await sweepDue(publishing); });
+  queue.work(METRICS_QUEUE, async () => { await pollEngagement(publishing); });
 
   // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
   // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
@@ -154,17 +163,18 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const periodic: [string, number][] = [
     ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
     [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000],
+    [SWEEP_QUEUE, 60_000], [METRICS_QUEUE, 60_000],
   ];
   const timers: NodeJS.Timeout[] = [];
   const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, publishing });
 
   let url = '';
   return {
-    config, logger, store, queue, bus, accounts, inbox, channels, commerce, app,
+    config, logger, store, queue, bus, accounts, inbox, channels, commerce, publishing, app,
     async listen() {
       if (role !== 'serve') {
         await queue.start();

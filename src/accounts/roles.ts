@@ -25,6 +25,8 @@ const grants = {
   'rules.manage': ['owner', 'admin'],
   'privacy.manage': ['owner', 'admin'],
   'reports.read': ['owner', 'admin', 'community_manager'],
+  'posts.write': ['owner', 'admin', 'community_manager'],
+  'posts.approve': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -27,6 +27,7 @@ import { commerceRoutes } from './routes/commerce.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { shopHookRoutes } from './routes/shop-hooks.ts';
 import { shopRoutes } from './routes/shops.ts';
+import { publishingRoutes } from './routes/publishing.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -71,6 +72,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   webchatConsoleRoutes(app, deps);
   await shopHookRoutes(app, deps);
   shopRoutes(app, deps);
+  await publishingRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;
 }

@@ -6,6 +6,7 @@ import type { Bus } from '../realtime/index.ts';
 import type { ChannelRegistry, InstallationSecrets } from '../channels/index.ts';
 import type { DeliveryRecorder, InboxDeps } from '../inbox/index.ts';
 import type { CommerceDeps } from '../commerce/index.ts';
+import type { PublishingDeps } from '../publishing/index.ts';
 
 /** Everything the HTTP edge calls into, built once by the composition root. */
 export interface HttpDeps {
@@ -22,6 +23,7 @@ export interface HttpDeps {
   /** Folder of the built console, served at `/`. */
   consoleDir: string;
   commerce: CommerceDeps;
+  publishing: PublishingDeps;
 }
 
 declare module 'fastify' {

@@ -53,6 +53,10 @@ export const errorCatalogue = {
   'notification.not_found': 404,
   'promo_code.created_by_relais': 409,
   'privacy.export_not_found': 404,
+  'post.not_found': 404,
+  'post.not_editable': 409,
+  'post.invalid': 422,
+  'media.not_found': 404,
   'internal.error': 500,
   'service.unavailable': 503,
 } as const;
