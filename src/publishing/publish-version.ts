@@ -44,7 +44,7 @@ export async function publishVersion(deps: PublishingDeps, job: PublishJob): Pro
   if (channel.status !== 'active') return fail(deps, version, post.author_id, { ok: false, kind: 'auth', reason: 'The channel needs reconnecting' });
 
   const claimed = await db.updateTable('pub_versions').set({
-    status: 'publishing', lease_until: now + timeoutOf(channel.settings) * 3 + 5_000, attempts: version.attempts + 1,
+    status: 'publishing', lease_until: now + timeoutOf(channel.settings) * 2 + 1_000, attempts: version.attempts + 1,
     attempt_started_at: version.attempt_started_at ?? now, updated_at: now,
   }).where('workspace_id', '=', job.workspaceId).where('id', '=', version.id).where('status', '=', version.status).where('attempts', '=', version.attempts).executeTakeFirst();
   if (Number(claimed.numUpdatedRows) === 0) return; // another worker claimed it first
