@@ -78,7 +78,7 @@ describe('scheduled publishing through the sandbox', () => {
     const pins = h.sandbox.pinterest.pins('maisonlune');
     expect(pins).toHaveLength(1);
     expect(pins[0]).toMatchObject({ boardId: BOARD, title: 'Bague Lune', description: 'Bague Lune, or 18 carats', link: `https://maisonlune.fr/bague-lune?ref=pin&${tag('pinterest')}` });
-    for (const v of Object.values(versions)) expect(v.publishedAt).toBeGreaterThanOrEqual(at);
+    for (const v of Object.values(versions) as { publishedAt: number }[]) expect(v.publishedAt).toBeGreaterThanOrEqual(at);
 
     // The sweep and any stray job later change nothing: still one post per network.
     h.relais.clock.set(at + 3 * MINUTE);
