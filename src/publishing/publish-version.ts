@@ -1,5 +1,6 @@
 import { loadChannelContext, markChannelStatus } from '../channels/index.ts';
 import { newId } from '../kernel/index.ts';
+import { isOutboundError } from '../net/index.ts';
 import type { PubVersionsTable } from '../store/index.ts';
 import { PUBLISH_QUEUE, type PublishingDeps } from './deps.ts';
 import { outgoingPost } from './outgoing.ts';
@@ -62,8 +63,11 @@ export async function publishVersion(deps: PublishingDeps, job: PublishJob): Pro
       },
     });
   } catch (error) {
-    // No answer (time-out, connection lost): the call may have acted, so the next attempt looks first.
-    outcome = { ok: false, kind: 'transient', reason: (error as Error).message };
+    // Refused by the outbound guard: nothing left, and trying again cannot help. Otherwise no
+    // answer (time-out, connection lost): the call may have acted, so the next attempt looks first.
+    outcome = isOutboundError(error) && error.refused
+      ? { ok: false, kind: 'permanent', reason: error.message }
+      : { ok: false, kind: 'transient', reason: (error as Error).message };
   }
   if (outcome.ok) return recordPublished(deps, claimedRow, outcome);
   return fail(deps, { ...claimedRow, attempts: version.attempts + 1 }, post.author_id, outcome);

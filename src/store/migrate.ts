@@ -11,6 +11,7 @@ import { commerceMigration } from './migrations/0008-commerce.ts';
 import { contactEmailMigration } from './migrations/0009-contact-email.ts';
 import { privacyMigration } from './migrations/0010-privacy.ts';
 import { publishingMigration } from './migrations/0014-publishing.ts';
+import { throttlesMigration } from './migrations/0012-throttles.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -25,6 +26,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0008-commerce': commerceMigration(dialect),
     '0009-contact-email': contactEmailMigration(dialect),
     '0010-privacy': privacyMigration(dialect),
+    '0012-throttles': throttlesMigration(dialect),
     '0014-publishing': publishingMigration(dialect),
   };
 }

@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { AppError, newId } from '../../kernel/index.ts';
+import { AppError, newId, say } from '../../kernel/index.ts';
 import { attributeOrder, type AttributionDeps } from './attribute-order.ts';
 
 export const mapPromoCodeSchema = z.object({
   shopChannelId: z.string().min(1).max(64),
-  code: z.string().trim().min(2).max(64).regex(/^[\p{L}\p{N}_-]+$/u, 'letters, digits, - and _ only').transform((code) => code.toUpperCase()),
+  code: z.string().trim().min(2).max(64).regex(/^[\p{L}\p{N}_-]+$/u, say('Lettres, chiffres, - et _ uniquement.', 'Letters, digits, - and _ only.')).transform((code) => code.toUpperCase()),
   sourceChannelId: z.string().min(1).max(64).nullable().default(null),
   postId: z.string().min(1).max(64).nullable().default(null),
   agentId: z.string().min(1).max(64).nullable().default(null),

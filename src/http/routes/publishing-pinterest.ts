@@ -1,11 +1,15 @@
 import { addChannel, loadChannelContext } from '../../channels/index.ts';
 import { AppError } from '../../kernel/index.ts';
+import { guardedFetch, isOutboundError, outboundAppError } from '../../net/index.ts';
 import type { PublishingDeps } from '../../publishing/index.ts';
 
 const PINTEREST_API = 'https://api.pinterest.com';
 
 async function pinterestGet(apiBase: string, token: string, path: string) {
-  const response = await fetch(`${apiBase.replace(/\/+$/, '')}${path}`, { headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(10_000) });
+  const url = new URL(`${apiBase.replace(/\/+$/, '')}${path}`);
+  const response = await guardedFetch(url, { headers: { authorization: `Bearer ${token}` }, timeoutMs: 10_000, credentialOrigin: url.origin }).catch((error: unknown) => {
+    throw isOutboundError(error) ? outboundAppError(error, 'channel') : error;
+  });
   return { status: response.status, body: await response.json().catch(() => ({})) as any };
 }
 

@@ -6,6 +6,7 @@ import {
   MEDIA_MAX_BYTES, nextQueueSlot, postInput, postPatch, previousFacebookText, publicationOf, readMedia, rescheduleJobs, rhythmAdvice, savePublishingSettings, schedulePost,
   sendBackPost, settingsInput, toInstant, updatePost, uploadMedia, validateBody, validatePost, wallClock, type Actor,
 } from '../../publishing/index.ts';
+import { allow, needs, publicAccess } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
 import type { HttpDeps } from '../deps.ts';
 import { connectPinterest, pinterestBoards } from './publishing-pinterest.ts';
@@ -13,8 +14,9 @@ import { byPlatformQuery, channelParam, coachBody, mediaParams, networkQuery, pi
 
 /** Posts, their validation, schedule and review, the media library, the calendar and the coach. */
 export async function publishingRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
-  const write = { config: { permission: 'posts.write' as const } };
-  const read = { config: { permission: 'workspace.read' as const } };
+  const write = allow(needs('posts.write'));
+  const read = allow(needs('workspace.read'));
+  const approve = allow(needs('posts.approve'));
   const pub = deps.publishing;
   const actor = (request: Parameters<typeof callerOf>[0]): Actor => {
     const caller = callerOf(request);
@@ -47,8 +49,8 @@ export async function publishingRoutes(app: FastifyInstance, deps: HttpDeps): Pr
     return reply.status(204).send();
   });
   app.post('/api/v1/posts/:id/schedule', write, async (request) => schedulePost(pub, actor(request), id(request)));
-  app.post('/api/v1/posts/:id/approve', { config: { permission: 'posts.approve' } }, async (request) => approvePost(pub, actor(request), id(request)));
-  app.post('/api/v1/posts/:id/send-back', { config: { permission: 'posts.approve' } }, async (request) =>
+  app.post('/api/v1/posts/:id/approve', approve, async (request) => approvePost(pub, actor(request), id(request)));
+  app.post('/api/v1/posts/:id/send-back', approve, async (request) =>
     sendBackPost(pub, actor(request), id(request), parseInput(sendBackBody, request.body).comment));
   app.get('/api/v1/posts/:id/engagement', read, async (request) => {
     const workspaceId = callerOf(request).workspaceId;
@@ -71,7 +73,7 @@ export async function publishingRoutes(app: FastifyInstance, deps: HttpDeps): Pr
     return { ...slot, local: `${day}T${String(slot.hour).padStart(2, '0')}:00` };
   });
   app.get('/api/v1/publishing/settings', read, async (request) => getPublishingSettings(pub.db, callerOf(request).workspaceId));
-  app.put('/api/v1/publishing/settings', { config: { permission: 'posts.approve' } }, async (request) =>
+  app.put('/api/v1/publishing/settings', approve, async (request) =>
     savePublishingSettings(pub, callerOf(request).workspaceId, parseInput(settingsInput, request.body)));
   app.get('/api/v1/publications/by-platform', read, async (request) => {
     const query = parseInput(byPlatformQuery, request.query);
@@ -80,7 +82,7 @@ export async function publishingRoutes(app: FastifyInstance, deps: HttpDeps): Pr
     return found;
   });
 
-  app.post('/api/v1/publishing/pinterest', { config: { permission: 'channels.manage' } }, async (request, reply) =>
+  app.post('/api/v1/publishing/pinterest', allow(needs('channels.manage')), async (request, reply) =>
     reply.status(201).send(await connectPinterest(pub, callerOf(request).workspaceId, parseInput(pinterestConnect, request.body))));
   app.get('/api/v1/publishing/pinterest/:channelId/boards', read, async (request) =>
     pinterestBoards(pub, callerOf(request).workspaceId, parseInput(channelParam, request.params).channelId));
@@ -97,7 +99,7 @@ export async function publishingRoutes(app: FastifyInstance, deps: HttpDeps): Pr
   });
   app.get('/api/v1/media', read, async (request) => ({ media: await listMedia(pub, callerOf(request).workspaceId) }));
   // Platforms fetch post images from here: public, at an unguessable address, never sniffed as HTML.
-  app.get('/media/p/:workspaceId/:id/:file', { config: { auth: 'public' } }, async (request, reply) => {
+  app.get('/media/p/:workspaceId/:id/:file', allow(publicAccess), async (request, reply) => {
     const params = parseInput(mediaParams, request.params);
     const file = await readMedia(pub.db, params.workspaceId, params.id, params.file.replace(/\.(jpg|png)$/, ''));
     return reply.header('content-type', file.contentType).header('x-content-type-options', 'nosniff').header('content-disposition', 'inline')

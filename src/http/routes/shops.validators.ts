@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from '../../kernel/index.ts';
 
 const id = z.string().min(1).max(64);
 const apiBase = z.url().max(500).optional();
@@ -7,7 +8,7 @@ export const ordersQuery = z.strictObject({
   email: z.email().max(254).optional(),
   contact_id: id.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-}).refine((query) => Boolean(query.email) !== Boolean(query.contact_id), { message: 'give either email or contact_id', path: ['email'] });
+}).refine((query) => Boolean(query.email) !== Boolean(query.contact_id), { ...say('Donnez soit l’e-mail, soit le contact.', 'Give either email or contact_id.'), path: ['email'] });
 
 export const shopLinkBody = z.union([z.strictObject({ shopCustomerId: id }), z.strictObject({ orderId: id })]);
 export const shopLinkParams = z.strictObject({ id, shopCustomerId: id });

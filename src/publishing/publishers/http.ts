@@ -1,3 +1,4 @@
+import { guardedFetch, isOutboundError } from '../../net/index.ts';
 import { PublishTimeout } from './publisher.ts';
 
 export interface JsonResponse {
@@ -9,19 +10,20 @@ export interface JsonResponse {
 const DEFAULT_TIMEOUT_MS = 10_000;
 
 /**
- * The one door publishing uses to reach a platform, the way the channels call theirs
- * (fetch with a time-out); the guarded outbound client replaces it here, in one place.
+ * The one door publishing uses to reach a platform: the guarded outbound client the channels
+ * use (SSRF guard; the token goes only to the channel's own API origin), with a time-out.
  *
- * @throws PublishTimeout when no answer came in time (the call may have acted).
+ * @throws PublishTimeout when no answer came in time (the call may have acted); the guard's
+ * OutboundError when the address is refused (nothing was sent).
  */
 export async function callJson(url: URL, init: { method: string; headers?: Record<string, string>; body?: unknown }, timeoutMs = DEFAULT_TIMEOUT_MS): Promise<JsonResponse> {
   const headers: Record<string, string> = { ...init.headers };
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   let response: Response;
   try {
-    response = await fetch(url, { method: init.method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), signal: AbortSignal.timeout(timeoutMs) });
+    response = await guardedFetch(url, { method: init.method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), timeoutMs, credentialOrigin: url.origin });
   } catch (error) {
-    if ((error as Error).name === 'TimeoutError') throw new PublishTimeout(`No answer within ${timeoutMs} ms from ${url.host}`);
+    if (isOutboundError(error) && error.reason === 'timeout') throw new PublishTimeout(`No answer within ${timeoutMs} ms from ${url.host}`);
     throw error;
   }
   const text = await response.text();

@@ -71,3 +71,13 @@ export interface PrivacyExportSummary {
 
 export const listPrivacyExports = () => request<{ exports: PrivacyExportSummary[] }>('GET', `${v1}/privacy/exports`);
 export const getPrivacyExport = (exportId: string) => request<unknown>('GET', `${v1}/privacy/exports/${id(exportId)}`);
+
+/** How long the workspace keeps conversations, files and raw deliveries (`months` null: for ever). */
+export interface RetentionView {
+  months: number | null;
+  version: number;
+  updatedAt: number | null;
+}
+
+export const getRetention = () => request<RetentionView>('GET', `${v1}/privacy/retention`);
+export const saveRetention = (months: number | null) => request<RetentionView>('PUT', `${v1}/privacy/retention`, { months });
