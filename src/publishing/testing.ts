@@ -12,13 +12,14 @@ export const PAGE = '1000000000000501';
 export const IG = '17841400000000501';
 export const X_ACCOUNT = '1480000000000000501';
 export const BOARD = '549755000001';
+export const SHOP_DOMAIN = 'maison-lune.myshopify.com';
 
 export interface PublishingHarness {
   relais: TestRelais;
   sandbox: Sandbox;
   owner: Browser;
   workspaceId: string;
-  channels: { meta: string; x: string; pinterest: string };
+  channels: { meta: string; x: string; pinterest: string; shop: string };
   /** A JPEG in the media library. */
   imageId: string;
   member(role: 'community_manager' | 'agent' | 'admin', email: string): Promise<Browser>;
@@ -27,10 +28,11 @@ export interface PublishingHarness {
 
 export async function startPublishingHarness(options: { requestTimeoutMs?: number } = {}): Promise<PublishingHarness> {
   const sandbox = await startSandbox();
-  const relais = await startTestRelais('sqlite', { RELAIS_PUBLIC_URL: 'http://127.0.0.1:0' });
+  const relais = await startTestRelais('sqlite', { RELAIS_PUBLIC_URL: 'http://127.0.0.1:0', RELAIS_SHOPIFY_APP_SECRET: 'sandbox-shopify-secret' });
   // The test client judges cookie expiry by the real date: start the manual clock there.
   relais.clock.set(Date.now());
-  await relais.listen();
+  const url = await relais.listen();
+  sandbox.shopify.setRelaisUrl(url);
   const owner = await setUpOwner(relais.app);
   const workspaceId = (await owner.get('/api/v1/me')).body.workspace.id as string;
   const settings = { requestTimeoutMs: options.requestTimeoutMs ?? 3000 };
@@ -50,11 +52,14 @@ export async function startPublishingHarness(options: { requestTimeoutMs?: numbe
   const connected = await owner.post('/api/v1/publishing/pinterest', { accessToken: 'PIN_TOKEN_501', apiBase: sandbox.url });
   if (connected.status !== 201) throw new Error(`pinterest connect: ${JSON.stringify(connected.body)}`);
   await relais.store.db.updateTable('channels').set({ settings: JSON.stringify({ apiBase: sandbox.url, username: 'maisonlune', ...settings }) }).where('id', '=', connected.body.id).execute();
+  sandbox.shopify.addShop({ domain: SHOP_DOMAIN, accessToken: 'shpat_publishing_0001', name: 'Maison Lune' });
+  const shop = await owner.post('/api/v1/shops', { platform: 'shopify', shopDomain: SHOP_DOMAIN, accessToken: 'shpat_publishing_0001', apiBase: sandbox.url });
+  if (shop.status !== 201) throw new Error(`shop connect: ${JSON.stringify(shop.body)}`);
   const image = await owner.request('POST', '/api/v1/media', jpegBytes() as unknown as string, { headers: { 'content-type': 'image/jpeg', 'x-file-name': 'bague.jpg' } });
   if (image.status !== 201) throw new Error(`upload: ${JSON.stringify(image.body)}`);
   return {
     relais, sandbox, owner, workspaceId, imageId: image.body.id,
-    channels: { meta, x, pinterest: connected.body.id },
+    channels: { meta, x, pinterest: connected.body.id, shop: shop.body.id },
     member: (role, email) => addMember(relais.app, owner, email, role, role === 'admin' ? 'Inès' : 'Karim'),
     async dispose() {
       await relais.dispose();
