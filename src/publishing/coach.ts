@@ -175,13 +175,13 @@ export async function rhythmAdvice(db: Db, workspaceId: string, network: Publish
 }
 
 /**
- * "Add to queue": the next free good slot on a network — among the best hours of the week,
+ * "Add to queue": the next free good slot on a network — among the five best hours of the week,
  * the first one from an hour from now that keeps the day within the target rhythm and is at
  * least 3 hours from another post there.
  */
 export async function nextQueueSlot(db: Db, workspaceId: string, network: PublishNetwork, now: number): Promise<{ at: number; weekday: number; hour: number }> {
   const times = await bestTimes(db, workspaceId, network);
-  const good = new Set([...times.cells].sort((a, b) => b.score - a.score).slice(0, 24).map((c) => c.weekday * 24 + c.hour));
+  const good = new Set(times.best.map((c) => c.weekday * 24 + c.hour));
   const { rhythm } = await getPublishingSettings(db, workspaceId);
   const taken = await db.selectFrom('pub_versions').select((eb) => eb.fn.coalesce('published_at', 'due_at').as('at')).where('workspace_id', '=', workspaceId)
     .where('network', '=', network).where('status', 'in', [...ACTIVE]).where((eb) => eb(eb.fn.coalesce('published_at', 'due_at'), '>=', now - DAY_MS)).execute();
