@@ -31,10 +31,9 @@ describe('scheduled publishing through the sandbox', () => {
   });
 
   it('publishes each network once, at its time and not before, with shop links tagged', async () => {
-    await h.relais.store.db.insertInto('channels').values({
-      workspace_id: h.workspaceId, id: 'shop-1', kind: 'shopify', name: 'Boutique', external_id: 'maison-lune.myshopify.com',
-      settings: JSON.stringify({ shopHosts: ['maisonlune.fr'] }), secrets: null, status: 'active', created_at: 1, updated_at: 1,
-    }).execute();
+    // The shop sells on its own domain too: links to it get the post's UTM tags.
+    const shopRow = await h.relais.store.db.selectFrom('channels').select('settings').where('id', '=', h.channels.shop).executeTakeFirstOrThrow();
+    await h.relais.store.db.updateTable('channels').set({ settings: JSON.stringify({ ...JSON.parse(shopRow.settings), shopHosts: ['maisonlune.fr'] }) }).where('id', '=', h.channels.shop).execute();
     const at = Math.ceil((h.relais.clock.now() + 60 * MINUTE) / MINUTE) * MINUTE;
     const postId = await compose([
       { network: 'facebook', channelId: h.channels.meta, text: 'La bague Lune est arrivée 🌙 https://maisonlune.fr/bague-lune' },
@@ -87,6 +86,24 @@ describe('scheduled publishing through the sandbox', () => {
     await new Promise((resolve) => setTimeout(resolve, 800));
     expect(h.sandbox.x.tweets).toHaveLength(1);
     expect(h.sandbox.meta.pagePosts(PAGE)).toHaveLength(1);
+
+    // Engagement: read 10 minutes after publication, then again as the post ages; a time series per version.
+    const series = async () => (await h.owner.get(`/api/v1/posts/${postId}/engagement`)).body.versions as { network: string; series: { impressions: number; likes: number }[] }[];
+    h.relais.clock.set(at + 11 * MINUTE);
+    await h.relais.queue.enqueue('publishing.metrics', {}, { singletonKey: 'test-1' });
+    await waitFor(async () => (await series()).every((v) => v.series.length === 1), 10_000, 'a first reading of each version');
+    h.relais.clock.set(at + 3 * 60 * MINUTE);
+    await h.relais.queue.enqueue('publishing.metrics', {}, { singletonKey: 'test-2' });
+    await waitFor(async () => (await series()).every((v) => v.series.length === 2), 10_000, 'a second reading');
+    for (const version of await series()) {
+      expect(version.series[1]!.impressions, version.network).toBeGreaterThan(version.series[0]!.impressions);
+      expect(version.series[0]!.impressions, version.network).toBeGreaterThan(0);
+    }
+    const fbSeries = (await series()).find((v) => v.network === 'facebook')!.series;
+    // The sandbox's curve: 40·√minutes impressions (about 8 then 3 hours after publication, at most a minute late).
+    expect(fbSeries[0]!.impressions).toBeGreaterThanOrEqual(Math.floor(40 * Math.sqrt(10)));
+    const poll = await h.relais.store.db.selectFrom('pub_versions').select('next_poll_at').where('id', '=', versions.facebook.id).executeTakeFirstOrThrow();
+    expect(Number(poll.next_poll_at) - (at + 3 * 60 * MINUTE)).toBe(30 * MINUTE); // sparser once a few hours old
   });
 
   it('retries a transient failure with backoff, looking on the platform first', async () => {

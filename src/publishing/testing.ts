@@ -27,10 +27,11 @@ export interface PublishingHarness {
 }
 
 export async function startPublishingHarness(options: { requestTimeoutMs?: number } = {}): Promise<PublishingHarness> {
-  const sandbox = await startSandbox();
   const relais = await startTestRelais('sqlite', { RELAIS_PUBLIC_URL: 'http://127.0.0.1:0', RELAIS_SHOPIFY_APP_SECRET: 'sandbox-shopify-secret' });
   // The test client judges cookie expiry by the real date: start the manual clock there.
   relais.clock.set(Date.now());
+  // One time for both sides: engagement grows as the test moves Relais's clock.
+  const sandbox = await startSandbox({ clock: relais.clock });
   const url = await relais.listen();
   sandbox.shopify.setRelaisUrl(url);
   const owner = await setUpOwner(relais.app);
