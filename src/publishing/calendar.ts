@@ -26,11 +26,12 @@ export async function calendarPosts(db: Db, workspaceId: string, filter: Calenda
   if (filter.status) query = query.where('status', '=', filter.status);
   else query = query.where('status', '!=', 'deleted');
   if (filter.network || filter.channelId) {
-    query = query.where('id', 'in', (eb) => {
-      let sub = eb.selectFrom('pub_versions').select('post_id').where('workspace_id', '=', workspaceId);
-      if (filter.network) sub = sub.where('network', '=', filter.network);
-      if (filter.channelId) sub = sub.where('channel_id', '=', filter.channelId);
-      return sub;
+    // Correlated per post (the unique (workspace, post, network) index), not a scan of every version of the network.
+    query = query.where(({ exists, selectFrom }) => {
+      let sub = selectFrom('pub_versions as v').select('v.post_id').whereRef('v.workspace_id', '=', 'pub_posts.workspace_id').whereRef('v.post_id', '=', 'pub_posts.id');
+      if (filter.network) sub = sub.where('v.network', '=', filter.network);
+      if (filter.channelId) sub = sub.where('v.channel_id', '=', filter.channelId);
+      return exists(sub);
     });
   }
   const posts = await query.orderBy('scheduled_at').orderBy('id').limit(MAX_CALENDAR_POSTS).execute();
@@ -42,7 +43,11 @@ export async function listPosts(db: Db, workspaceId: string, filter: { status?: 
   let query = db.selectFrom('pub_posts').selectAll().where('workspace_id', '=', workspaceId);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.before) query = query.where('id', '<', filter.before);
-  if (filter.network) query = query.where('id', 'in', (eb) => eb.selectFrom('pub_versions').select('post_id').where('workspace_id', '=', workspaceId).where('network', '=', filter.network!));
+  if (filter.network) {
+    const network = filter.network;
+    query = query.where(({ exists, selectFrom }) => exists(selectFrom('pub_versions as v').select('v.post_id').whereRef('v.workspace_id', '=', 'pub_posts.workspace_id')
+      .whereRef('v.post_id', '=', 'pub_posts.id').where('v.network', '=', network)));
+  }
   const rows = await query.orderBy('id', 'desc').limit(filter.limit + 1).execute();
   const page = rows.slice(0, filter.limit);
   return { posts: await withVersions(db, workspaceId, page), next: rows.length > filter.limit ? page.at(-1)!.id : null };
@@ -53,8 +58,9 @@ async function withVersions(db: Db, workspaceId: string, posts: Parameters<typeo
   const byPost = new Map<string, PubVersionsTable[]>();
   for (let i = 0; i < posts.length; i += 500) {
     const ids = posts.slice(i, i + 500).map((p) => p.id);
-    const versions = await db.selectFrom('pub_versions').selectAll().where('workspace_id', '=', workspaceId).where('post_id', 'in', ids).orderBy('network').execute();
+    const versions = await db.selectFrom('pub_versions').selectAll().where('workspace_id', '=', workspaceId).where('post_id', 'in', ids).execute();
     for (const version of versions) byPost.set(version.post_id, [...(byPost.get(version.post_id) ?? []), version]);
   }
-  return posts.map((post) => postView(post, byPost.get(post.id) ?? []));
+  // Sorted here: an ORDER BY network makes SQLite pick the (workspace, network) index and read every version.
+  return posts.map((post) => postView(post, (byPost.get(post.id) ?? []).sort((a, b) => a.network.localeCompare(b.network))));
 }

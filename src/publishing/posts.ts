@@ -131,8 +131,8 @@ export async function updatePost(deps: Pick<PublishingDeps, 'db' | 'clock'>, wor
 export async function getPost(db: Db, workspaceId: string, postId: string): Promise<PostView> {
   const post = await db.selectFrom('pub_posts').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', postId).executeTakeFirst();
   if (!post) throw new AppError('post.not_found', 'Post not found');
-  const versions = await db.selectFrom('pub_versions').selectAll().where('workspace_id', '=', workspaceId).where('post_id', '=', postId).orderBy('network').execute();
-  return postView(post, versions);
+  const versions = await db.selectFrom('pub_versions').selectAll().where('workspace_id', '=', workspaceId).where('post_id', '=', postId).execute();
+  return postView(post, versions.sort((a, b) => a.network.localeCompare(b.network)));
 }
 
 export function postView(post: PubPostsTable, versions: PubVersionsTable[]): PostView {
