@@ -187,8 +187,11 @@ describe('Meta outbound through the sandbox', () => {
     expect(register.map((e: any) => [e.action, e.actorType, e.clause])).toEqual([['unhide', 'user', null], ['hide', 'rule', 'donnees-personnelles@v1']]);
     const csv = await relais.app.inject({ method: 'GET', url: '/api/v1/moderation?format=csv', headers: { cookie: [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('date,action,actor_type,actor,clause,reason,conversation_id,message_id,content');
+    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFdate,action,actor_type,actor,clause,reason,conversation_id,message_id,content');
     expect(csv.body).toContain('"hide","rule","charter:donnees-personnelles","donnees-personnelles@v1"');
+    const french = await relais.app.inject({ method: 'GET', url: '/api/v1/moderation?format=csv&separator=semicolon&action=hide', headers: { cookie: [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(french.body.split('\r\n')[0]).toBe('\uFEFFdate;action;actor_type;actor;clause;reason;conversation_id;message_id;content');
+    expect(french.body).toContain('"hide";"rule";"charter:donnees-personnelles";"donnees-personnelles@v1"');
   });
 
   it('waits out a rate limit as long as Meta says, without hammering', async () => {

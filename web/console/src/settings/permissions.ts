@@ -25,6 +25,7 @@ export function allowedSections(role: Role): SettingsSection[] {
   // Business hours, SLA policies and teams: owners and admins (channels.manage, members.manage).
   if (canManageChannels(role)) sections.push('hours', 'sla', 'teams');
   if (canManageChannels(role)) sections.push('recovery', 'privacy');
-  if (canManageContent(role)) sections.push('attribution');
+  if (canManageContent(role)) sections.push('attribution', 'moderation');
+  if (canManageChannels(role)) sections.push('audit');
   return sections;
 }
