@@ -12,6 +12,7 @@ import { contactEmailMigration } from './migrations/0009-contact-email.ts';
 import { privacyMigration } from './migrations/0010-privacy.ts';
 import { publishingMigration } from './migrations/0014-publishing.ts';
 import { throttlesMigration } from './migrations/0012-throttles.ts';
+import { scaleMigration } from './migrations/0017-scale.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -28,6 +29,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0010-privacy': privacyMigration(dialect),
     '0012-throttles': throttlesMigration(dialect),
     '0014-publishing': publishingMigration(dialect),
+    '0017-scale': scaleMigration(dialect),
   };
 }
 

@@ -8,6 +8,7 @@ import type { AuditLogTable, CannedRepliesTable, ChannelRoutesTable, ChannelsTab
 import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExportsTable, PromoCodesTable, RecoveryDecisionsTable, RecoverySettingsTable, ShopCustomersTable } from './schema/commerce.ts';
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
 import type { PubMediaTable, PubMetricsTable, PubPostsTable, PubSettingsTable, PubVersionsTable } from './schema/publishing.ts';
+import type { PeriodicRunsTable, RealtimeEventsTable, RealtimeSequencesTable } from './schema/scale.ts';
 import type { AgentAvailabilityTable, CareSettingsTable, ConversationSlaTable, NotificationsTable, RoutingLocksTable, RuleFiringsTable, RuleVersionsTable, RulesTable, SlaEscalationsTable, TeamMembersTable, TeamsTable, WorkspaceSettingsTable } from './schema/care.ts';
 
 export * from './schema/accounts.ts';
@@ -16,8 +17,12 @@ export * from './schema/commerce.ts';
 export * from './schema/webchat.ts';
 export * from './schema/care.ts';
 export * from './schema/publishing.ts';
+export * from './schema/scale.ts';
 
 export interface Database {
+  realtime_sequences: RealtimeSequencesTable;
+  realtime_events: RealtimeEventsTable;
+  periodic_runs: PeriodicRunsTable;
   installation_settings: InstallationSettingsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
