@@ -6,7 +6,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createSandboxClock, type Clock } from './clock.ts';
 import { sendJson } from './http-io.ts';
+import { serveControl, type ControlSurface } from './control/serve-control.ts';
 import { handleMetaControl } from './meta/control-api.ts';
+import { xControl } from './x/control-api.ts';
+import { shopifyControl } from './shopify/control-api.ts';
+import { wooControl } from './woocommerce/control-api.ts';
 import { createMetaSandbox, type MetaOptions } from './meta/create-meta-sandbox.ts';
 import { isGraphPath } from './meta/graph/graph-router.ts';
 import type { MetaSandbox } from './meta/meta-sandbox.ts';
@@ -70,16 +74,24 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const wooHost = createWooSandbox({ clock, sandboxUrl: () => url });
   const pinterestHost = createPinterestSandbox({ clock, sandboxUrl: () => url });
 
+  const controls: Record<string, ControlSurface> = { x: xControl(x), shopify: shopifyControl(shopifyHost.shopify), woocommerce: wooControl(wooHost.woo) };
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = new URL(req.url ?? '/', 'http://sandbox');
     if (target.pathname.startsWith('/_sandbox/meta/')) return handleMetaControl(meta, req, res, target.pathname.slice('/_sandbox/meta/'.length));
+    const control = /^\/_sandbox\/([a-z]+)\/([A-Za-z]+)$/.exec(target.pathname);
+    if (control && Object.hasOwn(controls, control[1]!)) return serveControl(controls[control[1]!]!, req, res, control[2]!);
     if (isGraphPath(target.pathname)) return metaHost.handleGraph(req, res, target);
     if (isXApiPath(target.pathname)) return xHost.handleApi(req, res, target);
     if (isShopifyAdminPath(target.pathname)) return shopifyHost.handleAdmin(req, res, target);
     if (isWooPath(target.pathname)) return wooHost.handleApi(req, res, target);
     if (isPinterestPath(target.pathname)) return pinterestHost.handleApi(req, res, target);
     if (target.pathname === '/' || target.pathname === '/_sandbox') {
-      return sendJson(res, 200, { sandbox: 'relais', meta: { graphUrl: meta.graphUrl, webhookUrl: meta.webhookUrl, appId: meta.appId } });
+      return sendJson(res, 200, {
+        sandbox: 'relais', control: ['meta', ...Object.keys(controls)].map((platform) => `/_sandbox/${platform}/<action>`),
+        meta: { graphUrl: meta.graphUrl, webhookUrl: meta.webhookUrl, appId: meta.appId },
+        x: { apiBase: x.apiBase, webhookUrl: x.webhookUrl }, shopify: { apiBase: shopifyHost.shopify.apiBase }, woocommerce: { apiBase: wooHost.woo.apiBase },
+      });
     }
     sendJson(res, 404, { error: { message: `Nothing at ${target.pathname}` } });
   }

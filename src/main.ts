@@ -9,6 +9,7 @@ import { createDatabaseThrottle, createMemoryThrottle, purgeExpiredSessions, pur
 import { createLogger, createSealer, sha256Hex, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, createXProvider, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
+import { EXPORT_QUEUE as REPORTS_EXPORT_QUEUE, REFRESH_QUEUE as REPORTS_REFRESH_QUEUE, WEEKLY_QUEUE as REPORTS_WEEKLY_QUEUE, refreshDirty, runExport, sendWeeklySummaries } from './reports/index.ts';
 import { assignWaiting, autoAssign, monitorSla, refreshSlaMetrics, PICKUP_QUEUE, ROUTING_QUEUE, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, schedulePeriodic, withPeriodicSlots, type Queue } from './jobs/index.ts';
@@ -167,6 +168,11 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   queue.work(PUBLISH_QUEUE, async (payload) => publishVersion(publishing, payload as PublishJob), { concurrency: 2 });
   queue.work(SWEEP_QUEUE, async () => { await sweepDue(publishing); });
   queue.work(METRICS_QUEUE, async () => { await pollEngagement(publishing); });
+  // Reports: conversations the triggers marked dirty are recomputed and the rollups moved;
+  // long CSV exports and the weekly summary run here.
+  queue.work(REPORTS_REFRESH_QUEUE, async () => { await refreshDirty({ db: store.db, clock }); }, long);
+  queue.work(REPORTS_EXPORT_QUEUE, async (payload) => runExport({ db: store.db, clock }, payload as { workspaceId: string; exportId: string }), long);
+  queue.work(REPORTS_WEEKLY_QUEUE, async () => { await sendWeeklySummaries({ db: store.db, dialect: store.dialect.name, clock, publish: (w, type, data) => bus.publish(w, type, data) }); }, long);
 
   // Periodic jobs: each worker process offers them; one job per period runs (`schedulePeriodic`).
   // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
@@ -175,6 +181,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
     [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000], [RETENTION_QUEUE, 6 * 60 * 60_000],
     [SWEEP_QUEUE, 60_000], [METRICS_QUEUE, 60_000],
+    [REPORTS_REFRESH_QUEUE, 60_000], [REPORTS_WEEKLY_QUEUE, 60 * 60_000],
   ];
   for (const [name, every] of periodic) periodicEvery.set(name, every);
   const scheduler = schedulePeriodic({ db: store.db, queue, clock, logger }, periodic.map(([name, everyMs]) => ({ queue: name, everyMs })));

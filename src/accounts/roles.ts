@@ -29,6 +29,7 @@ const grants = {
   'reports.read': ['owner', 'admin', 'community_manager'],
   'posts.write': ['owner', 'admin', 'community_manager'],
   'posts.approve': ['owner', 'admin'],
+  'reports.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -7,6 +7,7 @@ import type { HttpDeps } from './deps.ts';
 import { sendError } from './errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerAuthentication } from './authenticate.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerConsole } from './console.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -28,6 +29,7 @@ import { privacyRoutes } from './routes/privacy.ts';
 import { shopHookRoutes } from './routes/shop-hooks.ts';
 import { shopRoutes } from './routes/shops.ts';
 import { publishingRoutes } from './routes/publishing.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -56,6 +58,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   registerAuthentication(app, deps);
+  registerInputGuard(app);
 
   healthRoutes(app, deps);
   sessionRoutes(app, deps);
@@ -77,6 +80,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await shopHookRoutes(app, deps);
   shopRoutes(app, deps);
   await publishingRoutes(app, deps);
+  reportRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;
 }

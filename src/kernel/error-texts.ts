@@ -64,6 +64,9 @@ export const errorTexts: Record<ErrorCode, ErrorText> = {
   'team.duplicate': { fr: 'Une équipe porte déjà ce nom.', en: 'A team already has this name.' },
   'job.conflict': { fr: 'Cette tâche ne peut pas être relancée dans son état actuel.', en: 'This job cannot be retried in its current state.' },
   'job.not_found': { fr: 'Cette tâche n’existe plus.', en: 'This job no longer exists.' },
+  'idempotency.key_required': { fr: 'Chaque envoi doit porter une clé d’idempotence (en-tête Idempotency-Key).', en: 'Every send needs an idempotency key (Idempotency-Key header).' },
+  'idempotency.conflict': { fr: 'Ce message est déjà parti avec un autre texte. Rechargez la conversation avant de réécrire.', en: 'This message already went out with a different text. Reload the conversation before writing again.' },
+  'idempotency.in_progress': { fr: 'Ce message est en cours d’envoi ; patientez un instant.', en: 'This message is being sent; wait a moment.' },
   'rule.not_found': { fr: 'Cette règle n’existe plus.', en: 'This rule no longer exists.' },
   'settings.conflict': { fr: 'Ces réglages ont changé entre-temps. Rechargez la page.', en: 'These settings changed meanwhile. Reload the page.' },
   'notification.not_found': { fr: 'Cette notification n’existe plus.', en: 'This notification no longer exists.' },
@@ -75,6 +78,8 @@ export const errorTexts: Record<ErrorCode, ErrorText> = {
   'media.not_found': { fr: 'Cette image n’existe pas.', en: 'This image does not exist.' },
   'internal.error': { fr: 'Une erreur est survenue de notre côté. Réessayez ; si elle revient, prévenez votre administrateur.', en: 'Something went wrong on our side. Try again; if it persists, tell your admin.' },
   'service.unavailable': { fr: 'Relais est momentanément indisponible. Réessayez dans un instant.', en: 'Relais is briefly unavailable. Try again in a moment.' },
+  'report_export.not_found': { fr: 'Cet export n’existe pas.', en: 'This export does not exist.' },
+  'report_export.not_ready': { fr: 'L’export n’est pas encore terminé.', en: 'The export is not finished yet.' },
 };
 
 /**

@@ -52,6 +52,9 @@ export const errorCatalogue = {
   'team.duplicate': 409,
   'job.conflict': 409,
   'job.not_found': 404,
+  'idempotency.key_required': 400,
+  'idempotency.conflict': 409,
+  'idempotency.in_progress': 409,
   'rule.not_found': 404,
   'settings.conflict': 409,
   'notification.not_found': 404,
@@ -63,6 +66,8 @@ export const errorCatalogue = {
   'media.not_found': 404,
   'internal.error': 500,
   'service.unavailable': 503,
+  'report_export.not_found': 404,
+  'report_export.not_ready': 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -8,3 +8,4 @@ export type * from './schema.ts';
 export { sql, type Transaction, type RawBuilder } from 'kysely';
 export { isDatabaseUnavailable, isUniqueViolation } from './errors.ts';
 export { REDACTED_SNAPSHOT } from './migrations/0010-privacy.ts';
+export { ROLLUP_COUNTERS } from './migrations/0016-reports.ts';

@@ -9,6 +9,8 @@ import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExport
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
 import type { PubMediaTable, PubMetricsTable, PubPostsTable, PubSettingsTable, PubVersionsTable } from './schema/publishing.ts';
 import type { PeriodicRunsTable, RealtimeEventsTable, RealtimeSequencesTable } from './schema/scale.ts';
+import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportExportChunksTable, ReportExportsTable, ReportResponsesTable } from './schema/reports.ts';
+import type { IdempotencyKeysTable } from './schema/idempotency.ts';
 import type { AgentAvailabilityTable, CareSettingsTable, ConversationSlaTable, NotificationsTable, RoutingLocksTable, RuleFiringsTable, RuleVersionsTable, RulesTable, SlaEscalationsTable, TeamMembersTable, TeamsTable, WorkspaceSettingsTable } from './schema/care.ts';
 
 export * from './schema/accounts.ts';
@@ -18,6 +20,8 @@ export * from './schema/webchat.ts';
 export * from './schema/care.ts';
 export * from './schema/publishing.ts';
 export * from './schema/scale.ts';
+export * from './schema/reports.ts';
+export * from './schema/idempotency.ts';
 
 export interface Database {
   realtime_sequences: RealtimeSequencesTable;
@@ -77,4 +81,12 @@ export interface Database {
   pub_media: PubMediaTable;
   pub_metrics: PubMetricsTable;
   pub_settings: PubSettingsTable;
+  report_dirty: ReportDirtyTable;
+  conversation_status_changes: ConversationStatusChangesTable;
+  report_conversations: ReportConversationsTable;
+  report_responses: ReportResponsesTable;
+  report_daily: ReportDailyTable;
+  report_exports: ReportExportsTable;
+  report_export_chunks: ReportExportChunksTable;
+  idempotency_keys: IdempotencyKeysTable;
 }

@@ -86,7 +86,8 @@ export interface Notification {
   kind: string;
   conversationId: string | null;
   messageId: string | null;
-  data: { ruleName?: string; version?: number; excerpt?: string };
+  /** A rule's notification, or (kind 'weekly_report') last week's figures. */
+  data: { ruleName?: string; version?: number; excerpt?: string; from?: string; conversations?: number; firstResponseMedianMs?: number | null; withinSlaShare?: number | null };
   createdAt: number;
   readAt: number | null;
 }

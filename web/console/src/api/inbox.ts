@@ -26,12 +26,13 @@ export const removeConversationLabel = (conversationId: string, labelId: string)
 export interface ReplyInput {
   text: string;
   visibility: Visibility;
-  idempotencyKey?: string;
+  /** Required by the API: one per draft (see composer/idempotency.ts). */
+  idempotencyKey: string;
   mentions?: string[];
 }
 export const sendMessage = (conversationId: string, input: ReplyInput) =>
   request<{ messageId: string; outboundId: string | null }>('POST', `${v1}/conversations/${id(conversationId)}/messages`, input);
-export const moveToPrivate = (conversationId: string, input: { publicText: string; privateText?: string }) =>
+export const moveToPrivate = (conversationId: string, input: { publicText: string; privateText?: string; idempotencyKey: string }) =>
   request<MoveToPrivateResult>('POST', `${v1}/conversations/${id(conversationId)}/move-to-private`, input);
 export const retryOutbound = (outboundId: string) => request<unknown>('POST', `${v1}/outbound/${id(outboundId)}/retry`);
 

@@ -1,3 +1,4 @@
+import { enReports } from './en-reports.ts';
 import { enComposer } from './en-composer.ts';
 import { enInbox } from './en-inbox.ts';
 import { enInsight } from './en-insight.ts';
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...enComposer,
   ...enSettings,
   ...enInsight,
+  ...enReports,
   ...enWebchat,
   ...enAutomation,
   ...enRouting,
@@ -76,6 +78,8 @@ export const en: Record<MessageKey, string> = {
   'error.lastOwner': 'The workspace must keep at least one owner.',
   'error.memberExists': 'This person is already on the team.',
   'error.setupDone': 'Relais is already set up: please sign in.',
+  'error.idempotencyConflict': 'This message already went out with a different text. Reload the conversation before writing again.',
+  'error.idempotencyInProgress': 'This message is being sent; wait a moment.',
   'error.workspaceNotFound': 'You are no longer a member of this workspace.',
   'error.notFound': 'This item no longer exists. Reload the page.',
   'error.unavailable': 'Relais is temporarily unavailable. Try again in a moment.',

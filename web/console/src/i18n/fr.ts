@@ -4,6 +4,7 @@
  * Placeholders look like `{name}`. The inbox, composer and settings keys live in their own
  * files (`fr-inbox.ts`…) to keep each dictionary readable.
  */
+import { frReports } from './fr-reports.ts';
 import { frComposer } from './fr-composer.ts';
 import { frInbox } from './fr-inbox.ts';
 import { frInsight } from './fr-insight.ts';
@@ -19,6 +20,7 @@ export const fr = {
   ...frComposer,
   ...frSettings,
   ...frInsight,
+  ...frReports,
   ...frWebchat,
   ...frAutomation,
   ...frRouting,
@@ -80,6 +82,8 @@ export const fr = {
   'error.lastOwner': 'L’espace de travail doit garder au moins un propriétaire.',
   'error.memberExists': 'Cette personne fait déjà partie de l’équipe.',
   'error.setupDone': 'Relais est déjà configuré : connectez-vous.',
+  'error.idempotencyConflict': 'Ce message est déjà parti avec un autre texte. Rechargez la conversation avant de réécrire.',
+  'error.idempotencyInProgress': 'Ce message est en cours d’envoi ; patientez un instant.',
   'error.workspaceNotFound': 'Vous ne faites plus partie de cet espace de travail.',
   'error.notFound': 'Cet élément n’existe plus. Rechargez la page.',
   'error.unavailable': 'Relais est momentanément indisponible. Réessayez dans un instant.',

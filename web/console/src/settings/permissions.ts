@@ -29,3 +29,8 @@ export function allowedSections(role: Role): SettingsSection[] {
   if (canManageChannels(role)) sections.push('audit');
   return sections;
 }
+
+/** The reports page: what `reports.read` allows on the server (owners, admins, community managers). */
+export function canSeeReports(role: Role): boolean {
+  return role === 'owner' || role === 'admin' || role === 'community_manager';
+}
