@@ -21,6 +21,7 @@ import { createShopifySandbox, type ShopifyOptions, type ShopifySandbox } from '
 import { isShopifyAdminPath } from './shopify/admin-api.ts';
 import { createWooSandbox, type WooSandbox } from './woocommerce/woo-sandbox.ts';
 import { isWooPath } from './woocommerce/rest-api.ts';
+import { createPinterestSandbox, isPinterestPath, type PinterestSandbox } from './pinterest/pinterest-sandbox.ts';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -49,6 +50,8 @@ export interface Sandbox {
   shopify: ShopifySandbox;
   /** WooCommerce webhooks (and ping) and the REST subset under `/wp-json/wc/v3/`. */
   woo: WooSandbox;
+  /** Pinterest API v5 (`/v5/`): accounts, boards, Pins and their metrics. */
+  pinterest: PinterestSandbox;
   /** Stops retries, drops hung connections and closes the port. */
   close(): Promise<void>;
 }
@@ -69,6 +72,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { x } = xHost;
   const shopifyHost = createShopifySandbox(options.shopify ?? {}, { clock, relaisUrl: options.relaisUrl, sandboxUrl: () => url });
   const wooHost = createWooSandbox({ clock, sandboxUrl: () => url });
+  const pinterestHost = createPinterestSandbox({ clock, sandboxUrl: () => url });
 
   const controls: Record<string, ControlSurface> = { x: xControl(x), shopify: shopifyControl(shopifyHost.shopify), woocommerce: wooControl(wooHost.woo) };
 
@@ -81,6 +85,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (isXApiPath(target.pathname)) return xHost.handleApi(req, res, target);
     if (isShopifyAdminPath(target.pathname)) return shopifyHost.handleAdmin(req, res, target);
     if (isWooPath(target.pathname)) return wooHost.handleApi(req, res, target);
+    if (isPinterestPath(target.pathname)) return pinterestHost.handleApi(req, res, target);
     if (target.pathname === '/' || target.pathname === '/_sandbox') {
       return sendJson(res, 200, {
         sandbox: 'relais', control: ['meta', ...Object.keys(controls)].map((platform) => `/_sandbox/${platform}/<action>`),
@@ -111,6 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     x,
     shopify: shopifyHost.shopify,
     woo: wooHost.woo,
+    pinterest: pinterestHost.pinterest,
     async close() {
       metaHost.close();
       server.closeAllConnections(); // calls left hanging on purpose (actThenHang) included

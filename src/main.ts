@@ -21,6 +21,7 @@ import { applyAllRetention, handleShopPrivacyRequest, RETENTION_QUEUE, SHOP_PRIV
 import { notifyHooks, processShopDelivery, reconcileAllShops, SHOP_UPSERTED_QUEUE, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 import { attributeOrder, onCheckoutUpserted, recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
 import { contestsDepsFrom, purgeExpiredContests, refreshOpenContests, CONTESTS_PURGE_QUEUE, CONTESTS_REFRESH_QUEUE } from './contests/index.ts';
+import { METRICS_QUEUE, pollEngagement, publishers, publishVersion, PUBLISH_QUEUE, sweepDue, SWEEP_QUEUE, type PublishingDeps, type PublishJob } from './publishing/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -37,6 +38,7 @@ export interface Relais {
   inbox: InboxDeps;
   channels: ChannelRegistry;
   commerce: CommerceDeps;
+  publishing: PublishingDeps;
   /** The HTTP app; absent in a worker-only process. */
   app: FastifyInstance | undefined;
   /** Starts what this process runs (HTTP, workers) and answers the base URL when serving. */
@@ -160,6 +162,13 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   });
   queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload), long);
   queue.work(RETENTION_QUEUE, async () => applyAllRetention(privacy), long);
+  // Publishing: each version's job at its time; the sweep re-offers lost or crashed ones; engagement polls.
+  const publishing: PublishingDeps = {
+    db: store.db, clock, queue, bus, sealer: inbox.sealer, logger, publishers, publicUrl: () => accounts.settings.publicUrl,
+  };
+  queue.work(PUBLISH_QUEUE, async (payload) => publishVersion(publishing, payload as PublishJob), { concurrency: 2 });
+  queue.work(SWEEP_QUEUE, async () => { await sweepDue(publishing); });
+  queue.work(METRICS_QUEUE, async () => { await pollEngagement(publishing); });
   // Reports: conversations the triggers marked dirty are recomputed and the rollups moved;
   // long CSV exports and the weekly summary run here.
   queue.work(REPORTS_REFRESH_QUEUE, async () => { await refreshDirty({ db: store.db, clock }); }, long);
@@ -180,6 +189,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const periodic: [string, number][] = [
     ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
     [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000], [RETENTION_QUEUE, 6 * 60 * 60_000],
+    [SWEEP_QUEUE, 60_000], [METRICS_QUEUE, 60_000],
     [REPORTS_REFRESH_QUEUE, 60_000], [REPORTS_WEEKLY_QUEUE, 60 * 60_000],
     [CONTESTS_PURGE_QUEUE, 24 * 60 * 60_000],
   ];
@@ -188,11 +198,11 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, shared });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, publishing, shared });
 
   let url = '';
   return {
-    config, logger, store, queue, bus, accounts, inbox, channels, commerce, app,
+    config, logger, store, queue, bus, accounts, inbox, channels, commerce, publishing, app,
     async listen() {
       if (role !== 'serve') {
         await queue.start();

@@ -27,6 +27,8 @@ const grants = {
   'rules.manage': ['owner', 'admin'],
   'privacy.manage': ['owner', 'admin'],
   'reports.read': ['owner', 'admin', 'community_manager'],
+  'posts.write': ['owner', 'admin', 'community_manager'],
+  'posts.approve': ['owner', 'admin'],
   'reports.manage': ['owner', 'admin'],
   'contests.manage': ['owner', 'admin', 'community_manager'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -28,6 +28,7 @@ import { commerceRoutes } from './routes/commerce.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { shopHookRoutes } from './routes/shop-hooks.ts';
 import { shopRoutes } from './routes/shops.ts';
+import { publishingRoutes } from './routes/publishing.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { contestRoutes } from './routes/contests.ts';
 
@@ -79,6 +80,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   webchatConsoleRoutes(app, deps);
   await shopHookRoutes(app, deps);
   shopRoutes(app, deps);
+  await publishingRoutes(app, deps);
   reportRoutes(app, deps);
   contestRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);

@@ -10,6 +10,7 @@ import { webchatMigration } from './migrations/0007-webchat.ts';
 import { commerceMigration } from './migrations/0008-commerce.ts';
 import { contactEmailMigration } from './migrations/0009-contact-email.ts';
 import { privacyMigration } from './migrations/0010-privacy.ts';
+import { publishingMigration } from './migrations/0014-publishing.ts';
 import { idempotencyMigration } from './migrations/0011-idempotency.ts';
 import { throttlesMigration } from './migrations/0012-throttles.ts';
 import { contestsMigration } from './migrations/0015-contests.ts';
@@ -32,6 +33,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0011-idempotency': idempotencyMigration(dialect),
     '0012-throttles': throttlesMigration(dialect),
     '0015-contests': contestsMigration(dialect),
+    '0014-publishing': publishingMigration(dialect),
     '0017-scale': scaleMigration(dialect),
     '0016-reports': reportsMigration(dialect),
   };

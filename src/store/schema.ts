@@ -8,6 +8,7 @@ import type { AuditLogTable, CannedRepliesTable, ChannelRoutesTable, ChannelsTab
 import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExportsTable, PromoCodesTable, RecoveryDecisionsTable, RecoverySettingsTable, ShopCustomersTable } from './schema/commerce.ts';
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
 import type { AmbassadorCodesTable, AmbassadorSettingsTable, ContestDrawsTable, ContestEntriesTable, ContestExclusionsTable, ContestPostsTable, ContestsTable, ContestWinnersTable, ReactionsByAuthorTable } from './schema/contests.ts';
+import type { PubMediaTable, PubMetricsTable, PubPostsTable, PubSettingsTable, PubVersionsTable } from './schema/publishing.ts';
 import type { PeriodicRunsTable, RealtimeEventsTable, RealtimeSequencesTable } from './schema/scale.ts';
 import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportExportChunksTable, ReportExportsTable, ReportResponsesTable } from './schema/reports.ts';
 import type { IdempotencyKeysTable } from './schema/idempotency.ts';
@@ -19,6 +20,7 @@ export * from './schema/commerce.ts';
 export * from './schema/webchat.ts';
 export * from './schema/care.ts';
 export * from './schema/contests.ts';
+export * from './schema/publishing.ts';
 export * from './schema/scale.ts';
 export * from './schema/reports.ts';
 export * from './schema/idempotency.ts';
@@ -76,6 +78,11 @@ export interface Database {
   sla_escalations: SlaEscalationsTable;
   recovery_settings: RecoverySettingsTable;
   privacy_exports: PrivacyExportsTable;
+  pub_posts: PubPostsTable;
+  pub_versions: PubVersionsTable;
+  pub_media: PubMediaTable;
+  pub_metrics: PubMetricsTable;
+  pub_settings: PubSettingsTable;
   report_dirty: ReportDirtyTable;
   conversation_status_changes: ConversationStatusChangesTable;
   report_conversations: ReportConversationsTable;
