@@ -43,4 +43,19 @@ describe.each(await testDialects())('periodic jobs across workers (%s)', (dialec
     expect(runs).toEqual([runs[0], runs[0]! + 1]);
     for (const worker of workers) worker.scheduler.stop();
   });
+
+  it('runs a periodic queue\'s job queued by hand (no slot) every time, even within one period', async () => {
+    harness ??= await createQueueHarness(dialect);
+    const clock = manualClock(Date.UTC(2026, 11, 7, 9, 0, 30));
+    const name = `by-hand-${dialect}-${Math.random().toString(36).slice(2, 8)}`;
+    const { queue } = harness.openProcess();
+    const periodic = withPeriodicSlots(queue, { db: harness.store.db, clock }, new Map([[name, 60_000]]));
+    let runs = 0;
+    periodic.work(name, async () => { runs++; });
+    await periodic.start();
+    await periodic.enqueue(name, {});
+    await waitFor(() => runs === 1, 15_000);
+    await periodic.enqueue(name, {});
+    await waitFor(() => runs === 2, 15_000);
+  });
 });

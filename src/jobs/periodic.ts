@@ -49,7 +49,10 @@ export function schedulePeriodic(deps: { db: Db; queue: Queue; clock: Clock; log
 export function oncePerSlot(deps: { db: Db; clock: Clock; logger?: Logger }, queue: string, everyMs: number, handler: JobHandler): JobHandler {
   return async (payload, job) => {
     const given = (payload as { slot?: unknown } | null)?.slot;
-    const slot = typeof given === 'number' && Number.isInteger(given) ? given : Math.floor(deps.clock.now() / everyMs);
+    // Only the scheduler's offers name a slot; a job queued by hand (an admin, a test, a
+    // follow-up) asks for a run now and is not folded into this period's.
+    if (typeof given !== 'number' || !Number.isInteger(given)) return handler(payload, job);
+    const slot = given;
     await deps.db.insertInto('periodic_runs').values({ queue, slot, job_id: job.id, claimed_at: deps.clock.now() })
       .onConflict((oc) => oc.columns(['queue', 'slot']).doNothing()).execute();
     const claim = await deps.db.selectFrom('periodic_runs').select('job_id').where('queue', '=', queue).where('slot', '=', slot).executeTakeFirst();
