@@ -40,6 +40,13 @@ const allowed: Record<string, string> = {
   'commerce/reconcile-shops.ts selectFrom channels': 'reconciliation lists every shop',
   'inbox/backfill-channel.ts selectFrom channels': 'back-fill lists every channel',
   'privacy/retention.ts selectFrom workspace_settings': 'the retention sweep lists the workspaces that set one',
+  'contests/purge-contests.ts selectFrom contests': 'the contest-retention sweep lists ended contests of every workspace',
+  'http/idempotency.ts deleteFrom idempotency_keys': 'expired keys are purged across workspaces',
+  'publishing/engagement.ts selectFrom pub_versions': 'the engagement poll lists published versions due a reading',
+  'publishing/publish-version.ts selectFrom pub_versions': 'the publishing sweep lists versions due or stuck',
+  'publishing/publish-version.ts updateTable pub_versions': 'the publishing sweep claims a version by its id',
+  'reports/export-report.ts deleteFrom report_export_chunks': 'finished exports\' chunks are purged by export id',
+  'reports/refresh-reports.ts selectFrom report_dirty': 'the reports refresh lists conversations marked dirty',
   // A widget attachment is fetched by its capability URL (/widget/files/:id/:key), which names
   // no workspace; one look-up by primary key, fanned out under Citus.
   'inbox/webchat-uploads.ts selectFrom webchat_uploads': 'capability URL without a workspace',

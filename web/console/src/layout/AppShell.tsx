@@ -35,7 +35,7 @@ export function AppShell({ children }: { children: ReactNode }) {
     <div className="shell">
       <a className="skip-link" href="#main">{t('nav.skip')}</a>
       <header className="topbar">
-        <span className="brand"><span className="brand-mark" aria-hidden="true">R</span>{t('app.name')}</span>
+        <span className="brand"><span className="brand-mark" aria-hidden="true">R</span><span className="brand-name">{t('app.name')}</span></span>
         <WorkspaceSwitcher />
         <nav className="topnav" aria-label={t('nav.main')}>
           <Link href="/inbox" data-testid="nav-inbox">{t('nav.inbox')}</Link>
