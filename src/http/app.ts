@@ -27,6 +27,8 @@ import { commerceRoutes } from './routes/commerce.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { shopHookRoutes } from './routes/shop-hooks.ts';
 import { shopRoutes } from './routes/shops.ts';
+import { registerContracts, type RegisteredRoute } from './contract-schemas.ts';
+import { apiDocsRoutes } from './routes/api-docs.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -51,6 +53,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   registerAuthentication(app, deps);
+  const apiRoutes: RegisteredRoute[] = [];
+  registerContracts(app, apiRoutes);
 
   healthRoutes(app, deps);
   sessionRoutes(app, deps);
@@ -71,6 +75,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   webchatConsoleRoutes(app, deps);
   await shopHookRoutes(app, deps);
   shopRoutes(app, deps);
+  apiDocsRoutes(app, deps, apiRoutes);
   await registerConsole(app, deps.consoleDir);
   return app;
 }
