@@ -33,6 +33,7 @@ export async function startTestRelais(dialect: TestDialect, env: Record<string, 
   });
   const clock = manualClock(Date.UTC(2026, 10, 23, 9, 0));
   const relais = await createRelais(config, { clock, consoleDir: join(dataDir, 'no-console'), ...options });
+  appClocks.set(relais.app!, clock);
   return Object.assign(relais, {
     app: relais.app!,
     clock,
@@ -50,6 +51,10 @@ export interface Reply {
   headers: Record<string, string | string[] | number | undefined>;
 }
 
+// The test clock of each app a test started: cookie expiry is judged against the server's
+// time, not the wall clock (a session made at the fixed test time has expired in real time).
+const appClocks = new WeakMap<FastifyInstance, { now(): number }>();
+
 /** A browser-like client: keeps cookies, sends the CSRF header on state changes. */
 export class Browser {
   readonly cookies = new Map<string, string>();
@@ -64,8 +69,9 @@ export class Browser {
       method: method as 'GET', url, headers, remoteAddress: this.ip,
       ...(payload === undefined ? {} : typeof payload === 'string' ? { payload } : { payload: payload as object }),
     });
+    const now = appClocks.get(this.app)?.now() ?? Date.now();
     for (const cookie of response.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
-      const cleared = cookie.value === '' || (cookie.expires !== undefined && cookie.expires.getTime() <= Date.now()) || cookie.maxAge === 0;
+      const cleared = cookie.value === '' || (cookie.expires !== undefined && cookie.expires.getTime() <= now) || cookie.maxAge === 0;
       if (cleared) this.cookies.delete(cookie.name);
       else this.cookies.set(cookie.name, cookie.value);
     }
