@@ -13,7 +13,7 @@ export const realtimeEvents = {
   'conversation.updated': z.object({ conversationId }),
   'conversation.assigned': z.object({ conversationId, assigneeId: z.string(), by: z.string() }),
   'conversation.sla': z.object({ conversationId, event: z.string(), target: z.string(), dueAt: z.number() }),
-  'outbound.updated': z.object({ conversationId, outboundId: z.string(), state: z.enum(['sent', 'failed']), kind: z.string().optional(), reason: z.string().nullable().optional() }),
+  'outbound.updated': z.object({ conversationId, outboundId: z.string(), state: z.enum(['queued', 'sent', 'failed']), kind: z.string().optional(), reason: z.string().nullable().optional() }),
   'channel.needs_reconnect': z.object({ channelId: z.string(), reason: z.string() }),
   'contact.updated': z.object({ contactId: z.string(), mergedFrom: z.string().optional() }),
   'notification.created': z.object({ userId: z.string(), notificationId: z.string(), conversationId: z.string().nullable() }),
@@ -26,5 +26,9 @@ export type RealtimeEventData<T extends RealtimeEventType> = z.infer<(typeof rea
 /** One event as a publisher hands it over: a `type` from the catalogue and its payload. */
 export type RealtimeEvent = { [T in RealtimeEventType]: { workspaceId: string; type: T; data: RealtimeEventData<T> } }[RealtimeEventType];
 /** An event as the console receives it over the WebSocket, with the bus's sequence. */
-export type RealtimeEnvelope = { [T in RealtimeEventType]: { type: T; data: RealtimeEventData<T>; seq: number; epoch: string; at: number; workspaceId: string } }[RealtimeEventType];
+export type RealtimeEnvelope = { [T in RealtimeEventType]: { type: T; data: RealtimeEventData<T>; seq: number; epoch: string; at: number } }[RealtimeEventType];
 export const realtimeEventTypes = Object.keys(realtimeEvents) as RealtimeEventType[];
+
+/** Who is looking at or typing in which conversation: a `presence` message on the WebSocket, never replayed. */
+export const presenceUser = z.object({ userId: z.string(), name: z.string(), conversationId: z.string().nullable(), typing: z.boolean() });
+export type PresenceUser = z.infer<typeof presenceUser>;

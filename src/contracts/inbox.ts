@@ -92,7 +92,8 @@ export const conversationSummary = z.looseObject({
 }).meta({ id: 'ConversationSummary' });
 
 export const conversationDetail = conversationSummary.extend({
-  post: z.object({ text: z.string().nullable(), permalink: z.string().nullable(), reactions: z.record(z.string(), z.number()).optional() }).nullable(),
+  channel: channelRef.extend({ status: z.string().optional() }),
+  post: z.object({ externalId: z.string().optional(), text: z.string().nullable(), permalink: z.string().nullable(), reactions: z.record(z.string(), z.number()).optional() }).nullable(),
 }).meta({ id: 'ConversationDetail' });
 
 export const delivery = z.object({
@@ -101,7 +102,7 @@ export const delivery = z.object({
 });
 export const moderationEntry = z.object({
   action: z.enum(['hide', 'unhide', 'delete']), actorType: z.enum(['user', 'token', 'rule', 'platform']),
-  actorId: z.string().nullable(), actorName: z.string().nullable(), reason: z.string().nullable(), at: epochMs,
+  actorId: z.string().nullable(), actorName: z.string().nullable(), reason: z.string().nullable(), clause: z.string().nullable().optional(), at: epochMs,
 });
 export const attachment = z.looseObject({ type: z.string(), url: z.string().optional(), name: z.string().optional() });
 

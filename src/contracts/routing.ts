@@ -25,7 +25,7 @@ export const holidaysQuery = z.strictObject({ year: z.coerce.number().int().min(
 const period = z.object({ start: z.string(), end: z.string() });
 export const businessHours = z.object({
   timeZone: z.string(),
-  weekly: z.object({ 0: z.array(period), 1: z.array(period), 2: z.array(period), 3: z.array(period), 4: z.array(period), 5: z.array(period), 6: z.array(period) }),
+  weekly: z.object({ '0': z.array(period), '1': z.array(period), '2': z.array(period), '3': z.array(period), '4': z.array(period), '5': z.array(period), '6': z.array(period) }),
   holidays: z.enum(['fr', 'none']),
   closedDays: z.array(z.string()),
   openDays: z.array(z.object({ date: z.string(), periods: z.array(period) })),

@@ -5,3 +5,4 @@
 export type { Bus, BusEvent } from './bus.ts';
 export { createMemoryBus } from './memory-bus.ts';
 export { createPresence, type Presence, type PresenceEntry } from './presence.ts';
+export { publishEvent } from './publish-event.ts';

@@ -1,48 +1,10 @@
 import { request } from './client.ts';
+import type { AttributionReport, PrivacyExportSummary, PromoCode, RecoverySettings, ReportRow } from '../../../../src/contracts/index.ts';
+
+export type { AttributionReport, PrivacyExportSummary, PromoCode, RecoverySettings, ReportRow };
 
 const v1 = '/api/v1';
 const id = encodeURIComponent;
-
-export interface RecoverySettings {
-  enabled: boolean;
-  delayMinutes: number;
-  templateFr: string;
-  templateEn: string;
-  promoPercent: number | null;
-  promoExpiryDays: number;
-  quietStart: string;
-  quietEnd: string;
-  timezone: string;
-}
-
-export interface ReportRow {
-  key: string;
-  label: string;
-  currency: string;
-  orders: number;
-  revenueCents: number;
-}
-
-export interface AttributionReport {
-  from: number;
-  to: number;
-  totals: { currency: string; orders: number; revenueCents: number }[];
-  byChannel: ReportRow[];
-  byModel: ReportRow[];
-  byAgent: ReportRow[];
-}
-
-export interface PromoCode {
-  id: string;
-  shopChannelId: string;
-  code: string;
-  origin: 'relais' | 'mapped';
-  percent: number | null;
-  sourceChannelId: string | null;
-  postId: string | null;
-  agentId: string | null;
-  createdAt: number;
-}
 
 export const getRecoverySettings = () => request<RecoverySettings>('GET', `${v1}/recovery/settings`);
 export const saveRecoverySettings = (settings: RecoverySettings) => request<RecoverySettings>('PUT', `${v1}/recovery/settings`, settings);
@@ -60,14 +22,6 @@ export const setOptOut = (contactId: string, optedOut: boolean) => request<void>
 export const exportContact = (contactId: string) => request<unknown>('POST', `${v1}/contacts/${id(contactId)}/export`);
 export const eraseContact = (contactId: string) =>
   request<{ contacts: number; conversations: number; messages: number; orders: number }>('POST', `${v1}/contacts/${id(contactId)}/erase`, { confirm: true });
-
-export interface PrivacyExportSummary {
-  id: string;
-  source: 'admin' | 'shop';
-  topic: string;
-  contacts: number;
-  createdAt: number;
-}
 
 export const listPrivacyExports = () => request<{ exports: PrivacyExportSummary[] }>('GET', `${v1}/privacy/exports`);
 export const getPrivacyExport = (exportId: string) => request<unknown>('GET', `${v1}/privacy/exports/${id(exportId)}`);

@@ -2,8 +2,8 @@
 import { request } from './client.ts';
 import type {
   CannedReply, Channel, ComposerPolicy, ContactDetail, ConversationDetail, ConversationPatch, ConversationSummary,
-  InboundDelivery, Label, Message, MoveToPrivateResult, Visibility,
-} from './inbox-types.ts';
+  InboundDelivery, Label, Message, MoveToPrivateResult, ReplyInput,
+} from '../../../../src/contracts/index.ts';
 
 const v1 = '/api/v1';
 const id = (value: string) => encodeURIComponent(value);
@@ -23,12 +23,6 @@ export const addConversationLabel = (conversationId: string, labelId: string) =>
 export const removeConversationLabel = (conversationId: string, labelId: string) =>
   request<void>('DELETE', `${v1}/conversations/${id(conversationId)}/labels/${id(labelId)}`);
 
-export interface ReplyInput {
-  text: string;
-  visibility: Visibility;
-  idempotencyKey?: string;
-  mentions?: string[];
-}
 export const sendMessage = (conversationId: string, input: ReplyInput) =>
   request<{ messageId: string; outboundId: string | null }>('POST', `${v1}/conversations/${id(conversationId)}/messages`, input);
 export const moveToPrivate = (conversationId: string, input: { publicText: string; privateText?: string }) =>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { canManageTeam } from '../api/types.ts';
+import { can } from '../../../../src/contracts/permissions.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { addPageShortcuts } from '../layout/shortcuts.ts';
@@ -92,7 +92,7 @@ export function InboxPage() {
             <div className="empty-state" data-testid="inbox-empty">
               <EmptyTray />
               <p className="empty-title">{t('inbox.empty')}</p>
-              <p className="empty-hint">{lookups.channels.length > 0 ? t('inbox.emptyView') : canManageTeam(me.role) ? t('inbox.emptyHintAdmin') : t('inbox.emptyHintMember')}</p>
+              <p className="empty-hint">{lookups.channels.length > 0 ? t('inbox.emptyView') : can(me.role, 'members.manage') ? t('inbox.emptyHintAdmin') : t('inbox.emptyHintMember')}</p>
             </div>
           )} />
       </section>
