@@ -42,7 +42,8 @@ describe('the OpenAPI document', () => {
   it('names the auth, the errors and an example of each route', () => {
     const signIn = document.paths['/api/v1/auth/sign-in'].post;
     expect(signIn.security).toEqual([]);
-    expect(signIn.responses['400'].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
+    expect(signIn.responses['400']).toEqual({ $ref: '#/components/responses/InvalidInput' });
+    expect(document.components.responses.InvalidInput.content['application/json'].schema).toEqual({ $ref: '#/components/schemas/Error' });
     expect(signIn.responses['200'].content['application/json'].example.workspace.name).toBe('Maison Lune');
     const reply = document.paths['/api/v1/conversations/{id}/messages'].post;
     expect(reply.security).toEqual([{ bearerToken: [] }, { sessionCookie: [], csrfHeader: [] }]);

@@ -6,19 +6,26 @@ type JsonSchema = Record<string, unknown>;
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 const errorExample = (code: string, message: string) => ({ error: { code, message } });
+const errorResponse = (description: string, code: string, message: string) =>
+  ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' }, example: errorExample(code, message) } } });
+/** The errors every route may answer, described once. */
+const errorResponses = {
+  InvalidInput: errorResponse('Invalid input; `fields` names each field\'s problems', 'request.invalid', 'Invalid request: text: Write something'),
+  Unauthenticated: errorResponse('No valid session or API token', 'auth.required', 'Sign in, or send an API token'),
+  Forbidden: errorResponse('The caller\'s role lacks the permission, or (with the session cookie) the CSRF token is missing', 'auth.forbidden', 'Your role does not allow this'),
+  NotFound: errorResponse('Not found in the caller\'s workspace', 'conversation.not_found', 'Conversation not found'),
+  RateLimited: errorResponse('Too many attempts; see Retry-After', 'request.rate_limited', 'Too many requests; slow down'),
+};
+const ref = (name: keyof typeof errorResponses) => ({ $ref: `#/components/responses/${name}` });
 const errorsFor = (route: RegisteredRoute, contract: RouteContract) => {
-  const ref = { $ref: '#/components/schemas/Error' };
   const out: Record<string, unknown> = {};
-  const add = (status: number, description: string, code: string, message: string) => {
-    out[status] = { description, content: { 'application/json': { schema: ref, example: errorExample(code, message) } } };
-  };
-  if (contract.params || contract.query || contract.body) add(400, 'Invalid input; `fields` names each field\'s problems', 'request.invalid', 'Invalid request: text: Write something');
+  if (contract.params || contract.query || contract.body) out[400] = ref('InvalidInput');
   if (route.auth !== 'public') {
-    add(401, 'No valid session or API token', 'auth.required', 'Sign in, or send an API token');
-    add(403, route.permission ? `The caller's role lacks \`${route.permission}\`${SAFE.has(route.method) ? '' : ', or the CSRF token is missing'}` : 'Forbidden', 'auth.forbidden', 'Your role does not allow this');
+    out[401] = ref('Unauthenticated');
+    out[403] = ref('Forbidden');
   }
-  if (contract.params) add(404, 'Not found in the caller\'s workspace', 'request.not_found', 'Not found');
-  if (route.auth === 'public' && !SAFE.has(route.method)) add(429, 'Too many attempts; see Retry-After', 'request.rate_limited', 'Too many requests; slow down');
+  if (contract.params) out[404] = ref('NotFound');
+  if (route.auth === 'public' && !SAFE.has(route.method)) out[429] = ref('RateLimited');
   return out;
 };
 
@@ -83,6 +90,7 @@ export function buildOpenApi(routes: RegisteredRoute[], options: { serverUrl: st
     paths,
     components: {
       schemas,
+      responses: errorResponses,
       securitySchemes: {
         bearerToken: { type: 'http', scheme: 'bearer', description: 'An API token' },
         sessionCookie: { type: 'apiKey', in: 'cookie', name: 'relais_session', description: 'The console\'s session (sign in first)' },
