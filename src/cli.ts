@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { createApiToken, createMemoryThrottle, roles, setupFirstOwner, type AccountsDeps } from './accounts/index.ts';
+import { createApiToken, createDatabaseThrottle, roles, setupFirstOwner, type AccountsDeps } from './accounts/index.ts';
 import { addChannel, createChannelRegistry } from './channels/index.ts';
 import { connectShop, shopAdapters } from './commerce/index.ts';
 import { ConfigError, createSealer, isAppError, loadConfig, parseInput, systemClock, type Config } from './kernel/index.ts';
@@ -143,7 +143,7 @@ function accountsFor(store: Store, config: Config): AccountsDeps {
   return {
     db: store.db,
     clock: systemClock,
-    throttle: createMemoryThrottle({ maxFailures: config.signIn.maxFailures, windowMs: config.signIn.windowMs, clock: systemClock }),
+    throttle: createDatabaseThrottle({ db: store.db, clock: systemClock }),
     settings: { publicUrl: config.publicUrl, session: config.session, signIn: config.signIn },
   };
 }
@@ -245,6 +245,8 @@ main(process.argv.slice(2)).then(
   (error: unknown) => {
     if (error instanceof ConfigError) console.error(error.message);
     else if (isAppError(error)) console.error(`${error.message}${error.fields ? `\n${Object.entries(error.fields).map(([k, v]) => `  --${k}: ${v.join(', ')}`).join('\n')}` : ''}`);
+    // The operator at the server's console may read what a platform answered; the HTTP API never repeats it.
+    if (isAppError(error) && error.cause !== undefined) console.error(`  detail: ${error.cause instanceof Error ? error.cause.message : JSON.stringify(error.cause).slice(0, 500)}`);
     else console.error(error);
     process.exit(1);
   },

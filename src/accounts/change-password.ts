@@ -2,14 +2,19 @@ import { AppError } from '../kernel/index.ts';
 import type { AccountsDeps, Caller } from './deps.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
 import { recordAudit } from './audit.ts';
+import { passwordAttemptSucceeded, reservePasswordAttempt } from './password-attempts.ts';
 
 /** Changes the caller's password and signs out every other session of theirs. */
 export async function changePassword(deps: AccountsDeps, caller: Caller, input: { currentPassword: string; newPassword: string }): Promise<void> {
   if (!caller.userId) throw new AppError('auth.forbidden', 'An API token has no password');
   const user = await deps.db.selectFrom('users').select('password_hash').where('id', '=', caller.userId).executeTakeFirstOrThrow();
+  // A stolen session must not become a way to guess the password: attempts are counted first.
+  const keys = [`password-change:user:${caller.userId}`];
+  await reservePasswordAttempt(deps, keys);
   if (!(await verifyPassword(user.password_hash, input.currentPassword))) {
     throw new AppError('auth.wrong_password', 'The current password is not correct', { fields: { currentPassword: ['incorrect'] } });
   }
+  await passwordAttemptSucceeded(deps, keys);
   const passwordHash = await hashPassword(input.newPassword);
   const now = deps.clock.now();
   await deps.db.transaction().execute(async (trx) => {

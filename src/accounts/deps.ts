@@ -10,7 +10,7 @@ export interface AccountsDeps {
   settings: {
     publicUrl: string;
     session: { idleMs: number; maxAgeMs: number };
-    signIn: { maxFailures: number };
+    signIn: { maxFailures: number; windowMs: number };
   };
 }
 

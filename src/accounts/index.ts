@@ -4,8 +4,8 @@
  */
 export type { AccountsDeps, Caller, RequestMeta } from './deps.ts';
 export { roles, can, permissions, type Permission } from './roles.ts';
-export { createMemoryThrottle, type Throttle } from './throttle.ts';
-export { hashPassword } from './passwords.ts';
+export { createMemoryThrottle, createDatabaseThrottle, purgeThrottleCounters, takeAll, type Throttle, type ThrottleLimit } from './throttle.ts';
+export { hashPassword, passwordVerifications } from './passwords.ts';
 export { createSession, resolveSession, endSession, purgeExpiredSessions, type NewSession, type SessionLookup } from './sessions.ts';
 export { setupFirstOwner, isSetupNeeded, normalizeEmail, type SetupInput } from './setup-first-owner.ts';
 export { signIn } from './sign-in.ts';

@@ -3,6 +3,7 @@ import type { Db, Role } from '../store/index.ts';
 import type { AccountsDeps, Caller, RequestMeta } from './deps.ts';
 import { can } from './roles.ts';
 import { hashPassword, verifyPassword } from './passwords.ts';
+import { passwordAttemptKeys, passwordAttemptSucceeded, reservePasswordAttempt } from './password-attempts.ts';
 import { createSession, type NewSession } from './sessions.ts';
 import { normalizeEmail } from './setup-first-owner.ts';
 import { recordAudit } from './audit.ts';
@@ -79,9 +80,13 @@ export async function acceptInvitation(deps: AccountsDeps, input: { token: strin
   const existing = await deps.db.selectFrom('users').select(['id', 'password_hash']).where('email', '=', invitation.email).executeTakeFirst();
   let newUser: { id: string; hash: string } | undefined;
   if (existing) {
+    // The same secret as signing in, so the same counters: an invitation is no side door.
+    const keys = passwordAttemptKeys(invitation.email, meta.ip);
+    await reservePasswordAttempt(deps, keys);
     if (!(await verifyPassword(existing.password_hash, input.password))) {
       throw new AppError('invitation.wrong_account', 'An account already uses this email: enter its password to join', { fields: { password: ['enter the password of your existing account'] } });
     }
+    await passwordAttemptSucceeded(deps, keys);
   } else {
     if (!input.name) throw new AppError('request.invalid', 'Your name is required', { fields: { name: ['required'] } });
     newUser = { id: newId(now), hash: await hashPassword(input.password) };

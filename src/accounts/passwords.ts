@@ -7,11 +7,19 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password, options);
 }
 
+let verifications = 0;
+
+/** How many passwords this process has checked (the throttle tests count them). */
+export function passwordVerifications(): number {
+  return verifications;
+}
+
 // Verified when the email is unknown, so that answer takes as long as a wrong password.
 let decoy: Promise<string> | undefined;
 
 /** Checks a password; with no stored hash, spends the same time and answers false. */
 export async function verifyPassword(stored: string | undefined, password: string): Promise<boolean> {
+  verifications += 1;
   if (stored === undefined) {
     decoy ??= hashPassword('relais-decoy-password');
     await verify(await decoy, password).catch(() => false);

@@ -4,6 +4,7 @@
  * `businessHoursSchema`, so a hand-edited row fails at load instead of skewing every SLA.
  */
 import { z } from 'zod';
+import { say } from '../kernel/index.ts';
 import { isValidTimeZone, type LocalDate } from './zoned-time.ts';
 
 /** 0 = Sunday … 6 = Saturday, like `Date#getDay`. */
@@ -51,7 +52,7 @@ const periods = z.array(period).max(12).refine((list) => {
   return sorted.every((p, i) => i === 0 || sorted[i - 1]!.end <= p.start);
 }, 'periods of a day must not overlap');
 
-const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD')
+const localDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, say('Une date AAAA-MM-JJ.', 'A YYYY-MM-DD date.'))
   .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), 'not a calendar date');
 
 const weekly = z.object({ 0: periods, 1: periods, 2: periods, 3: periods, 4: periods, 5: periods, 6: periods })
@@ -65,7 +66,7 @@ const weekly = z.object({ 0: periods, 1: periods, 2: periods, 3: periods, 4: per
  * @example businessHoursSchema.parse({ weekly: { ...defaultBusinessHours.weekly, 6: [] } })
  */
 export const businessHoursSchema = z.object({
-  timeZone: z.string().refine(isValidTimeZone, 'unknown time zone').default(defaultBusinessHours.timeZone),
+  timeZone: z.string().refine(isValidTimeZone, say('Fuseau horaire inconnu.', 'Unknown time zone.')).default(defaultBusinessHours.timeZone),
   weekly: weekly.default(defaultBusinessHours.weekly),
   holidays: z.enum(['fr', 'none']).default('fr'),
   closedDays: z.array(localDate).max(1000).default([]),

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { say } from '../kernel/index.ts';
 import { epochMs, id } from './common.ts';
 import { roles } from './permissions.ts';
 
-const email = z.email('Enter a valid email address').max(254);
-const password = z.string().min(10, 'At least 10 characters').max(256, 'At most 256 characters');
-const name = z.string().trim().min(1, 'Required').max(120);
+const email = z.email(say('Saisissez une adresse e-mail valide.', 'Enter a valid email address.')).max(254);
+const password = z.string().min(10, say('Au moins 10 caractères.', 'At least 10 characters.')).max(256, say('Au plus 256 caractères.', 'At most 256 characters.'));
+const name = z.string().trim().min(1, say('Champ obligatoire.', 'Required.')).max(120);
 export const locale = z.enum(['fr', 'en']);
 export type Locale = z.infer<typeof locale>;
 export const role = z.enum(roles);

@@ -39,6 +39,7 @@ export const voiceSettings = z.object({
   signature: z.string().trim().min(1).max(100).optional(),
   avoidWords: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
 });
+export const voiceBody = voiceSettings;
 export const voiceCheckBody = z.strictObject({ text: z.string().max(8000), visibility: z.enum(['public', 'private']).default('public') });
 export const notificationsReadBody = z.strictObject({ id: id.optional() });
 

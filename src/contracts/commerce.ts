@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { epochMs, id } from './common.ts';
+import { say } from '../kernel/index.ts';
+import { epochMs, id, idParam } from './common.ts';
 
 // Requests (moved from src/http/routes/commerce.validators.ts and shops.validators.ts).
 const day = z.iso.date();
@@ -13,12 +14,13 @@ export const previewBody = z.strictObject({
   promoPercent: z.number().int().min(1).max(90).nullable().default(null),
   promoExpiryDays: z.number().int().min(1).max(90).default(7),
 });
+export const contactParam = idParam;
 export const eraseBody = z.strictObject({ confirm: z.literal(true) });
 export const ordersQuery = z.strictObject({
   email: z.email().max(254).optional(),
   contact_id: id.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-}).refine((query) => Boolean(query.email) !== Boolean(query.contact_id), { message: 'give either email or contact_id', path: ['email'] });
+}).refine((query) => Boolean(query.email) !== Boolean(query.contact_id), { ...say('Donnez soit l’e-mail, soit le contact.', 'Give either email or contact_id.'), path: ['email'] });
 export const shopLinkBody = z.union([z.strictObject({ shopCustomerId: id }), z.strictObject({ orderId: id })]);
 export const shopLinkParams = z.strictObject({ id, shopCustomerId: id });
 /** The console's connect form: the same fields as `relais channel add shopify|woocommerce`. */
@@ -59,7 +61,7 @@ export const recoverySettings = z.object({
 
 export const mapPromoCodeBody = z.object({
   shopChannelId: id,
-  code: z.string().trim().min(2).max(64).regex(/^[\p{L}\p{N}_-]+$/u, 'letters, digits, - and _ only').transform((code) => code.toUpperCase()),
+  code: z.string().trim().min(2).max(64).regex(/^[\p{L}\p{N}_-]+$/u, say('Lettres, chiffres, - et _ uniquement.', 'Letters, digits, - and _ only.')).transform((code) => code.toUpperCase()),
   sourceChannelId: id.nullable().default(null),
   postId: id.nullable().default(null),
   agentId: id.nullable().default(null),
@@ -100,6 +102,14 @@ export const erasure = z.looseObject({ contacts: z.number(), conversations: z.nu
 export const privacyExportSummary = z.object({ id, source: z.enum(['admin', 'shop']), topic: z.string(), contacts: z.number(), createdAt: epochMs });
 /** An export document: everything held on the person, as stored (see docs/adr/0010). */
 export const privacyExport = z.looseObject({}).meta({ id: 'PrivacyExport' });
+
+/** How long a workspace keeps conversations (docs/adr/0010). */
+export const retentionBody = z.strictObject({
+  /** Months to keep; null keeps everything (the default). */
+  months: z.number().int().min(1).max(120).nullable(),
+});
+export const retentionView = z.object({ months: z.number().nullable(), version: z.number(), updatedAt: epochMs.nullable() }).meta({ id: 'Retention' });
+export type RetentionView = z.infer<typeof retentionView>;
 
 export type RecoverySettings = z.infer<typeof recoverySettings>;
 export type MapPromoCode = z.infer<typeof mapPromoCodeBody>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say } from '../kernel/index.ts';
 import { epochMs, id } from './common.ts';
 
 // Requests (moved from src/http/routes/inbox.validators.ts).
@@ -14,13 +15,14 @@ export const conversationListQuery = z.strictObject({
   channel: id.optional(),
   kind: z.enum(['public', 'private']).optional(),
   assignee: z.union([id, z.literal('none')]).optional(),
-  q: z.string().trim().min(1).max(200).optional(),
+  // An empty search box is no search: `?q=` (or only spaces) lists as if `q` were absent.
+  q: z.string().trim().max(200).transform((q) => (q === '' ? undefined : q)).optional(),
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(30),
   sort: z.enum(['recent', 'due']).optional(),
 });
 export const replyBody = z.strictObject({
-  text: z.string().trim().min(1, 'Write something').max(8000),
+  text: z.string().trim().min(1, say('Écrivez quelque chose.', 'Write something.')).max(8000),
   visibility,
   idempotencyKey: z.string().min(8).max(100).optional(),
   mentions: z.array(id).max(20).optional(),
@@ -31,10 +33,10 @@ export const conversationPatch = z.strictObject({
   snoozedUntil: z.number().int().positive().nullable().optional(),
   priority: z.number().int().min(0).max(3).optional(),
 });
-export const labelBody = z.strictObject({ name: z.string().trim().min(1).max(40), color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour like #1f6feb') });
+export const labelBody = z.strictObject({ name: z.string().trim().min(1).max(40), color: z.string().regex(/^#[0-9a-fA-F]{6}$/, say('Une couleur comme #1f6feb.', 'A colour like #1f6feb.')) });
 export const labelRef = z.strictObject({ labelId: id });
 export const conversationLabelParams = z.strictObject({ id, labelId: id });
-export const cannedReplyBody = z.strictObject({ shortcut: z.string().trim().regex(/^[\p{L}\p{N}_-]{1,30}$/u, 'letters, digits, - and _'), title: z.string().trim().min(1).max(80), body: z.string().trim().min(1).max(4000) });
+export const cannedReplyBody = z.strictObject({ shortcut: z.string().trim().regex(/^[\p{L}\p{N}_-]{1,30}$/u, say('Lettres, chiffres, - et _ uniquement.', 'Letters, digits, - and _ only.')), title: z.string().trim().min(1).max(80), body: z.string().trim().min(1).max(4000) });
 export const noteBody = z.strictObject({ text: z.string().trim().min(1).max(4000) });
 export const channelBody = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('meta'), pageId: z.string().regex(/^\d+$/), pageToken: z.string().min(10).max(1000), instagramId: z.string().regex(/^\d+$/).optional(), apiBase: z.url().optional() }),

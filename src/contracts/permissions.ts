@@ -11,6 +11,8 @@ export type Role = (typeof roles)[number];
  */
 export const grants = {
   'workspace.read': ['owner', 'admin', 'agent', 'community_manager'],
+  // One's own profile, password, availability, and the workspaces one creates.
+  'profile.manage': ['owner', 'admin', 'agent', 'community_manager'],
   'members.read': ['owner', 'admin', 'agent', 'community_manager'],
   'members.manage': ['owner', 'admin'],
   'owners.manage': ['owner'],

@@ -144,6 +144,8 @@ export const apiRoutes: RouteContract[] = [
   // Privacy.
   r('POST', '/api/v1/contacts/{id}/export', 'privacy', 'Export everything held on a contact (GDPR)', { params: idParam, responses: { 200: commerce.privacyExport } }),
   r('POST', '/api/v1/contacts/{id}/erase', 'privacy', 'Erase a contact (GDPR)', { params: idParam, body: commerce.eraseBody, responses: { 200: commerce.erasure } }),
+  r('GET', '/api/v1/privacy/retention', 'privacy', 'How long conversations are kept', { responses: { 200: commerce.retentionView } }),
+  r('PUT', '/api/v1/privacy/retention', 'privacy', 'Keep conversations for this many months (null: always)', { body: commerce.retentionBody, responses: { 200: commerce.retentionView } }),
   r('GET', '/api/v1/privacy/exports', 'privacy', 'Stored exports, shop requests included', { responses: { 200: list('exports', commerce.privacyExportSummary) } }),
   r('GET', '/api/v1/privacy/exports/{id}', 'privacy', 'One stored export', { params: idParam, responses: { 200: commerce.privacyExport } }),
 ];

@@ -51,6 +51,9 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
   const speed = options.speed ?? 1;
   if (!(speed > 0)) throw new Error(`speed must be a positive number, not ${speed}`);
   const dataDir = freshDemoDir(options.dataDir ?? './data-demo');
+  // The demo's platform is the sandbox on 127.0.0.1: the outbound guard must let Relais reach
+  // it. Production never sets this (docs/adr/0012-outbound-guard-throttles-leases.md).
+  process.env.RELAIS_ALLOW_PRIVATE_API_BASE = '1';
   // Only the two in-process servers need to agree on it.
   const appSecret = newSecret(24);
   const relais = await createRelais(loadConfig({

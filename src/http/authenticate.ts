@@ -3,33 +3,54 @@ import { can, resolveApiToken, resolveSession } from '../accounts/index.ts';
 import { AppError, safeEqual } from '../kernel/index.ts';
 import type { HttpDeps } from './deps.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from './cookies.ts';
+import { requireAccessDeclarations } from './access.ts';
+import { visitorRequest, type VisitorCall } from './routes/widget-access.ts';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 /**
- * Resolves the caller of every request (bearer token or session cookie), then enforces
- * what the route's config asks: a caller, a permission, and CSRF on state changes made
- * with cookies. Routes outside /api and /hooks are public (the console, health checks).
+ * Enforces what the matched route declares in `config.access` (see `access.ts`), never
+ * anything read from the URL: the router has already decoded and matched the path, so every
+ * spelling of a path gets the decision of the route it reaches. Resolves the caller (bearer
+ * token or session cookie) only where the route wants one, checks CSRF on state changes made
+ * with cookies, then the permission against the one role table. The not-found handler reads
+ * nothing and changes nothing: it identifies nobody.
  */
 export function registerAuthentication(app: FastifyInstance, deps: HttpDeps): void {
   app.decorateRequest('caller', null);
   app.decorateRequest('sessionCsrf', null);
+  app.decorateRequest('visitor', null);
+  requireAccessDeclarations(app);
 
   app.addHook('onRequest', async (request) => {
-    const config = request.routeOptions.config;
-    const isApi = request.url.startsWith('/api/');
-    const auth = config.auth ?? (isApi ? 'caller' : 'public');
-    const expired = await identify(request, deps);
-
-    if (!SAFE_METHODS.has(request.method) && isApi && request.caller?.via !== 'token') checkCsrf(request);
-    if (auth === 'public') return;
-    if (!request.caller) {
-      throw expired
-        ? new AppError('auth.session_expired', 'Your session has expired; sign in again')
-        : new AppError('auth.required', 'Sign in, or send an API token');
+    const access = request.routeOptions.config.access;
+    if (!access) {
+      if (request.routeOptions.url === undefined) return;
+      // Unreachable while the onRoute guard stands; deny rather than guess.
+      throw new AppError('auth.forbidden', 'This route declares no access');
     }
-    if (config.permission && !can(request.caller.role, config.permission)) {
-      throw new AppError('auth.forbidden', 'Your role does not allow this');
+    switch (access.kind) {
+      case 'public':
+      case 'webhook':
+        return;
+      case 'visitor':
+        request.visitor = await visitorRequest(request, deps, access.origin === 'required');
+        return;
+      case 'guest':
+      case 'caller': {
+        const expired = await identify(request, deps);
+        if (!SAFE_METHODS.has(request.method) && request.caller?.via !== 'token') checkCsrf(request);
+        if (access.kind === 'guest') return;
+        if (!request.caller) {
+          throw expired
+            ? new AppError('auth.session_expired', 'Your session has expired; sign in again')
+            : new AppError('auth.required', 'Sign in, or send an API token');
+        }
+        if (!can(request.caller.role, access.permission)) throw new AppError('auth.forbidden', 'Your role does not allow this');
+        return;
+      }
+      default:
+        throw new AppError('auth.forbidden', 'This route declares no access');
     }
   });
 }
@@ -68,4 +89,10 @@ function checkCsrf(request: FastifyRequest): void {
 export function callerOf(request: FastifyRequest) {
   if (!request.caller) throw new AppError('auth.required', 'Sign in, or send an API token');
   return request.caller;
+}
+
+/** The visitor a `visitor` route was called by (set before the handler runs). */
+export function visitorCallOf(request: FastifyRequest): VisitorCall {
+  if (!request.visitor) throw new AppError('auth.required', 'This chat session is not valid; reload the page');
+  return request.visitor;
 }

@@ -32,6 +32,24 @@ describe('bad input', () => {
     expect(await invitations()).toEqual([]);
   });
 
+  it('a French caller reads the error and each field in French, with the precise words kept aside', async () => {
+    const fr = { headers: { 'accept-language': 'fr-FR,fr;q=0.9' } };
+    const reply = await owner.request('POST', '/api/v1/invitations', { email: 42, role: 'emperor', extra: true }, fr);
+    expect(reply.status).toBe(400);
+    expect(reply.body.error).toMatchObject({
+      code: 'request.invalid',
+      message: 'Certains champs sont à corriger.',
+      fields: { email: ['Saisissez une adresse e-mail valide.'], extra: ['Champ inconnu.'] },
+    });
+    expect(reply.body.error.fields.role[0]).toMatch(/^Valeur non reconnue \(attendu : .*"agent"/);
+    expect(reply.body.error.detail).toMatch(/^Invalid request: /);
+    const english = await owner.request('POST', '/api/v1/invitations', { email: 42, role: 'agent' }, { headers: { 'accept-language': 'en-GB' } });
+    expect(english.body.error.fields).toEqual({ email: ['Enter a valid email address.'] });
+    const missing = await owner.get('/api/v1/nope', fr);
+    expect(missing.body.error).toMatchObject({ code: 'request.not_found', message: 'Cette adresse n’existe pas.' });
+    expect(await invitations()).toEqual([]);
+  });
+
   it('unknown fields get 400 request.invalid', async () => {
     const reply = await owner.post('/api/v1/invitations', { email: 'karim@example.com', role: 'agent', workspaceId: 'someone-else' });
     expect(reply.status).toBe(400);

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import fastifyStatic from '@fastify/static';
 import { AppError } from '../kernel/index.ts';
+import { publicAccess, setScopeAccess } from './access.ts';
 
 /**
  * Serves the built console. Client-side routes (`/inbox`, `/invite/…`) get index.html;
@@ -12,10 +13,15 @@ export async function registerConsole(app: FastifyInstance, consoleDir: string):
   const indexFile = join(consoleDir, 'index.html');
   const built = existsSync(indexFile);
   if (built) {
-    await app.register(fastifyStatic, { root: consoleDir, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+    // The plugin makes one route per file and takes no route config: the scope declares them public.
+    await app.register(async (files) => {
+      setScopeAccess(files, publicAccess);
+      await files.register(fastifyStatic, { root: consoleDir, prefix: '/', wildcard: false, index: false, maxAge: '1h', immutable: false });
+    });
   }
   const page = built ? readFileSync(indexFile, 'utf8') : notBuiltPage;
 
+  // The not-found handler is no route: it identifies nobody and changes nothing (authenticate.ts).
   app.setNotFoundHandler(async (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isPage = request.method === 'GET' && !/^\/(api|hooks|assets)\//.test(path) && !path.includes('.');

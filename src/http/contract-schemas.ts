@@ -2,6 +2,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify';
 import type { z } from 'zod';
 import { apiRoutes, fastifyPath, type RouteContract } from '../contracts/index.ts';
 import { AppError, parseInput } from '../kernel/index.ts';
+import type { RouteAccess } from './access.ts';
 
 /** Every registered `/api/v1` route with what its config says about access, for the OpenAPI document. */
 export interface RegisteredRoute {
@@ -53,8 +54,8 @@ export function registerContracts(app: FastifyInstance, routes: RegisteredRoute[
     for (const method of [options.method].flat()) {
       if (method === 'HEAD') continue;
       const contract = contracts.get(key(method, options.url));
-      const config = (options.config ?? {}) as { auth?: 'public' | 'caller'; permission?: string };
-      routes.push({ method, url: options.url, contract, auth: config.auth ?? 'caller', permission: config.permission });
+      const access = (options.config as { access?: RouteAccess } | undefined)?.access;
+      routes.push({ method, url: options.url, contract, auth: access?.kind === 'caller' ? 'caller' : 'public', permission: access?.kind === 'caller' ? access.permission : undefined });
       if (!contract) continue;
       options.schema = { ...options.schema, ...schemaOf(contract) };
     }

@@ -1,4 +1,6 @@
-import type { AccountsDeps, Caller, Permission } from '../accounts/index.ts';
+import type { AccountsDeps, Caller } from '../accounts/index.ts';
+import type { RouteAccess } from './access.ts';
+import type { VisitorCall } from './routes/widget-access.ts';
 import type { Config, Logger } from '../kernel/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Queue } from '../jobs/index.ts';
@@ -30,9 +32,12 @@ declare module 'fastify' {
     /** The CSRF token bound to the caller's session, when there is one. */
     sessionCsrf: string | null;
   }
+  interface FastifyRequest {
+    /** The site-chat visitor of a `visitor` route. */
+    visitor: VisitorCall | null;
+  }
   interface FastifyContextConfig {
-    /** `public`: anyone; `caller` (the default under /api): a session or a token. */
-    auth?: 'public' | 'caller';
-    permission?: Permission;
+    /** Who may call the route; required on every route (`access.ts`). */
+    access?: RouteAccess;
   }
 }

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, isAppError, type ErrorCode } from '../kernel/index.ts';
+import { AppError, errorTexts, isAppError, languageFrom, type ErrorCode } from '../kernel/index.ts';
 
 // Fastify's own request errors, named in our catalogue.
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -34,8 +34,16 @@ function messageFor(code: ErrorCode, original: string): string {
 export function sendError(request: FastifyRequest, reply: FastifyReply, thrown: unknown): FastifyReply {
   const error = toAppError(thrown);
   if (error.status >= 500) request.log.error({ err: error.cause ?? thrown }, 'request failed');
+  // A 4xx may carry what an outside API answered (a channel or shop connect): logged for the
+  // admin of the installation, never sent to the caller.
+  else if (error.cause !== undefined) request.log.warn({ code: error.code, cause: error.cause }, 'request refused');
   if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+  // A French caller (the console sends its language) reads the catalogue's French sentence,
+  // with the thrower's precise English words kept in `detail`; an English caller reads those.
+  const french = languageFrom(request.headers['accept-language']) === 'fr';
+  const message = french ? errorTexts[error.code].fr : error.message;
+  const fields = french ? error.frenchFields ?? error.fields : error.fields;
   return reply.status(error.status).send({
-    error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) },
+    error: { code: error.code, message, ...(message !== error.message ? { detail: error.message } : {}), ...(fields ? { fields } : {}) },
   });
 }

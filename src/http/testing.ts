@@ -20,7 +20,7 @@ export interface TestRelais extends Relais {
   dispose(): Promise<void>;
 }
 
-export async function startTestRelais(dialect: TestDialect, env: Record<string, string> = {}, options: { providers?: ChannelProvider[] } = {}): Promise<TestRelais> {
+export async function startTestRelais(dialect: TestDialect, env: Record<string, string> = {}, options: { providers?: ChannelProvider[]; consoleDir?: string } = {}): Promise<TestRelais> {
   const dataDir = mkdtempSync(join(tmpdir(), 'relais-http-'));
   const database = dialect === 'postgres' ? await createTestStore('postgres') : undefined;
   // The test store only made the database; Relais opens and migrates its own connection.

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder } from 'kysely';
+import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, RoutingMode, TeamMembersTable, Transaction, Database } from '../store/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
 
@@ -89,22 +89,40 @@ export async function autoAssign(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>, 
 }
 
 /**
- * Offers the workspace's waiting conversations (unassigned and open, oldest first) to
- * routing again; run when an agent comes online. Answers how many were assigned.
+ * Offers the workspace's conversations that wait for a reply to routing again, the longest
+ * waiting first; run when an agent comes online. A conversation waits when a visible customer
+ * message came after the shop's last reply: an answered thread, or one whose only news is a
+ * hidden (spam, charter) comment, is not picked up. Answers how many were assigned.
  */
 export async function assignWaiting(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>, workspaceId: string, limit = 200): Promise<number> {
   if (!(await anyoneHasRoom(deps.db, workspaceId))) return 0;
-  const waiting = await deps.db.selectFrom('conversations').select('id').where('workspace_id', '=', workspaceId)
-    .where('assignee_id', 'is', null).where('status', 'in', ['open', 'pending'])
-    .orderBy('created_at').orderBy('id').limit(limit).execute();
+  const waiting = await waitingForReply(deps.db, workspaceId, limit);
   let assigned = 0;
-  for (const { id } of waiting) {
+  for (const id of waiting) {
     if (!(await autoAssign(deps, workspaceId, id))) continue;
     assigned++;
     // Room only shrinks as we assign: once it is gone, the rest of the backlog waits.
     if (!(await anyoneHasRoom(deps.db, workspaceId))) break;
   }
   return assigned;
+}
+
+/** Unassigned open conversations with an unanswered visible customer message, oldest wait first. */
+async function waitingForReply(db: Db, workspaceId: string, limit: number): Promise<string[]> {
+  const at = (alias: string) => sql<number>`coalesce(${sql.ref(`${alias}.platform_created_at`)}, ${sql.ref(`${alias}.created_at`)})`;
+  const rows = await db.selectFrom((outer) => outer.selectFrom('conversations as c').select((eb) => {
+    const lastReply = eb.selectFrom('messages as o').select(sql<number>`max(${at('o')})`.as('t'))
+      .whereRef('o.workspace_id', '=', 'c.workspace_id').whereRef('o.conversation_id', '=', 'c.id')
+      .where('o.direction', '=', 'out').where('o.kind', '!=', 'note');
+    const waitingSince = eb.selectFrom('messages as m').select(sql<number>`min(${at('m')})`.as('t'))
+      .whereRef('m.workspace_id', '=', 'c.workspace_id').whereRef('m.conversation_id', '=', 'c.id')
+      .where('m.direction', '=', 'in').where('m.status', '=', 'visible').where('m.kind', '!=', 'note')
+      .where(sql<boolean>`${at('m')} > coalesce((${lastReply}), -1)`);
+    return ['c.id', waitingSince.as('waiting_since')];
+  }).where('c.workspace_id', '=', workspaceId).where('c.assignee_id', 'is', null).where('c.status', 'in', ['open', 'pending']).as('w'))
+    .select('w.id').where('w.waiting_since', 'is not', null)
+    .orderBy('w.waiting_since').orderBy('w.id').limit(limit).execute();
+  return rows.map((row) => row.id);
 }
 
 /** Whether any online team member has room: cheap, so a full team costs no walk through the backlog. */

@@ -6,7 +6,7 @@ import { createMemoryBus } from '../realtime/index.ts';
 import { openStore, type Store } from '../store/index.ts';
 import { createTestStore, testDialects, type TestDialect, type TestStore } from '../store/testing.ts';
 import { assignWaiting, autoAssign, ROUTING_QUEUE } from './auto-assign.ts';
-import { addConversations, addTeam, createWorld, loads } from './routing-fixtures.ts';
+import { addConversations, addMessage, addTeam, createWorld, loads } from './routing-fixtures.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0);
 const dialects = await testDialects();
@@ -105,6 +105,7 @@ describe.each(dialects)('routing on %s', (dialect: TestDialect) => {
     const world = await createWorld(store.db, { ana: 'offline' }, T0);
     await addTeam(store.db, world, { mode: 'round_robin', members: { ana: 2 } }, T0);
     const waiting = await addConversations(store.db, world, 3, T0);
+    for (const [i, id] of waiting.entries()) await addMessage(store.db, world, id, T0 + i, 'customer');
     expect(await assignWaiting(deps(), world.workspaceId)).toBe(0);
     await store.db.updateTable('agent_availability').set({ status: 'online' }).where('workspace_id', '=', world.workspaceId).execute();
     expect(await assignWaiting(deps(), world.workspaceId)).toBe(2);

@@ -35,4 +35,13 @@ describe('searching the inbox', () => {
     expect(seen).toEqual(rows.filter((i) => i % 2 === 0).map((i) => `cv_${String(i).padStart(4, '0')}`));
     expect((await h.owner.get('/api/v1/conversations?view=resolved&q=arrivee')).body.conversations).toHaveLength(30);
   });
+
+  it('an empty search box is no search: ?q= lists like no q at all', async () => {
+    const plain = await h.owner.get('/api/v1/conversations?view=open&limit=20');
+    for (const q of ['', '%20%20']) {
+      const empty = await h.owner.get(`/api/v1/conversations?view=open&limit=20&q=${q}`);
+      expect(empty.status).toBe(200);
+      expect(empty.body.conversations.map((c: { id: string }) => c.id)).toEqual(plain.body.conversations.map((c: { id: string }) => c.id));
+    }
+  });
 });

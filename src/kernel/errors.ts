@@ -31,6 +31,10 @@ export const errorCatalogue = {
   'channel.already_connected': 409,
   'channel.needs_reconnect': 409,
   'channel.policy_refused': 409,
+  'channel.address_refused': 400,
+  'channel.unreachable': 422,
+  'shop.address_refused': 400,
+  'shop.unreachable': 422,
   'webhook.bad_signature': 401,
   'webhook.unknown_provider': 404,
   'inbound.not_found': 404,
@@ -65,12 +69,15 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldErrors | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** The same field errors worded in French, when the thrower could word them. */
+  readonly frenchFields: FieldErrors | undefined;
 
-  constructor(code: ErrorCode, message: string, extra: { fields?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {}) {
+  constructor(code: ErrorCode, message: string, extra: { fields?: FieldErrors; frenchFields?: FieldErrors; retryAfterSeconds?: number; cause?: unknown } = {}) {
     super(message, { cause: extra.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = extra.fields;
+    this.frenchFields = extra.frenchFields;
     this.retryAfterSeconds = extra.retryAfterSeconds;
   }
 

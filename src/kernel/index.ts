@@ -9,3 +9,5 @@ export { systemClock, manualClock, type Clock } from './clock.ts';
 export { createLogger, type Logger } from './logger.ts';
 export { sha256Hex, hmacSha256, safeEqual, createSealer, type Sealer } from './crypto.ts';
 export { parseInput } from './validate.ts';
+export { say, sayNow } from './field-messages.ts';
+export { errorTexts, languageFrom, type ErrorText, type Language } from './error-texts.ts';

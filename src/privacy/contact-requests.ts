@@ -52,6 +52,11 @@ export async function erasePersonalData(deps: PrivacyDeps, workspaceId: string, 
     });
     return erased;
   });
+  // Screens that show these conversations reload them: the erased text must not stay on display.
+  for (const conversationId of subject.conversationIds) {
+    await deps.bus.publish(workspaceId, 'conversation.updated', { conversationId, erased: true })
+      .catch((error: unknown) => deps.logger.warn({ err: error }, 'erasure not announced'));
+  }
   await deps.dialect.purgeSearchIndex(deps.db);
   await deps.queue.enqueue(RETRAIN_QUEUE, { workspaceId }, { singletonKey: workspaceId }).catch((error: unknown) => deps.logger.warn({ err: error }, 'retrain after erasure not queued'));
   return counts;

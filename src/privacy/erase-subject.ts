@@ -50,7 +50,8 @@ export async function eraseSubject(trx: Db, dialect: DialectName, workspaceId: s
     .where((eb) => eb.or([eb('conversation_id', 'in', conversations), eb('message_id', 'in', messages)])).execute();
   await trx.deleteFrom('webchat_uploads').where('workspace_id', '=', ws).where('visitor_id', 'in', some(subject.visitorIds)).execute();
   await trx.deleteFrom('webchat_visitors').where('workspace_id', '=', ws).where('id', 'in', some(subject.visitorIds)).execute();
-  await trx.updateTable('conversations').set({ contact_id: null, subject: null, external_thread_id: null })
+  // An anonymous conversation has nobody to answer: it is closed, unassigned and off every clock.
+  await trx.updateTable('conversations').set({ contact_id: null, subject: null, external_thread_id: null, status: 'resolved', priority: 0, snoozed_until: null, assignee_id: null })
     .where('workspace_id', '=', ws).where('id', 'in', conversations).execute();
 
   await trx.updateTable('orders').set({ contact_id: null, shop_customer_id: null, email: null, phone: null, tracking_url: null, landing_site: null, referring_site: null, checkout_token: null, cart_token: null })

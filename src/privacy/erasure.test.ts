@@ -159,9 +159,18 @@ describe.each(dialects)('erasure on %s', (dialect) => {
     const seeded = await seedCustomer();
     expect((await h.owner.post(`/api/v1/contacts/${seeded.contactId}/erase`, {})).status).toBe(400);
     expect(await db().selectFrom('contacts').select('id').where('id', '=', seeded.contactId).execute()).toHaveLength(1);
+    const conversationIds = (await db().selectFrom('conversations').select('id').where('contact_id', '=', seeded.contactId).execute()).map((c) => c.id);
+    await db().updateTable('conversations').set({ priority: 2, status: 'open', snoozed_until: null }).where('id', 'in', conversationIds).execute();
+    const heard: unknown[] = [];
+    const unsubscribe = h.relais.bus.subscribe(h.workspaceId, (event) => { if (event.type === 'conversation.updated') heard.push(event.data); });
     const erased = await h.owner.post(`/api/v1/contacts/${seeded.contactId}/erase`, { confirm: true });
+    unsubscribe();
     expect(erased.status).toBe(200);
     expect(erased.body).toMatchObject({ contacts: 1, conversations: 2, orders: 1 });
+    // Open screens are told, and the anonymous conversations are closed and off the clocks.
+    expect(heard).toEqual(expect.arrayContaining(conversationIds.map((conversationId) => expect.objectContaining({ conversationId }))));
+    const after = await db().selectFrom('conversations').select(['status', 'priority', 'assignee_id', 'snoozed_until']).where('id', 'in', conversationIds).execute();
+    expect(after).toEqual(conversationIds.map(() => ({ status: 'resolved', priority: 0, assignee_id: null, snoozed_until: null })));
     expect(await tracesLeft(db(), dialect)).toEqual([]);
     const audit = (await h.owner.get('/api/v1/audit')).body;
     expect(JSON.stringify(audit)).toContain('privacy.erased');

@@ -1,5 +1,6 @@
 import type { Clock, Logger } from '../kernel/index.ts';
 import type { Queue } from '../jobs/index.ts';
+import type { Bus } from '../realtime/index.ts';
 import type { Db, StoreDialect } from '../store/index.ts';
 
 /** What export and erasure need, handed in by the composition root. */
@@ -9,6 +10,8 @@ export interface PrivacyDeps {
   clock: Clock;
   queue: Queue;
   logger: Logger;
+  /** Open screens are told of an erasure, so no one keeps reading the erased text. */
+  bus: Bus;
 }
 
 /** Who asked: a person or token in the console or API, or the shop (a privacy webhook). */

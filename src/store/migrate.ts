@@ -10,6 +10,7 @@ import { webchatMigration } from './migrations/0007-webchat.ts';
 import { commerceMigration } from './migrations/0008-commerce.ts';
 import { contactEmailMigration } from './migrations/0009-contact-email.ts';
 import { privacyMigration } from './migrations/0010-privacy.ts';
+import { throttlesMigration } from './migrations/0012-throttles.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -24,6 +25,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0008-commerce': commerceMigration(dialect),
     '0009-contact-email': contactEmailMigration(dialect),
     '0010-privacy': privacyMigration(dialect),
+    '0012-throttles': throttlesMigration(dialect),
   };
 }
 

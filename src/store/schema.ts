@@ -3,7 +3,7 @@
  * PostgreSQL, read back as numbers), flags are 0/1 integers and structured data is JSON
  * text, so both dialects return the same values.
  */
-import type { ApiTokensTable, InstallationSettingsTable, InvitationsTable, MembershipsTable, SessionsTable, UsersTable, WorkspacesTable } from './schema/accounts.ts';
+import type { ApiTokensTable, InstallationSettingsTable, InvitationsTable, MembershipsTable, SessionsTable, ThrottleCountersTable, UsersTable, WorkspacesTable } from './schema/accounts.ts';
 import type { AuditLogTable, CannedRepliesTable, ChannelRoutesTable, ChannelsTable, ClassificationCorrectionsTable, ContactNotesTable, ContactsTable, ConversationLabelsTable, ConversationsTable, IdentitiesTable, InboundEventsTable, JobsTable, LabelsTable, MessageRevisionsTable, MessagesTable, ModerationLogTable, OutboundTable, PostsTable, WorkspaceModelsTable } from './schema/inbox.ts';
 import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExportsTable, PromoCodesTable, RecoveryDecisionsTable, RecoverySettingsTable, ShopCustomersTable } from './schema/commerce.ts';
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
@@ -23,6 +23,7 @@ export interface Database {
   sessions: SessionsTable;
   invitations: InvitationsTable;
   api_tokens: ApiTokensTable;
+  throttle_counters: ThrottleCountersTable;
   channels: ChannelsTable;
   contacts: ContactsTable;
   identities: IdentitiesTable;

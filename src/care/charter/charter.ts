@@ -4,6 +4,7 @@
  * even after the charter changes.
  */
 import { z } from 'zod';
+import { say } from '../../kernel/index.ts';
 import { detectorNames, type DetectorName } from './detector-hit.ts';
 
 export type CharterAction = 'hide' | 'flag';
@@ -46,7 +47,7 @@ function isSafePattern(source: string): boolean {
 }
 
 const pattern = z.string().min(1).max(MAX_PATTERN_LENGTH)
-  .refine(isSafePattern, { message: 'Invalid or unsafe regular expression' });
+  .refine(isSafePattern, say('Expression régulière invalide ou dangereuse.', 'Invalid or unsafe regular expression.'));
 
 export const clauseSchema = z.object({
   id: z.string().regex(/^[a-z0-9][a-z0-9_-]{0,63}$/),
@@ -63,7 +64,7 @@ export const clauseSchema = z.object({
 export const charterSchema = z.object({
   version: z.number().int().positive(),
   clauses: z.array(clauseSchema).max(100)
-    .refine((clauses) => new Set(clauses.map((c) => c.id)).size === clauses.length, { message: 'Clause ids must be unique' }),
+    .refine((clauses) => new Set(clauses.map((c) => c.id)).size === clauses.length, say('Chaque clause doit avoir son propre identifiant.', 'Clause ids must be unique.')),
 }) satisfies z.ZodType<Charter, unknown>;
 
 // Short on purpose: a starting point the shop extends. Words that are also ordinary French

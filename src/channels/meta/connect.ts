@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import type { ChannelContext, ConnectSpec } from '../provider.ts';
-import { graphCall } from './graph.ts';
+import { isOutboundError, outboundAppError } from '../../net/index.ts';
+import { graphCall, GraphTimeout, type GraphResponse } from './graph.ts';
 import { META_DEFAULT_API_BASE } from './constants.ts';
 
 const flags = z.object({
@@ -22,13 +23,14 @@ export async function connectMeta(input: Record<string, string | undefined>): Pr
   const values = parseInput(flags, input);
   const apiBase = values['api-base'] ?? META_DEFAULT_API_BASE;
   const context: ChannelContext = { id: '', workspaceId: '', externalId: values['page-id'], apiBase, credentials: { pageToken: values['page-token'] }, settings: {} };
-  const page = await graphCall(context, 'GET', 'me', { fields: 'id,name' });
+  const page = await connectCall(context, 'GET', 'me', { fields: 'id,name' });
+  // What the API answered is logged, never repeated to the caller: the address is theirs to choose.
   if (page.status !== 200 || String(page.body?.id) !== values['page-id']) {
-    throw new AppError('channel.needs_reconnect', `This token does not open Page ${values['page-id']}: ${page.body?.error?.message ?? `HTTP ${page.status}`}`);
+    throw new AppError('channel.needs_reconnect', `This token does not open Page ${values['page-id']} (the API answered HTTP ${page.status})`, { cause: page.body });
   }
-  const subscribed = await graphCall(context, 'POST', `${values['page-id']}/subscribed_apps`, { subscribed_fields: SUBSCRIBED_FIELDS });
+  const subscribed = await connectCall(context, 'POST', `${values['page-id']}/subscribed_apps`, { subscribed_fields: SUBSCRIBED_FIELDS });
   if (subscribed.status !== 200 || subscribed.body?.success !== true) {
-    throw new AppError('channel.needs_reconnect', `Could not subscribe to the Page's webhooks: ${subscribed.body?.error?.message ?? `HTTP ${subscribed.status}`}`);
+    throw new AppError('channel.needs_reconnect', `Could not subscribe to the Page's webhooks (the API answered HTTP ${subscribed.status})`, { cause: subscribed.body });
   }
   const instagramId = values['instagram-id'];
   return {
@@ -39,4 +41,15 @@ export async function connectMeta(input: Record<string, string | undefined>): Pr
     credentials: { pageToken: values['page-token'] },
     settings: instagramId ? { instagramId } : {},
   };
+}
+
+/** A Graph call made while connecting: a refused or silent address is a 4xx with its reason. */
+async function connectCall(context: ChannelContext, method: 'GET' | 'POST', path: string, params: Record<string, unknown>): Promise<GraphResponse> {
+  try {
+    return await graphCall(context, method, path, params);
+  } catch (error) {
+    if (isOutboundError(error)) throw outboundAppError(error, 'channel');
+    if (error instanceof GraphTimeout) throw new AppError('channel.unreachable', 'The channel\'s API did not answer in time', { cause: error });
+    throw error;
+  }
 }

@@ -1,3 +1,4 @@
+import { guardedFetch, isOutboundError } from '../../net/index.ts';
 import type { ChannelContext } from '../provider.ts';
 
 export interface GraphResponse {
@@ -15,26 +16,28 @@ export async function graphCall(channel: ChannelContext, method: 'GET' | 'POST' 
   const url = new URL(`${channel.apiBase.replace(/\/$/, '')}/${path.replace(/^\//, '')}`);
   const token = channel.credentials.pageToken ?? '';
   const timeoutMs = Number(channel.settings.requestTimeoutMs ?? DEFAULT_TIMEOUT_MS);
-  const init: RequestInit = { method, headers: { authorization: `Bearer ${token}` }, signal: AbortSignal.timeout(timeoutMs) };
+  const headers: Record<string, string> = { authorization: `Bearer ${token}` };
+  let body: string | undefined;
   if (method === 'POST') {
-    init.headers = { ...init.headers, 'content-type': 'application/json' };
-    init.body = JSON.stringify(params);
+    headers['content-type'] = 'application/json';
+    body = JSON.stringify(params);
   } else {
     for (const [key, value] of Object.entries(params)) url.searchParams.set(key, String(value));
   }
   let response: Response;
   try {
-    response = await fetch(url, init);
+    // The page token goes only to the channel's own API origin (never to a redirect target).
+    response = await guardedFetch(url, { method, headers, body, timeoutMs, credentialOrigin: new URL(channel.apiBase).origin });
   } catch (error) {
-    if ((error as Error).name === 'TimeoutError') throw new GraphTimeout(`Graph API did not answer within ${timeoutMs} ms`);
+    if (isOutboundError(error) && error.reason === 'timeout') throw new GraphTimeout(`Graph API did not answer within ${timeoutMs} ms`);
     throw error;
   }
   const text = await response.text();
-  let body: any;
+  let parsed: any;
   try {
-    body = text ? JSON.parse(text) : {};
+    parsed = text ? JSON.parse(text) : {};
   } catch {
-    body = { error: { message: text.slice(0, 200) } };
+    parsed = { error: { message: text.slice(0, 200) } };
   }
-  return { status: response.status, body, usage: response.headers.get('x-business-use-case-usage') };
+  return { status: response.status, body: parsed, usage: response.headers.get('x-business-use-case-usage') };
 }

@@ -1,3 +1,4 @@
+import { isOutboundError } from '../../net/index.ts';
 import type { ChannelContext, OutboundAction, SendOutcome } from '../provider.ts';
 import { classifyGraphError } from './errors.ts';
 import { graphCall, GraphTimeout, type GraphResponse } from './graph.ts';
@@ -8,6 +9,8 @@ export async function sendToMeta(channel: ChannelContext, action: OutboundAction
   try {
     response = await call(channel, action);
   } catch (error) {
+    // Refused by the outbound guard: nothing was sent and a retry cannot help.
+    if (isOutboundError(error) && error.refused) return { ok: false, kind: 'permanent', reason: error.message };
     const timedOut = error instanceof GraphTimeout;
     return { ok: false, kind: 'transient', reason: (error as Error).message, uncertain: timedOut };
   }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { say, sayNow } from '../../kernel/index.ts';
 import { businessHoursSchema } from '../../care/index.ts';
 
 /** `https://shop.example` exactly: scheme, host and port, nothing after. */
@@ -15,20 +16,20 @@ export function normalizeOrigin(value: string): string | null {
 const origin = z.string().max(300).transform((value, ctx) => {
   const normalized = normalizeOrigin(value);
   if (!normalized) {
-    ctx.addIssue({ code: 'custom', message: 'expected an origin such as https://shop.example' });
+    ctx.addIssue({ code: 'custom', message: sayNow('Une origine comme https://boutique.example.', 'An origin such as https://shop.example.') });
     return z.NEVER;
   }
   return normalized;
 });
 
-const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour such as #1f6feb');
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, say('Une couleur comme #1f6feb.', 'A colour such as #1f6feb.'));
 
 /**
  * What a shop sets for its widget. Business hours are optional: without them the team is
  * always "open" and the widget never asks for an email.
  */
 export const webchatSettingsSchema = z.object({
-  allowedOrigins: z.array(origin).min(1, 'at least one allowed origin').max(20),
+  allowedOrigins: z.array(origin).min(1, say('Au moins une origine autorisée.', 'At least one allowed origin.')).max(20),
   primaryColor: color.default('#1f6feb'),
   textColor: color.default('#ffffff'),
   greeting: z.object({ fr: z.string().trim().max(300), en: z.string().trim().max(300) })

@@ -1,3 +1,4 @@
+import { guardedFetch, isOutboundError } from '../../net/index.ts';
 import type { ChannelContext } from '../provider.ts';
 import { parseXJson } from './exact-json.ts';
 import { gateKey, type RateGate } from './rate-gate.ts';
@@ -45,9 +46,10 @@ export function createXApi(gate: RateGate): XApi {
     if (options.body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
-      response = await fetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), signal: AbortSignal.timeout(timeoutMs) });
+      // The user token goes only to the channel's own API origin (never to a redirect target).
+      response = await guardedFetch(url, { method, headers, body: options.body === undefined ? undefined : JSON.stringify(options.body), timeoutMs, credentialOrigin: new URL(channel.apiBase).origin });
     } catch (error) {
-      if ((error as Error).name === 'TimeoutError') throw new XTimeout(`X did not answer within ${timeoutMs} ms`);
+      if (isOutboundError(error) && error.reason === 'timeout') throw new XTimeout(`X did not answer within ${timeoutMs} ms`);
       throw error;
     }
     const text = await response.text();

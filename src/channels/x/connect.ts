@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import type { ChannelContext, ConnectSpec } from '../provider.ts';
-import type { XApi } from './api.ts';
+import { isOutboundError, outboundAppError } from '../../net/index.ts';
+import { XTimeout, type XApi, type XResponse } from './api.ts';
 import { X_DEFAULT_API_BASE } from './constants.ts';
 
 const flags = z.object({
@@ -22,11 +23,19 @@ export async function connectX(api: XApi, input: Record<string, string | undefin
   const accountId = values['account-id'];
   const credentials = { accessToken: values['access-token'] };
   const context: ChannelContext = { id: `connect:${accountId}`, workspaceId: '', externalId: accountId, apiBase, credentials, settings: {} };
-  const me = await api(context, 'GET', '/2/users/me', { query: { 'user.fields': 'name,username' } });
+  let me: XResponse;
+  try {
+    me = await api(context, 'GET', '/2/users/me', { query: { 'user.fields': 'name,username' } });
+  } catch (error) {
+    if (isOutboundError(error)) throw outboundAppError(error, 'channel');
+    if (error instanceof XTimeout) throw new AppError('channel.unreachable', 'The channel\'s API did not answer in time', { cause: error });
+    throw error;
+  }
   const data = me.status === 200 ? me.body?.data : undefined;
+  // What the API answered is logged, never repeated to the caller: the address is theirs to choose.
   if (!data || String(data.id) !== accountId) {
-    const why = data ? `it opens account ${String(data.id)}` : String(me.body?.detail ?? me.body?.title ?? `HTTP ${me.status}`);
-    throw new AppError('channel.needs_reconnect', `This token does not open X account ${accountId}: ${why}`);
+    const why = data ? `it opens account ${String(data.id)}` : `the API answered HTTP ${me.status}`;
+    throw new AppError('channel.needs_reconnect', `This token does not open X account ${accountId}: ${why}`, { cause: me.body });
   }
   const screenName = String(data.username ?? '');
   return {

@@ -1,4 +1,5 @@
 import type { ChannelContext, OutboundAction, SendOutcome } from '../provider.ts';
+import { isOutboundError } from '../../net/index.ts';
 import { XRateGated, XTimeout, type XApi, type XResponse } from './api.ts';
 import { classifyXError } from './errors.ts';
 import { xTextProblem } from './policy.ts';
@@ -22,6 +23,7 @@ export async function sendToX(api: XApi, gate: RateGate, channel: ChannelContext
     response = await call(api, channel, action);
   } catch (error) {
     if (error instanceof XRateGated) return { ok: false, kind: 'rate_limited', reason: error.message, retryAfterMs: error.retryAfterMs };
+    if (isOutboundError(error) && error.refused) return { ok: false, kind: 'permanent', reason: error.message };
     return { ok: false, kind: 'transient', reason: (error as Error).message, uncertain: error instanceof XTimeout };
   }
   if (response.status < 200 || response.status >= 300) return classifyXError(response, action.type, gate);

@@ -1,4 +1,5 @@
 import { AppError } from '../../kernel/index.ts';
+import { connectFailure } from '../shop-api-error.ts';
 import type { ShopContext } from '../shop-adapter.ts';
 import type { ShopPlatform } from '../shop-event.ts';
 import { listAll, shopifyCall, SHOPIFY_API_VERSION } from './api.ts';
@@ -53,7 +54,7 @@ export const shopifyPlatform: ShopPlatform = {
     if (Object.keys(fields).length > 0) throw new AppError('request.invalid', 'Check the shop settings', { fields });
     const apiBase = flags['api-base'] ?? `https://${domain}`;
     const shop = await shopifyCall({ apiBase, settings: {}, credentials: { accessToken } }, 'shop.json').catch((error: unknown) => {
-      throw new AppError('channel.needs_reconnect', `Shopify refused the access token: ${(error as Error).message}`);
+      throw connectFailure(error, 'Shopify refused the access token');
     });
     const name = String(shop.body?.shop?.name ?? domain);
     return { name, externalId: domain, accountIds: [domain], apiBase, credentials: { accessToken }, settings: { apiVersion: SHOPIFY_API_VERSION } };

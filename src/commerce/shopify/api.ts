@@ -18,7 +18,8 @@ export function shopifyUrl(shop: Pick<ShopContext, 'apiBase' | 'settings'>, path
 
 export function shopifyCall(shop: Pick<ShopContext, 'apiBase' | 'settings' | 'credentials'>, pathOrUrl: string, init: { method?: string; body?: unknown } = {}): Promise<ShopResponse> {
   const url = /^https?:/.test(pathOrUrl) ? pathOrUrl : shopifyUrl(shop, pathOrUrl);
-  return callShopApi(url, { ...init, headers: { 'x-shopify-access-token': shop.credentials.accessToken ?? '' } }, describeShopifyError);
+  // A `Link` page URL comes from the answer: the token follows it only on the shop's own origin.
+  return callShopApi(url, { ...init, headers: { 'x-shopify-access-token': shop.credentials.accessToken ?? '' }, credentialOrigin: new URL(shop.apiBase).origin }, describeShopifyError);
 }
 
 /** The `rel="next"` page of a `Link` header (Shopify paginates REST lists by cursor). */

@@ -1,5 +1,6 @@
 import { AppError } from '../../kernel/index.ts';
 import type { ShopPlatform } from '../shop-event.ts';
+import { connectFailure } from '../shop-api-error.ts';
 import { wooCall, wooListAll } from './api.ts';
 import { parseWooWebhook, wooOrder } from './inbound.ts';
 
@@ -49,7 +50,7 @@ export const wooPlatform: ShopPlatform = {
     if (Object.keys(fields).length > 0) throw new AppError('request.invalid', 'Check the shop settings', { fields });
     const apiBase = flags['api-base'] ?? siteUrl;
     await wooCall({ apiBase, credentials }, 'orders?per_page=1').catch((error: unknown) => {
-      throw new AppError('channel.needs_reconnect', `WooCommerce refused the keys: ${(error as Error).message}`);
+      throw connectFailure(error, 'WooCommerce refused the keys');
     });
     const name = new URL(siteUrl).host;
     return { name, externalId: siteUrl, accountIds: [siteUrl], apiBase, credentials, settings: {} };

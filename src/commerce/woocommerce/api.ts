@@ -10,7 +10,7 @@ function describeWooError(body: any): string {
 /** The consumer key and secret as HTTP Basic auth (Woo's way over HTTPS). */
 export function wooCall(shop: Pick<ShopContext, 'apiBase' | 'credentials'>, path: string, init: { method?: string; body?: unknown } = {}): Promise<ShopResponse> {
   const basic = Buffer.from(`${shop.credentials.consumerKey ?? ''}:${shop.credentials.consumerSecret ?? ''}`).toString('base64');
-  return callShopApi(`${shop.apiBase.replace(/\/+$/, '')}/wp-json/wc/v3/${path}`, { ...init, headers: { authorization: `Basic ${basic}` } }, describeWooError);
+  return callShopApi(`${shop.apiBase.replace(/\/+$/, '')}/wp-json/wc/v3/${path}`, { ...init, headers: { authorization: `Basic ${basic}` }, credentialOrigin: new URL(shop.apiBase).origin }, describeWooError);
 }
 
 /** Every page of a list (Woo answers the page count in `X-WP-TotalPages`), bounded. */

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import type { RegisteredRoute } from '../contract-schemas.ts';
 import { buildOpenApi } from '../openapi.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, publicAccess } from '../access.ts';
 
 // The reference page's renderer: swagger-ui-dist's standalone bundle, installed with Relais
 // and served from here; the page loads nothing from elsewhere (docs/adr/0013).
@@ -27,7 +28,7 @@ const start = `window.SwaggerUIBundle({ url: '/api/v1/openapi.json', dom_id: '#r
 /** `GET /api/v1/openapi.json` (the document, public) and `/api/docs` (the reference page). */
 export function apiDocsRoutes(app: FastifyInstance, deps: HttpDeps, routes: RegisteredRoute[]): void {
   let document: unknown;
-  const open = { config: { auth: 'public' as const } };
+  const open = allow(publicAccess);
 
   app.get('/api/v1/openapi.json', open, async () => {
     document ??= buildOpenApi(routes, { serverUrl: deps.config.publicUrl, version: '1' });

@@ -5,15 +5,15 @@ import {
 } from '../../inbox/index.ts';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { idParam } from './inbox.validators.ts';
-import { charterBody, dryRunBody, enabledBody, notificationsReadBody, reorderBody, ruleDraftBody, voiceBody, voiceCheckBody } from './automation.validators.ts';
+import { charterBody, dryRunBody, enabledBody, idParam, notificationsReadBody, reorderBody, ruleDraftBody, voiceBody, voiceCheckBody } from '../../contracts/index.ts';
 
 /** Automation rules, the moderation charter, the brand voice and the notifications bell. */
 export function automationRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const read = { config: { permission: 'conversations.read' as const } };
-  const manage = { config: { permission: 'rules.manage' as const } };
-  const curate = { config: { permission: 'catalog.manage' as const } };
+  const read = allow(needs('conversations.read'));
+  const manage = allow(needs('rules.manage'));
+  const curate = allow(needs('catalog.manage'));
   const ws = (request: Parameters<typeof callerOf>[0]) => callerOf(request).workspaceId;
 
   app.get('/api/v1/rules', read, async (request) => ({ rules: await listRules(deps.inbox, ws(request)) }));
@@ -46,15 +46,15 @@ export function automationRoutes(app: FastifyInstance, deps: HttpDeps): void {
 
   app.get('/api/v1/voice', read, async (request) => voiceSettings(deps.inbox.db, ws(request)));
   app.put('/api/v1/voice', curate, async (request) => saveVoiceSettings(deps.inbox, ws(request), callerOf(request).userId, parseInput(voiceBody, request.body)));
-  app.post('/api/v1/voice/check', { config: { permission: 'conversations.reply' } }, async (request) =>
+  app.post('/api/v1/voice/check', allow(needs('conversations.reply')), async (request) =>
     ({ warnings: await checkReplyVoice(deps.inbox, ws(request), parseInput(voiceCheckBody, request.body)) }));
 
-  app.get('/api/v1/notifications', { config: { permission: 'workspace.read' } }, async (request) => {
+  app.get('/api/v1/notifications', allow(needs('workspace.read')), async (request) => {
     const caller = callerOf(request);
     if (!caller.userId) return { notifications: [], unread: 0 };
     return listNotifications(deps.inbox, caller.workspaceId, caller.userId);
   });
-  app.post('/api/v1/notifications/read', { config: { permission: 'workspace.read' } }, async (request, reply) => {
+  app.post('/api/v1/notifications/read', allow(needs('workspace.read')), async (request, reply) => {
     const caller = callerOf(request);
     if (!caller.userId) throw new AppError('auth.forbidden', 'Notifications belong to people, not tokens');
     await markNotificationsRead(deps.inbox, caller.workspaceId, caller.userId, parseInput(notificationsReadBody, request.body).id ?? null);

@@ -3,14 +3,15 @@ import { attributionReport, getRecoverySettings, listPromoCodes, mapPromoCode, m
 import { localTimeToUtc } from '../../care/index.ts';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { attributionQuery, contactParam, optOutBody, previewBody } from './commerce.validators.ts';
+import { attributionQuery, contactParam, optOutBody, previewBody } from '../../contracts/index.ts';
 
 const DAY = 86_400_000;
 
 /** Cart recovery settings, the customer's opt-out, promo-code mapping and the attribution report. */
 export function commerceRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const manage = { config: { permission: 'channels.manage' as const } };
+  const manage = allow(needs('channels.manage'));
   const env = () => ({ db: deps.store.db, clock: deps.inbox.clock });
 
   app.get('/api/v1/recovery/settings', manage, async (request) => getRecoverySettings(deps.store.db, callerOf(request).workspaceId));
@@ -29,7 +30,7 @@ export function commerceRoutes(app: FastifyInstance, deps: HttpDeps): void {
     return { text };
   });
 
-  app.post('/api/v1/contacts/:id/opt-out', { config: { permission: 'conversations.reply' } }, async (request, reply) => {
+  app.post('/api/v1/contacts/:id/opt-out', allow(needs('conversations.reply')), async (request, reply) => {
     const { optedOut } = parseInput(optOutBody, request.body);
     await setContactOptOut(env(), callerOf(request).workspaceId, parseInput(contactParam, request.params).id, optedOut);
     return reply.status(204).send();
@@ -41,7 +42,7 @@ export function commerceRoutes(app: FastifyInstance, deps: HttpDeps): void {
     return reply.status(201).send(result);
   });
 
-  app.get('/api/v1/reports/attribution', { config: { permission: 'reports.read' } }, async (request) => {
+  app.get('/api/v1/reports/attribution', allow(needs('reports.read')), async (request) => {
     const query = parseInput(attributionQuery, request.query);
     // Days are the workspace's own (a French shop's 1 November starts at 23:00 UTC on 31 October, 22:00 in summer).
     const days = (Date.parse(query.to) - Date.parse(query.from)) / DAY + 1;

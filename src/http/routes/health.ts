@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, publicAccess } from '../access.ts';
 
 /** Liveness (the process answers) and readiness (its database answers too). */
 export function healthRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  app.get('/healthz', async () => ({ status: 'ok' }));
-  app.get('/readyz', async () => {
+  app.get('/healthz', allow(publicAccess), async () => ({ status: 'ok' }));
+  app.get('/readyz', allow(publicAccess), async () => {
     try {
       await deps.store.ping();
     } catch (error) {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, webhookAccess } from '../access.ts';
 
 /**
  * `/hooks/<provider>`: the platforms' door. The body is kept as raw bytes (signatures are
@@ -18,14 +19,14 @@ export async function hookRoutes(app: FastifyInstance, deps: HttpDeps): Promise<
       return provider;
     };
 
-    hooks.get<{ Params: { provider: string } }>('/hooks/:provider', async (request, reply) => {
+    hooks.get<{ Params: { provider: string } }>('/hooks/:provider', allow(webhookAccess), async (request, reply) => {
       const provider = providerOf(request.params.provider);
       if (!provider.handshake) throw new AppError('request.not_found', 'This provider has no handshake');
       const answer = provider.handshake(request.query as Record<string, unknown>, deps.secrets);
       return reply.status(answer.status).type(answer.contentType ?? 'text/plain; charset=utf-8').send(answer.body);
     });
 
-    hooks.post<{ Params: { provider: string } }>('/hooks/:provider', async (request, reply) => {
+    hooks.post<{ Params: { provider: string } }>('/hooks/:provider', allow(webhookAccess), async (request, reply) => {
       const provider = providerOf(request.params.provider);
       const rawBody = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
       const outcome = await deps.recordDelivery(provider, deps.secrets, { rawBody, headers: request.headers, query: request.query as Record<string, unknown> });

@@ -3,8 +3,9 @@ import { composerPolicy, correctClassification, getConversation, moveToPrivate, 
 import { parseInput } from '../../kernel/index.ts';
 import type { Caller } from '../../accounts/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { correctionBody, moveToPrivateBody, policyQuery, conversationLabelParams, conversationListQuery, conversationPatch, idParam, labelRef, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
+import { conversationLabelParams, conversationListQuery, conversationPatch, correctionBody, idParam, labelRef, moderationBody, moderationParam, moveToPrivateBody, policyQuery, replyBody } from '../../contracts/index.ts';
 
 export const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { type: 'token', id: caller.tokenId } : { type: 'user', id: caller.userId });
 
@@ -12,8 +13,8 @@ export const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { ty
 export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
   // A subquery inside the list query, so the list's own filters, order and cursors apply.
   const search = (workspaceId: string, q: string) => deps.store.conversationsMatching(workspaceId, q);
-  const read = { config: { permission: 'conversations.read' as const } };
-  const reply = { config: { permission: 'conversations.reply' as const } };
+  const read = allow(needs('conversations.read'));
+  const reply = allow(needs('conversations.reply'));
 
   app.get('/api/v1/conversations', read, async (request) => {
     const query = parseInput(conversationListQuery, request.query);
@@ -28,7 +29,7 @@ export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
     return response.status(204).send();
   });
 
-  app.get('/api/v1/insight/model', { config: { permission: 'inbound.manage' } }, async (request) => {
+  app.get('/api/v1/insight/model', allow(needs('inbound.manage')), async (request) => {
     const model = await deps.inbox.classifiers.describe(callerOf(request).workspaceId);
     const corrections = await deps.store.db.selectFrom('classification_corrections').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', callerOf(request).workspaceId).executeTakeFirstOrThrow();
     return { model, corrections: Number(corrections.n) };
@@ -87,7 +88,7 @@ export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
     return response.status(202).send({ status: 'queued' });
   });
 
-  app.post('/api/v1/messages/:id/:action', { config: { permission: 'messages.moderate' } }, async (request, response) => {
+  app.post('/api/v1/messages/:id/:action', allow(needs('messages.moderate')), async (request, response) => {
     const { id, action } = parseInput(moderationParam, request.params);
     const { reason } = parseInput(moderationBody, request.body ?? {});
     const caller = callerOf(request);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AppError, newId } from '../../kernel/index.ts';
 import { createPresence } from '../../realtime/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
 
 const clientMessage = z.discriminatedUnion('type', [
@@ -35,6 +36,7 @@ export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const presence = createPresence();
   app.get('/api/v1/realtime', {
     websocket: true,
+    config: { access: needs('workspace.read') },
     preValidation: async (request) => {
       assertSameOrigin(request, deps.config.publicUrl);
       if (callerOf(request).via !== 'session') throw new AppError('auth.forbidden', 'The realtime socket is for the console');

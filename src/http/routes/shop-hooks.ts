@@ -3,6 +3,7 @@ import { findChannelByAccount, loadChannelContext } from '../../channels/index.t
 import { recordShopDelivery, verifyBase64Hmac, wooSecretCandidates } from '../../commerce/index.ts';
 import { AppError, sha256Hex } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, webhookAccess } from '../access.ts';
 
 const KEPT = /^(content-type|user-agent|x-shopify-[\w-]+|x-wc-webhook-[\w-]+)$/i;
 const header = (request: FastifyRequest, name: string): string | undefined => {
@@ -22,7 +23,7 @@ export async function shopHookRoutes(app: FastifyInstance, deps: HttpDeps): Prom
     hooks.removeAllContentTypeParsers();
     hooks.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: deps.config.webhookBodyLimitBytes }, (_request, body, done) => done(null, body));
 
-    hooks.post('/hooks/shopify', async (request, reply) => {
+    hooks.post('/hooks/shopify', allow(webhookAccess), async (request, reply) => {
       const rawBody = rawOf(request);
       const secrets = [deps.secrets.get('shopifyAppSecret'), deps.secrets.get('shopifyAppSecretPrevious')];
       // Compliance topics included: an invalid HMAC is a 401 and nothing is stored.
@@ -40,7 +41,7 @@ export async function shopHookRoutes(app: FastifyInstance, deps: HttpDeps): Prom
       return reply.status(200).send({ status });
     });
 
-    hooks.post<{ Params: { channelId: string } }>('/hooks/woocommerce/:channelId', async (request, reply) => {
+    hooks.post<{ Params: { channelId: string } }>('/hooks/woocommerce/:channelId', allow(webhookAccess), async (request, reply) => {
       const rawBody = rawOf(request);
       const signature = request.headers['x-wc-webhook-signature'];
       // The ping Woo sends when a webhook is created: form-encoded `webhook_id=<id>`, unsigned; it wants a 200.

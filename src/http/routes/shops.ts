@@ -2,15 +2,15 @@ import type { FastifyInstance } from 'fastify';
 import { connectShop, linkShopCustomer, listOrders, SHOP_RECONCILE_QUEUE, shopAdapters, suggestOrderLinks, unlinkShopCustomer, getCustomerCommerce } from '../../commerce/index.ts';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { idParam } from './inbox.validators.ts';
-import { ordersQuery, shopBody, shopLinkBody, shopLinkParams } from './shops.validators.ts';
+import { idParam, ordersQuery, shopBody, shopLinkBody, shopLinkParams } from '../../contracts/index.ts';
 
 /** Orders beside conversations, shop links, and connecting a shop from the console. */
 export function shopRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const read = { config: { permission: 'conversations.read' as const } };
-  const reply = { config: { permission: 'conversations.reply' as const } };
-  const admin = { config: { permission: 'channels.manage' as const } };
+  const read = allow(needs('conversations.read'));
+  const reply = allow(needs('conversations.reply'));
+  const admin = allow(needs('channels.manage'));
   const db = deps.store.db;
 
   app.get('/api/v1/orders', read, async (request) => {

@@ -4,14 +4,15 @@ import { addChannel, saveWebchatSettings, webchatChannelView } from '../../chann
 import { webchatConversationInfo } from '../../inbox/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { idParam } from './inbox.validators.ts';
+import { idParam } from '../../contracts/index.ts';
 
 const addBody = z.strictObject({ allowedOrigins: z.array(z.string().max(300)).min(1).max(20), name: z.string().trim().min(1).max(120).optional() });
 
 /** The console's side of the site chat: adding one, its settings page, and a conversation's visitor facts. */
 export function webchatConsoleRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const admin = { config: { permission: 'channels.manage' as const } };
+  const admin = allow(needs('channels.manage'));
   const channelDeps = { db: deps.store.db, clock: deps.inbox.clock, sealer: deps.inbox.sealer };
 
   app.post('/api/v1/channels/webchat', admin, async (request, reply) => {
@@ -28,6 +29,6 @@ export function webchatConsoleRoutes(app: FastifyInstance, deps: HttpDeps): void
   app.patch('/api/v1/channels/:id/webchat', admin, async (request) => ({
     settings: await saveWebchatSettings(channelDeps, callerOf(request).workspaceId, parseInput(idParam, request.params).id, request.body),
   }));
-  app.get('/api/v1/conversations/:id/webchat', { config: { permission: 'conversations.read' } }, async (request) => (
+  app.get('/api/v1/conversations/:id/webchat', allow(needs('conversations.read')), async (request) => (
     webchatConversationInfo(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id)));
 }

@@ -1,7 +1,8 @@
 import type { FastifyRequest } from 'fastify';
 import { originAllowed, verifyVisitorToken, type VisitorClaims } from '../../channels/index.ts';
 import { loadWebchatChannel, visitorExists, type WebchatChannel } from '../../inbox/index.ts';
-import { AppError } from '../../kernel/index.ts';
+import { AppError, parseInput } from '../../kernel/index.ts';
+import { socketQuery } from './widget.validators.ts';
 import type { HttpDeps } from '../deps.ts';
 
 export const VISITOR_HEADER = 'x-relais-visitor';
@@ -44,9 +45,26 @@ export async function visitorOf(deps: HttpDeps, token: string | undefined): Prom
   return { channel, claims };
 }
 
-export async function visitorRequest(request: FastifyRequest, deps: HttpDeps, originRequired: boolean): Promise<VisitorCall> {
+/** The subprotocol the widget offers first, its token second (`new WebSocket(url, [VISITOR_PROTOCOL, token])`). */
+export const VISITOR_PROTOCOL = 'relais-visitor';
+
+/**
+ * The visitor token a request carries: the `x-relais-visitor` header, or for the live line a
+ * WebSocket subprotocol (so it never sits in a URL that request logs keep); `?token=` is
+ * still read on the socket for widgets loaded before that change.
+ */
+function visitorTokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers[VISITOR_HEADER];
-  const call = await visitorOf(deps, Array.isArray(header) ? header[0] : header);
+  if (header !== undefined) return Array.isArray(header) ? header[0] : header;
+  if (request.headers.upgrade?.toLowerCase() !== 'websocket') return undefined;
+  const offered = String(request.headers['sec-websocket-protocol'] ?? '').split(',').map((value) => value.trim());
+  if (offered[0] === VISITOR_PROTOCOL && offered[1]) return offered[1];
+  return parseInput(socketQuery, request.query).token;
+}
+
+/** The visitor behind a request to a `visitor` route, called by `authenticate.ts` before the handler. */
+export async function visitorRequest(request: FastifyRequest, deps: HttpDeps, originRequired: boolean): Promise<VisitorCall> {
+  const call = await visitorOf(deps, visitorTokenOf(request));
   assertWidgetOrigin(request, deps, call.channel, originRequired);
   return call;
 }

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { createMemoryThrottle } from '../../accounts/index.ts';
+import { createMemoryThrottle, type ThrottleLimit } from '../../accounts/index.ts';
 import { identitySignatureValid, loadChannelContext, originAllowed, signVisitorToken, verifyVisitorToken, webchatRequest, type WebchatSettings } from '../../channels/index.ts';
 import { isOpen, nextOpening } from '../../care/index.ts';
 import {
@@ -8,7 +8,9 @@ import {
 } from '../../inbox/index.ts';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
-import { assertWidgetOrigin, visitorRequest } from './widget-access.ts';
+import { assertWidgetOrigin } from './widget-access.ts';
+import { visitorCallOf } from '../authenticate.ts';
+import { allow, publicAccess, visitorAccess } from '../access.ts';
 import { identifyBody, messageBody, sessionBody } from './widget.validators.ts';
 
 const MINUTE = 60_000;
@@ -32,19 +34,19 @@ function publicSettings(channel: WebchatChannel, now: number) {
 export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const clock = deps.inbox.clock;
   const key = () => deps.secrets.get('webchatKey') ?? '';
-  const perIp = createMemoryThrottle({ maxFailures: 120, windowMs: 10 * MINUTE, clock });
-  const perVisitor = createMemoryThrottle({ maxFailures: 30, windowMs: MINUTE, clock });
-  const newVisitorsPerIp = createMemoryThrottle({ maxFailures: 20, windowMs: 10 * MINUTE, clock });
-  const limit = async (...keys: [ReturnType<typeof createMemoryThrottle>, string][]) => {
-    for (const [throttle, name] of keys) {
-      const wait = await throttle.blockedFor(name);
-      if (wait > 0) throw new AppError('request.rate_limited', 'Too many messages; wait a moment', { retryAfterSeconds: wait });
-    }
-    for (const [throttle, name] of keys) await throttle.fail(name);
+  // Request rates, not secrets: kept in memory, but taken before the work (atomic in the process).
+  const throttle = createMemoryThrottle({ clock });
+  const perIp = { max: 120, windowMs: 10 * MINUTE };
+  const perVisitor = { max: 30, windowMs: MINUTE };
+  const newVisitorsPerIp = { max: 20, windowMs: 10 * MINUTE };
+  const limit = async (...keys: [ThrottleLimit, string][]) => {
+    let wait = 0;
+    for (const [rule, name] of keys) wait = Math.max(wait, await throttle.take(`${rule.max}/${rule.windowMs}:${name}`, rule));
+    if (wait > 0) throw new AppError('request.rate_limited', 'Too many messages; wait a moment', { retryAfterSeconds: wait });
   };
   const ipOf = (request: FastifyRequest) => `ip:${request.ip}`;
 
-  app.post('/widget/api/session', async (request) => {
+  app.post('/widget/api/session', allow(publicAccess), async (request) => {
     const body = parseInput(sessionBody, request.body);
     const channel = await loadWebchatChannel(deps.store.db, body.channelId);
     if (!originAllowed(channel.settings, body.parentOrigin)) throw new AppError('auth.origin_refused', 'This site may not show this chat');
@@ -60,13 +62,13 @@ export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     return { token, visitorId, settings: publicSettings(channel, clock.now()), history: await visitorHistory(deps.inbox, channel, visitorId) };
   });
 
-  app.get('/widget/api/history', async (request) => {
-    const { channel, claims } = await visitorRequest(request, deps, false);
+  app.get('/widget/api/history', allow(visitorAccess('optional')), async (request) => {
+    const { channel, claims } = visitorCallOf(request);
     return visitorHistory(deps.inbox, channel, claims.visitorId);
   });
 
-  app.post('/widget/api/messages', async (request, reply) => {
-    const { channel, claims } = await visitorRequest(request, deps, true);
+  app.post('/widget/api/messages', allow(visitorAccess()), async (request, reply) => {
+    const { channel, claims } = visitorCallOf(request);
     const body = parseInput(messageBody, request.body);
     await limit([perVisitor, `visitor:${claims.visitorId}`], [perIp, ipOf(request)]);
     const attachments = (await ownUploads(deps.store.db, channel, claims.visitorId, body.attachments))
@@ -80,8 +82,8 @@ export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     return reply.status(202).send({ status });
   });
 
-  app.post('/widget/api/identify', async (request) => {
-    const { channel, claims } = await visitorRequest(request, deps, true);
+  app.post('/widget/api/identify', allow(visitorAccess()), async (request) => {
+    const { channel, claims } = visitorCallOf(request);
     const body = parseInput(identifyBody, request.body);
     await limit([perVisitor, `visitor:${claims.visitorId}`]);
     const secret = (await loadChannelContext({ db: deps.store.db, sealer: deps.inbox.sealer }, channel.workspaceId, channel.channelId)).credentials.identifySecret ?? '';
@@ -90,8 +92,8 @@ export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     return { status: verdict };
   });
 
-  app.post('/widget/api/read', async (request) => {
-    const { channel, claims } = await visitorRequest(request, deps, true);
+  app.post('/widget/api/read', allow(visitorAccess()), async (request) => {
+    const { channel, claims } = visitorCallOf(request);
     await limit([perVisitor, `visitor:${claims.visitorId}`]);
     const { at, conversationId } = await markWebchatRead(deps.inbox, channel, claims.visitorId, 'visitor');
     if (conversationId) deps.bus.signal(channel.workspaceId, { type: 'visitor', conversationId, readAt: at });
@@ -100,8 +102,8 @@ export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Pro
 
   await app.register(async (uploads) => {
     uploads.addContentTypeParser(['image/png', 'image/jpeg', 'image/gif', 'image/webp', 'application/pdf'], { parseAs: 'buffer', bodyLimit: WEBCHAT_UPLOAD_MAX_BYTES }, (_request, body, done) => done(null, body));
-    uploads.post('/widget/api/uploads', async (request, reply) => {
-      const { channel, claims } = await visitorRequest(request, deps, true);
+    uploads.post('/widget/api/uploads', allow(visitorAccess()), async (request, reply) => {
+      const { channel, claims } = visitorCallOf(request);
       await limit([perVisitor, `visitor:${claims.visitorId}`], [perIp, ipOf(request)]);
       const header = request.headers['x-file-name'];
       const name = safeDecode(Array.isArray(header) ? header[0] : header);

@@ -6,6 +6,7 @@ import { originAllowed } from '../../channels/index.ts';
 import { loadWebchatChannel, readVisitorUpload } from '../../inbox/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, publicAccess } from '../access.ts';
 import { fileParams, frameQuery } from './widget.validators.ts';
 
 /** Where `scripts/build-widget.mjs` writes the loader and the frame's app. */
@@ -28,7 +29,7 @@ const framePage = `<!doctype html>
  */
 export function widgetAssetRoutes(app: FastifyInstance, deps: HttpDeps, widgetDir = defaultWidgetDir): void {
   for (const [path, file] of Object.entries(files)) {
-    app.get(path, async (_request, reply) => {
+    app.get(path, allow(publicAccess), async (_request, reply) => {
       const body = await readFile(join(widgetDir, file.name)).catch(() => null);
       if (!body) return reply.status(503).type('text/plain; charset=utf-8').send('The widget is not built: run node scripts/build-widget.mjs');
       // Shops embed the loader on every page: cache briefly so a fix reaches them the same day.
@@ -36,7 +37,7 @@ export function widgetAssetRoutes(app: FastifyInstance, deps: HttpDeps, widgetDi
     });
   }
 
-  app.get('/widget/frame', async (request, reply) => {
+  app.get('/widget/frame', allow(publicAccess), async (request, reply) => {
     const query = parseInput(frameQuery, request.query);
     const channel = await loadWebchatChannel(deps.store.db, query.channel);
     if (!originAllowed(channel.settings, query.origin)) {
@@ -51,7 +52,7 @@ export function widgetAssetRoutes(app: FastifyInstance, deps: HttpDeps, widgetDi
     return reply.type('text/html; charset=utf-8').header('content-security-policy', policy).header('cache-control', 'no-store').send(framePage);
   });
 
-  app.get('/widget/files/:id/:key', async (request, reply) => {
+  app.get('/widget/files/:id/:key', allow(publicAccess), async (request, reply) => {
     const params = parseInput(fileParams, request.params);
     const file = await readVisitorUpload(deps.store.db, params.id, params.key);
     const image = file.contentType.startsWith('image/');

@@ -1,17 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import { markWebchatRead, outboundMessageId, visitorHistory, visitorMessage, webchatConversationInfo } from '../../inbox/index.ts';
-import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
-import { assertWidgetOrigin, visitorOf, type VisitorCall } from './widget-access.ts';
-import { socketQuery, visitorSocketMessage } from './widget.validators.ts';
+import { visitorAccess } from '../access.ts';
+import { visitorCallOf } from '../authenticate.ts';
+import { visitorSocketMessage } from './widget.validators.ts';
 
 interface PresenceUser {
   conversationId: string | null;
   typing: boolean;
 }
 
-/** The subprotocol the widget offers first, its token second (`new WebSocket(url, [VISITOR_PROTOCOL, token])`). */
-export const VISITOR_PROTOCOL = 'relais-visitor';
+export { VISITOR_PROTOCOL } from './widget-access.ts';
 
 /** How often an agent keeping the thread open refreshes the visitor's "read" mark. */
 const AGENT_READ_EVERY_MS = 5000;
@@ -32,17 +31,10 @@ export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const open = new Map<string, number>();
   app.get('/widget/api/socket', {
     websocket: true,
-    preValidation: async (request) => {
-      // The widget hands its token as a WebSocket subprotocol, so it never sits in a URL that
-      // request logs keep; `?token=` is still read for widgets loaded before this change.
-      const offered = String(request.headers['sec-websocket-protocol'] ?? '').split(',').map((value) => value.trim());
-      const token = offered[0] === VISITOR_PROTOCOL && offered[1] ? offered[1] : parseInput(socketQuery, request.query).token;
-      const call = await visitorOf(deps, token);
-      assertWidgetOrigin(request, deps, call.channel, true);
-      (request as { visitorCall?: VisitorCall }).visitorCall = call;
-    },
+    // The token comes as a WebSocket subprotocol (see `visitorTokenOf`); the Origin is required.
+    config: { access: visitorAccess('required') },
   }, (socket, request) => {
-    const { channel, claims } = (request as { visitorCall?: VisitorCall }).visitorCall!;
+    const { channel, claims } = visitorCallOf(request);
     const lines = open.get(claims.visitorId) ?? 0;
     if (lines >= MAX_LINES_PER_VISITOR) return socket.close(1008, 'Too many open chats');
     open.set(claims.visitorId, lines + 1);

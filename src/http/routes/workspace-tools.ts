@@ -4,14 +4,15 @@ import { addContactNote, moderationRegister, registerCsv, deleteCannedReply, del
 import { AppError, parseInput } from '../../kernel/index.ts';
 import { getCustomerCommerce } from '../../commerce/index.ts';
 import type { HttpDeps } from '../deps.ts';
+import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { cannedReplyBody, channelBody, idParam, inboundListQuery, labelBody, mergeBody, noteBody, registerQuery } from './inbox.validators.ts';
+import { cannedReplyBody, channelBody, idParam, inboundListQuery, labelBody, mergeBody, noteBody, registerQuery } from '../../contracts/index.ts';
 
 /** Labels, canned replies, contacts, channels and parked deliveries. */
 export function workspaceToolRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const read = { config: { permission: 'conversations.read' as const } };
-  const curate = { config: { permission: 'catalog.manage' as const } };
-  const admin = { config: { permission: 'channels.manage' as const } };
+  const read = allow(needs('conversations.read'));
+  const curate = allow(needs('catalog.manage'));
+  const admin = allow(needs('channels.manage'));
 
   app.get('/api/v1/labels', read, async (request) => ({ labels: await listLabels(deps.inbox, callerOf(request).workspaceId) }));
   app.post('/api/v1/labels', curate, async (request, reply) => {
@@ -41,13 +42,13 @@ export function workspaceToolRoutes(app: FastifyInstance, deps: HttpDeps): void 
     const contact = await getContact(deps.inbox, workspaceId, id);
     return { ...contact, commerce: await getCustomerCommerce(deps.store.db, workspaceId, id) };
   });
-  app.post('/api/v1/contacts/:id/notes', { config: { permission: 'conversations.reply' } }, async (request, reply) => {
+  app.post('/api/v1/contacts/:id/notes', allow(needs('conversations.reply')), async (request, reply) => {
     const caller = callerOf(request);
     const id = await addContactNote(deps.inbox, caller.workspaceId, parseInput(idParam, request.params).id, caller.userId, parseInput(noteBody, request.body).text);
     reply.status(201);
     return { id };
   });
-  app.post('/api/v1/contacts/:id/merge', { config: { permission: 'conversations.reply' } }, async (request, reply) => {
+  app.post('/api/v1/contacts/:id/merge', allow(needs('conversations.reply')), async (request, reply) => {
     const { intoContactId } = parseInput(mergeBody, request.body);
     await mergeContactsByHand(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id, intoContactId);
     return reply.status(204).send();
@@ -71,18 +72,18 @@ export function workspaceToolRoutes(app: FastifyInstance, deps: HttpDeps): void 
     return { id };
   });
 
-  app.get('/api/v1/moderation', { config: { permission: 'moderation.read' } }, async (request, reply) => {
+  app.get('/api/v1/moderation', allow(needs('moderation.read')), async (request, reply) => {
     const { format, ...filter } = parseInput(registerQuery, request.query);
     const entries = await moderationRegister(deps.inbox, callerOf(request).workspaceId, filter);
     if (format === 'json') return { entries };
     return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="registre-moderation.csv"').send(registerCsv(entries));
   });
 
-  app.get('/api/v1/admin/inbound', { config: { permission: 'inbound.manage' } }, async (request) => {
+  app.get('/api/v1/admin/inbound', allow(needs('inbound.manage')), async (request) => {
     const { status, limit } = parseInput(inboundListQuery, request.query);
     return { deliveries: await listInbound(deps.inbox, callerOf(request).workspaceId, status, limit) };
   });
-  app.post('/api/v1/admin/inbound/:id/replay', { config: { permission: 'inbound.manage' } }, async (request, reply) => {
+  app.post('/api/v1/admin/inbound/:id/replay', allow(needs('inbound.manage')), async (request, reply) => {
     await replayInbound(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id);
     return reply.status(202).send({ status: 'queued' });
   });

@@ -58,9 +58,14 @@ async function carryOutOne(deps: RulesDeps, firing: Firing, action: Action, key:
       return action.to.kind === 'user'
         ? (await updateConversation(deps, workspaceId, conversationId, { assigneeId: action.to.userId }), { status: 'done', detail: action.to.userId })
         : roundRobin(deps, firing);
-    case 'set_priority':
+    case 'set_priority': {
+      // A rule raises the priority; it never lowers one a person (or an earlier rule) set higher.
+      const current = await deps.db.selectFrom('conversations').select('priority')
+        .where('workspace_id', '=', workspaceId).where('id', '=', conversationId).executeTakeFirst();
+      if (current && current.priority >= action.priority) return { status: 'skipped', detail: `already at ${current.priority}` };
       await updateConversation(deps, workspaceId, conversationId, { priority: action.priority });
       return { status: 'done' };
+    }
     case 'hide_comment':
       return hideByRule(deps, firing, action.charterClauseId, key);
     case 'reply':

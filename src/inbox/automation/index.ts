@@ -10,4 +10,5 @@ export { type RulesDeps, type ActionOutcome } from './carry-out.ts';
 export { hoursFor } from './gather-facts.ts';
 export { currentCharter, saveCharter, type CharterView } from './charters.ts';
 export { voiceSettings, saveVoiceSettings, checkReplyVoice, type VoiceView } from './voice.ts';
+export { readSetting, appendSetting, type SettingKey, type StoredSetting } from './workspace-settings.ts';
 export { listNotifications, markNotificationsRead, type NotificationView } from './notifications.ts';

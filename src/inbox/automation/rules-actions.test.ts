@@ -31,6 +31,20 @@ describe.each(dialects)('rule actions (%s)', (dialect) => {
   afterAll(async () => { await h?.dispose(); });
   beforeEach(async () => { await kit.clearRules(); });
 
+  it('a priority rule raises a conversation to its level and never lowers an urgent one', async () => {
+    await kit.rule({ name: 'Haute', actions: [{ type: 'set_priority', priority: 2 }] });
+    await sentinel();
+    const first = await kit.dm('psid-priority', 'Bonjour, une question sur ma commande');
+    await kit.firings(first);
+    const conversation = await kit.conversationOf(first);
+    expect(conversation.priority).toBe(2);
+    expect((await h.owner.patch(`/api/v1/conversations/${conversation.id}`, { priority: 3 })).status).toBe(200);
+    const second = await kit.dm('psid-priority', 'Toujours pas de réponse !');
+    const [raise] = await kit.firings(second);
+    expect(raise).toMatchObject({ rule_name: 'Haute' });
+    expect((await kit.conversationOf(second)).priority).toBe(3);
+  });
+
   it('labels, assigns, prioritises, notifies and snoozes, and keeps the trail on the message', async () => {
     const urgent = await kit.label('urgent');
     await kit.rule({ name: 'Colère', conditions: [{ type: 'sentiment', in: ['negative'] }], actions: [

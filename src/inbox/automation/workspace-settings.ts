@@ -6,7 +6,7 @@ import type { Db } from '../../store/index.ts';
 import { isUniqueViolation } from '../../store/index.ts';
 import { AppError } from '../../kernel/index.ts';
 
-export type SettingKey = 'charter' | 'voice';
+export type SettingKey = 'charter' | 'voice' | 'retention';
 
 export interface StoredSetting {
   version: number;

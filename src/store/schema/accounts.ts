@@ -71,3 +71,13 @@ export interface ApiTokensTable {
   last_used_at: number | null;
   revoked_at: number | null;
 }
+
+/**
+ * Attempt counters of the throttles (sign-in per email and per IP, password changes):
+ * installation-level, one row per key and fixed window, so a restart keeps them.
+ */
+export interface ThrottleCountersTable {
+  key: string;
+  window_start: number;
+  count: number;
+}

@@ -12,14 +12,17 @@ export class ApiError extends Error {
   readonly code: string;
   readonly fields: FieldErrors;
   readonly retryAfterSeconds: number | undefined;
+  /** The server's precise words when `message` is its catalogue sentence in the console's language. */
+  readonly detail: string;
 
-  constructor(status: number, code: string, message: string, fields: FieldErrors = {}, retryAfterSeconds?: number) {
+  constructor(status: number, code: string, message: string, fields: FieldErrors = {}, retryAfterSeconds?: number, detail?: string) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
     this.retryAfterSeconds = retryAfterSeconds;
+    this.detail = detail ?? message;
   }
 }
 
@@ -49,7 +52,8 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
 }
 
 async function send(method: Method, path: string, body?: unknown): Promise<unknown> {
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // The server words its errors in the console's language (set on <html lang> by I18nProvider).
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': document.documentElement.lang || 'fr' };
   if (body !== undefined) headers['content-type'] = 'application/json';
   const csrf = csrfCookie();
   if (method !== 'GET' && csrf !== undefined) headers['x-csrf-token'] = csrf;
@@ -79,7 +83,8 @@ function toApiError(response: Response, payload: unknown): ApiError {
     return new ApiError(response.status, code, `HTTP ${response.status}`, {}, retryAfterSeconds);
   }
   const message = typeof error.message === 'string' ? error.message : error.code;
-  return new ApiError(response.status, error.code, message, readFields(error.fields), retryAfterSeconds);
+  const detail = typeof error.detail === 'string' ? error.detail : undefined;
+  return new ApiError(response.status, error.code, message, readFields(error.fields), retryAfterSeconds, detail);
 }
 
 function readFields(value: unknown): FieldErrors {

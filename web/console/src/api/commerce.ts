@@ -1,7 +1,7 @@
 import { request } from './client.ts';
-import type { AttributionReport, PrivacyExportSummary, PromoCode, RecoverySettings, ReportRow } from '../../../../src/contracts/index.ts';
+import type { AttributionReport, PrivacyExportSummary, PromoCode, RecoverySettings, ReportRow, RetentionView } from '../../../../src/contracts/index.ts';
 
-export type { AttributionReport, PrivacyExportSummary, PromoCode, RecoverySettings, ReportRow };
+export type { AttributionReport, PrivacyExportSummary, PromoCode, RecoverySettings, ReportRow, RetentionView };
 
 const v1 = '/api/v1';
 const id = encodeURIComponent;
@@ -25,3 +25,6 @@ export const eraseContact = (contactId: string) =>
 
 export const listPrivacyExports = () => request<{ exports: PrivacyExportSummary[] }>('GET', `${v1}/privacy/exports`);
 export const getPrivacyExport = (exportId: string) => request<unknown>('GET', `${v1}/privacy/exports/${id(exportId)}`);
+
+export const getRetention = () => request<RetentionView>('GET', `${v1}/privacy/retention`);
+export const saveRetention = (months: number | null) => request<RetentionView>('PUT', `${v1}/privacy/retention`, { months });

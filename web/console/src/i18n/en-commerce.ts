@@ -74,4 +74,12 @@ export const enCommerce: Record<keyof typeof frCommerce, string> = {
   'privacy.fromTeam': 'team export',
   'privacy.contacts': '{count} contact(s)',
   'privacy.download': 'Download',
+  'retention.title': 'Retention period',
+  'retention.intro': 'After this period without a new message, a conversation is anonymised (text, links and identifiers removed; report counts stay), and site-chat files and raw platform deliveries are deleted. Each pass is written to the audit log.',
+  'retention.keep': 'Keep',
+  'retention.forever': 'No limit',
+  'retention.months': '{count} months',
+  'retention.effect': 'Conversations without a message for {count} months will be anonymised at the next pass (four times a day).',
+  'retention.save': 'Save',
+  'retention.saved': 'Retention period saved.',
 };

@@ -42,6 +42,7 @@ export const enComposer: Record<keyof typeof frComposer, string> = {
   'composer.cannedTitle': 'Canned replies',
   'composer.noCanned': 'No canned reply matches.',
   'composer.preview': 'Preview',
+  'composer.cannedNeedsOrder': 'This reply quotes an order or a cart this conversation does not have ({names}): link the customer to their shop, or write the reply yourself.',
   'composer.missingVariables': 'No value here: {names}',
   'composer.mentionTitle': 'Mention a teammate',
   'composer.noMember': 'Nobody matches.',

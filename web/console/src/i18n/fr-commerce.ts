@@ -72,4 +72,12 @@ export const frCommerce = {
   'privacy.fromTeam': 'export de l’équipe',
   'privacy.contacts': '{count} contact(s)',
   'privacy.download': 'Télécharger',
+  'retention.title': 'Durée de conservation',
+  'retention.intro': 'Passé ce délai sans nouveau message, une conversation est anonymisée (texte, liens et identifiants retirés ; les comptes des rapports restent), et les fichiers du chat et les livraisons brutes des plateformes sont supprimés. Chaque passage est inscrit au journal d’audit.',
+  'retention.keep': 'Conserver',
+  'retention.forever': 'Sans limite',
+  'retention.months': '{count} mois',
+  'retention.effect': 'Les conversations sans message depuis {count} mois seront anonymisées lors du prochain passage (quatre fois par jour).',
+  'retention.save': 'Enregistrer',
+  'retention.saved': 'Durée de conservation enregistrée.',
 } as const;

@@ -40,6 +40,7 @@ export const frComposer = {
   'composer.cannedTitle': 'Réponses types',
   'composer.noCanned': 'Aucune réponse type ne correspond.',
   'composer.preview': 'Aperçu',
+  'composer.cannedNeedsOrder': 'Cette réponse cite une commande ou un panier que cette conversation n’a pas ({names}) : liez le client à sa boutique, ou écrivez la réponse vous-même.',
   'composer.missingVariables': 'Sans valeur ici : {names}',
   'composer.mentionTitle': 'Mentionner un membre de l’équipe',
   'composer.noMember': 'Personne ne correspond.',

@@ -18,6 +18,7 @@ import { VoiceSettingsForm } from './automation/VoiceSettingsForm.tsx';
 import { RecoverySettings } from './RecoverySettings.tsx';
 import { AttributionReport } from './AttributionReport.tsx';
 import { PrivacyExports } from './PrivacyExports.tsx';
+import { RetentionSettings } from './RetentionSettings.tsx';
 import './settings.css';
 
 /** "Réglages": labels and canned replies (community managers too), channels, parked deliveries and the team's model (admins). */
@@ -54,7 +55,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {allowed && section === 'teams' && <TeamsSettings />}
           {allowed && section === 'recovery' && <RecoverySettings />}
           {allowed && section === 'attribution' && <AttributionReport />}
-          {allowed && section === 'privacy' && <PrivacyExports />}
+          {allowed && section === 'privacy' && <><RetentionSettings /><PrivacyExports /></>}
         </div>
       </div>
     </div>

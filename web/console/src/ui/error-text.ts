@@ -30,7 +30,14 @@ export function errorText(error: unknown, { t, relative }: Pick<I18n, 't' | 'rel
     return wait ? t('error.throttled', { when: relative(Date.now() + wait * 1000) }) : t('error.throttledSoon');
   }
   const key = byCode[error.code];
-  return key ? t(key) : t('error.unexpected');
+  if (key) return t(key);
+  // The server explains every code of its catalogue in the language the console asked for.
+  return serverSaid(error) ? error.message : t('error.unexpected');
+}
+
+/** True when the message is the server's own sentence, not the client's technical stand-in. */
+function serverSaid(error: ApiError): boolean {
+  return error.status > 0 && error.code !== 'response.invalid' && error.message.length > 0 && error.message !== error.code;
 }
 
 /**

@@ -8,7 +8,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { useRealtime } from '../../realtime/RealtimeProvider.tsx';
 import { Button } from '../../ui/Button.tsx';
 import { useNow } from '../use-now.ts';
-import { fillTemplate } from './canned.ts';
+import { fillTemplate, holesIn } from './canned.ts';
 import { CollisionWarning, ComposerError } from './ComposerAlerts.tsx';
 import { surfaceOf } from '../list/ChannelIcon.tsx';
 import { canSend, charactersLeft, composerTabs, countsOnServer, defaultTab, policyLines } from './composer-rules.ts';
@@ -62,6 +62,7 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
   const [sending, setSending] = useState(false);
   const [failure, setFailure] = useState<unknown>();
   const [collision, setCollision] = useState<string[]>();
+  const [holes, setHoles] = useState<string[]>([]);
   const key = useRef(newIdempotencyKey());
   const seen = useRef<Set<string> | null>(null);
   const busy = useRef(false);
@@ -106,13 +107,22 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
     setCaret(nextCaret);
     setActive(0);
     setCollision(undefined);
+    setHoles([]);
     typing(next.trim() !== '');
   };
 
   const pick = (item: CannedReply | Member) => {
     if (!shown) return;
-    const insertion = 'body' in item ? fillTemplate(item.body, context).text : `@${item.name} `;
-    const result = replaceRange(text, shown.token.start, shown.token.end, insertion);
+    let insertion = 'body' in item ? undefined : `@${item.name} `;
+    if ('body' in item) {
+      const filled = fillTemplate(item.body, context);
+      // An order or a cart the conversation does not have would leave a hole in the sentence.
+      const missingOrder = holesIn(filled.missing);
+      setHoles(missingOrder);
+      if (missingOrder.length > 0) return;
+      insertion = filled.text;
+    }
+    const result = replaceRange(text, shown.token.start, shown.token.end, insertion ?? '');
     edit(result.text, result.caret);
     requestAnimationFrame(() => {
       area.current?.focus();
@@ -186,6 +196,7 @@ export function Composer({ conversation, messages, policy, cannedReplies, member
       <PolicyNotice lines={policyLines(tab, conversation.kind, now, surface)} charactersLeft={left} />
       {collision && <CollisionWarning names={collision} onSend={() => void send(true)} onReview={() => { seen.current = new Set(messages.map((m) => m.id)); setCollision(undefined); }} />}
       <ComposerError failure={failure} />
+      {holes.length > 0 && <p className="field-error" role="alert">{t('composer.cannedNeedsOrder', { names: holes.join(', ') })}</p>}
       <div className="composer-field">
         {shown && <SuggestionPopover id={popoverId} suggestion={shown} active={active} context={context} onPick={pick} onHover={setActive} />}
         <label htmlFor={`${id}-text`} className="visually-hidden">{t(`composer.label.${visibility}`)}</label>

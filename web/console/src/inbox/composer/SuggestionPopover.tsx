@@ -2,7 +2,7 @@ import type { CannedReply } from '../../../../../src/contracts/index.ts';
 import type { Member } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Avatar } from '../list/Avatar.tsx';
-import { fillTemplate, type TemplateContext } from './canned.ts';
+import { fillTemplate, holesIn, type TemplateContext } from './canned.ts';
 import type { Suggestion } from './suggest.ts';
 import { Suggestions } from './Suggestions.tsx';
 
@@ -35,7 +35,9 @@ export function SuggestionPopover({ id, suggestion, active, context, onPick, onH
         <div className="canned-preview" data-testid="canned-preview">
           <span className="canned-preview-label">{t('composer.preview')}</span>
           <p>{preview.text}</p>
-          {preview.missing.length > 0 && <p className="field-error">{t('composer.missingVariables', { names: preview.missing.join(', ') })}</p>}
+          {holesIn(preview.missing).length > 0
+            ? <p className="field-error">{t('composer.cannedNeedsOrder', { names: holesIn(preview.missing).join(', ') })}</p>
+            : preview.missing.length > 0 && <p className="field-error">{t('composer.missingVariables', { names: preview.missing.join(', ') })}</p>}
         </div>
       )} />
   );

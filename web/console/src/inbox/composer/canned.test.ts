@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fillTemplate, firstName, matchCanned } from './canned.ts';
+import { fillTemplate, firstName, holesIn, matchCanned } from './canned.ts';
 import { replaceRange, tokenAt } from './text-tokens.ts';
 
 const context = { contactName: 'Camille Martin', agentName: 'Karim Haddad', workspaceName: 'Maison Lune' };
@@ -24,6 +24,23 @@ describe('canned reply variables', () => {
   it('leaves an unknown variable visible and reports known ones without a value', () => {
     const filled = fillTemplate('Bonjour {{contact.first_name}}, commande {{order.number}} !', { ...context, contactName: null });
     expect(filled).toEqual({ text: 'Bonjour, commande {{order.number}} !', missing: ['contact.first_name'] });
+  });
+});
+
+describe('canned replies that need an order', () => {
+  const body = 'Bonjour {{contact.first_name}}, votre commande {{order.last.number}} est au statut {{order.last.status}}.';
+
+  it('names the order variables a conversation without a linked shop cannot fill, so the insert is blocked', () => {
+    const filled = fillTemplate(body, context);
+    expect(holesIn(filled.missing)).toEqual(['order.last.number', 'order.last.status']);
+  });
+
+  it('lets the reply through once the order is known, and never blocks on a missing name alone', () => {
+    const withOrder = fillTemplate(body, { ...context, lastOrderNumber: '#4512', lastOrderStatus: 'Expédiée' });
+    expect(withOrder.text).toBe('Bonjour Camille, votre commande #4512 est au statut Expédiée.');
+    expect(holesIn(withOrder.missing)).toEqual([]);
+    expect(holesIn(fillTemplate('Bonjour {{contact.first_name}} !', { ...context, contactName: null }).missing)).toEqual([]);
+    expect(holesIn(fillTemplate('Votre panier : {{cart.url}}', context).missing)).toEqual(['cart.url']);
   });
 });
 

@@ -50,6 +50,15 @@ export function fillTemplate(body: string, context: TemplateContext): { text: st
   return { text: missing.length > 0 ? text.replace(/ +([,.])/g, '$1').replace(/ {2,}/g, ' ') : text, missing };
 }
 
+/**
+ * The missing variables that would leave a hole in the sentence sent to the customer ("votre
+ * commande est au statut ."): an order or a cart the conversation does not have. A missing
+ * name is closed up by `fillTemplate`; these block the insertion instead.
+ */
+export function holesIn(missing: readonly string[]): string[] {
+  return missing.filter((variable) => variable.startsWith('order.') || variable.startsWith('cart.'));
+}
+
 /** Canned replies whose shortcut or title matches what follows the `/`; shortcut prefixes first. */
 export function matchCanned(replies: CannedReply[], query: string): CannedReply[] {
   const wanted = fold(query.trim());

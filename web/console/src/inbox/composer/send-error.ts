@@ -14,13 +14,13 @@ export function sendProblem(error: unknown): SendProblem | undefined {
   if (!(error instanceof ApiError)) return undefined;
   switch (error.code) {
     case 'channel.window_closed': {
-      const iso = /\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z/.exec(error.message)?.[0];
+      const iso = /\d{4}-\d\d-\d\dT\d\d:\d\d(?::\d\d(?:\.\d+)?)?Z/.exec(error.detail)?.[0];
       const at = iso ? Date.parse(iso) : NaN;
-      return Number.isFinite(at) ? { key: 'composer.error.windowClosedAt', at } : { key: 'composer.error.windowClosed', detail: error.message };
+      return Number.isFinite(at) ? { key: 'composer.error.windowClosedAt', at } : { key: 'composer.error.windowClosed', detail: error.detail };
     }
-    case 'channel.policy_refused': return { key: 'composer.error.refused', detail: error.message };
+    case 'channel.policy_refused': return { key: 'composer.error.refused', detail: error.detail };
     case 'channel.needs_reconnect': return { key: 'composer.error.reconnect' };
-    case 'message.too_long': return { key: 'composer.error.tooLong', detail: error.message };
+    case 'message.too_long': return { key: 'composer.error.tooLong', detail: error.detail };
     case 'conversation.not_found': return { key: 'error.notFound' };
     default: return undefined;
   }

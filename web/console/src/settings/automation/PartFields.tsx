@@ -113,7 +113,7 @@ export function ActionFields({ action: a, choices, onChange }: { action: Action;
         onChange={(v) => set({ to: v === 'round_robin' ? { kind: 'round_robin' } : { kind: 'user', userId: v } })} />;
     }
     case 'set_priority':
-      return <Select label={t('action.set_priority')} value={String(a.priority)} options={[0, 1, 2, 3].map((n) => [String(n), t('rules.priority', { n })])} onChange={(v) => set({ priority: Number(v) })} />;
+      return <Select label={t('action.set_priority')} value={String(a.priority)} options={([1, 2, 3] as const).map((n) => [String(n), t(`priority.${n}`)])} onChange={(v) => set({ priority: Number(v) })} />;
     case 'hide_comment':
       return <Select label={t('action.hide_comment')} value={String(a.charterClauseId ?? '')} options={[['', t('rules.anyClause')], ...choices.clauses.map((c): [string, string] => [c.id, c.title])]}
         onChange={(v) => onChange(v ? { type: 'hide_comment', charterClauseId: v } : { type: 'hide_comment' })} />;
