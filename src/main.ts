@@ -60,8 +60,8 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   await store.migrate();
 
   const queue = config.database.kind === 'sqlite'
-    ? createSqliteQueue({ db: store.db, clock, logger })
-    : createPgBossQueue({ connectionString: config.database.url, logger });
+    ? createSqliteQueue({ db: store.db, clock, logger, lockMs: config.jobs.leaseMs })
+    : createPgBossQueue({ connectionString: config.database.url, logger, leaseSeconds: config.jobs.leaseMs / 1000 });
   if (config.redisUrl) logger.warn('REDIS_URL is set, but this version fans realtime events out in-process only');
   const bus = createMemoryBus({ clock });
   const accounts: AccountsDeps = {
@@ -86,13 +86,15 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     await purgeThrottleCounters(store.db, clock.now());
     if (purged > 0) logger.info({ purged }, 'expired sessions purged');
   });
+  // Jobs that may run past the 30 s lease: pg-boss (no heartbeat) holds them 10 minutes.
+  const long = { maxRunMs: 10 * 60_000 };
   queue.work(RETRAIN_QUEUE, async (payload) => {
     const version = await retrainWorkspace(inbox, (payload as { workspaceId: string }).workspaceId);
     logger.info({ version }, 'workspace model retrained');
-  });
+  }, long);
   queue.work(BACKFILL_QUEUE, async (payload) => {
     await backfillChannel(inbox, payload as { workspaceId: string; channelId: string });
-  });
+  }, long);
   queue.work(BACKFILL_ALL_QUEUE, async () => backfillAllChannels(inbox));
   // A rule's round robin is routing's own pick among online agents under capacity.
   const rulesDeps: RulesDeps = { ...inbox, autoAssign: (workspaceId, conversationId) => autoAssign(inbox, workspaceId, conversationId) };
@@ -113,7 +115,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   });
   queue.work(SHOP_RECONCILE_QUEUE, async (payload) => {
     await reconcileShop(commerce, payload as { workspaceId: string; channelId: string });
-  });
+  }, long);
   queue.work(SHOP_RECONCILE_ALL_QUEUE, async () => {
     await reconcileAllShops(commerce);
   });
@@ -147,8 +149,8 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   queue.work(RECOVER_QUEUE, async () => {
     await recoverAbandonedCarts(recovery);
   });
-  queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload));
-  queue.work(RETENTION_QUEUE, async () => applyAllRetention(privacy));
+  queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload), long);
+  queue.work(RETENTION_QUEUE, async () => applyAllRetention(privacy), long);
 
   // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
   // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Clock } from '../kernel/index.ts';
+import { sha256Hex, type Clock } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
 
 export interface ThrottleLimit {
@@ -46,8 +46,11 @@ const waitSeconds = (windowStart: number, windowMs: number, now: number) => Math
  */
 export function createDatabaseThrottle(options: { db: Db; clock: Clock }): Throttle {
   const { db, clock } = options;
+  // Keys name emails and IPs: only their hash is stored, so the table holds no personal data.
+  const stored = (key: string) => sha256Hex(key);
   return {
-    async take(key, limit) {
+    async take(name, limit) {
+      const key = stored(name);
       const now = clock.now();
       const expired = now - limit.windowMs;
       const row = await db.insertInto('throttle_counters').values({ key, window_start: now, count: 1 })
@@ -59,11 +62,11 @@ export function createDatabaseThrottle(options: { db: Db; clock: Clock }): Throt
         .executeTakeFirstOrThrow();
       return Number(row.count) <= limit.max ? 0 : waitSeconds(Number(row.window_start), limit.windowMs, now);
     },
-    async giveBack(key) {
-      await db.updateTable('throttle_counters').set({ count: sql<number>`count - 1` }).where('key', '=', key).where('count', '>', 0).execute();
+    async giveBack(name) {
+      await db.updateTable('throttle_counters').set({ count: sql<number>`count - 1` }).where('key', '=', stored(name)).where('count', '>', 0).execute();
     },
-    async reset(key) {
-      await db.deleteFrom('throttle_counters').where('key', '=', key).execute();
+    async reset(name) {
+      await db.deleteFrom('throttle_counters').where('key', '=', stored(name)).execute();
     },
   };
 }

@@ -62,6 +62,8 @@ export const registerQuery = z.strictObject({
   from: z.coerce.number().int().optional(),
   to: z.coerce.number().int().optional(),
   format: z.enum(['json', 'csv']).default('json'),
+  /** `semicolon` for Excel set to French, which splits columns on `;`. */
+  separator: z.enum(['comma', 'semicolon']).default('comma'),
   limit: z.coerce.number().int().min(1).max(10_000).default(500),
 });
 

@@ -3815,6 +3815,7 @@ export interface operations {
                 from?: number;
                 to?: number;
                 format?: "json" | "csv";
+                separator?: "comma" | "semicolon";
                 limit?: number;
             };
             header?: never;

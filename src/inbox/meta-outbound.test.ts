@@ -87,6 +87,40 @@ describe('Meta outbound through the sandbox', () => {
     expect(contacts.size).toBe(1);
   });
 
+  it('moves a public complaint to private: posts the invitation, files the private reply in the customer’s Messenger thread, linked both ways with one owner', async () => {
+    // Camille already wrote on Messenger last week; today she complains under a post.
+    await sandbox.meta.messengerMessage({ pageId: PAGE, psid: '6100', text: 'Bonjour, avez-vous la bague en argent ?' });
+    await firstConversation();
+    const { commentId } = await sandbox.meta.comment({ postId: `${PAGE}_55`, from: '6100', message: 'Ma bague est arrivée cassée 😢' });
+    await waitFor(async () => (await conversations()).length === 2, 5000, 'the comment thread');
+    const db = relais.store.db;
+    const publicThread = await db.selectFrom('conversations').select(['id']).where('kind', '=', 'public').executeTakeFirstOrThrow();
+    const dmThread = await db.selectFrom('conversations').select(['id']).where('kind', '=', 'private').executeTakeFirstOrThrow();
+    const me = (await owner.get('/api/v1/me')).body.user.id;
+    expect((await owner.patch(`/api/v1/conversations/${publicThread.id}`, { assigneeId: me })).status).toBe(200);
+
+    const moved = await owner.post(`/api/v1/conversations/${publicThread.id}/move-to-private`, { publicText: 'Désolés ! Nous vous écrivons en privé 🙏', privateText: 'Pouvez-vous nous envoyer une photo de la bague ?' });
+    expect(moved.status).toBe(201);
+    await settled(2);
+    await sandbox.meta.idle();
+    expect(sandbox.meta.replies.map((r) => [r.parentId, r.message])).toEqual([[commentId, 'Désolés ! Nous vous écrivons en privé 🙏']]);
+    expect(sandbox.meta.sent.map((s) => [s.recipient, s.text])).toEqual([[{ comment_id: commentId }, 'Pouvez-vous nous envoyer une photo de la bague ?']]);
+
+    // The private reply sits in her Messenger thread, not under the comment; both threads point at each other.
+    await waitFor(async () => (await thread(dmThread.id)).messages.some((m: any) => m.text.startsWith('Pouvez-vous')), 5000, 'the private reply in the Messenger thread');
+    expect((await thread(publicThread.id)).messages.map((m: any) => m.text)).toEqual(['Ma bague est arrivée cassée 😢', 'Désolés ! Nous vous écrivons en privé 🙏']);
+    const links = await db.selectFrom('conversations').select(['id', 'linked_conversation_id', 'assignee_id']).orderBy('kind').execute();
+    expect(links).toEqual(expect.arrayContaining([
+      { id: dmThread.id, linked_conversation_id: publicThread.id, assignee_id: me },
+      { id: publicThread.id, linked_conversation_id: dmThread.id, assignee_id: me },
+    ]));
+
+    // Her answer lands in that same thread: no third conversation, no other owner.
+    await sandbox.meta.messengerMessage({ pageId: PAGE, psid: '6100', text: 'Voici la photo' });
+    await waitFor(async () => (await thread(dmThread.id)).messages.some((m: any) => m.text === 'Voici la photo'), 5000, 'her answer');
+    expect(await conversations()).toHaveLength(2);
+  });
+
   it('sends a DM as RESPONSE within 24 h, with HUMAN_AGENT up to 7 days, and refuses after', async () => {
     await sandbox.meta.messengerMessage({ pageId: PAGE, psid: '6100', text: 'Bonjour, ma commande ?' });
     const conversation = await firstConversation();
@@ -153,8 +187,11 @@ describe('Meta outbound through the sandbox', () => {
     expect(register.map((e: any) => [e.action, e.actorType, e.clause])).toEqual([['unhide', 'user', null], ['hide', 'rule', 'donnees-personnelles@v1']]);
     const csv = await relais.app.inject({ method: 'GET', url: '/api/v1/moderation?format=csv', headers: { cookie: [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('date,action,actor_type,actor,clause,reason,conversation_id,message_id,content');
+    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFdate,action,actor_type,actor,clause,reason,conversation_id,message_id,content');
     expect(csv.body).toContain('"hide","rule","charter:donnees-personnelles","donnees-personnelles@v1"');
+    const french = await relais.app.inject({ method: 'GET', url: '/api/v1/moderation?format=csv&separator=semicolon&action=hide', headers: { cookie: [...owner.cookies].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    expect(french.body.split('\r\n')[0]).toBe('\uFEFFdate;action;actor_type;actor;clause;reason;conversation_id;message_id;content');
+    expect(french.body).toContain('"hide";"rule";"charter:donnees-personnelles";"donnees-personnelles@v1"');
   });
 
   it('waits out a rate limit as long as Meta says, without hammering', async () => {

@@ -12,6 +12,12 @@ describe('moderation register CSV', () => {
     expect(csv.split('\r\n')[1]).toBe('"2026-11-23T09:00:00.000Z","hide","rule","charter:insultes","insultes@v1","Insultes","c1","m1","Il a dit ""non""\net puis voilà"');
   });
 
+  it('opens in French Excel: a UTF-8 byte-order mark and columns split on ;', () => {
+    const csv = registerCsv([entry('Colis abîmé ; remboursé')], { bom: true, separator: ';' });
+    expect(csv.startsWith('\uFEFFdate;action;')).toBe(true);
+    expect(csv.split('\r\n')[1]).toBe('"2026-11-23T09:00:00.000Z";"hide";"rule";"charter:insultes";"insultes@v1";"Insultes";"c1";"m1";"Colis abîmé ; remboursé"');
+  });
+
   it('never lets customer text run as a spreadsheet formula', () => {
     for (const attack of ['=HYPERLINK("http://x")', '+33 6 12', '-1+1', '@SUM(A1)']) {
       expect(registerCsv([entry(attack)])).toContain(`"'${attack.replace(/"/g, '""')}"`);

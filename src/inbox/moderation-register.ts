@@ -25,11 +25,15 @@ export async function moderationRegister(deps: Pick<InboxDeps, 'db'>, workspaceI
   }));
 }
 
-/** CSV for spreadsheets: one line per entry, fields quoted, formulas neutralised. */
-export function registerCsv(entries: Awaited<ReturnType<typeof moderationRegister>>): string {
+/**
+ * CSV for spreadsheets: one line per entry, fields quoted, formulas neutralised. French Excel
+ * reads UTF-8 only after a byte-order mark and splits columns on `;`: both are options.
+ */
+export function registerCsv(entries: Awaited<ReturnType<typeof moderationRegister>>, options: { separator?: ',' | ';'; bom?: boolean } = {}): string {
+  const separator = options.separator ?? ',';
   const header = ['date', 'action', 'actor_type', 'actor', 'clause', 'reason', 'conversation_id', 'message_id', 'content'];
-  const lines = entries.map((e) => [new Date(e.at).toISOString(), e.action, e.actorType, e.actorName ?? '', e.clause ?? '', e.reason ?? '', e.conversationId, e.messageId, e.snapshot].map(csvField).join(','));
-  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
+  const lines = entries.map((e) => [new Date(e.at).toISOString(), e.action, e.actorType, e.actorName ?? '', e.clause ?? '', e.reason ?? '', e.conversationId, e.messageId, e.snapshot].map(csvField).join(separator));
+  return `${options.bom ? '\uFEFF' : ''}${[header.join(separator), ...lines].join('\r\n')}\r\n`;
 }
 
 function csvField(value: string): string {

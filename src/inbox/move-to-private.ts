@@ -18,8 +18,12 @@ export async function moveToPrivate(deps: InboxDeps, workspaceId: string, actor:
   const provider = deps.channels.require(conversation.provider);
   const now = deps.clock.now();
   if (provider.privateReplies) {
+    // The invitation is posted under the comment when the agent also wrote the private message;
+    // the private reply then opens the customer's private thread, linked once the platform
+    // names them (`recordSent`), where their answer lands.
+    const publicReply = input.privateText ? await sendReply(deps, workspaceId, actor, conversationId, { text: input.publicText, visibility: 'public' }) : null;
     const sent = await sendReply(deps, workspaceId, actor, conversationId, { text: input.privateText ?? input.publicText, visibility: 'private' });
-    return { publicMessageId: null, privateConversationId: conversationId, privateMessageId: sent.messageId };
+    return { publicMessageId: publicReply?.messageId ?? null, privateConversationId: conversationId, privateMessageId: sent.messageId };
   }
   const identity = await deps.db.selectFrom('identities').select(['external_id']).where('workspace_id', '=', workspaceId)
     .where('channel_id', '=', conversation.channel_id).where('contact_id', '=', conversation.contact_id).executeTakeFirst();

@@ -38,7 +38,8 @@ export async function replyAction(db: Db, workspaceId: string, conversation: Con
     };
   }
   if (!latest?.external_id) throw new AppError('channel.policy_refused', 'There is no customer comment to answer privately');
-  const used = await db.selectFrom('outbound').select('id').where('workspace_id', '=', workspaceId).where('conversation_id', '=', conversation.id)
+  // By the comment, not the conversation: a sent private reply is filed in the customer's private thread.
+  const used = await db.selectFrom('outbound').select('id').where('workspace_id', '=', workspaceId).where('channel_id', '=', conversation.channel_id)
     .where('state', '!=', 'failed').where('action_type', '=', 'private_reply').where('target_external_id', '=', latest.external_id).executeTakeFirst();
   return {
     action: { type: 'private_reply', surface: commentSurface, commentExternalId: latest.external_id, text, metadata },

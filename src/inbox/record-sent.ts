@@ -3,6 +3,7 @@ import type { OutboundAction } from '../channels/index.ts';
 import type { Db } from '../store/index.ts';
 import type { PendingEvent } from './deps.ts';
 import { linkIdentity } from './contacts.ts';
+import { ensureConversation } from './conversations.ts';
 
 const moderationStatus = { hide: 'hidden', unhide: 'visible', delete: 'deleted' } as const;
 
@@ -11,13 +12,22 @@ const moderationStatus = { hide: 'hidden', unhide: 'visible', delete: 'deleted' 
  * an echo that arrived first and was stored as a brand message is folded into ours. For a
  * hide, unhide or delete, the message changes state and the moderation log gets its line.
  */
-export async function recordSent(db: Db, row: { workspace_id: string; id: string; message_id: string; conversation_id: string; channel_id: string }, action: OutboundAction & { actor?: { type: string; id: string | null }; reason?: string; clause?: string }, outcome: { platformId: string | null; recipientExternalId?: string | undefined }, now: number): Promise<PendingEvent[]> {
+export async function recordSent(db: Db, sentRow: { workspace_id: string; id: string; message_id: string; conversation_id: string; channel_id: string }, action: OutboundAction & { actor?: { type: string; id: string | null }; reason?: string; clause?: string }, outcome: { platformId: string | null; recipientExternalId?: string | undefined }, now: number): Promise<PendingEvent[]> {
+  let row = sentRow;
+  const moved: string[] = [];
   const ws = row.workspace_id;
   const platformId = outcome.platformId;
-  if (action.type === 'private_reply' && outcome.recipientExternalId) await linkRecipient(db, row, outcome.recipientExternalId, now);
+  if (action.type === 'private_reply' && outcome.recipientExternalId) {
+    const privateConversationId = await linkRecipient(db, row, action.surface, outcome.recipientExternalId, now);
+    if (privateConversationId) {
+      moved.push(row.conversation_id, privateConversationId);
+      row = { ...row, conversation_id: privateConversationId };
+    }
+  }
   await db.updateTable('outbound').set({ state: 'sent', platform_id: platformId, sent_at: now, failure_kind: null, failure_reason: null, updated_at: now })
     .where('workspace_id', '=', ws).where('id', '=', row.id).execute();
-  const events: PendingEvent[] = [{ workspaceId: ws, type: 'outbound.updated', data: { conversationId: row.conversation_id, outboundId: row.id, state: 'sent' } }];
+  const events: PendingEvent[] = [{ workspaceId: ws, type: 'outbound.updated', data: { conversationId: row.conversation_id, outboundId: row.id, state: 'sent' } },
+    ...moved.map((conversationId) => ({ workspaceId: ws, type: 'conversation.updated' as const, data: { conversationId } }))];
 
   if (action.type === 'hide' || action.type === 'unhide' || action.type === 'delete') {
     const message = await db.selectFrom('messages').select(['text', 'status']).where('workspace_id', '=', ws).where('id', '=', row.message_id).executeTakeFirstOrThrow();
@@ -39,8 +49,28 @@ export async function recordSent(db: Db, row: { workspace_id: string; id: string
   return events;
 }
 
-/** A private reply reveals the commenter's Messenger id: the same person, one contact. */
-async function linkRecipient(db: Db, row: { workspace_id: string; conversation_id: string; channel_id: string }, externalId: string, now: number): Promise<void> {
-  const conversation = await db.selectFrom('conversations').select('contact_id').where('workspace_id', '=', row.workspace_id).where('id', '=', row.conversation_id).executeTakeFirst();
-  if (conversation?.contact_id) await linkIdentity(db, { workspaceId: row.workspace_id, channelId: row.channel_id }, externalId, conversation.contact_id, now);
+/**
+ * A private reply reveals the commenter's private-message id: the same person, one contact.
+ * The reply is filed in their private thread (Messenger, or Instagram's), opened if needed,
+ * and that thread and the public comment are linked both ways, with the comment's assignee:
+ * the customer's answer lands there, with one owner and one SLA clock over both.
+ * Answers the private conversation's id.
+ */
+async function linkRecipient(db: Db, row: { workspace_id: string; id: string; message_id: string; conversation_id: string; channel_id: string }, surface: string, externalId: string, now: number): Promise<string | null> {
+  const ws = row.workspace_id;
+  const comment = await db.selectFrom('conversations').select(['contact_id', 'assignee_id', 'kind']).where('workspace_id', '=', ws).where('id', '=', row.conversation_id).executeTakeFirst();
+  if (!comment?.contact_id) return null;
+  await linkIdentity(db, { workspaceId: ws, channelId: row.channel_id }, externalId, comment.contact_id, now);
+  if (comment.kind !== 'public') return null;
+  const dmSurface = surface === 'facebook' ? 'messenger' : surface;
+  const opened = await ensureConversation(db, { workspaceId: ws, channelId: row.channel_id }, { kind: 'private', threadKey: `${dmSurface}:${externalId}`, contactId: comment.contact_id }, now);
+  await db.updateTable('messages').set({ conversation_id: opened.id }).where('workspace_id', '=', ws).where('id', '=', row.message_id).execute();
+  await db.updateTable('outbound').set({ conversation_id: opened.id }).where('workspace_id', '=', ws).where('id', '=', row.id).execute();
+  await db.updateTable('conversations').set({ linked_conversation_id: opened.id, updated_at: now }).where('workspace_id', '=', ws).where('id', '=', row.conversation_id).execute();
+  const existing = await db.selectFrom('conversations').select(['assignee_id', 'last_message_at']).where('workspace_id', '=', ws).where('id', '=', opened.id).executeTakeFirstOrThrow();
+  await db.updateTable('conversations').set({
+    linked_conversation_id: row.conversation_id, updated_at: now, status: 'open', snoozed_until: null,
+    assignee_id: comment.assignee_id ?? existing.assignee_id, last_message_at: Math.max(existing.last_message_at ?? 0, now),
+  }).where('workspace_id', '=', ws).where('id', '=', opened.id).execute();
+  return opened.id;
 }

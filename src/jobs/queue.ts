@@ -3,7 +3,7 @@ import type { Db } from '../store/index.ts';
 /**
  * The job queue as its callers see it. Drivers: `sqlite` (embedded, a table in the main
  * database) and `pg-boss` (PostgreSQL). Handlers must be idempotent: a job whose process
- * died mid-run is run again once its lock expires.
+ * died mid-run is run again once its lease expires (docs/adr/0012).
  */
 export interface Queue {
   readonly driver: 'sqlite' | 'pg-boss';
@@ -14,7 +14,7 @@ export interface Queue {
    */
   enqueue(queue: string, payload: unknown, options?: EnqueueOptions): Promise<string | null>;
   /** Registers the handler of a queue; call before `start()`. */
-  work(queue: string, handler: JobHandler, options?: { concurrency?: number }): void;
+  work(queue: string, handler: JobHandler, options?: WorkOptions): void;
   /** Starts fetching jobs for the registered queues. */
   start(): Promise<void>;
   /** Stops fetching and waits for running handlers to settle. */
@@ -26,6 +26,17 @@ export interface Queue {
    * `job.not_found` when no dead job has this id.
    */
   retryDead(id: string): Promise<void>;
+}
+
+export interface WorkOptions {
+  concurrency?: number;
+  /**
+   * For queues whose jobs may run longer than the lease (30 s): on pg-boss, which has no
+   * heartbeat, a job of this queue is held this long before it is failed and retried. The
+   * SQLite queue renews its leases while a job runs and does not need it. Register the
+   * handler in every process that enqueues, so the enqueue knows it.
+   */
+  maxRunMs?: number;
 }
 
 export interface EnqueueOptions {

@@ -18,6 +18,8 @@ const envSchema = z.object({
   RELAIS_SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(12 * 60),
   RELAIS_SESSION_MAX_DAYS: z.coerce.number().int().min(1).default(14),
   RELAIS_SIGN_IN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+  /** How long a running job stays held after its worker's last heartbeat (docs/adr/0012). */
+  RELAIS_JOB_LEASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
   RELAIS_META_APP_SECRET: z.string().optional(),
   RELAIS_META_VERIFY_TOKEN: z.string().optional(),
   RELAIS_X_CONSUMER_SECRET: z.string().optional(),
@@ -42,6 +44,7 @@ export interface Config {
   webhookBodyLimitBytes: number;
   session: { idleMs: number; maxAgeMs: number };
   signIn: { maxFailures: number; windowMs: number };
+  jobs: { leaseMs: number };
   platformSecrets: {
     metaAppSecret: string | undefined;
     metaVerifyToken: string | undefined;
@@ -84,6 +87,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     webhookBodyLimitBytes: env.RELAIS_WEBHOOK_BODY_LIMIT_BYTES,
     session: { idleMs: env.RELAIS_SESSION_IDLE_MINUTES * 60_000, maxAgeMs: env.RELAIS_SESSION_MAX_DAYS * 86_400_000 },
     signIn: { maxFailures: env.RELAIS_SIGN_IN_MAX_FAILURES, windowMs: 15 * 60_000 },
+    jobs: { leaseMs: env.RELAIS_JOB_LEASE_SECONDS * 1000 },
     platformSecrets: {
       metaAppSecret: env.RELAIS_META_APP_SECRET,
       metaVerifyToken: env.RELAIS_META_VERIFY_TOKEN,

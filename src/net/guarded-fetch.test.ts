@@ -87,6 +87,7 @@ describe('the outbound guard', () => {
     expect(policyFromEnv({ NODE_ENV: 'production' })).toEqual({ allowPrivate: false, requireHttps: true });
     expect(policyFromEnv({ NODE_ENV: 'production', RELAIS_ALLOW_PRIVATE_API_BASE: '1' })).toEqual({ allowPrivate: true, requireHttps: false });
     expect(policyFromEnv({})).toEqual({ allowPrivate: false, requireHttps: false });
+    expect(policyFromEnv({ RELAIS_ALLOW_PRIVATE_API_BASE: '0' })).toEqual({ allowPrivate: false, requireHttps: false });
   });
 
   it('with private bases allowed (the sandbox), answers come back, redirects are not followed and credentials stay on their origin', async () => {

@@ -19,7 +19,7 @@ export interface OutboundPolicy {
  * (unless private bases are allowed, which production never needs).
  */
 export function policyFromEnv(env: Record<string, string | undefined> = process.env): OutboundPolicy {
-  const allowPrivate = env.RELAIS_ALLOW_PRIVATE_API_BASE === '1';
+  const allowPrivate = env.RELAIS_ALLOW_PRIVATE_API_BASE === '1' || env.RELAIS_ALLOW_PRIVATE_API_BASE === 'true';
   return { allowPrivate, requireHttps: env.NODE_ENV === 'production' && !allowPrivate };
 }
 
@@ -69,7 +69,8 @@ function guardedLookup(policy: OutboundPolicy) {
       const list = addresses as LookupAddress[];
       const refused = policy.allowPrivate ? undefined : list.find((entry) => forbiddenRange(entry.address) !== null);
       if (refused || list.length === 0) {
-        const why = refused ? `${hostname} resolves to ${refused.address} (${forbiddenRange(refused.address)})` : `${hostname} has no address`;
+        // The range, not the address: the caller learns nothing of the internal network's layout.
+        const why = refused ? `${hostname} resolves to a ${forbiddenRange(refused.address)} address` : `${hostname} has no address`;
         return callback(Object.assign(new OutboundError('address', `Refused: ${why}`), { code: 'ERELAISREFUSED' }), []);
       }
       if (options.all) callback(null, list);

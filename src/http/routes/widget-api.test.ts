@@ -41,7 +41,7 @@ describe.each(await testDialects())('site chat API (%s)', (dialect) => {
   it('gives a visitor a signed token, keeps them on reload, and refuses other sites', async () => {
     const first = await session();
     expect(first.status).toBe(200);
-    expect(first.body.settings).toMatchObject({ open: true, position: 'right' });
+    expect(first.body.settings).toMatchObject({ open: true, position: 'right', name: 'Boutique Léa' });
     const again = await session(first.body.token);
     expect(again.body.visitorId).toBe(first.body.visitorId);
     const forged = await session(`${first.body.token.slice(0, -4)}AAAA`);

@@ -16,12 +16,13 @@ import { identifyBody, messageBody, sessionBody } from './widget.validators.ts';
 const MINUTE = 60_000;
 
 /** What the frame needs to draw itself: no secret, nothing about other visitors. */
-function publicSettings(channel: WebchatChannel, now: number) {
+function publicSettings(channel: WebchatChannel, shopName: string, now: number) {
   const settings: WebchatSettings = channel.settings;
   const hours = settings.businessHours;
   const open = hours ? isOpen(hours, now) : true;
   return {
-    name: channel.name, primaryColor: settings.primaryColor, textColor: settings.textColor, greeting: settings.greeting,
+    // The visitor talks to the shop: its name heads the chat, not the channel's internal one.
+    name: shopName, primaryColor: settings.primaryColor, textColor: settings.textColor, greeting: settings.greeting,
     position: settings.position, language: settings.language, open, backAt: open || !hours ? null : nextOpening(hours, now),
   };
 }
@@ -45,6 +46,8 @@ export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     if (wait > 0) throw new AppError('request.rate_limited', 'Too many messages; wait a moment', { retryAfterSeconds: wait });
   };
   const ipOf = (request: FastifyRequest) => `ip:${request.ip}`;
+  const shopNameOf = async (channel: WebchatChannel) => (await deps.store.db.selectFrom('workspaces').select('name')
+    .where('id', '=', channel.workspaceId).executeTakeFirst())?.name ?? channel.name;
 
   app.post('/widget/api/session', allow(publicAccess), async (request) => {
     const body = parseInput(sessionBody, request.body);
@@ -59,7 +62,7 @@ export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Pro
       visitorId = await createVisitor(deps.inbox, channel);
     }
     const token = visitorId === claims?.visitorId ? body.token! : signVisitorToken(key(), { channelId: channel.channelId, visitorId, issuedAt: clock.now() });
-    return { token, visitorId, settings: publicSettings(channel, clock.now()), history: await visitorHistory(deps.inbox, channel, visitorId) };
+    return { token, visitorId, settings: publicSettings(channel, await shopNameOf(channel), clock.now()), history: await visitorHistory(deps.inbox, channel, visitorId) };
   });
 
   app.get('/widget/api/history', allow(visitorAccess('optional')), async (request) => {

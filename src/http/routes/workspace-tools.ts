@@ -73,10 +73,12 @@ export function workspaceToolRoutes(app: FastifyInstance, deps: HttpDeps): void 
   });
 
   app.get('/api/v1/moderation', allow(needs('moderation.read')), async (request, reply) => {
-    const { format, ...filter } = parseInput(registerQuery, request.query);
+    const { format, separator, ...filter } = parseInput(registerQuery, request.query);
     const entries = await moderationRegister(deps.inbox, callerOf(request).workspaceId, filter);
     if (format === 'json') return { entries };
-    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="registre-moderation.csv"').send(registerCsv(entries));
+    // With a byte-order mark, so Excel reads the accents as UTF-8.
+    const csv = registerCsv(entries, { bom: true, separator: separator === 'semicolon' ? ';' : ',' });
+    return reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="registre-moderation.csv"').send(csv);
   });
 
   app.get('/api/v1/admin/inbound', allow(needs('inbound.manage')), async (request) => {

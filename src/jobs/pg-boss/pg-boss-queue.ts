@@ -12,6 +12,15 @@ export interface PgBossQueueOptions {
   logger?: Logger;
   /** How often an idle worker asks for jobs (default 2 s; pg-boss refuses less than 0.5 s). */
   pollIntervalSeconds?: number;
+  /**
+   * pg-boss 10 has no heartbeat: a job is held `expireInSeconds` from its start, then failed
+   * by the maintenance round (every `maintenanceIntervalSeconds`) and retried after its retry
+   * delay. This is that hold (default 30 s; a handler running longer is failed and retried,
+   * so handlers stay short and idempotent). See docs/adr/0012.
+   */
+  leaseSeconds?: number;
+  /** How often pg-boss fails the jobs held past their lease (default 10 s; its own default is 120 s). */
+  maintenanceIntervalSeconds?: number;
 }
 
 // Dead jobs must stay listable until retried: pg-boss 10 would move failed jobs to its archive
@@ -34,8 +43,9 @@ interface Connection {
  * await queue.enqueue('outbound.send', { outboundId }, { db: trx });
  */
 export function createPgBossQueue(options: PgBossQueueOptions): Queue {
-  const { connectionString, logger, pollIntervalSeconds = 2 } = options;
-  const handlers = new Map<string, { handler: JobHandler; concurrency: number }>();
+  const { connectionString, logger, pollIntervalSeconds = 2, leaseSeconds = 30, maintenanceIntervalSeconds = 10 } = options;
+  const expireInSeconds = Math.max(1, Math.round(leaseSeconds));
+  const handlers = new Map<string, { handler: JobHandler; concurrency: number; expireInSeconds: number }>();
   let connecting: Promise<Connection> | undefined;
   let working = false;
 
@@ -54,6 +64,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
       schedule: false, // no cron jobs here; it would only add pg-boss's own queues and polling
       archiveFailedAfterSeconds: KEEP_FAILED_SECONDS,
       pollingIntervalSeconds: pollIntervalSeconds,
+      maintenanceIntervalSeconds,
     });
     // An 'error' event without a listener would crash the process.
     boss.on('error', (error) => logger?.error({ err: error }, 'pg-boss error'));
@@ -121,6 +132,7 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
       const data = JSON.stringify(payload ?? null) as unknown as object;
       const id = await connection.boss.send(queue, data, {
         retryLimit: maxAttempts - 1,
+        expireInSeconds: handlers.get(queue)?.expireInSeconds ?? expireInSeconds,
         // pg-boss counts whole seconds, at least one when backing off.
         ...(backoffMs === 0 ? { retryDelay: 0, retryBackoff: false } : { retryDelay: Math.max(1, Math.round(backoffMs / 1000)), retryBackoff: true }),
         ...(delayMs > 0 ? { startAfter: delayMs / 1000 } : {}), // seconds, added to the database's now()
@@ -135,7 +147,8 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
 
     work(queue, handler, workOptions = {}) {
       const concurrency = Math.max(1, Math.floor(workOptions.concurrency ?? 1) || 1);
-      handlers.set(queue, { handler, concurrency });
+      const longer = workOptions.maxRunMs ? Math.ceil(workOptions.maxRunMs / 1000) : 0;
+      handlers.set(queue, { handler, concurrency, expireInSeconds: Math.max(expireInSeconds, longer) });
       if (working) {
         void connect().then((connection) => subscribe(connection, queue, handler, concurrency))
           .catch((error: unknown) => logger?.error({ err: error, queue }, 'could not start a job worker'));

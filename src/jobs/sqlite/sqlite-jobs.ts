@@ -7,7 +7,7 @@ import { sql, type Db, type JobsTable } from '../../store/index.ts';
  */
 export type JobRow = JobsTable;
 
-const LOCK_EXPIRED = 'lock expired: the worker running this job stopped or stalled';
+const LOCK_EXPIRED = 'lock expired: its worker stopped renewing the lease (it died or stalled)';
 
 /**
  * Takes the next due job of a queue: marks it running, counts the attempt and locks it until
@@ -29,6 +29,18 @@ export async function claimNextJob(db: Db, queue: string, now: number, lockedUnt
     .where('state', '=', 'queued')
     .returningAll()
     .executeTakeFirst();
+}
+
+/**
+ * The heartbeat: extends the lease of the jobs this process is running. The `attempts` guard
+ * fences it like `finishJob`: a run whose lease already went to another worker renews nothing.
+ */
+export async function renewLeases(db: Db, jobs: Iterable<Pick<JobRow, 'id' | 'attempts'>>, lockedUntil: number, now: number): Promise<void> {
+  for (const job of jobs) {
+    await db.updateTable('jobs').set({ locked_until: lockedUntil, updated_at: now })
+      .where('id', '=', job.id).where('state', '=', 'running').where('attempts', '=', job.attempts)
+      .execute();
+  }
 }
 
 /**

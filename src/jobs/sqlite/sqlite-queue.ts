@@ -2,15 +2,21 @@ import { isUniqueViolation, type Db } from '../../store/index.ts';
 import { AppError, newId, systemClock, type Clock, type Logger } from '../../kernel/index.ts';
 import type { DeadJob, JobHandler, Queue } from '../queue.ts';
 import { deadListLimit, errorText, resolveEnqueueOptions } from '../resolve-options.ts';
-import { claimNextJob, dueQueues, finishJob, pruneDoneJobs, releaseExpiredLocks, type JobRow } from './sqlite-jobs.ts';
+import { claimNextJob, dueQueues, finishJob, pruneDoneJobs, releaseExpiredLocks, renewLeases, type JobRow } from './sqlite-jobs.ts';
 
 export interface SqliteQueueOptions {
   db: Db;
   clock?: Clock;
   /** How often idle workers look for due jobs (default 250 ms); enqueues wake them sooner. */
   pollIntervalMs?: number;
-  /** A job still running this long after it was taken is taken again (default 5 minutes). */
+  /**
+   * The lease: a running job is held this long past its worker's last heartbeat, then taken
+   * again (default 30 s). The heartbeat renews it every third of the lease, so a job held by a
+   * dead process runs again within one lease of the death.
+   */
   lockMs?: number;
+  /** How often the leases of running jobs are renewed (default a third of `lockMs`). */
+  heartbeatMs?: number;
   logger?: Logger;
 }
 
@@ -21,6 +27,8 @@ interface Worker {
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
+/** The default lease of a running job (docs/adr/0012): renewed every 10 s, lost 30 s after its worker died. */
+export const DEFAULT_LEASE_MS = 30_000;
 const PRUNE_EVERY_MS = 10 * 60 * 1000;
 
 /**
@@ -34,9 +42,15 @@ const PRUNE_EVERY_MS = 10 * 60 * 1000;
  * await queue.start();
  */
 export function createSqliteQueue(options: SqliteQueueOptions): Queue {
-  const { db, clock = systemClock, pollIntervalMs = 250, lockMs = 5 * 60 * 1000, logger } = options;
+  const { db, clock = systemClock, pollIntervalMs = 250, lockMs = DEFAULT_LEASE_MS, logger } = options;
+  const heartbeatMs = options.heartbeatMs ?? Math.max(1, Math.floor(lockMs / 3));
   const workers = new Map<string, Worker>();
   const running = new Set<Promise<void>>();
+  // The jobs this process is running, by id, with the attempt that fences their lease.
+  const held = new Map<string, JobRow>();
+  let renewedAt = clock.now();
+  let heartbeat: NodeJS.Timeout | undefined;
+  let renewing: Promise<void> | undefined;
   let started = false;
   let timer: NodeJS.Timeout | undefined;
   let polling: Promise<void> | undefined;
@@ -64,7 +78,22 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
     } while (pollAgain && started);
   }
 
+  // Renews the leases when a heartbeat is due by the queue's clock. Called by the heartbeat
+  // timer and before every release, so this process never hands back its own live jobs (a
+  // test's manual clock may jump past a lease between two heartbeats).
+  function renewIfDue(): Promise<void> {
+    renewing ??= (async () => {
+      const now = clock.now();
+      if (held.size === 0 || now - renewedAt < heartbeatMs) return;
+      renewedAt = now;
+      await renewLeases(db, [...held.values()], now + lockMs, now);
+    })().catch((error: unknown) => { logger?.error({ err: error }, 'could not renew job leases'); })
+      .finally(() => { renewing = undefined; });
+    return renewing;
+  }
+
   async function pollOnce(): Promise<void> {
+    await renewIfDue();
     const now = clock.now();
     const released = await releaseExpiredLocks(db, now);
     if (released > 0) logger?.warn({ released }, 'jobs taken again after their lock expired');
@@ -91,7 +120,9 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
 
   function run(worker: Worker, job: JobRow): void {
     worker.active += 1;
+    held.set(job.id, job);
     const task = execute(worker.handler, job).finally(() => {
+      held.delete(job.id);
       worker.active -= 1;
       running.delete(task);
       wake(); // a slot is free: there may be more waiting
@@ -111,7 +142,7 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
       if (state === 'queued') logger?.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, error }, 'job failed, will retry');
       if (state === 'dead') logger?.error({ jobId: job.id, queue: job.queue, attempt: job.attempts, error }, 'job failed its last attempt');
     } catch (finishError) {
-      // The lock will expire and the job will run again: handlers are idempotent.
+      // The lease will expire and the job will run again: handlers are idempotent.
       logger?.error({ err: finishError, jobId: job.id }, 'could not record the end of a job');
     }
   }
@@ -148,6 +179,7 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
       if (started) return;
       started = true;
       timer = setInterval(wake, pollIntervalMs);
+      heartbeat = setInterval(() => void renewIfDue(), heartbeatMs);
       wake();
     },
 
@@ -155,8 +187,13 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
       started = false;
       clearInterval(timer);
       timer = undefined;
+      // A stopping worker renews nothing more: a job still running a lease after `stop()` may
+      // be taken by another worker (the attempt fences this one's late result).
+      clearInterval(heartbeat);
+      heartbeat = undefined;
       await polling;
       await Promise.all(running);
+      await renewing;
     },
 
     async listDead(listOptions = {}) {

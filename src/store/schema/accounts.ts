@@ -77,6 +77,7 @@ export interface ApiTokensTable {
  * installation-level, one row per key and fixed window, so a restart keeps them.
  */
 export interface ThrottleCountersTable {
+  /** SHA-256 of the key (`sign-in:email:…`), so no email or IP is stored. */
   key: string;
   window_start: number;
   count: number;

@@ -20,7 +20,7 @@ export const enComposer: Record<keyof typeof frComposer, string> = {
   'composer.charsOver': '{count} characters too many',
   'composer.policy.windowCloses': 'The reply window closes {when}',
   'composer.policy.windowClosesOn': 'The {network} window closes {when}',
-  'composer.policy.humanAgent': 'Past the 24 h window: sent as a “human agent”, possible until {when}',
+  'composer.policy.humanAgent': 'The customer wrote more than 24 h ago: Messenger still accepts a reply written by a person, until {date} ({when}).',
   'composer.policy.privateOnce': 'One private reply per comment',
   'composer.policy.privateUntil': 'Private reply possible until {when}',
   'composer.policy.privateUsed': 'Private reply already used for this comment',
@@ -48,7 +48,7 @@ export const enComposer: Record<keyof typeof frComposer, string> = {
   'composer.noMember': 'Nobody matches.',
 
   'contact.title': 'Customer',
-  'contact.id': 'Id',
+  'contact.reference': 'This record’s reference (paste it in the other one to merge):',
   'contact.identities': 'On the networks',
   'contact.conversations': 'Other conversations',
   'contact.noOtherConversations': 'No other conversation.',
@@ -59,6 +59,6 @@ export const enComposer: Record<keyof typeof frComposer, string> = {
   'contact.merge': 'Merge…',
   'contact.mergeTitle': 'Merge two customer records',
   'contact.mergeIntro': 'The same person writes from another network? Enter the other record’s id: its identities, conversations and notes move into this one.',
-  'contact.mergeOther': 'Id of the other customer record',
+  'contact.mergeOther': 'Reference of the other customer record',
   'contact.mergeSubmit': 'Merge into this record',
 };

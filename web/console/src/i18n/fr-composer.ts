@@ -18,7 +18,7 @@ export const frComposer = {
   'composer.charsOver': '{count} caractères de trop',
   'composer.policy.windowCloses': 'La fenêtre de réponse se ferme {when}',
   'composer.policy.windowClosesOn': 'La fenêtre {network} se ferme {when}',
-  'composer.policy.humanAgent': 'Hors de la fenêtre de 24 h : envoi comme « agent humain », possible jusqu’à {when}',
+  'composer.policy.humanAgent': 'Le client a écrit il y a plus de 24 h : Messenger accepte encore une réponse écrite par une personne, jusqu’au {date} ({when}).',
   'composer.policy.privateOnce': 'Une seule réponse privée par commentaire',
   'composer.policy.privateUntil': 'Réponse privée possible jusqu’à {when}',
   'composer.policy.privateUsed': 'Réponse privée déjà utilisée pour ce commentaire',
@@ -46,7 +46,7 @@ export const frComposer = {
   'composer.noMember': 'Personne ne correspond.',
 
   'contact.title': 'Client',
-  'contact.id': 'Identifiant',
+  'contact.reference': 'Référence de cette fiche (à coller dans l’autre pour fusionner) :',
   'contact.identities': 'Sur les réseaux',
   'contact.conversations': 'Autres conversations',
   'contact.noOtherConversations': 'Aucune autre conversation.',
@@ -57,6 +57,6 @@ export const frComposer = {
   'contact.merge': 'Fusionner…',
   'contact.mergeTitle': 'Fusionner deux fiches client',
   'contact.mergeIntro': 'La même personne vous écrit depuis un autre réseau ? Saisissez l’identifiant de l’autre fiche : ses identités, conversations et notes rejoindront celle-ci.',
-  'contact.mergeOther': 'Identifiant de l’autre fiche client',
+  'contact.mergeOther': 'Référence de l’autre fiche client',
   'contact.mergeSubmit': 'Fusionner dans cette fiche',
 } satisfies Record<string, string>;

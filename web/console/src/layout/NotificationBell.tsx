@@ -29,8 +29,27 @@ export function NotificationBell() {
     void reload();
   };
 
+  // The menu closes on Escape, on a click or a key elsewhere and when focus leaves it (a dialog
+  // opening over the page, such as the shortcuts help): it never lingers beneath one.
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: PointerEvent) => {
+      if (!(event.target instanceof Node) || !document.querySelector('.bell')?.contains(event.target)) setOpen(false);
+    };
+    // Escape, or any key pressed outside the menu (a shortcut such as ? opening the help).
+    const escape = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' || !(event.target instanceof Node) || !document.querySelector('.bell')?.contains(event.target)) setOpen(false);
+    };
+    document.addEventListener('pointerdown', outside);
+    document.addEventListener('keydown', escape);
+    return () => {
+      document.removeEventListener('pointerdown', outside);
+      document.removeEventListener('keydown', escape);
+    };
+  }, [open]);
+
   return (
-    <div className="bell">
+    <div className="bell" onBlur={(event) => { if (event.relatedTarget && !event.currentTarget.contains(event.relatedTarget as Node)) setOpen(false); }}>
       <button type="button" className="icon-button" aria-expanded={open} aria-controls={`${id}-list`} onClick={() => setOpen(!open)}
         aria-label={`${t('bell.label')} — ${t('bell.unread', { count: state.unread })}`} data-testid="bell">
         <svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">

@@ -13,8 +13,8 @@ export type Route =
 
 /** The "Réglages" pages, each at `/settings/<section>`. */
 export type SettingsSection = 'labels' | 'canned-replies' | 'channels' | 'deliveries' | 'model'
-  | 'rules' | 'charter' | 'voice' | 'hours' | 'sla' | 'teams' | 'recovery' | 'attribution' | 'privacy';
-export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model', 'rules', 'charter', 'voice', 'hours', 'sla', 'teams', 'recovery', 'attribution', 'privacy'];
+  | 'rules' | 'charter' | 'voice' | 'hours' | 'sla' | 'teams' | 'recovery' | 'attribution' | 'privacy' | 'moderation' | 'audit';
+export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model', 'rules', 'charter', 'voice', 'hours', 'sla', 'teams', 'recovery', 'attribution', 'privacy', 'moderation', 'audit'];
 
 const listeners = new Set<() => void>();
 

@@ -19,6 +19,8 @@ import { RecoverySettings } from './RecoverySettings.tsx';
 import { AttributionReport } from './AttributionReport.tsx';
 import { PrivacyExports } from './PrivacyExports.tsx';
 import { RetentionSettings } from './RetentionSettings.tsx';
+import { ModerationRegister } from './ModerationRegister.tsx';
+import { AuditLog } from './AuditLog.tsx';
 import './settings.css';
 
 /** "Réglages": labels and canned replies (community managers too), channels, parked deliveries and the team's model (admins). */
@@ -55,6 +57,8 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {allowed && section === 'teams' && <TeamsSettings />}
           {allowed && section === 'recovery' && <RecoverySettings />}
           {allowed && section === 'attribution' && <AttributionReport />}
+          {allowed && section === 'moderation' && <ModerationRegister />}
+          {allowed && section === 'audit' && <AuditLog />}
           {allowed && section === 'privacy' && <><RetentionSettings /><PrivacyExports /></>}
         </div>
       </div>

@@ -18,5 +18,7 @@ export function allowedSections(role: Role): SettingsSection[] {
   if (can(role, 'channels.manage')) sections.push('hours', 'sla', 'teams');
   if (can(role, 'channels.manage') && can(role, 'privacy.manage')) sections.push('recovery', 'privacy');
   if (can(role, 'reports.read')) sections.push('attribution');
+  if (can(role, 'moderation.read')) sections.push('moderation');
+  if (can(role, 'audit.read')) sections.push('audit');
   return sections;
 }

@@ -3,12 +3,12 @@ import type { PolicyLine } from './composer-rules.ts';
 
 /** The send policy for the chosen tab, before anything is sent. */
 export function PolicyNotice({ lines, charactersLeft }: { lines: PolicyLine[]; charactersLeft: number | undefined }) {
-  const { t, relative } = useI18n();
+  const { t, relative, date } = useI18n();
   return (
     <div className="policy-notice" data-testid="policy">
       {lines.map((line) => (
         <span key={line.key} className={`policy-line policy-${line.tone}`}>
-          {t(line.key, { when: line.at === undefined ? '' : relative(line.at), reason: line.raw ?? '', network: line.network ? t(`channel.${line.network}`) : '' })}
+          {t(line.key, { when: line.at === undefined ? '' : relative(line.at), date: line.at === undefined ? '' : date(line.at), reason: line.raw ?? '', network: line.network ? t(`channel.${line.network}`) : '' })}
         </span>
       ))}
       {charactersLeft !== undefined && (

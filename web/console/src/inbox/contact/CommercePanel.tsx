@@ -1,4 +1,5 @@
 import { useCallback, useState } from 'react';
+import { listChannels } from '../../api/inbox.ts';
 import { getContactCommerce, linkOrder, unlinkShopCustomer, type Order } from '../../api/shops.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { useRealtimeSignals } from '../../realtime/RealtimeProvider.tsx';
@@ -16,6 +17,8 @@ export function CommercePanel({ contactId }: { contactId: string }) {
   const { t, locale } = i18n;
   const load = useCallback(() => getContactCommerce(contactId), [contactId]);
   const [data, reload] = useResource(load);
+  const [channels] = useResource(listChannels);
+  const shopName = (channelId: string) => (channels.state === 'ready' ? channels.data.channels.find((c) => c.id === channelId)?.name : undefined) ?? t('commerce.shop');
   // A new order or cart from the shop arrives as `contact.updated`.
   useRealtimeSignals((signal) => {
     if (signal.type === 'reload') return void reload();
@@ -67,7 +70,7 @@ export function CommercePanel({ contactId }: { contactId: string }) {
       })}
       {commerce.orders.length > 0 && (
         <ul className="panel-list" data-testid="orders">
-          {commerce.orders.slice(0, ORDERS_SHOWN).map((order) => <OrderLine key={order.id} order={order} money={money} />)}
+          {commerce.orders.slice(0, ORDERS_SHOWN).map((order) => <OrderLine key={order.id} order={order} money={money} shop={shopName(order.channelId)} />)}
         </ul>
       )}
       {suggestions.length > 0 && (
@@ -82,10 +85,10 @@ export function CommercePanel({ contactId }: { contactId: string }) {
       )}
       {commerce.shopCustomers.length > 0 && (
         <ul className="panel-list muted">
-          {commerce.shopCustomers.map((customer) => (
-            <li key={customer.id}>
-              {t('commerce.linkedAs', { who: customer.email ?? customer.phone ?? customer.name ?? customer.id, how: t(`commerce.method.${customer.linkMethod ?? 'agent'}` as 'commerce.method.agent') })}{' '}
-              <Button variant="ghost" pending={busy === customer.id} onClick={act(customer.id, () => unlinkShopCustomer(contactId, customer.id))}>{t('commerce.unlink')}</Button>
+          {linkedOnce(commerce.shopCustomers).map((customer) => (
+            <li key={customer.ids.join(',')} data-testid="shop-customer">
+              {t('commerce.linkedAs', { shop: shopName(customer.channelId), who: customer.who, how: t(`commerce.method.${customer.linkMethod ?? 'agent'}` as 'commerce.method.agent') })}{' '}
+              <Button variant="ghost" pending={busy === customer.ids[0]} onClick={act(customer.ids[0]!, async () => { for (const id of customer.ids) await unlinkShopCustomer(contactId, id); })}>{t('commerce.unlink')}</Button>
             </li>
           ))}
         </ul>
@@ -94,7 +97,20 @@ export function CommercePanel({ contactId }: { contactId: string }) {
   );
 }
 
-function OrderLine({ order, money }: { order: Order; money: (cents: number, currency: string | null) => string }) {
+/** One line per shop and person: the same email known three times in one shop reads once. */
+function linkedOnce<C extends { id: string; channelId: string; email: string | null; phone: string | null; name: string | null; linkMethod: string | null }>(customers: C[]) {
+  const lines = new Map<string, { ids: string[]; channelId: string; who: string; linkMethod: string | null }>();
+  for (const customer of customers) {
+    const who = customer.email ?? customer.phone ?? customer.name ?? customer.id;
+    const key = `${customer.channelId}\u0000${who.toLowerCase()}`;
+    const line = lines.get(key);
+    if (line) line.ids.push(customer.id);
+    else lines.set(key, { ids: [customer.id], channelId: customer.channelId, who, linkMethod: customer.linkMethod });
+  }
+  return [...lines.values()];
+}
+
+function OrderLine({ order, money, shop }: { order: Order; money: (cents: number, currency: string | null) => string; shop: string }) {
   const i18n = useI18n();
   const { t } = i18n;
   const tracking = safeHttpUrl(order.trackingUrl);
@@ -102,7 +118,7 @@ function OrderLine({ order, money }: { order: Order; money: (cents: number, curr
     <li data-testid="order">
       <span className="panel-strong">{order.number}</span>
       <span> · {t(`commerce.status.${order.status}`)} · {money(order.totalCents, order.currency)}</span>
-      <span className="muted"> · {i18n.date(order.placedAt)}</span>
+      <span className="muted"> · {i18n.date(order.placedAt)} · {shop}</span>
       <div className="muted">{order.items.map((item) => `${item.quantity} × ${item.title}`).join(', ')}</div>
       {tracking && <a href={tracking} target="_blank" rel="noopener noreferrer">{t('commerce.track')}</a>}
     </li>

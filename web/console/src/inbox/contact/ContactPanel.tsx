@@ -39,7 +39,6 @@ export function ContactPanel({ contactId, conversationId, hrefFor }: { contactId
         <h3 className="panel-name">{person.name ?? t('inbox.unknownContact')}</h3>
         {person.email && <p className="panel-line">{person.email}</p>}
         {person.phone && <p className="panel-line">{person.phone}</p>}
-        <p className="panel-id muted">{t('contact.id')} <code>{person.id}</code></p>
       </section>
       <section className="panel-section">
         <h4>{t('contact.identities')}</h4>

@@ -40,6 +40,7 @@ export function MergeContact({ contactId, onMerged }: { contactId: string; onMer
       <Dialog open={open} onClose={() => setOpen(false)} title={t('contact.mergeTitle')} testId="merge-dialog">
         <form onSubmit={(event) => void submit(event)}>
           <p className="muted">{t('contact.mergeIntro')}</p>
+          <p className="muted">{t('contact.reference')} <code>{contactId}</code></p>
           {failure !== undefined && <Alert tone="error">{errorText(failure, i18n)}</Alert>}
           <div className="field">
             <label htmlFor="merge-other">{t('contact.mergeOther')}</label>

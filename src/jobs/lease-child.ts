@@ -1,0 +1,32 @@
+/**
+ * A worker process for the lease tests (`lease-recovery.test.ts`): it opens the queue on the
+ * database it is given and works one queue. `hang` takes the job and never finishes (the
+ * test then kills it with SIGKILL); `finish` records the job's effect once and says so.
+ *
+ * Usage: node --import tsx src/jobs/lease-child.ts <sqlite file | postgres url> <hang|finish> <lease ms>
+ */
+import { sql } from 'kysely';
+import { openStore } from '../store/index.ts';
+import { createPgBossQueue } from './pg-boss/pg-boss-queue.ts';
+import { createSqliteQueue } from './sqlite/sqlite-queue.ts';
+
+export const LEASE_TEST_QUEUE = 'lease.test';
+
+const [target = '', mode = 'finish', leaseArg = '2000'] = process.argv.slice(2);
+const leaseMs = Number(leaseArg);
+const postgres = target.startsWith('postgres');
+const store = openStore(postgres ? { kind: 'postgres', url: target } : { kind: 'sqlite', file: target });
+const queue = postgres
+  ? createPgBossQueue({ connectionString: target, pollIntervalSeconds: 0.5, leaseSeconds: leaseMs / 1000, maintenanceIntervalSeconds: 1 })
+  : createSqliteQueue({ db: store.db, pollIntervalMs: 50, lockMs: leaseMs });
+
+queue.work(LEASE_TEST_QUEUE, async (payload, job) => {
+  const { key } = payload as { key: string };
+  console.log(`taken ${key} attempt ${job.attempt}`);
+  if (mode === 'hang') return new Promise<void>(() => {});
+  // The job's effect, written so that a second run changes nothing.
+  await sql`insert into lease_effects (job_key, done_at) values (${key}, ${Date.now()}) on conflict (job_key) do nothing`.execute(store.db);
+  console.log(`done ${key} attempt ${job.attempt}`);
+});
+await queue.start();
+console.log('worker ready');
