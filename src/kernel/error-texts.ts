@@ -64,6 +64,7 @@ export const errorTexts: Record<ErrorCode, ErrorText> = {
   'team.duplicate': { fr: 'Une équipe porte déjà ce nom.', en: 'A team already has this name.' },
   'job.conflict': { fr: 'Cette tâche ne peut pas être relancée dans son état actuel.', en: 'This job cannot be retried in its current state.' },
   'job.not_found': { fr: 'Cette tâche n’existe plus.', en: 'This job no longer exists.' },
+  'job.invalid_payload': { fr: 'Cette tâche porte des données mal formées.', en: 'This job carries a malformed payload.' },
   'rule.not_found': { fr: 'Cette règle n’existe plus.', en: 'This rule no longer exists.' },
   'settings.conflict': { fr: 'Ces réglages ont changé entre-temps. Rechargez la page.', en: 'These settings changed meanwhile. Reload the page.' },
   'notification.not_found': { fr: 'Cette notification n’existe plus.', en: 'This notification no longer exists.' },

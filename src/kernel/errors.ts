@@ -52,6 +52,7 @@ export const errorCatalogue = {
   'team.duplicate': 409,
   'job.conflict': 409,
   'job.not_found': 404,
+  'job.invalid_payload': 400,
   'rule.not_found': 404,
   'settings.conflict': 409,
   'notification.not_found': 404,
