@@ -9,9 +9,9 @@ import { createDatabaseThrottle, purgeExpiredSessions, purgeThrottleCounters, ty
 import { createLogger, createSealer, sha256Hex, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
-import { assignWaiting, autoAssign, monitorSla, refreshSlaMetrics, PICKUP_QUEUE, ROUTING_QUEUE, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
+import { autoAssign, monitorSla, refreshSlaMetrics, routingJobs, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
-import { createPgBossQueue, createSqliteQueue, type Queue } from './jobs/index.ts';
+import { createPgBossQueue, createSqliteQueue, registerJobs, type Queue } from './jobs/index.ts';
 import { createMemoryBus, type Bus } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
@@ -124,13 +124,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   });
   // Routing: a conversation a customer opens is offered to its team; an agent coming online
   // picks up what waits in Unassigned.
-  queue.work(ROUTING_QUEUE, async (payload) => {
-    const { workspaceId, conversationId } = payload as { workspaceId: string; conversationId: string };
-    await autoAssign(inbox, workspaceId, conversationId);
-  });
-  queue.work(PICKUP_QUEUE, async (payload) => {
-    await assignWaiting(inbox, (payload as { workspaceId: string }).workspaceId);
-  });
+  registerJobs(queue, routingJobs(inbox));
   // SLA transitions (due soon, breached), once each; escalations (notify, reassign, raise
   // priority) are rules on these events. Realtime hears them too.
   const onSlaEvent: OnSlaEvent = (workspaceId, conversationId, event, transition) => runRulesForEvent(rulesDeps, { workspaceId, event, conversationId, eventKey: transition.eventKey });
