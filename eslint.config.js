@@ -23,6 +23,14 @@ export default tseslint.config(
     },
   },
   {
+    // Server-side requests go through the outbound guard (docs/adr/0012); tests may call Relais itself.
+    files: ['src/**/*.ts'],
+    ignores: ['src/**/*.test.ts', 'src/**/testing.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'fetch', message: 'Make server-side requests with guardedFetch from src/net (SSRF guard, docs/adr/0012).' }],
+    },
+  },
+  {
     files: ['src/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, manualClock } from '../kernel/index.ts';
 import { createRelais, type Relais } from '../main.ts';
-import { Browser, ownerInput, setUpOwner } from '../http/testing.ts';
+import { addMember, Browser, ownerInput, setUpOwner, startTestRelais, type TestRelais } from '../http/testing.ts';
 import { createTestStore, testDialects } from '../store/testing.ts';
 import { passwordVerifications } from './index.ts';
 
@@ -68,5 +68,34 @@ describe.each(dialects)('sign-in throttle on %s', (dialect) => {
     expect(passwordVerifications()).toBe(before);
     clock.advance(16 * 60_000);
     expect((await attempt(relais, '198.51.100.201', ownerInput.password)).status).toBe(200);
+  });
+});
+
+// The other doors that check a password take from the throttle first too.
+describe('password checks outside sign-in', () => {
+  let relais: TestRelais;
+  afterAll(async () => { await relais?.dispose(); });
+
+  it('an invitation for an existing account and a password change are throttled before the check', async () => {
+    relais = await startTestRelais('sqlite');
+    const owner = await setUpOwner(relais.app);
+    // Marc joins Léa's shop, opens his own and invites Léa: accepting needs Léa's password.
+    const marc = await addMember(relais.app, owner, 'marc@autre-boutique.fr', 'agent', 'Marc');
+    expect((await marc.post('/api/v1/workspaces', { name: 'Boutique Marc' })).status).toBe(201);
+    const invite = await marc.post('/api/v1/invitations', { email: ownerInput.email, role: 'agent' });
+    const token = String(invite.body.url).split('/invite/')[1];
+    const before = passwordVerifications();
+    const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => new Browser(relais.app, `198.51.100.${i + 1}`).open()
+      .then((browser) => browser.post('/api/v1/invitations/accept', { token, password: `guess number ${i}` }))));
+    expect(passwordVerifications() - before).toBeLessThanOrEqual(5);
+    expect(guesses.filter((reply) => reply.status === 429).length).toBeGreaterThanOrEqual(7);
+    // The same counters as sign-in: the invitation was no side door around them.
+    const signIn = await (await new Browser(relais.app, '198.51.100.90').open()).post('/api/v1/auth/sign-in', { email: ownerInput.email, password: ownerInput.password });
+    expect(signIn.body.error?.code).toBe('auth.throttled');
+
+    const changes = [];
+    for (let i = 0; i < 6; i++) changes.push(await owner.post('/api/v1/me/password', { currentPassword: `not it ${i}!`, newPassword: 'a brand new password' }));
+    expect(changes.slice(0, 5).map((reply) => reply.status)).toEqual([400, 400, 400, 400, 400]);
+    expect(changes[5]!.body.error.code).toBe('auth.throttled');
   });
 });

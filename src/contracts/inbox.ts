@@ -167,6 +167,9 @@ export const teamModel = z.looseObject({
   summary: z.unknown(),
 });
 
+/** How many conversations each view holds for the caller. */
+export const viewCounts = z.object({ mine: z.number(), unassigned: z.number(), open: z.number(), pending: z.number(), snoozed: z.number() });
+export type ViewCounts = z.infer<typeof viewCounts>;
 export type ConversationStatus = z.infer<typeof conversationStatus>;
 export type ConversationKind = 'public' | 'private';
 export type Priority = z.infer<typeof priority>;

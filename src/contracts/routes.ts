@@ -72,6 +72,7 @@ export const apiRoutes: RouteContract[] = [
   r('GET', '/api/v1/realtime', 'realtime', 'WebSocket of the workspace\'s events (see the event catalogue)', { responses: { 101: 'websocket' } }),
   // Inbox.
   r('GET', '/api/v1/conversations', 'inbox', 'The inbox list, filtered and paged by cursor', { query: inbox.conversationListQuery, responses: { 200: inbox.conversationList } }),
+  r('GET', '/api/v1/conversations/counts', 'inbox', 'Open conversations per view (mine, unassigned, open, pending, snoozed)', { responses: { 200: z.object({ counts: inbox.viewCounts }) } }),
   r('GET', '/api/v1/conversations/{id}', 'inbox', 'A conversation with its thread', { params: idParam, responses: { 200: inbox.conversationThread } }),
   r('GET', '/api/v1/conversations/{id}/policy', 'inbox', 'What the composer may send now (windows, limits)', { params: idParam, query: inbox.policyQuery, responses: { 200: inbox.composerPolicy } }),
   r('PATCH', '/api/v1/conversations/{id}', 'inbox', 'Status, assignee, snooze or priority', { params: idParam, body: inbox.conversationPatch, responses: { 200: inbox.conversationSummary } }),

@@ -63,6 +63,20 @@ describe('connecting a channel or a shop never reaches into Relais\'s own networ
     expect(channels.body.channels).toEqual([]);
   });
 
+  it('sends a platform\'s credentials only to that platform\'s host', async () => {
+    const elsewhere = [
+      ['/api/v1/channels', { kind: 'meta', pageId: '1234567890', pageToken: 'EAAG-page-token-secret', apiBase: 'https://graph.facebook.com.example.net/v19.0' }, 'channel'],
+      ['/api/v1/channels', { kind: 'x', accountId: '987654321', accessToken: 'x-user-token-secret', apiBase: 'https://api.x.com:8443' }, 'channel'],
+      ['/api/v1/shops', { platform: 'shopify', shopDomain: 'boutique-lea.myshopify.com', accessToken: 'shpat_secret_token', apiBase: 'https://autre.myshopify.com' }, 'shop'],
+      ['/api/v1/shops', { platform: 'woocommerce', siteUrl: 'https://boutique-lea.fr', consumerKey: 'ck_secret', consumerSecret: 'cs_secret', webhookSecret: 'whsec-12345678', apiBase: 'https://collecte.example.net' }, 'shop'],
+    ] as const;
+    for (const [url, body, area] of elsewhere) {
+      const reply = await owner.post(url, body);
+      expect(reply.status, `${url} ${body.apiBase}`).toBe(400);
+      expect(reply.body.error.code, `${url} ${body.apiBase}`).toBe(`${area}.address_refused`);
+    }
+  });
+
   it('refuses other schemes with a 400 instead of a 500', async () => {
     for (const base of ['file:///etc/passwd', 'gopher://127.0.0.1:70', 'ftp://example.com']) {
       for (const [url, body, area] of attempts(base)) {

@@ -50,7 +50,7 @@ const expected: Record<string, Expected> = {
   'POST /api/v1/contacts/:id/opt-out': 'conversations.reply', 'POST /api/v1/contacts/:id/export': 'privacy.manage', 'POST /api/v1/contacts/:id/erase': 'privacy.manage',
   'GET /api/v1/contacts/:id/commerce': 'conversations.read', 'POST /api/v1/contacts/:id/shop-links': 'conversations.reply',
   'DELETE /api/v1/contacts/:id/shop-links/:shopCustomerId': 'conversations.reply',
-  'GET /api/v1/privacy/retention': 'privacy.manage', 'PUT /api/v1/privacy/retention': 'privacy.manage',
+  'GET /api/v1/privacy/retention': 'privacy.manage', 'PUT /api/v1/privacy/retention': 'privacy.manage', 'GET /api/v1/conversations/counts': 'conversations.read',
   'GET /api/v1/privacy/exports': 'privacy.manage', 'GET /api/v1/privacy/exports/:id': 'privacy.manage',
   'GET /api/v1/labels': 'conversations.read', 'POST /api/v1/labels': 'catalog.manage', 'PATCH /api/v1/labels/:id': 'catalog.manage', 'DELETE /api/v1/labels/:id': 'catalog.manage',
   'GET /api/v1/canned-replies': 'conversations.read', 'POST /api/v1/canned-replies': 'catalog.manage',

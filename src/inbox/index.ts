@@ -11,7 +11,7 @@ export { listInbound, replayInbound, type InboundStatus } from './admin-inbound.
 export { sendReply, type Actor, type ReplyInput } from './send-reply.ts';
 export { deliverOutbound, SEND_QUEUE } from './deliver-outbound.ts';
 export { moderateMessage, type ModerationAction } from './moderate-message.ts';
-export { listConversations, type ConversationFilter, type InboxView } from './list-conversations.ts';
+export { listConversations, countViews, type ConversationFilter, type InboxView, type ViewCounts } from './list-conversations.ts';
 export { updateConversation, wakeSnoozed, type ConversationChange } from './update-conversation.ts';
 export { composerPolicy } from './composer-policy.ts';
 export { retryOutbound } from './retry-outbound.ts';

@@ -106,3 +106,26 @@ async function byDueTime(db: Db, workspaceId: string, query: ListQuery, filter: 
   const end = offset + filter.limit;
   return { conversations: all.slice(offset, end), nextCursor: end < all.length ? Buffer.from(`due:${end}`).toString('base64url') : null };
 }
+
+export type ViewCounts = Record<Exclude<InboxView, 'resolved'>, number>;
+
+/**
+ * How many conversations each standing view holds for this person (resolved ones are not
+ * counted: that view only grows). One grouped read, so the console can show every count.
+ */
+export async function countViews(db: Db, workspaceId: string, userId: string | null): Promise<ViewCounts> {
+  const rows = await db.selectFrom('conversations').select((eb) => ['status', 'assignee_id', eb.fn.countAll<number>().as('n')])
+    .where('workspace_id', '=', workspaceId).where('status', '!=', 'resolved').groupBy(['status', 'assignee_id']).execute();
+  const counts: ViewCounts = { mine: 0, unassigned: 0, open: 0, pending: 0, snoozed: 0 };
+  for (const row of rows) {
+    const n = Number(row.n);
+    if (row.status === 'pending') counts.pending += n;
+    else if (row.status === 'snoozed') counts.snoozed += n;
+    else if (row.status === 'open') {
+      counts.open += n;
+      if (row.assignee_id === null) counts.unassigned += n;
+      else if (row.assignee_id === userId) counts.mine += n;
+    }
+  }
+  return counts;
+}

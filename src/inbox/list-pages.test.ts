@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestStore, testDialects, type TestDialect, type TestStore } from '../store/testing.ts';
-import { listConversations } from './list-conversations.ts';
+import { countViews, listConversations } from './list-conversations.ts';
 import { addConversations, createWorld } from './routing-fixtures.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 9, 0);
@@ -27,5 +27,22 @@ describe.each(dialects)('inbox list pages on %s', (dialect: TestDialect) => {
       cursor = result.nextCursor;
     }
     expect(seen).toEqual([ids[3], ids[0], ids[2], ids[1]]);
+  });
+
+  it('counts each view for the person asking, the same conversations the views list', async () => {
+    const world = await createWorld(store.db, { ana: 'online', bruno: 'online' }, T0);
+    const ana = world.agents.ana!;
+    await addConversations(store.db, world, 2, T0, { assigneeId: ana });
+    await addConversations(store.db, world, 1, T0, { assigneeId: world.agents.bruno! });
+    const unassigned = await addConversations(store.db, world, 3, T0);
+    await store.db.updateTable('conversations').set({ status: 'pending' }).where('workspace_id', '=', world.workspaceId).where('id', '=', unassigned[0]!).execute();
+    await store.db.updateTable('conversations').set({ status: 'resolved' }).where('workspace_id', '=', world.workspaceId).where('id', '=', unassigned[1]!).execute();
+    const counts = await countViews(store.db, world.workspaceId, ana);
+    expect(counts).toEqual({ mine: 2, unassigned: 1, open: 4, pending: 1, snoozed: 0 });
+    const deps = { db: store.db, clock: { now: () => T0 }, search: () => null };
+    for (const view of ['mine', 'unassigned', 'open', 'pending', 'snoozed'] as const) {
+      const listed = await listConversations(deps, world.workspaceId, ana, { view, limit: 100 });
+      expect(listed.conversations.length, view).toBe(counts[view]);
+    }
   });
 });

@@ -1,17 +1,16 @@
-import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { addChannel } from '../channels/index.ts';
-import { createSealer, systemClock } from '../kernel/index.ts';
+import { createApiToken, createDatabaseThrottle, setupFirstOwner, type AccountsDeps } from '../accounts/index.ts';
+import { createSealer, loadConfig, systemClock } from '../kernel/index.ts';
 import { openStore } from '../store/index.ts';
 import { waitFor } from '../jobs/testing.ts';
 import { freePort, spawnRelais } from '../http/testing.ts';
 
-const bin = fileURLToPath(new URL('../../bin/relais.js', import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), 'relais-reply-crash-'));
 const SECRET = 'reply-crash-meta-secret';
 const PAGE = '1000000000000888';
@@ -33,16 +32,19 @@ describe('a reply posted just before kill -9', () => {
   });
 
   it('goes out once, within seconds of the restart', async () => {
-    expect(spawnSync(process.execPath, [bin, 'setup', '--workspace', 'Boutique', '--email', 'lea@example.com', '--password', 'correct horse battery'], { env, encoding: 'utf8' }).status).toBe(0);
-    const token = spawnSync(process.execPath, [bin, 'token', 'create', '--workspace', 'Boutique', '--name', 'test'], { env, encoding: 'utf8' }).stdout.trim();
+    // Set up in this process (the CLI's setup and token commands would cost two more starts).
+    const config = loadConfig(env);
+    const store = openStore(config.database);
+    await store.migrate();
+    const accounts: AccountsDeps = { db: store.db, clock: systemClock, throttle: createDatabaseThrottle({ db: store.db, clock: systemClock }), settings: { publicUrl: config.publicUrl, session: config.session, signIn: config.signIn } };
+    const { workspaceId } = await setupFirstOwner(accounts, { workspaceName: 'Boutique', name: 'Léa', email: 'lea@example.com', password: 'correct horse battery', locale: 'fr' });
+    const token = (await createApiToken(accounts, null, { workspaceId, name: 'test', role: 'admin' })).secret;
     const port = await freePort();
     sandbox = await startSandbox({ relaisUrl: `http://127.0.0.1:${port}`, meta: { appSecret: SECRET, retrySchedule: [0, 500, 1000] } });
     sandbox.meta.addPage({ id: PAGE, name: 'Maison Lune', accessToken: TOKEN });
     sandbox.meta.addUser({ id: '6100', name: 'Camille Martin' });
-    const store = openStore({ kind: 'sqlite', file: join(dataDir, 'relais.sqlite') });
-    const workspace = await store.db.selectFrom('workspaces').select('id').executeTakeFirstOrThrow();
-    await addChannel({ db: store.db, clock: systemClock, sealer: createSealer(readFileSync(join(dataDir, 'secret.key'), 'utf8').trim()) }, {
-      workspaceId: workspace.id, kind: 'meta', name: 'Maison Lune', externalId: PAGE, accountIds: [PAGE], apiBase: sandbox.meta.graphUrl, credentials: { pageToken: TOKEN },
+    await addChannel({ db: store.db, clock: systemClock, sealer: createSealer(config.secretKey) }, {
+      workspaceId, kind: 'meta', name: 'Maison Lune', externalId: PAGE, accountIds: [PAGE], apiBase: sandbox.meta.graphUrl, credentials: { pageToken: TOKEN },
     });
     const api = (relaisPort: number, path: string, init: RequestInit = {}) => fetch(`http://127.0.0.1:${relaisPort}${path}`, {
       ...init, headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', ...init.headers },

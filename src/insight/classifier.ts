@@ -31,11 +31,15 @@ export interface ClassifyHints {
 export interface Classification {
   language: Language;
   sentiment: Sentiment;
-  /** -1 (very negative) … 1 (very positive); the label is derived from it. */
+  /**
+   * -1 (very negative) … 1 (very positive): how far the message leans and how strongly. Its
+   * sign always agrees with the label when the label is negative or positive; a neutral
+   * message may still lean one way.
+   */
   score: number;
   /** Never empty: `[{ intent: 'other' }]` when nothing else applies. */
   intents: Intent[];
-  /** 0…1, how sure the model is of the sentiment label. */
+  /** 0…1, the calibrated probability of the sentiment label. */
   confidence: number;
 }
 

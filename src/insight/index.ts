@@ -1,7 +1,8 @@
 /**
  * insight: language, sentiment and intents of inbound messages, for rules, filters and
- * reports. One `Classifier` interface; the default model ships with Relais (offline, rules
- * and permissively licensed lexicons, no data-set weights), and a workspace model learned
+ * reports. One `Classifier` interface; the default model ships with Relais (offline: rules
+ * and permissively licensed lexicons read by a logistic regression trained on Relais's own
+ * corpus, `sentiment-model.json`; no weights from third-party data sets), and a workspace model learned
  * from the team's corrections blends with it once it has enough of them. Storage of the
  * workspace model and the retrain job live with their callers.
  */

@@ -17,6 +17,21 @@ export interface SentimentScore {
   confidence: number;
   /** Sentiment-bearing words, phrases and emojis found. */
   hits: number;
+  /** What the rules saw, as inputs for the learned model (`sentiment-features.ts`). */
+  evidence: Evidence;
+}
+
+export interface Evidence {
+  /** Summed positive and (negative, as a negative number) valence after context rules. */
+  positive: number;
+  negative: number;
+  grievance: boolean;
+  /** An irony marker or praise next to a grave grievance. */
+  ironic: boolean;
+  shouting: boolean;
+  contrasted: boolean;
+  asking: boolean;
+  bangs: number;
 }
 
 /** Up to this |score| a message is neutral: a lone mild word (valence ±1 → ±0.25) is not an opinion. */
@@ -33,6 +48,13 @@ const ELONGATION_BOOST = 1.3;
 // "Merci" closing a question is politeness, not satisfaction: "vous livrez en Belgique ? Merci".
 const POLITE = new Set(['merci', 'mercii', 'thanks', 'thank', 'thx', 'ty', 'cordialement', 'bonjour', 'hello']);
 const POLITE_IN_QUESTION = 0.25;
+// Asking again is a grievance whatever the words: "3rd time I ask", "c'est la 3ème fois
+// que je demande", "je vous ai relancé 4 fois". Both a count of times and a verb of asking
+// or contacting must be there ("commandé 3 fois, toujours ravie" is praise).
+const TIMES = /(?:^|[^\p{L}\p{N}])(?:[2-9]|1\d|deux|trois|quatre|cinq|second|third|fourth|fifth|2nd|3rd|[4-9]th|nth|(?:[2-9]|1\d)(?:e|eme|ieme))\s*(?:times?|fois)(?![\p{L}])/u;
+const ASKING_AGAIN = /(?:^|[^\p{L}])(?:ask|asked|asking|contact|contacted|contacting|message[ds]?|messaging|e-?mail(?:ed)?|wrote|written|writing|call(?:ed|ing)?|chas(?:e|ed|ing)|tell|told|demande[rsz]?|redemande\w*|relance\w*|ecri[st]?|ecrire|contacte\w*|appel\w*|mail|mails|dit)(?![\p{L}])/u;
+const REPEATED_CONTACT = -3;
+
 const IRONY_TAGS = new Set(['ironie', 'sarcasme', 'not', 'sarcasm', 'irony', 'jpp']);
 // Words that sit between a negator and what it negates without using up its reach:
 // "pas du tout satisfait", "not at all happy", "n'est vraiment pas top".
@@ -138,13 +160,17 @@ export function scoreSentiment(text: TokenizedText, language: Language): Sentime
     boost = 1;
   }
 
+  if (TIMES.test(text.folded) && ASKING_AGAIN.test(text.folded)) {
+    after.add(REPEATED_CONTACT);
+    after.grievance = true;
+  }
   const tally = new Tally();
   mergeInto(tally, before, 0.5);
   mergeInto(tally, after, contrasted ? 1.5 : 1);
-  return finish(tally, { bangs, shouting, irony, contrasted, words: text.words, language });
+  return finish(tally, { bangs, shouting, irony, contrasted, asking, words: text.words, language });
 }
 
-function finish(tally: Tally, style: { bangs: number; shouting: boolean; irony: boolean; contrasted: boolean; words: number; language: Language }): SentimentScore {
+function finish(tally: Tally, style: { bangs: number; shouting: boolean; irony: boolean; contrasted: boolean; asking: boolean; words: number; language: Language }): SentimentScore {
   let positive = tally.positive;
   // Praise next to a grave grievance in a short message, with no "mais" to mark a real
   // change of mind, is read as sarcasm: "Bravo, toujours pas reçu", "Great, still waiting".
@@ -160,7 +186,17 @@ function finish(tally: Tally, style: { bangs: number; shouting: boolean; irony: 
     ? (tally.hits === 0 ? 0.6 : 0.5 + 0.3 * (1 - magnitude / NEUTRAL_BAND))
     : 0.5 + 0.45 * Math.min(1, (magnitude - NEUTRAL_BAND) / (0.8 - NEUTRAL_BAND));
   if (style.language === 'other') confidence *= 0.8;
-  return { sentiment, score: round(score), confidence: round(confidence), hits: tally.hits };
+  const evidence: Evidence = {
+    positive: tally.positive,
+    negative: tally.negative,
+    grievance: tally.grievance,
+    ironic: positive < 0,
+    shouting: style.shouting,
+    contrasted: style.contrasted,
+    asking: style.asking,
+    bangs: style.bangs,
+  };
+  return { sentiment, score: round(score), confidence: round(confidence), hits: tally.hits, evidence };
 }
 
 function mergeInto(into: Tally, from: Tally, weight: number): void {

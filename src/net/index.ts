@@ -7,3 +7,4 @@ export { guardedFetch, checkOutboundUrl, policyFromEnv, type GuardedRequest, typ
 export { OutboundError, isOutboundError, type OutboundFailure } from './outbound-error.ts';
 export { forbiddenRange } from './address-policy.ts';
 export { outboundAppError } from './outbound-app-error.ts';
+export { assertPlatformHost } from './platform-host.ts';

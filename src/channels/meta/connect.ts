@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import type { ChannelContext, ConnectSpec } from '../provider.ts';
-import { isOutboundError, outboundAppError } from '../../net/index.ts';
+import { assertPlatformHost, isOutboundError, outboundAppError } from '../../net/index.ts';
 import { graphCall, GraphTimeout, type GraphResponse } from './graph.ts';
 import { META_DEFAULT_API_BASE } from './constants.ts';
 
@@ -22,6 +22,7 @@ const SUBSCRIBED_FIELDS = 'feed,messages,message_echoes,message_deliveries,messa
 export async function connectMeta(input: Record<string, string | undefined>): Promise<ConnectSpec> {
   const values = parseInput(flags, input);
   const apiBase = values['api-base'] ?? META_DEFAULT_API_BASE;
+  assertPlatformHost(apiBase, ['graph.facebook.com'], 'channel');
   const context: ChannelContext = { id: '', workspaceId: '', externalId: values['page-id'], apiBase, credentials: { pageToken: values['page-token'] }, settings: {} };
   const page = await connectCall(context, 'GET', 'me', { fields: 'id,name' });
   // What the API answered is logged, never repeated to the caller: the address is theirs to choose.

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import type { ChannelContext, ConnectSpec } from '../provider.ts';
-import { isOutboundError, outboundAppError } from '../../net/index.ts';
+import { assertPlatformHost, isOutboundError, outboundAppError } from '../../net/index.ts';
 import { XTimeout, type XApi, type XResponse } from './api.ts';
 import { X_DEFAULT_API_BASE } from './constants.ts';
 
@@ -20,6 +20,7 @@ const flags = z.object({
 export async function connectX(api: XApi, input: Record<string, string | undefined>): Promise<ConnectSpec> {
   const values = parseInput(flags, input);
   const apiBase = values['api-base'] ?? X_DEFAULT_API_BASE;
+  assertPlatformHost(apiBase, ['api.x.com', 'api.twitter.com'], 'channel');
   const accountId = values['account-id'];
   const credentials = { accessToken: values['access-token'] };
   const context: ChannelContext = { id: `connect:${accountId}`, workspaceId: '', externalId: accountId, apiBase, credentials, settings: {} };

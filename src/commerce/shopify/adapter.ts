@@ -1,4 +1,5 @@
 import { AppError } from '../../kernel/index.ts';
+import { assertPlatformHost } from '../../net/index.ts';
 import { connectFailure } from '../shop-api-error.ts';
 import type { ShopContext } from '../shop-adapter.ts';
 import type { ShopPlatform } from '../shop-event.ts';
@@ -53,6 +54,7 @@ export const shopifyPlatform: ShopPlatform = {
     if (accessToken.length < 8) fields['access-token'] = ['the Admin API access token'];
     if (Object.keys(fields).length > 0) throw new AppError('request.invalid', 'Check the shop settings', { fields });
     const apiBase = flags['api-base'] ?? `https://${domain}`;
+    assertPlatformHost(apiBase, [domain], 'shop');
     const shop = await shopifyCall({ apiBase, settings: {}, credentials: { accessToken } }, 'shop.json').catch((error: unknown) => {
       throw connectFailure(error, 'Shopify refused the access token');
     });

@@ -1,5 +1,6 @@
 import { AppError } from '../../kernel/index.ts';
 import type { ShopPlatform } from '../shop-event.ts';
+import { assertPlatformHost } from '../../net/index.ts';
 import { connectFailure } from '../shop-api-error.ts';
 import { wooCall, wooListAll } from './api.ts';
 import { parseWooWebhook, wooOrder } from './inbound.ts';
@@ -49,6 +50,8 @@ export const wooPlatform: ShopPlatform = {
     if (credentials.webhookSecret.length < 8) fields['webhook-secret'] = ['the secret set on the shop\'s webhooks (8 characters or more)'];
     if (Object.keys(fields).length > 0) throw new AppError('request.invalid', 'Check the shop settings', { fields });
     const apiBase = flags['api-base'] ?? siteUrl;
+    // Woo's keys go to the shop's own site, nowhere else.
+    if (apiBase !== siteUrl) assertPlatformHost(apiBase, [new URL(siteUrl).hostname.toLowerCase()], 'shop');
     await wooCall({ apiBase, credentials }, 'orders?per_page=1').catch((error: unknown) => {
       throw connectFailure(error, 'WooCommerce refused the keys');
     });

@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { composerPolicy, correctClassification, getConversation, moveToPrivate, listConversations, moderateMessage, retryOutbound, sendReply, setConversationLabel, updateConversation, type Actor } from '../../inbox/index.ts';
+import { composerPolicy, correctClassification, getConversation, moveToPrivate, listConversations, countViews, moderateMessage, retryOutbound, sendReply, setConversationLabel, updateConversation, type Actor } from '../../inbox/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { Caller } from '../../accounts/index.ts';
 import type { HttpDeps } from '../deps.ts';
@@ -15,6 +15,12 @@ export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
   const search = (workspaceId: string, q: string) => deps.store.conversationsMatching(workspaceId, q);
   const read = allow(needs('conversations.read'));
   const reply = allow(needs('conversations.reply'));
+
+  // How many conversations each view holds for the caller, for the counts beside the views.
+  app.get('/api/v1/conversations/counts', read, async (request) => {
+    const caller = callerOf(request);
+    return { counts: await countViews(deps.store.db, caller.workspaceId, caller.userId) };
+  });
 
   app.get('/api/v1/conversations', read, async (request) => {
     const query = parseInput(conversationListQuery, request.query);

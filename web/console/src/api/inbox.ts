@@ -98,3 +98,8 @@ export interface AuditEntry {
   createdAt: number;
 }
 export const listAudit = () => request<{ entries: AuditEntry[] }>('GET', `${v1}/audit?limit=200`);
+
+/** How many conversations each view holds for the signed-in person (API names: `pending` is « En attente »). */
+export type { ViewCounts } from '../../../../src/contracts/index.ts';
+import type { ViewCounts } from '../../../../src/contracts/index.ts';
+export const getViewCounts = () => request<{ counts: ViewCounts }>('GET', `${v1}/conversations/counts`);

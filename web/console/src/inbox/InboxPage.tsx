@@ -12,6 +12,8 @@ import { activeFilterCount, inboxHref, openConversationId, parseFilters, type In
 import { ListFilters } from './list/ListFilters.tsx';
 import { ReconnectNotice } from './list/ReconnectNotice.tsx';
 import { useConversationList } from './list/use-conversation-list.ts';
+import { useViewCounts } from './list/use-view-counts.ts';
+import { countFor, landingView } from './list/view-counts.ts';
 import { useInboxLookups } from './use-inbox-lookups.ts';
 import { useNow } from './use-now.ts';
 import { inboxViews } from './views.ts';
@@ -27,6 +29,16 @@ export function InboxPage() {
   const openId = openConversationId(search);
   const lookups = useInboxLookups();
   const list = useConversationList(filters);
+  const counts = useViewCounts();
+  // An owner or admin opening /inbox lands where the work is, once, not on an empty « Mes conversations ».
+  const landed = useRef(false);
+  useEffect(() => {
+    if (landed.current || !counts) return;
+    landed.current = true;
+    if (new URLSearchParams(search).has('view') || !can(me.role, 'members.manage')) return;
+    const view = landingView(counts);
+    if (view !== filters.view) navigate(inboxHref({ ...filters, view }, openId), { replace: true });
+  }, [counts, search, me.role, filters, openId]);
   const now = useNow(30_000);
   const [activeId, setActiveId] = useState<string>();
   const searchRef = useRef<HTMLInputElement>(null);
@@ -78,7 +90,10 @@ export function InboxPage() {
         <ul>
           {inboxViews.map((view) => (
             <li key={view.id}>
-              <Link href={inboxHref({ ...filters, view: view.id })} current={view.id === filters.view} data-testid={`view-${view.id}`}>{t(view.label)}</Link>
+              <Link href={inboxHref({ ...filters, view: view.id })} current={view.id === filters.view} data-testid={`view-${view.id}`}>
+                {t(view.label)}
+                {countFor(counts, view.id) !== undefined && <span className="view-count" data-testid={`count-${view.id}`}>{countFor(counts, view.id)}</span>}
+              </Link>
             </li>
           ))}
         </ul>
