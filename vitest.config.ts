@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'sandbox/**/*.test.ts', 'e2e/**/*.test.ts', 'bench/**/*.test.ts', 'web/console/src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'deploy/**/*.test.ts', 'scripts/**/*.test.ts', 'sandbox/**/*.test.ts', 'e2e/**/*.test.ts', 'bench/**/*.test.ts', 'web/console/src/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     // Suites share one PostgreSQL server and a 2-core machine; each suite owns its database.

@@ -12,7 +12,7 @@ import { createApiToken, createDatabaseThrottle, roles, setupFirstOwner, type Ac
 import { addChannel, createChannelRegistry } from './channels/index.ts';
 import { connectShop, shopAdapters } from './commerce/index.ts';
 import { ConfigError, createSealer, isAppError, loadConfig, parseInput, systemClock, type Config } from './kernel/index.ts';
-import { openStore, type Store } from './store/index.ts';
+import { isDatabaseUnavailable, openStore, type Store } from './store/index.ts';
 import { channelProviders, createRelais, defaultConsoleDir, type ProcessRole } from './main.ts';
 
 const usage = `Usage: relais <command> [options]
@@ -94,6 +94,16 @@ async function run(role: ProcessRole): Promise<number> {
   const config = loadConfig();
   if (role !== 'worker') buildConsoleIfMissing();
   const relais = await createRelais(config, { role });
+  // A database restart can surface as an error nobody awaits (pg-boss completing a job on a
+  // dead connection, a client cut mid-handshake). Those are outages the next query survives:
+  // logged, not fatal. Anything else still stops the process, as Node would.
+  const fatalUnlessOutage = (error: unknown) => {
+    if (isDatabaseUnavailable(error)) return relais.logger.warn({ err: error }, 'database connection lost; carrying on');
+    relais.logger.fatal({ err: error }, 'uncaught error');
+    process.exit(1);
+  };
+  process.on('unhandledRejection', fatalUnlessOutage);
+  process.on('uncaughtException', fatalUnlessOutage);
   const url = await relais.listen();
   relais.logger.info({ url: url || undefined, role, database: config.database.kind, queue: relais.queue.driver }, 'Relais is running');
   if (url) console.log(`Relais is running at ${url.replace('127.0.0.1', 'localhost')} (${config.database.kind === 'sqlite' ? `SQLite in ${config.dataDir}` : 'PostgreSQL'})`);

@@ -5,14 +5,15 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { createDatabaseThrottle, purgeExpiredSessions, purgeThrottleCounters, type AccountsDeps } from './accounts/index.ts';
+import { createDatabaseThrottle, createMemoryThrottle, purgeExpiredSessions, purgeThrottleCounters, type AccountsDeps } from './accounts/index.ts';
 import { createLogger, createSealer, sha256Hex, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
-import { createChannelRegistry, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
+import { createChannelRegistry, createXProvider, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
+import { EXPORT_QUEUE as REPORTS_EXPORT_QUEUE, REFRESH_QUEUE as REPORTS_REFRESH_QUEUE, WEEKLY_QUEUE as REPORTS_WEEKLY_QUEUE, refreshDirty, runExport, sendWeeklySummaries } from './reports/index.ts';
 import { autoAssign, monitorSla, refreshSlaMetrics, routingJobs, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
-import { createPgBossQueue, createSqliteQueue, registerJobs, type Queue } from './jobs/index.ts';
-import { createMemoryBus, type Bus } from './realtime/index.ts';
+import { createPgBossQueue, createSqliteQueue, registerJobs, schedulePeriodic, withPeriodicSlots, type Queue } from './jobs/index.ts';
+import { createMemoryBus, createMemorySharedState, createRedisBus, createRedisSharedState, type Bus, type SharedState } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
 import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type RulesJob } from './inbox/index.ts';
@@ -59,11 +60,16 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const store = openStore(config.database);
   await store.migrate();
 
-  const queue = config.database.kind === 'sqlite'
+  // Scale mode (ADR 0017): Redis carries events between processes and holds what they share.
+  const { redisUrl, redisPrefix: prefix } = config;
+  const fallbackThrottle = createMemoryThrottle({ clock });
+  const shared: SharedState = redisUrl ? await createRedisSharedState({ redisUrl, prefix, clock, logger, fallbackThrottle }) : createMemorySharedState(clock, fallbackThrottle);
+  // Periodic jobs (listed below) run once per period however many workers offer them.
+  const periodicEvery = new Map<string, number>();
+  const queue = withPeriodicSlots(config.database.kind === 'sqlite'
     ? createSqliteQueue({ db: store.db, clock, logger, lockMs: config.jobs.leaseMs })
-    : createPgBossQueue({ connectionString: config.database.url, logger, leaseSeconds: config.jobs.leaseMs / 1000 });
-  if (config.redisUrl) logger.warn('REDIS_URL is set, but this version fans realtime events out in-process only');
-  const bus = createMemoryBus({ clock });
+    : createPgBossQueue({ connectionString: config.database.url, logger, leaseSeconds: config.jobs.leaseMs / 1000, pollIntervalSeconds: config.jobPollSeconds, ...(shared.jobWake ? { crossProcess: shared.jobWake } : {}) }), { db: store.db, clock, logger }, periodicEvery);
+  const bus = redisUrl ? await createRedisBus({ db: store.db, redisUrl, prefix, clock, logger }) : createMemoryBus({ clock });
   const accounts: AccountsDeps = {
     db: store.db,
     clock,
@@ -71,7 +77,9 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     settings: { publicUrl: config.publicUrl, session: config.session, signIn: config.signIn },
   };
 
-  const channels = createChannelRegistry(options.providers ?? channelProviders);
+  // Scale mode: an X token's spent window is closed for every worker, not learnt by each.
+  const providers = options.providers ?? (shared.driver === 'redis' ? channelProviders.map((provider) => (provider === xProvider ? createXProvider({ gateStore: shared.deadlines('x') }) : provider)) : channelProviders);
+  const channels = createChannelRegistry(providers);
   const secrets = installationSecrets(config);
   const inbox: InboxDeps = { db: store.db, clock, queue, bus, channels, sealer: createSealer(config.secretKey), logger, classifiers: createWorkspaceClassifiers(store.db) };
   queue.work(PROCESS_QUEUE, async (payload, job) => {
@@ -145,20 +153,26 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   });
   queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload), long);
   queue.work(RETENTION_QUEUE, async () => applyAllRetention(privacy), long);
+  // Reports: conversations the triggers marked dirty are recomputed and the rollups moved;
+  // long CSV exports and the weekly summary run here.
+  queue.work(REPORTS_REFRESH_QUEUE, async () => { await refreshDirty({ db: store.db, clock }); }, long);
+  queue.work(REPORTS_EXPORT_QUEUE, async (payload) => runExport({ db: store.db, clock }, payload as { workspaceId: string; exportId: string }), long);
+  queue.work(REPORTS_WEEKLY_QUEUE, async () => { await sendWeeklySummaries({ db: store.db, dialect: store.dialect.name, clock, publish: (w, type, data) => bus.publish(w, type, data) }); }, long);
 
-  // Periodic jobs: each worker process offers them; the singleton key keeps each to one queued.
+  // Periodic jobs: each worker process offers them; one job per period runs (`schedulePeriodic`).
   // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
   // transitions and abandoned carts every minute; shop reconciliation every 15 minutes.
   const periodic: [string, number][] = [
     ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
     [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000], [RETENTION_QUEUE, 6 * 60 * 60_000],
+    [REPORTS_REFRESH_QUEUE, 60_000], [REPORTS_WEEKLY_QUEUE, 60 * 60_000],
   ];
-  const timers: NodeJS.Timeout[] = [];
-  const offer = (name: string) => queue.enqueue(name, {}, { singletonKey: 'periodic' }).catch((error: unknown) => logger.error({ err: error, job: name }, 'scheduling failed'));
+  for (const [name, every] of periodic) periodicEvery.set(name, every);
+  const scheduler = schedulePeriodic({ db: store.db, queue, clock, logger }, periodic.map(([name, everyMs]) => ({ queue: name, everyMs })));
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, shared });
 
   let url = '';
   return {
@@ -166,12 +180,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     async listen() {
       if (role !== 'serve') {
         await queue.start();
-        for (const [name, every] of periodic) {
-          await offer(name);
-          const timer = setInterval(() => void offer(name), every);
-          timer.unref();
-          timers.push(timer);
-        }
+        await scheduler.start();
       }
       if (app) url = await app.listen({ port: config.port, host: config.host });
       // On a port picked by the system, links (invitations) must carry the real one.
@@ -179,10 +188,11 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
       return url;
     },
     async close() {
-      for (const timer of timers) clearInterval(timer);
+      scheduler.stop();
       await app?.close();
       await queue.stop();
       await bus.close();
+      await shared.close();
       await store.close();
     },
   };

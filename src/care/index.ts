@@ -33,7 +33,7 @@ export {
 } from './sla-policies.ts';
 export type { SlaMeasure } from './sla-clock.ts';
 export { computeSla, type SlaEvent, type SlaEventType, type SlaState, type SlaStatus } from './sla.ts';
-export { localDateOf, localTimeToUtc, type LocalDate } from './zoned-time.ts';
+export { localDateOf, localTimeToUtc, zoneOffsetMs, type LocalDate } from './zoned-time.ts';
 export * from './charter/index.ts';
 export * from './voice/index.ts';
 export * from './rules/index.ts';

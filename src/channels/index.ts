@@ -8,5 +8,5 @@ export type { ChannelProvider, ChannelContext, WebhookRequest, InstallationSecre
 export { createChannelRegistry, type ChannelRegistry } from './registry.ts';
 export { addChannel, findChannelByAccount, loadChannelContext, markChannelStatus, type NewChannel, type ChannelsDeps, type RoutedChannel } from './channels.ts';
 export { metaProvider, META_DEFAULT_API_BASE } from './meta/index.ts';
-export { xProvider, createXProvider, xLength, X_DEFAULT_API_BASE, XBackfillError, type XLength } from './x/index.ts';
+export { xProvider, createXProvider, xLength, X_DEFAULT_API_BASE, XBackfillError, type XLength, type GateStore } from './x/index.ts';
 export { webchatProvider, webchatChannelView, saveWebchatSettings, WEBCHAT_MAX_TEXT, WEBCHAT_SURFACE, webchatRequest, webchatSettingsSchema, readWebchatSettings, originAllowed, normalizeOrigin, embedSnippet, signVisitorToken, verifyVisitorToken, identitySchema, canonicalIdentity, signIdentity, identitySignatureValid, type WebchatSettings, type VisitorClaims, type VisitorIdentity } from './webchat/index.ts';

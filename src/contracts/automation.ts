@@ -64,7 +64,11 @@ export const voiceView = z.object({
 export const voiceWarning = z.object({ code: z.string(), message_fr: z.string(), message_en: z.string() });
 export const notification = z.object({
   id, kind: z.string(), conversationId: z.string().nullable(), messageId: z.string().nullable(),
-  data: z.looseObject({ ruleName: z.string().optional(), version: z.number().optional(), excerpt: z.string().optional() }),
+  /** A rule's notification, or (kind 'weekly_report') last week's figures. */
+  data: z.looseObject({
+    ruleName: z.string().optional(), version: z.number().optional(), excerpt: z.string().optional(),
+    from: z.string().optional(), conversations: z.number().optional(), firstResponseMedianMs: z.number().nullable().optional(), withinSlaShare: z.number().nullable().optional(),
+  }),
   createdAt: epochMs, readAt: epochMs.nullable(),
 }).meta({ id: 'Notification' });
 

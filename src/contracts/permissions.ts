@@ -29,6 +29,7 @@ export const grants = {
   'rules.manage': ['owner', 'admin'],
   'privacy.manage': ['owner', 'admin'],
   'reports.read': ['owner', 'admin', 'community_manager'],
+  'reports.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

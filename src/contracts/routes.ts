@@ -31,6 +31,7 @@ export interface RouteContract {
 const r = (method: HttpMethod, path: string, tag: string, summary: string, rest: Omit<RouteContract, 'method' | 'path' | 'tag' | 'summary'>): RouteContract =>
   ({ method, path, tag, summary, ...rest });
 const none = { 204: null } as const;
+const report = z.looseObject({}).meta({ description: 'A report; see docs/metrics.md' });
 const list = <K extends string, S extends z.ZodType>(key: K, item: S) => z.object({ [key]: z.array(item) } as { [P in K]: z.ZodArray<S> });
 
 const me = accounts.me;
@@ -149,6 +150,17 @@ export const apiRoutes: RouteContract[] = [
   r('PUT', '/api/v1/privacy/retention', 'privacy', 'Keep conversations for this many months (null: always)', { body: commerce.retentionBody, responses: { 200: commerce.retentionView } }),
   r('GET', '/api/v1/privacy/exports', 'privacy', 'Stored exports, shop requests included', { responses: { 200: list('exports', commerce.privacyExportSummary) } }),
   r('GET', '/api/v1/privacy/exports/{id}', 'privacy', 'One stored export', { params: idParam, responses: { 200: commerce.privacyExport } }),
+  // Reports (issue 17): described loosely until their own contracts are written; each route validates its query itself.
+  r('GET', '/api/v1/reports/response-times', 'reports', 'Response times over a period', { responses: { 200: report } }),
+  r('GET', '/api/v1/reports/sentiment', 'reports', 'Sentiment shares over a period', { responses: { 200: report } }),
+  r('GET', '/api/v1/reports/care', 'reports', 'Care figures over a period', { responses: { 200: report } }),
+  r('GET', '/api/v1/reports/commerce', 'reports', 'Commerce figures over a period', { responses: { 200: report } }),
+  r('GET', '/api/v1/reports/drill', 'reports', 'The conversations behind a figure', { responses: { 200: report } }),
+  r('GET', '/api/v1/reports/drill.csv', 'reports', 'The same, as CSV', { responses: { 200: 'text/csv' } }),
+  r('POST', '/api/v1/reports/exports', 'reports', 'Start a report export', { responses: { 202: report } }),
+  r('GET', '/api/v1/reports/exports/{id}', 'reports', 'An export\'s state', { params: idParam, responses: { 200: report } }),
+  r('GET', '/api/v1/reports/exports/{id}/download', 'reports', 'Download a finished export', { params: idParam, responses: { 200: 'text/csv' } }),
+  r('POST', '/api/v1/reports/rebuild', 'reports', 'Rebuild the report rollups', { responses: { 202: report } }),
 ];
 
 /** `/api/v1/conversations/{id}` (OpenAPI) → `/api/v1/conversations/:id` (Fastify). */

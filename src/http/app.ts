@@ -29,6 +29,7 @@ import { shopHookRoutes } from './routes/shop-hooks.ts';
 import { shopRoutes } from './routes/shops.ts';
 import { registerContracts, type RegisteredRoute } from './contract-schemas.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
+import { reportRoutes } from './routes/reports.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -47,8 +48,12 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   registerSecurityHeaders(app, { https: deps.config.publicUrl.startsWith('https:') });
   await app.register(fastifyCookie);
   // Only routes that name a limit are limited; the WebSocket upgrade never is.
+  // In scale mode the counters live in Redis, so a limit holds across every `serve` process;
+  // while Redis is away requests are not refused for it (the sign-in throttles still hold).
+  const redis = deps.shared?.redis;
   await app.register(fastifyRateLimit, {
     global: false,
+    ...(redis ? { redis, nameSpace: `${deps.shared!.prefix}rate-limit:`, skipOnError: true } : {}),
     errorResponseBuilder: (_request, context) => new AppError('request.rate_limited', 'Too many requests; slow down', { retryAfterSeconds: Math.ceil(context.ttl / 1000) }),
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
@@ -76,6 +81,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await shopHookRoutes(app, deps);
   shopRoutes(app, deps);
   apiDocsRoutes(app, deps, apiRoutes);
+  reportRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;
 }

@@ -4,7 +4,7 @@ import type { VisitorCall } from './routes/widget-access.ts';
 import type { Config, Logger } from '../kernel/index.ts';
 import type { Store } from '../store/index.ts';
 import type { Queue } from '../jobs/index.ts';
-import type { Bus } from '../realtime/index.ts';
+import type { Bus, SharedState } from '../realtime/index.ts';
 import type { ChannelRegistry, InstallationSecrets } from '../channels/index.ts';
 import type { DeliveryRecorder, InboxDeps } from '../inbox/index.ts';
 import type { CommerceDeps } from '../commerce/index.ts';
@@ -24,6 +24,8 @@ export interface HttpDeps {
   /** Folder of the built console, served at `/`. */
   consoleDir: string;
   commerce: CommerceDeps;
+  /** State shared by every `serve` process (presence, counters, open lines); in memory when absent. */
+  shared?: SharedState;
 }
 
 declare module 'fastify' {

@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, errorTexts, isAppError, languageFrom, type ErrorCode } from '../kernel/index.ts';
+import { isDatabaseUnavailable } from '../store/index.ts';
 
 // Fastify's own request errors, named in our catalogue.
 const fastifyCodes: Record<string, ErrorCode> = {
@@ -19,6 +20,8 @@ export function toAppError(error: unknown): AppError {
   if (mapped) return new AppError(mapped, messageFor(mapped, fastifyError.message ?? ''));
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) return new AppError('request.malformed_json', 'The body is not valid JSON');
   if (fastifyError.statusCode === 429) return new AppError('request.rate_limited', 'Too many requests; slow down');
+  // A database restarting or failing over: say so at once and let the client try again.
+  if (isDatabaseUnavailable(error)) return new AppError('service.unavailable', 'The database does not answer; try again in a moment', { retryAfterSeconds: 2, cause: error });
   return new AppError('internal.error', 'Something went wrong on our side', { cause: error });
 }
 

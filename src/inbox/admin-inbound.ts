@@ -24,7 +24,7 @@ export async function replayInbound(deps: Pick<InboxDeps, 'db' | 'queue'>, works
     const result = await trx.updateTable('inbound_events').set({ status: 'received', error: null })
       .where('workspace_id', '=', workspaceId).where('id', '=', id).where('status', 'in', ['parked', 'processed']).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new AppError('inbound.not_found', 'No replayable delivery with this id');
-    const { provider } = await trx.selectFrom('inbound_events').select('provider').where('id', '=', id).executeTakeFirstOrThrow();
+    const { provider } = await trx.selectFrom('inbound_events').select('provider').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirstOrThrow();
     // Shop deliveries share the table but have their own processing job.
     if (shopAdapters.has(provider)) await deps.queue.enqueue(SHOP_PROCESS_QUEUE, { eventId: id }, { db: trx, maxAttempts: SHOP_PROCESS_ATTEMPTS, backoffMs: 2000 });
     else await deps.queue.enqueue(PROCESS_QUEUE, { eventIds: [id] }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });

@@ -30,7 +30,7 @@ export { saveVisitorUpload, readVisitorUpload, ownUploads, sniffUploadType, WEBC
 export * from './automation/index.ts';
 export { autoAssign, assignWaiting, ROUTING_QUEUE, PICKUP_QUEUE } from './auto-assign.ts';
 export { routingJobs } from './routing-jobs.ts';
-export { careSettingsFor, listCareSettings, saveCareSettings, type CareSettings, type StoredCareSettings } from './care-settings.ts';
+export { careSettingsFor, careSettingsResolver, listCareSettings, saveCareSettings, type CareSettings, type StoredCareSettings } from './care-settings.ts';
 export { listTeams, saveTeam, deleteTeam, type Team, type TeamInput } from './teams.ts';
 export { listAvailability, setAvailability } from './availability.ts';
 export { monitorSla, SLA_MONITOR_QUEUE, type OnSlaEvent, type SlaEventName, type SlaMonitorOptions } from './sla-monitor.ts';

@@ -9,6 +9,9 @@ const envSchema = z.object({
   RELAIS_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL').optional(),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL').optional(),
+  /** How often an idle pg-boss worker asks for jobs: the floor of a webhook's time to the screen. */
+  RELAIS_JOB_POLL_SECONDS: z.coerce.number().min(0.5).max(60).default(2),
+  RELAIS_REDIS_PREFIX: z.string().regex(/^[\w:.-]{1,64}$/, 'letters, digits and : . - _').default('relais:'),
   RELAIS_SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
   RELAIS_PUBLIC_URL: z.url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
@@ -36,6 +39,9 @@ export interface Config {
   dataDir: string;
   database: { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
   redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel: several installations (or test runs) may share one Redis. */
+  redisPrefix: string;
+  jobPollSeconds: number;
   secretKey: string;
   publicUrl: string;
   logLevel: Env['LOG_LEVEL'];
@@ -79,6 +85,8 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     dataDir,
     database: env.DATABASE_URL ? { kind: 'postgres', url: env.DATABASE_URL } : { kind: 'sqlite', file: join(dataDir, 'relais.sqlite') },
     redisUrl: env.REDIS_URL,
+    redisPrefix: env.RELAIS_REDIS_PREFIX,
+    jobPollSeconds: env.RELAIS_JOB_POLL_SECONDS,
     secretKey: env.RELAIS_SECRET_KEY ?? readOrCreateSecretKey(dataDir),
     publicUrl: (env.RELAIS_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ''),
     logLevel: env.LOG_LEVEL,

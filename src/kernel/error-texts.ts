@@ -72,6 +72,8 @@ export const errorTexts: Record<ErrorCode, ErrorText> = {
   'privacy.export_not_found': { fr: 'Cet export n’existe plus.', en: 'This export no longer exists.' },
   'internal.error': { fr: 'Une erreur est survenue de notre côté. Réessayez ; si elle revient, prévenez votre administrateur.', en: 'Something went wrong on our side. Try again; if it persists, tell your admin.' },
   'service.unavailable': { fr: 'Relais est momentanément indisponible. Réessayez dans un instant.', en: 'Relais is briefly unavailable. Try again in a moment.' },
+  'report_export.not_found': { fr: 'Cet export n’existe pas.', en: 'This export does not exist.' },
+  'report_export.not_ready': { fr: 'L’export n’est pas encore terminé.', en: 'The export is not finished yet.' },
 };
 
 /**

@@ -60,6 +60,8 @@ export const errorCatalogue = {
   'privacy.export_not_found': 404,
   'internal.error': 500,
   'service.unavailable': 503,
+  'report_export.not_found': 404,
+  'report_export.not_ready': 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

@@ -6,5 +6,6 @@ export { openStore, type Store, type Db, type StoreTarget } from './store.ts';
 export type { SearchHit, DialectName, StoreDialect } from './dialect/dialect.ts';
 export type * from './schema.ts';
 export { sql, type Transaction, type RawBuilder } from 'kysely';
-export { isUniqueViolation } from './errors.ts';
+export { isDatabaseUnavailable, isUniqueViolation } from './errors.ts';
 export { REDACTED_SNAPSHOT } from './migrations/0010-privacy.ts';
+export { ROLLUP_COUNTERS } from './migrations/0016-reports.ts';

@@ -11,6 +11,8 @@ import { commerceMigration } from './migrations/0008-commerce.ts';
 import { contactEmailMigration } from './migrations/0009-contact-email.ts';
 import { privacyMigration } from './migrations/0010-privacy.ts';
 import { throttlesMigration } from './migrations/0012-throttles.ts';
+import { scaleMigration } from './migrations/0017-scale.ts';
+import { reportsMigration } from './migrations/0016-reports.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -26,6 +28,8 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0009-contact-email': contactEmailMigration(dialect),
     '0010-privacy': privacyMigration(dialect),
     '0012-throttles': throttlesMigration(dialect),
+    '0017-scale': scaleMigration(dialect),
+    '0016-reports': reportsMigration(dialect),
   };
 }
 

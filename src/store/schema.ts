@@ -7,6 +7,8 @@ import type { ApiTokensTable, InstallationSettingsTable, InvitationsTable, Membe
 import type { AuditLogTable, CannedRepliesTable, ChannelRoutesTable, ChannelsTable, ClassificationCorrectionsTable, ContactNotesTable, ContactsTable, ConversationLabelsTable, ConversationsTable, IdentitiesTable, InboundEventsTable, JobsTable, LabelsTable, MessageRevisionsTable, MessagesTable, ModerationLogTable, OutboundTable, PostsTable, WorkspaceModelsTable } from './schema/inbox.ts';
 import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExportsTable, PromoCodesTable, RecoveryDecisionsTable, RecoverySettingsTable, ShopCustomersTable } from './schema/commerce.ts';
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
+import type { PeriodicRunsTable, RealtimeEventsTable, RealtimeSequencesTable } from './schema/scale.ts';
+import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportExportChunksTable, ReportExportsTable, ReportResponsesTable } from './schema/reports.ts';
 import type { AgentAvailabilityTable, CareSettingsTable, ConversationSlaTable, NotificationsTable, RoutingLocksTable, RuleFiringsTable, RuleVersionsTable, RulesTable, SlaEscalationsTable, TeamMembersTable, TeamsTable, WorkspaceSettingsTable } from './schema/care.ts';
 
 export * from './schema/accounts.ts';
@@ -14,8 +16,13 @@ export * from './schema/inbox.ts';
 export * from './schema/commerce.ts';
 export * from './schema/webchat.ts';
 export * from './schema/care.ts';
+export * from './schema/scale.ts';
+export * from './schema/reports.ts';
 
 export interface Database {
+  realtime_sequences: RealtimeSequencesTable;
+  realtime_events: RealtimeEventsTable;
+  periodic_runs: PeriodicRunsTable;
   installation_settings: InstallationSettingsTable;
   workspaces: WorkspacesTable;
   users: UsersTable;
@@ -65,4 +72,11 @@ export interface Database {
   sla_escalations: SlaEscalationsTable;
   recovery_settings: RecoverySettingsTable;
   privacy_exports: PrivacyExportsTable;
+  report_dirty: ReportDirtyTable;
+  conversation_status_changes: ConversationStatusChangesTable;
+  report_conversations: ReportConversationsTable;
+  report_responses: ReportResponsesTable;
+  report_daily: ReportDailyTable;
+  report_exports: ReportExportsTable;
+  report_export_chunks: ReportExportChunksTable;
 }

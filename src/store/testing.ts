@@ -86,3 +86,46 @@ async function adminQuery(text: string): Promise<void> {
     await client.end();
   }
 }
+
+export interface TcpProxy {
+  port: number;
+  /** Closes every connection and refuses new ones, as a server that restarts does. */
+  cut(): Promise<void>;
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * A TCP proxy to `target` on a free port, for outage tests: cutting it is a PostgreSQL restart
+ * as Relais sees it, without touching the shared server.
+ */
+export async function startTcpProxy(target: { host: string; port: number }): Promise<TcpProxy> {
+  const { createServer, connect } = await import('node:net');
+  const sockets = new Set<import('node:net').Socket>();
+  let server: import('node:net').Server | undefined;
+  let port = 0;
+  const listen = () => new Promise<void>((resolve, reject) => {
+    server = createServer((client) => {
+      const upstream = connect(target.port, target.host);
+      for (const socket of [client, upstream]) {
+        sockets.add(socket);
+        socket.on('close', () => sockets.delete(socket));
+        socket.on('error', () => { client.destroy(); upstream.destroy(); });
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    server.once('error', reject);
+    server.listen(port, '127.0.0.1', () => {
+      port = (server!.address() as { port: number }).port;
+      resolve();
+    });
+  });
+  const cut = async () => {
+    const closing = server;
+    server = undefined;
+    for (const socket of sockets) socket.destroy();
+    if (closing) await new Promise<void>((resolve) => closing.close(() => resolve()));
+  };
+  await listen();
+  return { get port() { return port; }, cut, restore: listen, close: cut };
+}

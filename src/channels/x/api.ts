@@ -37,7 +37,7 @@ const DEFAULT_TIMEOUT_MS = 10_000;
 export function createXApi(gate: RateGate): XApi {
   return async (channel, method, path, options = {}) => {
     const key = gateKey(channel.id, method, path);
-    const wait = gate.waitMs(key);
+    const wait = await gate.waitMs(key);
     if (wait > 0) throw new XRateGated(wait);
     const url = new URL(`${channel.apiBase.replace(/\/+$/, '')}${path}`);
     for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined) url.searchParams.set(name, value);

@@ -11,7 +11,7 @@ import { answerXCrc } from './handshake.ts';
 import { parseXDelivery, xAccountIds, xDedupeKey } from './inbound.ts';
 import { reconcileX, sendToX, xProfile } from './outbound.ts';
 import { xPolicy } from './policy.ts';
-import { createRateGate } from './rate-gate.ts';
+import { createRateGate, type GateStore } from './rate-gate.ts';
 import { verifyXSignature } from './signature.ts';
 import { xLength } from './length.ts';
 import { X_MAX_DM_CHARACTERS, X_MAX_POST_WEIGHT } from './constants.ts';
@@ -21,6 +21,7 @@ export { xLength, type XLength } from './length.ts';
 export { xPolicy, type XPolicyFacts } from './policy.ts';
 export { signXBody } from './signature.ts';
 export { xCrcResponseToken } from './handshake.ts';
+export type { GateStore } from './rate-gate.ts';
 export { XBackfillError, encodeXCursor, decodeXCursor, type XBackfillCursor } from './backfill.ts';
 
 /**
@@ -29,8 +30,8 @@ export { XBackfillError, encodeXCursor, decodeXCursor, type XBackfillCursor } fr
  *
  * @example createChannelRegistry([metaProvider, createXProvider()])
  */
-export function createXProvider(options: { now?: () => number } = {}): ChannelProvider {
-  const gate = createRateGate(options.now ?? Date.now);
+export function createXProvider(options: { now?: () => number; gateStore?: GateStore } = {}): ChannelProvider {
+  const gate = createRateGate(options.now ?? Date.now, options.gateStore);
   const api = createXApi(gate);
   return {
     provider: 'x',

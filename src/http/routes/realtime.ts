@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, newId } from '../../kernel/index.ts';
-import { createPresence } from '../../realtime/index.ts';
+import { createPresence, type PresenceEntry } from '../../realtime/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
@@ -33,7 +33,28 @@ function assertSameOrigin(request: FastifyRequest, publicUrl: string): void {
  * it missed, or `reload` when the bus cannot tell.
  */
 export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  const presence = createPresence();
+  // Shared across processes in scale mode: an agent on another instance shows here too.
+  const presence = deps.shared?.presence ?? createPresence();
+  const tell = async (workspaceId: string, users: Promise<PresenceEntry[]>) => {
+    const list = await users;
+    lastTold.set(workspaceId, JSON.stringify(list));
+    deps.bus.signal(workspaceId, { type: 'presence', users: list });
+  };
+  // Workspaces with sockets here, and the presence last told to them: entries of a process
+  // that died expire in the shared store, and whoever still holds sockets tells the change.
+  const local = new Map<string, number>();
+  const lastTold = new Map<string, string>();
+  if (presence.refreshMs > 0) {
+    const timer = setInterval(() => void (async () => {
+      await presence.refresh();
+      for (const workspaceId of local.keys()) {
+        const users = await presence.list(workspaceId);
+        if (JSON.stringify(users) !== lastTold.get(workspaceId)) await tell(workspaceId, Promise.resolve(users));
+      }
+    })().catch(() => {}), presence.refreshMs);
+    timer.unref();
+    app.addHook('onClose', async () => clearInterval(timer));
+  }
   app.get('/api/v1/realtime', {
     websocket: true,
     config: { access: needs('workspace.read') },
@@ -47,6 +68,7 @@ export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const send = (message: unknown) => {
       if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     };
+    local.set(workspaceId, (local.get(workspaceId) ?? 0) + 1);
     // Listeners are attached before anything is awaited, so no early message is missed.
     const name = deps.store.db.selectFrom('users').select('name').where('id', '=', userId!).executeTakeFirst().then((row) => row?.name ?? '');
     const off = deps.bus.subscribe(workspaceId, (event) => send({ type: 'event', event }));
@@ -54,24 +76,30 @@ export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
     socket.on('close', () => {
       off();
       offSignals();
-      deps.bus.signal(workspaceId, { type: 'presence', users: presence.remove(workspaceId, socketId) });
+      const left = (local.get(workspaceId) ?? 1) - 1;
+      if (left > 0) local.set(workspaceId, left);
+      else {
+        local.delete(workspaceId);
+        lastTold.delete(workspaceId);
+      }
+      void tell(workspaceId, presence.remove(workspaceId, socketId)).catch(() => {});
     });
     socket.on('message', async (raw: Buffer) => {
       const parsed = clientMessage.safeParse(safeJson(raw.toString('utf8')));
       if (!parsed.success) return send({ type: 'error', code: 'request.invalid' });
       if (parsed.data.type === 'ping') return send({ type: 'pong' });
       if (parsed.data.type === 'presence') {
-        const users = presence.set(workspaceId, socketId, { userId: userId!, name: await name, conversationId: parsed.data.conversationId, typing: parsed.data.typing });
-        return deps.bus.signal(workspaceId, { type: 'presence', users });
+        const entry = { userId: userId!, name: await name, conversationId: parsed.data.conversationId, typing: parsed.data.typing };
+        return tell(workspaceId, presence.set(workspaceId, socketId, entry)).catch(() => {});
       }
-      const missed = await deps.bus.since(workspaceId, parsed.data.seq, parsed.data.epoch);
+      const missed = await deps.bus.since(workspaceId, parsed.data.seq, parsed.data.epoch).catch(() => 'reload' as const);
       if (missed === 'reload') return send({ type: 'reload', epoch: deps.bus.epoch });
       for (const event of missed) send({ type: 'event', event });
     });
-    void deps.bus.head(workspaceId).then((seq) => {
+    void deps.bus.head(workspaceId).then(async (seq) => {
       send({ type: 'hello', epoch: deps.bus.epoch, seq });
-      send({ type: 'presence', users: presence.list(workspaceId) });
-    });
+      send({ type: 'presence', users: await presence.list(workspaceId) });
+    }).catch(() => socket.close(1013, 'Try again later'));
   });
 }
 

@@ -35,8 +35,9 @@ function publicSettings(channel: WebchatChannel, shopName: string, now: number) 
 export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Promise<void> {
   const clock = deps.inbox.clock;
   const key = () => deps.secrets.get('webchatKey') ?? '';
-  // Request rates, not secrets: kept in memory, but taken before the work (atomic in the process).
-  const throttle = createMemoryThrottle({ clock });
+  // Request rates, not secrets: taken before the work. In memory (atomic in the process), or in
+  // Redis in scale mode, where every `serve` process shares one budget per visitor and IP.
+  const throttle = deps.shared?.throttle ?? createMemoryThrottle({ clock });
   const perIp = { max: 120, windowMs: 10 * MINUTE };
   const perVisitor = { max: 30, windowMs: MINUTE };
   const newVisitorsPerIp = { max: 20, windowMs: 10 * MINUTE };

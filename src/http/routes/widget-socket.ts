@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { markWebchatRead, outboundMessageId, visitorHistory, visitorMessage, webchatConversationInfo } from '../../inbox/index.ts';
+import { newId } from '../../kernel/index.ts';
+import { createMemoryLines } from '../../realtime/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { visitorAccess } from '../access.ts';
 import { visitorCallOf } from '../authenticate.ts';
@@ -28,24 +30,32 @@ const TYPING_REMINDER_MS = 3000;
  */
 export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
   // Open lines per visitor: a tab each is plenty; a script opening thousands is not a visitor.
-  const open = new Map<string, number>();
+  const lines = deps.shared?.lines ?? createMemoryLines();
   app.get('/widget/api/socket', {
     websocket: true,
     // The token comes as a WebSocket subprotocol (see `visitorTokenOf`); the Origin is required.
     config: { access: visitorAccess('required') },
   }, (socket, request) => {
     const { channel, claims } = visitorCallOf(request);
-    const lines = open.get(claims.visitorId) ?? 0;
-    if (lines >= MAX_LINES_PER_VISITOR) return socket.close(1008, 'Too many open chats');
-    open.set(claims.visitorId, lines + 1);
+    // Counted across every `serve` process in scale mode; a line of a process that died lapses.
+    const lineKey = `visitor:${claims.visitorId}`;
+    const lineId = newId();
+    const admitted = lines.acquire(lineKey, lineId, MAX_LINES_PER_VISITOR).catch(() => true);
+    // Until the count answers, what would be sent waits; a refused line gets nothing but the close.
+    let held: unknown[] | null = [];
+    void admitted.then((ok) => {
+      const waiting = held ?? [];
+      held = null;
+      if (!ok) return socket.close(1008, 'Too many open chats');
+      for (const message of waiting) send(message);
+    });
     socket.on('close', () => {
-      const left = (open.get(claims.visitorId) ?? 1) - 1;
-      if (left > 0) open.set(claims.visitorId, left);
-      else open.delete(claims.visitorId);
+      void admitted.then((ok) => (ok ? lines.release(lineKey, lineId) : undefined)).catch(() => {});
     });
     const workspaceId = channel.workspaceId;
     const send = (message: unknown) => {
-      if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+      if (held) held.push(message);
+      else if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
     };
     // The visitor's thread: looked up once, then learnt from the bus when it begins. Other
     // threads are remembered as such, so a busy workspace costs each open widget at most one
@@ -127,6 +137,7 @@ export function widgetSocketRoutes(app: FastifyInstance, deps: HttpDeps): void {
       if (conversationId) deps.bus.signal(workspaceId, { type: 'visitor', conversationId, typing: false });
     });
     socket.on('message', async (raw: Buffer) => {
+      if (!(await admitted)) return;
       const parsed = visitorSocketMessage.safeParse(safeJson(raw.toString('utf8')));
       if (!parsed.success) return send({ type: 'error', code: 'request.invalid' });
       if (parsed.data.type === 'ping') return send({ type: 'pong' });

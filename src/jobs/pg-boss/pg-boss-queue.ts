@@ -21,6 +21,12 @@ export interface PgBossQueueOptions {
   leaseSeconds?: number;
   /** How often pg-boss fails the jobs held past their lease (default 10 s; its own default is 120 s). */
   maintenanceIntervalSeconds?: number;
+  /**
+   * Wakes workers in other processes (scale mode, over Redis): `tell` when this process sent a
+   * job, `listen` in a process that works. Without it an idle worker finds a job sent elsewhere
+   * at its next poll.
+   */
+  crossProcess?: { tell(queue: string): void; listen(wake: (queue: string) => void): void };
 }
 
 // Dead jobs must stay listable until retried: pg-boss 10 would move failed jobs to its archive
@@ -141,7 +147,10 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
       });
       // Inside a transaction this wake comes before the commit and finds nothing; the job then
       // waits for the next poll.
-      if (id) wakeWorkers(connection, queue);
+      if (id) {
+        wakeWorkers(connection, queue);
+        options.crossProcess?.tell(queue);
+      }
       return id;
     },
 
@@ -161,6 +170,13 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
       const registered = [...handlers]; // any registered from now on subscribes itself, in work()
       try {
         const connection = await connect();
+        // A job sent in a transaction elsewhere may not be committed when the word arrives:
+        // look now and once more a moment later.
+        options.crossProcess?.listen((queue) => {
+          if (!working) return;
+          wakeWorkers(connection, queue);
+          setTimeout(() => { if (working) wakeWorkers(connection, queue); }, 150).unref();
+        });
         for (const [queue, { handler, concurrency }] of registered) await subscribe(connection, queue, handler, concurrency);
       } catch (error) {
         working = false;

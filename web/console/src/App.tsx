@@ -17,6 +17,7 @@ type Ready = Extract<SessionState, { status: 'ready' }>;
 
 // Réglages is an admin's page with many forms and a chart: agents, who live in the inbox, never
 // download it.
+const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx').then((module) => ({ default: module.ReportsPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
 
 /** Where a visitor must go instead of the requested page, if anywhere. */
@@ -69,6 +70,7 @@ export function App() {
 function SignedInPage({ route, workspaceId }: { route: Route; workspaceId: string }) {
   if (route.name === 'team') return <TeamPage key={workspaceId} />;
   if (route.name === 'account') return <AccountPage key={workspaceId} />;
+  if (route.name === 'reports') return <Suspense fallback={<LoadingPage />}><ReportsPage key={workspaceId} /></Suspense>;
   if (route.name === 'settings') {
     return <Suspense fallback={<LoadingPage />}><SettingsPage key={workspaceId} section={route.section} /></Suspense>;
   }

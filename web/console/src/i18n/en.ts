@@ -1,3 +1,4 @@
+import { enReports } from './en-reports.ts';
 import { enComposer } from './en-composer.ts';
 import { enInbox } from './en-inbox.ts';
 import { enInsight } from './en-insight.ts';
@@ -15,6 +16,7 @@ export const en: Record<MessageKey, string> = {
   ...enComposer,
   ...enSettings,
   ...enInsight,
+  ...enReports,
   ...enWebchat,
   ...enAutomation,
   ...enRouting,

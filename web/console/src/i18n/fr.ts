@@ -4,6 +4,7 @@
  * Placeholders look like `{name}`. The inbox, composer and settings keys live in their own
  * files (`fr-inbox.ts`…) to keep each dictionary readable.
  */
+import { frReports } from './fr-reports.ts';
 import { frComposer } from './fr-composer.ts';
 import { frInbox } from './fr-inbox.ts';
 import { frInsight } from './fr-insight.ts';
@@ -19,6 +20,7 @@ export const fr = {
   ...frComposer,
   ...frSettings,
   ...frInsight,
+  ...frReports,
   ...frWebchat,
   ...frAutomation,
   ...frRouting,

@@ -2,13 +2,14 @@ import { useCallback, useEffect, useId, useState } from 'react';
 import { listNotifications, markNotificationsRead, type Notification } from '../api/automation.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/index.ts';
+import { formatDuration } from '../i18n/duration.ts';
 import { useRealtime, useRealtimeSignals } from '../realtime/RealtimeProvider.tsx';
 import { navigate } from '../router/router.ts';
 import { Button } from '../ui/Button.tsx';
 
 /** The bell: what rules told me (notify), newest first; opening one goes to its conversation. */
 export function NotificationBell() {
-  const { t, date } = useI18n();
+  const { t, date, locale } = useI18n();
   const me = useMe();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -25,7 +26,8 @@ export function NotificationBell() {
   const go = async (notification: Notification) => {
     setOpen(false);
     if (notification.readAt === null) await markNotificationsRead(notification.id).catch(() => undefined);
-    if (notification.conversationId) navigate(`/inbox?view=open&c=${encodeURIComponent(notification.conversationId)}`);
+    if (notification.kind === 'weekly_report') navigate('/reports');
+    else if (notification.conversationId) navigate(`/inbox?view=open&c=${encodeURIComponent(notification.conversationId)}`);
     void reload();
   };
 
@@ -64,7 +66,9 @@ export function NotificationBell() {
             {state.notifications.map((n) => (
               <li key={n.id} className={n.readAt === null ? 'bell-unread' : undefined}>
                 <button type="button" className="link-button" onClick={() => void go(n)}>
-                  <strong>{t('bell.rule', { name: n.data.ruleName ?? '' })}</strong> <span className="muted">{date(n.createdAt)}</span>
+                  {n.kind === 'weekly_report'
+                    ? <strong>{t('bell.weekly', { conversations: n.data.conversations ?? 0, median: n.data.firstResponseMedianMs == null ? '—' : formatDuration(locale, n.data.firstResponseMedianMs) })}</strong>
+                    : <strong>{t('bell.rule', { name: n.data.ruleName ?? '' })}</strong>} <span className="muted">{date(n.createdAt)}</span>
                   {n.data.excerpt && <span className="bell-excerpt">{n.data.excerpt}</span>}
                 </button>
               </li>

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'inbox' }
   | { name: 'team' }
   | { name: 'account' }
+  | { name: 'reports' }
   | { name: 'settings'; section: SettingsSection }
   | { name: 'invite'; token: string }
   | { name: 'other' };
@@ -56,6 +57,7 @@ export function matchRoute(location: string): Route {
     case '/inbox': return { name: 'inbox' };
     case '/team': return { name: 'team' };
     case '/account': return { name: 'account' };
+    case '/reports': return { name: 'reports' };
     default: return { name: 'other' };
   }
 }

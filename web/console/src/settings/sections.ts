@@ -22,3 +22,8 @@ export function allowedSections(role: Role): SettingsSection[] {
   if (can(role, 'audit.read')) sections.push('audit');
   return sections;
 }
+
+/** The reports page: what `reports.read` allows on the server. */
+export function canSeeReports(role: Role): boolean {
+  return can(role, 'reports.read');
+}

@@ -1,0 +1,138 @@
+import { sql, type Db } from '../store/index.ts';
+import { PLATFORM_RESPONDER } from './conversation-facts.ts';
+import { type Summary } from './percentile.ts';
+import { rollupRows, workspaceTimeZone, type ReportQuery } from './report-period.ts';
+import { summarizeColumns } from './response-times.ts';
+
+export interface Timing {
+  count: number;
+  calendar: Summary;
+  business: Summary;
+}
+
+export interface AgentRow {
+  /** A user id, or 'platform' (replies written on the network itself). */
+  agentId: string;
+  name: string;
+  firstResponses: number;
+  firstResponseMeanMs: { calendar: number | null; business: number | null };
+  withinSla: number;
+  nextResponses: number;
+  nextResponseMeanMs: { calendar: number | null; business: number | null };
+}
+
+export interface CareReport {
+  from: number;
+  to: number;
+  timeZone: string;
+  conversations: number;
+  customerMessages: number;
+  responded: number;
+  firstResponse: Timing;
+  nextResponse: Timing;
+  resolution: Timing;
+  withinSla: { conversations: number; share: number | null };
+  reopenings: number;
+  /** Conversations that automation answered before any person (not counted as responses). */
+  answeredByAutomationFirst: number;
+  backlog: { waiting: number; oldestWaitingSince: number | null };
+  volume: {
+    byChannel: { channelId: string; name: string; kind: string; conversations: number; customerMessages: number }[];
+    byDay: { day: string; conversations: number; customerMessages: number }[];
+    /** Weekday (0 Monday … 6 Sunday) × local hour. */
+    byWeekdayHour: { weekday: number; hour: number; conversations: number; customerMessages: number }[];
+  };
+  agents: AgentRow[];
+  teams: (Omit<AgentRow, 'agentId' | 'name'> & { teamId: string; name: string })[];
+}
+
+const mean = (total: number, count: number) => (count === 0 ? null : Math.floor(total / count + 0.5));
+
+/**
+ * The care report (docs/metrics.md): volumes, first/next response and resolution in calendar
+ * and business time, the within-SLA share, reopenings, backlog, per agent and per team with
+ * automation apart. Counts come from the rollups, percentiles from the fact tables.
+ */
+export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: ReportQuery): Promise<CareReport> {
+  const timeZone = await workspaceTimeZone(db, query.workspaceId);
+  const [firstAndResolution, next, rollup, backlog, channels, users, teams] = await Promise.all([
+    summarizeColumns(db, dialect, 'report_conversations', 'first_customer_at', ['first_calendar_ms', 'first_business_ms', 'resolution_calendar_ms', 'resolution_business_ms'], query),
+    summarizeColumns(db, dialect, 'report_responses', 'started_at', ['calendar_ms', 'business_ms'], query, { column: 'cycle', op: '>', value: 0 }),
+    rollupRows(db, query, timeZone).select(['day', 'hour', 'channel_id', 'kind', 'agent_id',
+      sql<number>`sum(conversations)`.as('conversations'), sql<number>`sum(customer_messages)`.as('customer_messages'),
+      sql<number>`sum(first_responses)`.as('first_responses'), sql<number>`sum(first_calendar_ms)`.as('first_calendar_ms'), sql<number>`sum(first_business_ms)`.as('first_business_ms'),
+      sql<number>`sum(within_sla)`.as('within_sla'), sql<number>`sum(bot_first)`.as('bot_first'), sql<number>`sum(reopenings)`.as('reopenings'),
+      sql<number>`sum(next_responses)`.as('next_responses'), sql<number>`sum(next_calendar_ms)`.as('next_calendar_ms'), sql<number>`sum(next_business_ms)`.as('next_business_ms'),
+    ]).groupBy(['day', 'hour', 'channel_id', 'kind', 'agent_id']).execute(),
+    (() => {
+      let q = db.selectFrom('report_conversations').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('waiting_since').as('oldest')])
+        .where('workspace_id', '=', query.workspaceId).where('waiting_since', 'is not', null);
+      if (query.channelId) q = q.where('channel_id', '=', query.channelId);
+      return q.executeTakeFirst();
+    })(),
+    db.selectFrom('channels').select(['id', 'name', 'kind']).where('workspace_id', '=', query.workspaceId).execute(),
+    db.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['u.id', 'u.name']).where('m.workspace_id', '=', query.workspaceId).execute(),
+    db.selectFrom('teams as t').innerJoin('team_members as tm', (join) => join.onRef('tm.workspace_id', '=', 't.workspace_id').onRef('tm.team_id', '=', 't.id'))
+      .select(['t.id', 't.name', 'tm.user_id']).where('t.workspace_id', '=', query.workspaceId).execute(),
+  ]);
+
+  const channelName = new Map(channels.map((c) => [c.id, c]));
+  const userName = new Map(users.map((u) => [u.id, u.name]));
+  const byChannel = new Map<string, { conversations: number; customerMessages: number; kind: string }>();
+  const byDay = new Map<string, { conversations: number; customerMessages: number }>();
+  const byWeekdayHour = new Map<string, { weekday: number; hour: number; conversations: number; customerMessages: number }>();
+  const agents = new Map<string, { first: number; firstCal: number; firstBiz: number; within: number; next: number; nextCal: number; nextBiz: number }>();
+  let conversations = 0, customerMessages = 0, within = 0, reopenings = 0, botFirst = 0;
+  for (const row of rollup) {
+    const c = Number(row.conversations), m = Number(row.customer_messages);
+    conversations += c; customerMessages += m; within += Number(row.within_sla); reopenings += Number(row.reopenings); botFirst += Number(row.bot_first);
+    if (c + m > 0 && row.hour >= 0) {
+      const ch = byChannel.get(`${row.channel_id}|${row.kind}`) ?? { conversations: 0, customerMessages: 0, kind: row.kind };
+      ch.conversations += c; ch.customerMessages += m;
+      byChannel.set(`${row.channel_id}|${row.kind}`, ch);
+      const d = byDay.get(row.day) ?? { conversations: 0, customerMessages: 0 };
+      d.conversations += c; d.customerMessages += m;
+      byDay.set(row.day, d);
+      const weekday = (new Date(`${row.day}T00:00:00Z`).getUTCDay() + 6) % 7;
+      const wh = byWeekdayHour.get(`${weekday}|${row.hour}`) ?? { weekday, hour: Number(row.hour), conversations: 0, customerMessages: 0 };
+      wh.conversations += c; wh.customerMessages += m;
+      byWeekdayHour.set(`${weekday}|${row.hour}`, wh);
+    }
+    if (row.agent_id !== '') {
+      const a = agents.get(row.agent_id) ?? { first: 0, firstCal: 0, firstBiz: 0, within: 0, next: 0, nextCal: 0, nextBiz: 0 };
+      a.first += Number(row.first_responses); a.firstCal += Number(row.first_calendar_ms); a.firstBiz += Number(row.first_business_ms); a.within += Number(row.within_sla);
+      a.next += Number(row.next_responses); a.nextCal += Number(row.next_calendar_ms); a.nextBiz += Number(row.next_business_ms);
+      agents.set(row.agent_id, a);
+    }
+  }
+  const agentRow = (agentId: string, name: string, a: NonNullable<ReturnType<typeof agents.get>>): AgentRow => ({
+    agentId, name, firstResponses: a.first, withinSla: a.within, nextResponses: a.next,
+    firstResponseMeanMs: { calendar: mean(a.firstCal, a.first), business: mean(a.firstBiz, a.first) },
+    nextResponseMeanMs: { calendar: mean(a.nextCal, a.next), business: mean(a.nextBiz, a.next) },
+  });
+  const agentRows = [...agents].map(([id, a]) => agentRow(id, id === PLATFORM_RESPONDER ? PLATFORM_RESPONDER : userName.get(id) ?? id, a))
+    .sort((x, y) => y.firstResponses - x.firstResponses || x.agentId.localeCompare(y.agentId));
+  const teamTotals = new Map<string, { name: string; a: NonNullable<ReturnType<typeof agents.get>> }>();
+  for (const member of teams) {
+    const a = agents.get(member.user_id);
+    if (!a) continue;
+    const t = teamTotals.get(member.id) ?? { name: member.name, a: { first: 0, firstCal: 0, firstBiz: 0, within: 0, next: 0, nextCal: 0, nextBiz: 0 } };
+    for (const key of Object.keys(a) as (keyof typeof a)[]) t.a[key] += a[key];
+    teamTotals.set(member.id, t);
+  }
+  const timing = (m: typeof next, at = 0): Timing => ({ count: m.counts[at]!, calendar: m.summaries[at]!, business: m.summaries[at + 1]! });
+  return {
+    from: query.from, to: query.to, timeZone, conversations, customerMessages, responded: firstAndResolution.counts[0]!,
+    firstResponse: timing(firstAndResolution), nextResponse: timing(next), resolution: timing(firstAndResolution, 2),
+    withinSla: { conversations: within, share: conversations === 0 ? null : within / conversations },
+    reopenings, answeredByAutomationFirst: botFirst,
+    backlog: { waiting: Number(backlog?.n ?? 0), oldestWaitingSince: backlog?.oldest == null ? null : Number(backlog.oldest) },
+    volume: {
+      byChannel: [...byChannel].map(([key, v]) => ({ channelId: key.split('|')[0]!, name: channelName.get(key.split('|')[0]!)?.name ?? key, ...v })).sort((a, b) => b.conversations - a.conversations),
+      byDay: [...byDay].map(([day, v]) => ({ day, ...v })).sort((a, b) => a.day.localeCompare(b.day)),
+      byWeekdayHour: [...byWeekdayHour.values()].sort((a, b) => a.weekday - b.weekday || a.hour - b.hour),
+    },
+    agents: agentRows,
+    teams: [...teamTotals].map(([teamId, t]) => { const { agentId: _a, name: _n, ...rest } = agentRow(teamId, t.name, t.a); return { teamId, name: t.name, ...rest }; }),
+  };
+}
