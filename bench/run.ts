@@ -11,6 +11,7 @@ import { loadConfig, newId } from '../src/kernel/index.ts';
 import { createRelais } from '../src/main.ts';
 import { Worker } from 'node:worker_threads';
 import { round, type LoadResult } from './load.ts';
+import { benchPublishing } from './publishing-calendar.ts';
 
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 3000);
 
@@ -82,6 +83,8 @@ async function main(): Promise<void> {
     { measure: `message inserts with FTS5 index, per second (${messages} rows, batches of 1000)`, value: insertPerSecond },
     { measure: `full-text search over ${messages} messages, ms per query (top 50)`, value: searchMs },
   ]);
+
+  await benchPublishing(relais, url, plain.url, secret);
 
   await plain.close();
   await relais.close();

@@ -1,8 +1,11 @@
 /**
- * `relais sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T]`: the
- * simulator as its own process for the demo, seeded with a shop, driven by its control API.
+ * `relais sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T]
+ * [--x-consumer-secret S] [--shopify-app-secret S]`: the
+ * simulator as its own process, every platform (Meta, X, Shopify, WooCommerce) seeded with the
+ * demo shop and driven by the same control API, `/_sandbox/<platform>/<action>`.
  */
 import { parseArgs } from 'node:util';
+import { demoShopify, demoWoo, demoX, seedDemoShop } from './demo-shop.ts';
 import { seedMetaDemo } from './meta/seed-demo.ts';
 import { startSandbox } from './start-sandbox.ts';
 
@@ -23,6 +26,7 @@ export async function runSandboxCli(argv: string[], io: SandboxCliIo = {}): Prom
     options: {
       port: { type: 'string' }, host: { type: 'string' }, relais: { type: 'string' },
       'meta-app-secret': { type: 'string' }, 'meta-verify-token': { type: 'string' }, 'meta-app-id': { type: 'string' },
+      'x-consumer-secret': { type: 'string' }, 'shopify-app-secret': { type: 'string' },
     },
   });
   const port = Number(values.port ?? 4010);
@@ -35,9 +39,13 @@ export async function runSandboxCli(argv: string[], io: SandboxCliIo = {}): Prom
       verifyToken: values['meta-verify-token'] ?? process.env.RELAIS_META_VERIFY_TOKEN ?? 'sandbox-verify-token',
       appId: values['meta-app-id'], retrySchedule: demoRetrySchedule,
     },
+    x: { consumerSecret: values['x-consumer-secret'] ?? process.env.RELAIS_X_CONSUMER_SECRET ?? 'sandbox-consumer-secret' },
+    shopify: { appSecret: values['shopify-app-secret'] ?? process.env.RELAIS_SHOPIFY_APP_SECRET ?? 'sandbox-shopify-secret' },
   });
   const { meta } = sandbox;
   const demo = seedMetaDemo(meta);
+  seedDemoShop(sandbox);
+  const { x, shopify, woo } = sandbox;
   for (const line of [
     `Relais sandbox running at ${sandbox.url}`,
     `  Meta Graph API base  ${meta.graphUrl}`,
@@ -48,9 +56,17 @@ export async function runSandboxCli(argv: string[], io: SandboxCliIo = {}): Prom
     `  Customers            ${demo.camille.name} ${demo.camille.id}, ${demo.lea.name} (@${demo.lea.username}) ${demo.lea.id}`,
     `  Post                 ${demo.post.id}`,
     `  Instagram media      ${demo.media.id}`,
+    `X API base             ${x.apiBase}  (webhooks to ${x.webhookUrl ?? '<relais>/hooks/x'}, consumer secret ${x.consumerSecret})`,
+    `  Account              @${demoX.account.screenName}: id ${demoX.account.id}, token ${demoX.account.accessToken}`,
+    `  Customers            ${Object.values(demoX.users).map((u) => `@${u.screenName} ${u.id}`).join(', ')}`,
+    `Shopify API base       ${shopify.apiBase}  (webhooks to <relais>/hooks/shopify, app secret ${shopify.appSecret})`,
+    `  Shop                 ${demoShopify.shop.domain}, token ${demoShopify.shop.accessToken}: orders #4512–#4514, one open cart`,
+    `WooCommerce API base   ${woo.apiBase}  (webhooks once setDeliveryUrl is called)`,
+    `  Store                ${demoWoo.store.siteUrl}: key ${demoWoo.store.consumerKey}, secret ${demoWoo.store.consumerSecret}, webhook secret ${demoWoo.store.webhookSecret}`,
     `Try: curl -X POST ${sandbox.url}/_sandbox/meta/comment -H 'content-type: application/json' \\`,
     `       -d '{"postId":"${demo.post.id}","from":"${demo.camille.id}","message":"Livrez-vous en Belgique ?"}'`,
-    `     curl ${sandbox.url}/_sandbox/meta/log`,
+    `     curl -X POST ${sandbox.url}/_sandbox/x/mention -H 'content-type: application/json' -d '{"from":"${demoX.users.camille.id}","text":"Ma commande 4512 ?"}'`,
+    `     curl ${sandbox.url}/_sandbox/<meta|x|shopify|woocommerce>/log   (sandbox/README.md lists every action)`,
   ]) print(line);
 
   await stopped(io.signal);

@@ -39,3 +39,5 @@ export type { WooSandbox, WooSent } from './woocommerce/woo-sandbox.ts';
 export type { WooStore, WooOrderInput } from './woocommerce/resources.ts';
 export type { ShopDelivery, ShopDeliveryOptions } from './shop/shop-sender.ts';
 export { base64Hmac } from './shop/shop-sender.ts';
+export type { PinterestSandbox, PinterestAccount, PinterestBoard, PinterestPin, PinterestFailNext } from './pinterest/pinterest-sandbox.ts';
+export { engagementAt } from './publishing-media.ts';

@@ -6,7 +6,11 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { createSandboxClock, type Clock } from './clock.ts';
 import { sendJson } from './http-io.ts';
+import { serveControl, type ControlSurface } from './control/serve-control.ts';
 import { handleMetaControl } from './meta/control-api.ts';
+import { xControl } from './x/control-api.ts';
+import { shopifyControl } from './shopify/control-api.ts';
+import { wooControl } from './woocommerce/control-api.ts';
 import { createMetaSandbox, type MetaOptions } from './meta/create-meta-sandbox.ts';
 import { isGraphPath } from './meta/graph/graph-router.ts';
 import type { MetaSandbox } from './meta/meta-sandbox.ts';
@@ -17,6 +21,7 @@ import { createShopifySandbox, type ShopifyOptions, type ShopifySandbox } from '
 import { isShopifyAdminPath } from './shopify/admin-api.ts';
 import { createWooSandbox, type WooSandbox } from './woocommerce/woo-sandbox.ts';
 import { isWooPath } from './woocommerce/rest-api.ts';
+import { createPinterestSandbox, isPinterestPath, type PinterestSandbox } from './pinterest/pinterest-sandbox.ts';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -45,6 +50,8 @@ export interface Sandbox {
   shopify: ShopifySandbox;
   /** WooCommerce webhooks (and ping) and the REST subset under `/wp-json/wc/v3/`. */
   woo: WooSandbox;
+  /** Pinterest API v5 (`/v5/`): accounts, boards, Pins and their metrics. */
+  pinterest: PinterestSandbox;
   /** Stops retries, drops hung connections and closes the port. */
   close(): Promise<void>;
 }
@@ -65,16 +72,26 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const { x } = xHost;
   const shopifyHost = createShopifySandbox(options.shopify ?? {}, { clock, relaisUrl: options.relaisUrl, sandboxUrl: () => url });
   const wooHost = createWooSandbox({ clock, sandboxUrl: () => url });
+  const pinterestHost = createPinterestSandbox({ clock, sandboxUrl: () => url });
+
+  const controls: Record<string, ControlSurface> = { x: xControl(x), shopify: shopifyControl(shopifyHost.shopify), woocommerce: wooControl(wooHost.woo) };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = new URL(req.url ?? '/', 'http://sandbox');
     if (target.pathname.startsWith('/_sandbox/meta/')) return handleMetaControl(meta, req, res, target.pathname.slice('/_sandbox/meta/'.length));
+    const control = /^\/_sandbox\/([a-z]+)\/([A-Za-z]+)$/.exec(target.pathname);
+    if (control && Object.hasOwn(controls, control[1]!)) return serveControl(controls[control[1]!]!, req, res, control[2]!);
     if (isGraphPath(target.pathname)) return metaHost.handleGraph(req, res, target);
     if (isXApiPath(target.pathname)) return xHost.handleApi(req, res, target);
     if (isShopifyAdminPath(target.pathname)) return shopifyHost.handleAdmin(req, res, target);
     if (isWooPath(target.pathname)) return wooHost.handleApi(req, res, target);
+    if (isPinterestPath(target.pathname)) return pinterestHost.handleApi(req, res, target);
     if (target.pathname === '/' || target.pathname === '/_sandbox') {
-      return sendJson(res, 200, { sandbox: 'relais', meta: { graphUrl: meta.graphUrl, webhookUrl: meta.webhookUrl, appId: meta.appId } });
+      return sendJson(res, 200, {
+        sandbox: 'relais', control: ['meta', ...Object.keys(controls)].map((platform) => `/_sandbox/${platform}/<action>`),
+        meta: { graphUrl: meta.graphUrl, webhookUrl: meta.webhookUrl, appId: meta.appId },
+        x: { apiBase: x.apiBase, webhookUrl: x.webhookUrl }, shopify: { apiBase: shopifyHost.shopify.apiBase }, woocommerce: { apiBase: wooHost.woo.apiBase },
+      });
     }
     sendJson(res, 404, { error: { message: `Nothing at ${target.pathname}` } });
   }
@@ -99,6 +116,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     x,
     shopify: shopifyHost.shopify,
     woo: wooHost.woo,
+    pinterest: pinterestHost.pinterest,
     async close() {
       metaHost.close();
       server.closeAllConnections(); // calls left hanging on purpose (actThenHang) included

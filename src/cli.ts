@@ -35,13 +35,17 @@ const usage = `Usage: relais <command> [options]
                         connect a Shopify shop (webhooks to /hooks/shopify); prints the channel id
   channel add woocommerce --workspace W --site-url U --consumer-key K --consumer-secret S --webhook-secret WS [--api-base URL]
                         connect a WooCommerce shop (webhooks to /hooks/woocommerce/<channel id>)
-  demo [--port 3000] [--speed 1]
-                        Relais with the sandbox and a demo shop ("Maison Lune") living a day
-  sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T]
-                        run the platform simulator (Meta) against a Relais, for tests and demos
+  demo [--port 3000] [--speed 1] [--data-dir DIR] [--sandbox-port P]
+                        Relais with the sandbox and a demo shop ("Maison Lune") living a day;
+                        resets ./data-demo, never a DIR you name (or RELAIS_DATA_DIR)
+  sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T] [--x-consumer-secret S] [--shopify-app-secret S]
+                        run the platform simulator (Meta, X, Shopify, WooCommerce) against a Relais,
+                        seeded with the demo shop and driven by /_sandbox/<platform>/<action>
+  contest verify --entries entries.csv --seed SEED --commitment HASH --winners N [--alternates M]
+                        re-run a contest's draw from its proof (docs/contests.md) and print the winners
 
 Environment: PORT, HOST, RELAIS_DATA_DIR, DATABASE_URL, REDIS_URL, RELAIS_SECRET_KEY,
-RELAIS_PUBLIC_URL, LOG_LEVEL (see README.md).`;
+RELAIS_PUBLIC_URL, LOG_LEVEL, RELAIS_SANDBOX_PORT (demo) (see README.md).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command = 'start', ...rest] = argv;
@@ -62,12 +66,14 @@ async function main(argv: string[]): Promise<number> {
     case 'channel':
       return channel(rest);
     case 'demo': {
-      const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, speed: { type: 'string' } } });
+      const { values } = parseArgs({ args: rest, options: { port: { type: 'string' }, 'data-dir': { type: 'string' }, 'sandbox-port': { type: 'string' }, speed: { type: 'string' } } });
+      const { demoPlaces, runDemo } = await import('./demo/index.ts');
+      const places = demoPlaces(values);
       buildConsoleIfMissing();
-      const { runDemo } = await import('./demo/index.ts');
       const demo = await runDemo({
         port: Number(values.port ?? process.env.PORT ?? 3000),
-        ...(values['data-dir'] ? { dataDir: values['data-dir'] } : {}),
+        sandboxPort: places.sandboxPort,
+        ...(places.dataDir ? { dataDir: places.dataDir } : {}),
         ...(values.speed ? { speed: Number(values.speed) } : {}),
       });
       await demo.done;
@@ -78,6 +84,10 @@ async function main(argv: string[]): Promise<number> {
       const { runSandboxCli } = await import('../sandbox/index.ts');
       await runSandboxCli(rest);
       return 0;
+    }
+    case 'contest': {
+      const { runContestCli } = await import('./contests/index.ts');
+      return runContestCli(rest);
     }
     case 'help':
     case '--help':

@@ -20,6 +20,8 @@ import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type
 import { applyAllRetention, handleShopPrivacyRequest, RETENTION_QUEUE, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
 import { notifyHooks, processShopDelivery, reconcileAllShops, SHOP_UPSERTED_QUEUE, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 import { attributeOrder, onCheckoutUpserted, recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
+import { contestsDepsFrom, purgeExpiredContests, refreshOpenContests, CONTESTS_PURGE_QUEUE, CONTESTS_REFRESH_QUEUE } from './contests/index.ts';
+import { METRICS_QUEUE, pollEngagement, publishers, publishVersion, PUBLISH_QUEUE, sweepDue, SWEEP_QUEUE, type PublishingDeps, type PublishJob } from './publishing/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -36,6 +38,7 @@ export interface Relais {
   inbox: InboxDeps;
   channels: ChannelRegistry;
   commerce: CommerceDeps;
+  publishing: PublishingDeps;
   /** The HTTP app; absent in a worker-only process. */
   app: FastifyInstance | undefined;
   /** Starts what this process runs (HTTP, workers) and answers the base URL when serving. */
@@ -153,11 +156,26 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   });
   queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload), long);
   queue.work(RETENTION_QUEUE, async () => applyAllRetention(privacy), long);
+  // Publishing: each version's job at its time; the sweep re-offers lost or crashed ones; engagement polls.
+  const publishing: PublishingDeps = {
+    db: store.db, clock, queue, bus, sealer: inbox.sealer, logger, publishers, publicUrl: () => accounts.settings.publicUrl,
+  };
+  queue.work(PUBLISH_QUEUE, async (payload) => publishVersion(publishing, payload as PublishJob), { concurrency: 2 });
+  queue.work(SWEEP_QUEUE, async () => { await sweepDue(publishing); });
+  queue.work(METRICS_QUEUE, async () => { await pollEngagement(publishing); });
   // Reports: conversations the triggers marked dirty are recomputed and the rollups moved;
   // long CSV exports and the weekly summary run here.
   queue.work(REPORTS_REFRESH_QUEUE, async () => { await refreshDirty({ db: store.db, clock }); }, long);
   queue.work(REPORTS_EXPORT_QUEUE, async (payload) => runExport({ db: store.db, clock }, payload as { workspaceId: string; exportId: string }), long);
   queue.work(REPORTS_WEEKLY_QUEUE, async () => { await sendWeeklySummaries({ db: store.db, dialect: store.dialect.name, clock, publish: (w, type, data) => bus.publish(w, type, data) }); }, long);
+  // Contests: new comments re-count the open contests' entries (the consoles hear the counts);
+  // entries past their retention are deleted daily.
+  const contests = contestsDepsFrom(inbox, (platform) => shopAdapters.get(platform));
+  inbox.onIngested = async (workspaceIds) => {
+    for (const workspaceId of workspaceIds) await queue.enqueue(CONTESTS_REFRESH_QUEUE, { workspaceId }, { singletonKey: `contests:${workspaceId}`, delayMs: 200 });
+  };
+  queue.work(CONTESTS_REFRESH_QUEUE, async (payload) => { await refreshOpenContests(contests, (payload as { workspaceId: string }).workspaceId); });
+  queue.work(CONTESTS_PURGE_QUEUE, async () => { await purgeExpiredContests(contests); });
 
   // Periodic jobs: each worker process offers them; one job per period runs (`schedulePeriodic`).
   // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
@@ -165,18 +183,20 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const periodic: [string, number][] = [
     ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
     [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000], [RETENTION_QUEUE, 6 * 60 * 60_000],
+    [SWEEP_QUEUE, 60_000], [METRICS_QUEUE, 60_000],
     [REPORTS_REFRESH_QUEUE, 60_000], [REPORTS_WEEKLY_QUEUE, 60 * 60_000],
+    [CONTESTS_PURGE_QUEUE, 24 * 60 * 60_000],
   ];
   for (const [name, every] of periodic) periodicEvery.set(name, every);
   const scheduler = schedulePeriodic({ db: store.db, queue, clock, logger }, periodic.map(([name, everyMs]) => ({ queue: name, everyMs })));
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, shared });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, publishing, shared });
 
   let url = '';
   return {
-    config, logger, store, queue, bus, accounts, inbox, channels, commerce, app,
+    config, logger, store, queue, bus, accounts, inbox, channels, commerce, publishing, app,
     async listen() {
       if (role !== 'serve') {
         await queue.start();

@@ -137,6 +137,9 @@ export function createMetaSandbox(options: MetaOptions, host: { clock: SandboxCl
     unthrottle: () => usage.unthrottle(),
     setUsage: (override) => usage.setUsage(override),
     revokeToken: (token) => { world.revokedTokens.add(token); },
+    setInstagramQuota: (total) => { world.igQuotaTotal = total; },
+    pagePosts: (pageId) => [...world.posts.values()].filter((p) => p.pageId === pageId).sort((a, b) => b.createdAt - a.createdAt),
+    instagramMedia: (pageId) => [...world.media.values()].filter((m) => m.pageId === pageId).sort((a, b) => b.createdAt - a.createdAt),
 
     sent: log.sent,
     replies: log.replies,

@@ -113,6 +113,12 @@ export interface MetaSandbox {
   setUsage(override: UsageOverride | undefined): void;
   /** Later calls with this token fail with code 190, subcode 460. */
   revokeToken(token: string): void;
+  /** Instagram's `content_publishing_limit` quota_total (default 25 per rolling 24 h). */
+  setInstagramQuota(total: number): void;
+  /** The Page's posts (published through the API or added), newest first. */
+  pagePosts(pageId: string): PostRecord[];
+  /** The Instagram media of the Page's account, newest first. */
+  instagramMedia(pageId: string): MediaRecord[];
 
   readonly sent: readonly SentMessage[];
   readonly replies: readonly PublicReply[];

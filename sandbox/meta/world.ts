@@ -82,8 +82,24 @@ export interface ConversationRecord {
   lastUserMessageAt?: number | undefined;
 }
 
+/** An Instagram media container (PLATFORMS §5.2): made, then published within 24 h. */
+export interface ContainerRecord {
+  id: string;
+  pageId: string;
+  imageUrl: string;
+  caption: string;
+  createdAt: number;
+  status: 'FINISHED' | 'PUBLISHED' | 'ERROR';
+  mediaId?: string | undefined;
+}
+
 export interface World {
   pages: Map<string, PageRecord>;
+  containers: Map<string, ContainerRecord>;
+  /** When each Page's Instagram account published, for the rolling 24 h quota. */
+  igPublishes: Map<string, number[]>;
+  /** `content_publishing_limit.config.quota_total` (PLATFORMS §5.2: 25, later 50 or 100). */
+  igQuotaTotal: number;
   users: Map<string, UserRecord>;
   posts: Map<string, PostRecord>;
   media: Map<string, MediaRecord>;
@@ -93,7 +109,7 @@ export interface World {
 }
 
 export function createWorld(): World {
-  return { pages: new Map(), users: new Map(), posts: new Map(), media: new Map(), comments: new Map(), conversations: new Map(), revokedTokens: new Set() };
+  return { pages: new Map(), containers: new Map(), igPublishes: new Map(), igQuotaTotal: 25, users: new Map(), posts: new Map(), media: new Map(), comments: new Map(), conversations: new Map(), revokedTokens: new Set() };
 }
 
 /** Forgets what happened (comments, messages, revocations) but keeps who and what exists. */
@@ -101,6 +117,9 @@ export function clearActivity(world: World): void {
   world.comments.clear();
   world.conversations.clear();
   world.revokedTokens.clear();
+  world.containers.clear();
+  world.igPublishes.clear();
+  world.igQuotaTotal = 25;
 }
 
 export function clearAll(world: World): void {

@@ -56,6 +56,8 @@ export interface ShopifySandbox {
   /** The most items a list page holds (Shopify: 250); lower it to see paging. */
   setPageLimit(limit: number): void;
   shop(domain?: string): ShopifyShop;
+  /** Every shop's domain, in the order added. */
+  domains(): string[];
   readonly deliveries: ShopDelivery[];
   readonly calls: AdminCall[];
   idle(): Promise<void>;
@@ -101,6 +103,7 @@ export function createShopifySandbox(options: ShopifyOptions, host: { clock: San
       return shop;
     },
     setRelaisUrl: (url) => { relaisUrl = url; },
+    domains: () => [...shops.keys()],
     rotateSecret(next) {
       previous = secret;
       secret = next;

@@ -32,6 +32,8 @@ export interface WooSandbox {
   deliver(topic: string, body: string, options?: ShopDeliveryOptions & { site?: string }): Promise<ShopDelivery>;
   releaseHeld(): Promise<ShopDelivery[]>;
   store(site?: string): WooStore;
+  /** Every store's site URL, in the order added. */
+  sites(): string[];
   readonly deliveries: ShopDelivery[];
   readonly calls: WooCall[];
   idle(): Promise<void>;
@@ -107,6 +109,7 @@ export function createWooSandbox(host: { clock: SandboxClock; sandboxUrl(): stri
     deliver: (topic, body, options = {}) => deliver(storeOf(options.site), topic, body, options),
     releaseHeld: () => sender.releaseHeld(),
     store: storeOf,
+    sites: () => [...stores.keys()],
     deliveries: sender.deliveries,
     calls,
     idle: () => sender.idle(),

@@ -29,3 +29,5 @@ export { linkContactToShopCustomers, linkSameEmail, propagateLink, type LinkMeth
 export { linkShopCustomer, unlinkShopCustomer, suggestOrderLinks, findOrderNumbers, type LinkSuggestion } from './agent-links.ts';
 export { getCustomerCommerce, listOrders, type CustomerCommerce, type OrderView, type CartView } from './customer-commerce.ts';
 export { connectShop } from './connect-shop.ts';
+export { createDealPromoCode, type DealPromoInput } from './deal-promo.ts';
+export { socialUtm } from './attribution/utm.ts';

@@ -78,6 +78,12 @@ export interface PromoCodeRequest {
   expiresAt: number;
   /** One use per customer; the recovery code is for one cart. */
   usageLimit: number;
+  /** A fixed amount off instead of a percentage (a post's deal may be either). */
+  amountCents?: number | undefined;
+  /** When the code starts to work (default: now). */
+  startsAt?: number | undefined;
+  /** Recovery codes are once per customer; a post's deal may allow more. */
+  oncePerCustomer?: boolean | undefined;
 }
 
 export interface ShopAdapter {

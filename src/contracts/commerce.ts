@@ -73,6 +73,7 @@ export const attributionReport = z.object({
   from: epochMs, to: epochMs,
   totals: z.array(z.object({ currency: z.string(), orders: z.number(), revenueCents: z.number() })),
   byChannel: z.array(reportRow), byModel: z.array(reportRow), byAgent: z.array(reportRow),
+  byAmbassador: z.array(reportRow), byPost: z.array(reportRow), byCampaign: z.array(reportRow),
 }).meta({ id: 'AttributionReport' });
 export const promoCode = z.object({
   id, shopChannelId: z.string(), code: z.string(), origin: z.enum(['relais', 'mapped']), percent: z.number().nullable(),

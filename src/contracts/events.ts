@@ -19,6 +19,12 @@ export const realtimeEvents = {
   'notification.created': z.object({ userId: z.string(), notificationId: z.string(), conversationId: z.string().nullable() }),
   'agent.availability': z.object({ userId: z.string(), status: z.enum(['online', 'away', 'offline']), at: z.number() }),
   'recovery.decided': z.object({ checkoutId: z.string(), conversationId: z.string().nullable(), outcome: z.string(), reason: z.string().nullable() }),
+  'contest.entries': z.object({ contestId: z.string(), counts: z.record(z.string(), z.unknown()) }),
+  'contest.drawn': z.object({ contestId: z.string() }),
+  'contest.winners': z.object({ contestId: z.string() }),
+  'post.submitted': z.object({ postId: z.string() }),
+  'post.scheduled': z.object({ postId: z.string(), scheduledAt: z.number() }),
+  'post.published': z.object({ postId: z.string(), versionId: z.string(), network: z.string(), permalink: z.string().nullable() }),
 } as const;
 
 export type RealtimeEventType = keyof typeof realtimeEvents;

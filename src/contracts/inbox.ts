@@ -54,7 +54,7 @@ export const correctionBody = z.strictObject({
   sentiment: sentiment.optional(),
   intents: z.array(z.string().regex(/^(question|complaint|praise|purchase_intent|spam|other|order_issue\/(delivery|missing_item|damaged|billing|return_refund))$/)).max(8).optional(),
 }).refine((body) => body.sentiment !== undefined || body.intents !== undefined, 'Give a sentiment, intents, or both');
-export const moveToPrivateBody = z.strictObject({ publicText: z.string().trim().min(1).max(2000), privateText: z.string().trim().min(1).max(8000).optional() });
+export const moveToPrivateBody = z.strictObject({ publicText: z.string().trim().min(1).max(2000), privateText: z.string().trim().min(1).max(8000).optional(), idempotencyKey: z.string().min(8).max(100).optional() });
 export const policyQuery = z.strictObject({ text: z.string().max(20_000).default('') });
 export const registerQuery = z.strictObject({
   action: z.enum(['hide', 'unhide', 'delete']).optional(),

@@ -30,6 +30,9 @@ export const grants = {
   'privacy.manage': ['owner', 'admin'],
   'reports.read': ['owner', 'admin', 'community_manager'],
   'reports.manage': ['owner', 'admin'],
+  'posts.write': ['owner', 'admin', 'community_manager'],
+  'posts.approve': ['owner', 'admin'],
+  'contests.manage': ['owner', 'admin', 'community_manager'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;

@@ -32,6 +32,7 @@ const r = (method: HttpMethod, path: string, tag: string, summary: string, rest:
   ({ method, path, tag, summary, ...rest });
 const none = { 204: null } as const;
 const report = z.looseObject({}).meta({ description: 'A report; see docs/metrics.md' });
+const loose = z.looseObject({}).meta({ description: 'Not yet described field by field; see docs/api.md' });
 const list = <K extends string, S extends z.ZodType>(key: K, item: S) => z.object({ [key]: z.array(item) } as { [P in K]: z.ZodArray<S> });
 
 const me = accounts.me;
@@ -104,6 +105,7 @@ export const apiRoutes: RouteContract[] = [
   r('POST', '/api/v1/channels', 'channels', 'Connect a Meta page or an X account', { body: inbox.channelBody, responses: { 201: created } }),
   r('POST', '/api/v1/channels/webchat', 'webchat', 'Add a site chat', { body: webchat.addWebchatBody, responses: { 201: created } }),
   r('GET', '/api/v1/channels/{id}/webchat', 'webchat', 'A site chat\'s settings, identify secret and snippet', { params: idParam, responses: { 200: webchat.webchatChannelView } }),
+  r('POST', '/api/v1/channels/{id}/webchat/identify-secret', 'webchat', 'Rotate a site chat\'s identify secret, the previous one accepted for a grace period', { params: idParam, body: z.strictObject({ graceHours: z.number().int().min(0).max(168).optional() }), responses: { 200: loose } }),
   r('PATCH', '/api/v1/channels/{id}/webchat', 'webchat', 'Change a site chat\'s settings', { params: idParam, body: webchat.webchatSettingsBody, responses: { 200: z.object({ settings: webchat.webchatSettings }) } }),
   // Automation.
   r('GET', '/api/v1/rules', 'automation', 'Automation rules in order', { responses: { 200: list('rules', automation.rule) } }),
@@ -150,6 +152,45 @@ export const apiRoutes: RouteContract[] = [
   r('PUT', '/api/v1/privacy/retention', 'privacy', 'Keep conversations for this many months (null: always)', { body: commerce.retentionBody, responses: { 200: commerce.retentionView } }),
   r('GET', '/api/v1/privacy/exports', 'privacy', 'Stored exports, shop requests included', { responses: { 200: list('exports', commerce.privacyExportSummary) } }),
   r('GET', '/api/v1/privacy/exports/{id}', 'privacy', 'One stored export', { params: idParam, responses: { 200: commerce.privacyExport } }),
+  // Publishing (issue 15) and contests (issue 16): described loosely until their own contracts are written; each route validates its input itself.
+  r('POST', '/api/v1/posts/validate', 'publishing', 'POST /api/v1/posts/validate', { responses: { 200: loose } }),
+  r('GET', '/api/v1/posts', 'publishing', 'GET /api/v1/posts', { responses: { 200: loose } }),
+  r('GET', '/api/v1/posts/calendar', 'publishing', 'GET /api/v1/posts/calendar', { responses: { 200: loose } }),
+  r('GET', '/api/v1/posts/{id}', 'publishing', 'GET /api/v1/posts/:id', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('POST', '/api/v1/posts', 'publishing', 'POST /api/v1/posts', { responses: { 200: loose } }),
+  r('PATCH', '/api/v1/posts/{id}', 'publishing', 'PATCH /api/v1/posts/:id', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('DELETE', '/api/v1/posts/{id}', 'publishing', 'DELETE /api/v1/posts/:id', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('POST', '/api/v1/posts/{id}/schedule', 'publishing', 'POST /api/v1/posts/:id/schedule', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('POST', '/api/v1/posts/{id}/approve', 'publishing', 'POST /api/v1/posts/:id/approve', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('POST', '/api/v1/posts/{id}/send-back', 'publishing', 'POST /api/v1/posts/:id/send-back', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('GET', '/api/v1/posts/{id}/engagement', 'publishing', 'GET /api/v1/posts/:id/engagement', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('POST', '/api/v1/posts/coach', 'publishing', 'POST /api/v1/posts/coach', { responses: { 200: loose } }),
+  r('GET', '/api/v1/publishing/best-times', 'publishing', 'GET /api/v1/publishing/best-times', { responses: { 200: loose } }),
+  r('GET', '/api/v1/publishing/rhythm', 'publishing', 'GET /api/v1/publishing/rhythm', { responses: { 200: loose } }),
+  r('POST', '/api/v1/publishing/queue-slot', 'publishing', 'POST /api/v1/publishing/queue-slot', { responses: { 200: loose } }),
+  r('GET', '/api/v1/publishing/settings', 'publishing', 'GET /api/v1/publishing/settings', { responses: { 200: loose } }),
+  r('PUT', '/api/v1/publishing/settings', 'publishing', 'PUT /api/v1/publishing/settings', { responses: { 200: loose } }),
+  r('GET', '/api/v1/publications/by-platform', 'publishing', 'GET /api/v1/publications/by-platform', { responses: { 200: loose } }),
+  r('POST', '/api/v1/publishing/pinterest', 'publishing', 'POST /api/v1/publishing/pinterest', { responses: { 200: loose } }),
+  r('GET', '/api/v1/publishing/pinterest/{channelId}/boards', 'publishing', 'GET /api/v1/publishing/pinterest/:channelId/boards', { params: z.strictObject({ channelId: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('POST', '/api/v1/media', 'publishing', 'POST /api/v1/media', { responses: { 200: loose } }),
+  r('GET', '/api/v1/media', 'publishing', 'GET /api/v1/media', { responses: { 200: loose } }),
+  r('GET', '/api/v1/contests', 'contests', 'GET /api/v1/contests', { responses: { 200: loose } }),
+  r('GET', '/api/v1/contests/rules-template', 'contests', 'GET /api/v1/contests/rules-template', { responses: { 200: loose } }),
+  r('GET', '/api/v1/contests/posts', 'contests', 'GET /api/v1/contests/posts', { responses: { 200: loose } }),
+  r('GET', '/api/v1/contests/exclusions', 'contests', 'GET /api/v1/contests/exclusions', { responses: { 200: loose } }),
+  r('PUT', '/api/v1/contests/exclusions', 'contests', 'PUT /api/v1/contests/exclusions', { responses: { 200: loose } }),
+  r('POST', '/api/v1/contests', 'contests', 'POST /api/v1/contests', { responses: { 200: loose } }),
+  r('GET', '/api/v1/contests/{id}', 'contests', 'GET /api/v1/contests/:id', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('GET', '/api/v1/contests/{id}/entries', 'contests', 'GET /api/v1/contests/:id/entries', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('POST', '/api/v1/contests/{id}/draw', 'contests', 'POST /api/v1/contests/:id/draw', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('POST', '/api/v1/contests/{id}/notify', 'contests', 'POST /api/v1/contests/:id/notify', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('GET', '/api/v1/contests/{id}/winners', 'contests', 'GET /api/v1/contests/:id/winners', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('GET', '/api/v1/contests/{id}/proof', 'contests', 'GET /api/v1/contests/:id/proof', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('GET', '/api/v1/contests/{id}/entries.csv', 'contests', 'GET /api/v1/contests/:id/entries.csv', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: 'text/csv' } }),
+  r('GET', '/api/v1/ambassadors', 'contests', 'GET /api/v1/ambassadors', { responses: { 200: loose } }),
+  r('PUT', '/api/v1/ambassadors/settings', 'contests', 'PUT /api/v1/ambassadors/settings', { responses: { 200: loose } }),
+  r('POST', '/api/v1/ambassadors/{id}/code', 'contests', 'POST /api/v1/ambassadors/:id/code', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
   // Reports (issue 17): described loosely until their own contracts are written; each route validates its query itself.
   r('GET', '/api/v1/reports/response-times', 'reports', 'Response times over a period', { responses: { 200: report } }),
   r('GET', '/api/v1/reports/sentiment', 'reports', 'Sentiment shares over a period', { responses: { 200: report } }),

@@ -13,7 +13,9 @@ export const webchatSettings = z.object({
   businessHours: z.unknown(),
 }).meta({ id: 'WebchatSettings' });
 export const webchatSettingsBody = z.unknown().meta({ description: 'WebchatSettings; missing fields take their defaults' });
-export const webchatChannelView = z.object({ id, name: z.string(), settings: webchatSettings, identifySecret: z.string().nullable(), snippet: z.string() });
+export const webchatChannelView = z.object({ id, name: z.string(), settings: webchatSettings, identifySecret: z.string().nullable(),
+  /** While a rotation's grace period runs: until when the previous secret still verifies. */
+  previousSecretAcceptedUntil: z.number().nullable(), snippet: z.string() });
 export const webchatVisitor = z.object({
   id, identityStatus: z.enum(['anonymous', 'unverified', 'verified']), email: z.string().nullable(), name: z.string().nullable(),
   customerId: z.string().nullable(), visitorReadAt: epochMs.nullable(), agentReadAt: epochMs.nullable(),

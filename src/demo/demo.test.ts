@@ -56,7 +56,7 @@ describe('relais demo', () => {
     const thread = (await open()).find((c) => c.kind === 'private' && c.contact?.name === 'Camille Martin');
     expect(thread).toBeDefined();
     const text = 'Bonjour Camille, votre colis part aujourd’hui 📦';
-    const reply = await agent('POST', `/api/v1/conversations/${thread.id}/messages`, { text, visibility: 'private' });
+    const reply = await agent('POST', `/api/v1/conversations/${thread.id}/messages`, { text, visibility: 'private', idempotencyKey: 'demo-reply-camille-1' });
     expect(reply.status).toBe(201);
     await waitFor(() => demo.sandbox.meta.sent.some((s) => s.text === text), 10_000, 'the reply in the sandbox');
     expect(demo.sandbox.meta.sent.find((s) => s.text === text)).toMatchObject({ platform: 'messenger', recipientId: '6100000000000001' });
@@ -74,6 +74,46 @@ describe('relais demo', () => {
     const statuses = await demo.relais.store.db.selectFrom('messages').select(['text', 'status', 'edited_at']).where('kind', '=', 'comment').execute();
     expect(statuses.find((m) => m.text.startsWith('Quelqu’un sait'))?.status).toBe('deleted');
     expect(statuses.find((m) => m.text.startsWith('Commande passée samedi, reçue'))?.edited_at).not.toBeNull();
+  });
+
+  it('is a whole shop day: conversations on Meta and X, Shopify and WooCommerce orders (#4512 included), carts, one ordered', async () => {
+    await demo.played;
+    const { db } = demo.relais.store;
+    const kinds = await db.selectFrom('channels').select('kind').where('workspace_id', '=', demo.workspaceId).execute();
+    expect(kinds.map((c) => c.kind).sort()).toEqual(['meta', 'shopify', 'woocommerce', 'x']);
+    await waitFor(async () => {
+      const rows = await db.selectFrom('conversations as c').innerJoin('channels as ch', 'ch.id', 'c.channel_id').select(['ch.kind', 'c.kind as conversationKind']).where('c.workspace_id', '=', demo.workspaceId).execute();
+      return rows.some((r) => r.kind === 'x' && r.conversationKind === 'public') && rows.some((r) => r.kind === 'x' && r.conversationKind === 'private');
+    }, 10_000, 'the X mention and DM as conversations');
+    for (const line of ['▶ X mention from Camille', '▶ X DM from Théo', '▶ Shopify: Léa comes back and orders her cart', '▶ WooCommerce: Inès books a workshop']) {
+      expect(lines.some((l) => l.startsWith(line))).toBe(true);
+    }
+    await waitFor(async () => (await db.selectFrom('orders').select('id').where('workspace_id', '=', demo.workspaceId).execute()).length >= 7, 10_000, 'the shops’ orders');
+    const orders = await db.selectFrom('orders as o').innerJoin('channels as ch', 'ch.id', 'o.channel_id').select(['o.number', 'ch.kind', 'o.contact_id', 'o.tracking_url']).where('o.workspace_id', '=', demo.workspaceId).execute();
+    expect(orders.filter((o) => o.kind === 'shopify').map((o) => o.number).sort()).toEqual(['#4512', '#4513', '#4514', '#4515']);
+    expect(orders.filter((o) => o.kind === 'woocommerce')).toHaveLength(3);
+    await waitFor(async () => Boolean((await db.selectFrom('orders').select('tracking_url').where('number', '=', '#4512').executeTakeFirst())?.tracking_url), 10_000, '#4512 shipped');
+    const carts = await db.selectFrom('checkouts').select(['email', 'order_id', 'completed_at']).where('workspace_id', '=', demo.workspaceId).execute();
+    expect(carts).toHaveLength(2);
+    expect(carts.find((c) => c.email === 'lea.dubois@example.fr')?.completed_at).not.toBeNull();
+    expect(carts.find((c) => c.email === 'emma.laurent@example.fr')?.completed_at).toBeNull();
+    expect(lines.filter((line) => line.startsWith('⚠'))).toEqual([]);
+
+    // The owner sees it: Camille's panel has her order, and the attribution report has figures.
+    const owner = await signIn(demo.url, demo.credentials);
+    const camille = await db.selectFrom('identities').select('contact_id').where('external_id', '=', '6100000000000001').executeTakeFirstOrThrow();
+    const panel = await owner('GET', `/api/v1/contacts/${camille.contact_id}/commerce`);
+    expect(panel.status).toBe(200);
+    expect(JSON.stringify(panel.body)).toContain('#4512');
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    const report = await owner('GET', `/api/v1/reports/attribution?from=${day(-1)}&to=${day(1)}`);
+    expect(report.status).toBe(200);
+    // Léa's order: she talked with Sarah on Instagram, then came back through a tagged link.
+    // (At test speed #4512 may count too: Camille writes within milliseconds of ordering.)
+    expect(report.body.totals[0].orders).toBeGreaterThanOrEqual(1);
+    expect(report.body.byModel.find((m: any) => m.key === 'utm')).toMatchObject({ orders: 1, revenueCents: 8900 });
+    expect(report.body.byModel.map((m: any) => m.key)).toContain('conversation_assisted');
+    expect(report.body.byAgent.map((a: any) => a.label)).toContain('Sarah Lemoine');
   });
 
   it('wipes only a data dir the demo made itself', () => {

@@ -4,3 +4,4 @@
  * the inbox comes alive and an answer typed in the console reaches the sandbox.
  */
 export { runDemo, type Demo, type DemoOptions } from './run-demo.ts';
+export { demoPlaces, namedDemoDir, DEFAULT_DEMO_DIR, type DemoPlaces } from './data-dir.ts';

@@ -5,17 +5,24 @@ import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { addChannel } from '../channels/index.ts';
 import { loadConfig, newSecret } from '../kernel/index.ts';
 import { createRelais, defaultConsoleDir, type Relais } from '../main.ts';
-import { freshDemoDir } from './data-dir.ts';
+import { DEFAULT_DEMO_DIR, freshDemoDir, namedDemoDir } from './data-dir.ts';
 import { demoDay } from './day.ts';
 import { playDay } from './play-day.ts';
+import { addDemoShopSetup, demoX } from '../../sandbox/demo-shop.ts';
+import { connectDemoShops, playShopDay, shopDay } from './shop-day.ts';
 import { seedShop, shop } from './shop.ts';
 import { watchSandbox } from './watch-sandbox.ts';
 import { createDemoWorkspace, DEMO_EMAIL, teamEmails } from './workspace.ts';
 
 export interface DemoOptions {
-  /** Relais's port (default 3000; 0 picks a free one). The sandbox always takes a free one. */
+  /** Relais's port (default 3000; 0 picks a free one). */
   port?: number;
-  /** Wiped at start (default `./data-demo`); never the installation's `./data`. */
+  /** The simulator's port (default 0: a free one). */
+  sandboxPort?: number;
+  /**
+   * A folder the user named: used if absent or empty, never wiped (the demo refuses a
+   * non-empty one). Without it the demo resets `./data-demo` at each start.
+   */
   dataDir?: string;
   /** 1 plays the day in about four minutes; 60 in four seconds. */
   speed?: number;
@@ -50,21 +57,26 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
   const print = options.print ?? ((line: string) => console.log(line));
   const speed = options.speed ?? 1;
   if (!(speed > 0)) throw new Error(`speed must be a positive number, not ${speed}`);
-  const dataDir = freshDemoDir(options.dataDir ?? './data-demo');
+  const named = options.dataDir !== undefined;
+  const dataDir = named ? namedDemoDir(options.dataDir!) : freshDemoDir(DEFAULT_DEMO_DIR);
   // The demo's platform is the sandbox on 127.0.0.1: the outbound guard must let Relais reach
   // it. Production never sets this (docs/adr/0012-outbound-guard-throttles-leases.md).
   process.env.RELAIS_ALLOW_PRIVATE_API_BASE = '1';
   // Only the two in-process servers need to agree on it.
   const appSecret = newSecret(24);
+  const xSecret = newSecret(24);
+  const shopifySecret = newSecret(24);
   const relais = await createRelais(loadConfig({
+    RELAIS_X_CONSUMER_SECRET: xSecret, RELAIS_SHOPIFY_APP_SECRET: shopifySecret,
     PORT: String(options.port ?? 3000), HOST: '127.0.0.1', RELAIS_DATA_DIR: dataDir, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     RELAIS_META_APP_SECRET: appSecret, RELAIS_META_VERIFY_TOKEN: 'maison-lune-demo',
   }));
   let sandbox: Sandbox | undefined;
   try {
     const url = await relais.listen();
-    sandbox = await startSandbox({ relaisUrl: url, meta: { appSecret, verifyToken: 'maison-lune-demo' } });
+    sandbox = await startSandbox({ port: options.sandboxPort ?? 0, relaisUrl: url, meta: { appSecret, verifyToken: 'maison-lune-demo' }, x: { consumerSecret: xSecret }, shopify: { appSecret: shopifySecret } });
     seedShop(sandbox.meta);
+    addDemoShopSetup(sandbox);
     const password = readablePassword();
     const workspace = await createDemoWorkspace(relais, password);
     const spec = await relais.channels.require('meta').connect({
@@ -73,6 +85,7 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
     await addChannel({ db: relais.store.db, clock: relais.inbox.clock, sealer: relais.inbox.sealer }, { workspaceId: workspace.workspaceId, kind: 'meta', ...spec });
     const handshake = await sandbox.meta.verifyCallback();
     if (!handshake.ok) print(`⚠ The webhook handshake failed (HTTP ${handshake.status}); webhooks may not arrive.`);
+    await connectDemoShops(relais, sandbox, workspace.workspaceId, url);
 
     const minutes = Math.max(1, Math.round(demoDay.reduce((sum, step) => sum + step.after, 0) / speed / 60));
     for (const line of [
@@ -80,16 +93,19 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
       `  Console    ${url.replace('127.0.0.1', 'localhost')}`,
       `  Sign in    ${DEMO_EMAIL}  password ${password}`,
       `  Teammates  ${teamEmails.join(', ')}; same password`,
-      `  Sandbox    ${sandbox.url}/_sandbox/meta/log shows what "Meta" received`,
-      `  Data       ${dataDir} (wiped at each demo start)`,
+      `  Channels   Facebook, Instagram, Messenger, X @${demoX.account.screenName}, the Shopify shop and the WooCommerce workshop site`,
+      `  Sandbox    ${sandbox.url}/_sandbox/<meta|x|shopify|woocommerce>/log shows what each platform received`,
+      `  Data       ${dataDir} ${named ? '(your folder: kept as it is, never wiped by the demo)' : `(the default ${DEFAULT_DEMO_DIR}: reset at each demo start; --data-dir or RELAIS_DATA_DIR names one the demo never wipes)`}`,
       ...(existsSync(join(defaultConsoleDir, 'index.html')) ? [] : ['⚠ The console is not built: run `npm run build:console`, then reload.']),
       `Playing a day of messages (speed ×${speed}, about ${minutes} min). Answer in the console; Ctrl+C stops the demo.`,
     ]) print(line);
 
     const running = new AbortController();
     const unwatch = watchSandbox(sandbox.meta, print);
-    const played = playDay({ relais, meta: sandbox.meta, workspace, speed, signal: running.signal, print }, demoDay)
-      .then(() => { if (!running.signal.aborted) print('■ The day is over. Relais keeps running: answer in the console, Ctrl+C to stop.'); });
+    const played = Promise.all([
+      playDay({ relais, meta: sandbox.meta, workspace, speed, signal: running.signal, print }, demoDay),
+      playShopDay({ sandbox, relais, workspaceId: workspace.workspaceId }, shopDay, { speed, signal: running.signal, print }),
+    ]).then(() => { if (!running.signal.aborted) print('■ The day is over. Relais keeps running: answer in the console, Ctrl+C to stop.'); });
     const started = sandbox;
     let markDone!: () => void;
     const done = new Promise<void>((resolve) => { markDone = resolve; });

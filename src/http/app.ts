@@ -7,6 +7,7 @@ import type { HttpDeps } from './deps.ts';
 import { sendError } from './errors.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerAuthentication } from './authenticate.ts';
+import { registerInputGuard } from './input-guard.ts';
 import { registerConsole } from './console.ts';
 import { healthRoutes } from './routes/health.ts';
 import { sessionRoutes } from './routes/session.ts';
@@ -29,7 +30,9 @@ import { shopHookRoutes } from './routes/shop-hooks.ts';
 import { shopRoutes } from './routes/shops.ts';
 import { registerContracts, type RegisteredRoute } from './contract-schemas.ts';
 import { apiDocsRoutes } from './routes/api-docs.ts';
+import { publishingRoutes } from './routes/publishing.ts';
 import { reportRoutes } from './routes/reports.ts';
+import { contestRoutes } from './routes/contests.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -60,6 +63,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   registerAuthentication(app, deps);
   const apiRoutes: RegisteredRoute[] = [];
   registerContracts(app, apiRoutes);
+  registerInputGuard(app);
 
   healthRoutes(app, deps);
   sessionRoutes(app, deps);
@@ -81,7 +85,9 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await shopHookRoutes(app, deps);
   shopRoutes(app, deps);
   apiDocsRoutes(app, deps, apiRoutes);
+  await publishingRoutes(app, deps);
   reportRoutes(app, deps);
+  contestRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;
 }

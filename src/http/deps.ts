@@ -8,6 +8,7 @@ import type { Bus, SharedState } from '../realtime/index.ts';
 import type { ChannelRegistry, InstallationSecrets } from '../channels/index.ts';
 import type { DeliveryRecorder, InboxDeps } from '../inbox/index.ts';
 import type { CommerceDeps } from '../commerce/index.ts';
+import type { PublishingDeps } from '../publishing/index.ts';
 
 /** Everything the HTTP edge calls into, built once by the composition root. */
 export interface HttpDeps {
@@ -24,6 +25,7 @@ export interface HttpDeps {
   /** Folder of the built console, served at `/`. */
   consoleDir: string;
   commerce: CommerceDeps;
+  publishing: PublishingDeps;
   /** State shared by every `serve` process (presence, counters, open lines); in memory when absent. */
   shared?: SharedState;
 }

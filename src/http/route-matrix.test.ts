@@ -57,6 +57,7 @@ const expected: Record<string, Expected> = {
   'PATCH /api/v1/canned-replies/:id': 'catalog.manage', 'DELETE /api/v1/canned-replies/:id': 'catalog.manage',
   'GET /api/v1/channels': 'conversations.read', 'POST /api/v1/channels': 'channels.manage', 'POST /api/v1/channels/webchat': 'channels.manage',
   'GET /api/v1/channels/:id/webchat': 'channels.manage', 'PATCH /api/v1/channels/:id/webchat': 'channels.manage',
+  'POST /api/v1/channels/:id/webchat/identify-secret': 'channels.manage',
   'POST /api/v1/shops': 'channels.manage', 'POST /api/v1/shops/:id/reconcile': 'channels.manage', 'GET /api/v1/orders': 'conversations.read',
   'GET /api/v1/moderation': 'moderation.read',
   'GET /api/v1/rules': 'conversations.read', 'POST /api/v1/rules': 'rules.manage', 'POST /api/v1/rules/dry-run': 'conversations.read',
@@ -67,10 +68,27 @@ const expected: Record<string, Expected> = {
   'GET /api/v1/notifications': 'workspace.read', 'POST /api/v1/notifications/read': 'workspace.read',
   'GET /api/v1/recovery/settings': 'channels.manage', 'PUT /api/v1/recovery/settings': 'channels.manage', 'POST /api/v1/recovery/preview': 'channels.manage',
   'GET /api/v1/promo-codes': 'channels.manage', 'POST /api/v1/promo-codes/map': 'channels.manage', 'GET /api/v1/reports/attribution': 'reports.read',
+  // Publishing: community managers write posts; admins approve them and set the workspace's rules.
+  'POST /api/v1/posts/validate': 'posts.write', 'GET /api/v1/posts': 'workspace.read', 'GET /api/v1/posts/calendar': 'workspace.read',
+  'GET /api/v1/posts/:id': 'workspace.read', 'POST /api/v1/posts': 'posts.write', 'PATCH /api/v1/posts/:id': 'posts.write', 'DELETE /api/v1/posts/:id': 'posts.write',
+  'POST /api/v1/posts/:id/schedule': 'posts.write', 'POST /api/v1/posts/:id/approve': 'posts.approve', 'POST /api/v1/posts/:id/send-back': 'posts.approve',
+  'GET /api/v1/posts/:id/engagement': 'workspace.read', 'POST /api/v1/posts/coach': 'posts.write', 'GET /api/v1/publishing/best-times': 'workspace.read',
+  'GET /api/v1/publishing/rhythm': 'workspace.read', 'POST /api/v1/publishing/queue-slot': 'posts.write', 'GET /api/v1/publishing/settings': 'workspace.read',
+  'PUT /api/v1/publishing/settings': 'posts.approve', 'GET /api/v1/publications/by-platform': 'workspace.read', 'POST /api/v1/publishing/pinterest': 'channels.manage',
+  'GET /api/v1/publishing/pinterest/:channelId/boards': 'workspace.read', 'POST /api/v1/media': 'posts.write', 'GET /api/v1/media': 'workspace.read',
+  'GET /media/p/:workspaceId/:id/:file': 'public',
   'GET /api/v1/reports/response-times': 'reports.read', 'GET /api/v1/reports/sentiment': 'reports.read', 'GET /api/v1/reports/care': 'reports.read',
   'GET /api/v1/reports/commerce': 'reports.read', 'GET /api/v1/reports/drill': 'reports.read', 'GET /api/v1/reports/drill.csv': 'reports.read',
   'POST /api/v1/reports/exports': 'reports.read', 'GET /api/v1/reports/exports/:id': 'reports.read', 'GET /api/v1/reports/exports/:id/download': 'reports.read',
   'POST /api/v1/reports/rebuild': 'reports.manage',
+  'GET /api/v1/contests': 'contests.manage', 'GET /api/v1/contests/rules-template': 'contests.manage',
+  'GET /api/v1/contests/posts': 'contests.manage', 'GET /api/v1/contests/exclusions': 'contests.manage',
+  'PUT /api/v1/contests/exclusions': 'contests.manage', 'POST /api/v1/contests': 'contests.manage', 'GET /api/v1/contests/:id': 'contests.manage',
+  'GET /api/v1/contests/:id/entries': 'contests.manage', 'POST /api/v1/contests/:id/draw': 'contests.manage',
+  'POST /api/v1/contests/:id/notify': 'contests.manage', 'GET /api/v1/contests/:id/winners': 'contests.manage',
+  'GET /api/v1/contests/:id/proof': 'contests.manage', 'GET /api/v1/contests/:id/entries.csv': 'contests.manage',
+  'GET /api/v1/ambassadors': 'contests.manage', 'PUT /api/v1/ambassadors/settings': 'contests.manage',
+  'POST /api/v1/ambassadors/:id/code': 'contests.manage',
 };
 
 /** Valid bodies where a denied call would otherwise do harm: a refusal must not depend on a bad body. */
@@ -133,6 +151,7 @@ describe.each(dialects)('route × role × spelling on %s', (dialect) => {
   let workspaceId = '';
   let ipSeq = 0;
   let anonymousCsrf = '';
+  const apiTokens = {} as Record<Exclude<Person, 'none'>, string>;
 
   beforeAll(async () => {
     // A built console, so its static files are in the route table too.
@@ -151,6 +170,9 @@ describe.each(dialects)('route × role × spelling on %s', (dialect) => {
       users[role] = { userId: (await member.get('/api/v1/me')).body.user.id };
     }
     anonymousCsrf = (await relais.app.inject({ method: 'GET', url: '/api/v1/session' })).json().csrfToken;
+    for (const role of ['owner', 'admin', 'agent', 'community_manager'] as const) {
+      apiTokens[role] = (await owner.post('/api/v1/tokens', { name: `matrix ${role}`, role })).body.secret;
+    }
   });
   afterAll(async () => {
     await relais?.dispose();
@@ -191,10 +213,11 @@ describe.each(dialects)('route × role × spelling on %s', (dialect) => {
     for (let i = 0; i < tasks.length; i += size) await Promise.all(tasks.slice(i, i + size).map((task) => task()));
   };
 
-  const digest = async (): Promise<string> => {
+  const digest = async (alsoIgnored: string[] = []): Promise<string> => {
+    const ignored = new Set(['sessions', ...alsoIgnored]);
     // Qualified by schema: on PostgreSQL, pg-boss's own tables (in `pgboss`, created by the
     // first enqueue) count too, and an unqualified `archive` would not be found.
-    const tables = (await relais.store.db.introspection.getTables()).filter((table) => table.name !== 'sessions')
+    const tables = (await relais.store.db.introspection.getTables()).filter((table) => !ignored.has(table.name))
       .map((table) => (table.schema && table.schema !== 'public' ? `${table.schema}.${table.name}` : table.name)).sort();
     const hash = createHash('sha256');
     for (const table of tables) {
@@ -311,6 +334,42 @@ describe.each(dialects)('route × role × spelling on %s', (dialect) => {
     expect(await digest(), 'a call without CSRF changed the database').toBe(before);
     expect(failures).toEqual([]);
   }, 60_000);
+
+  it('gives API tokens (no cookie, no CSRF) the same decisions in every decoded spelling', async () => {
+    const failures: string[] = [];
+    const denied: (() => Promise<void>)[] = [];
+    const allowed: (() => Promise<void>)[] = [];
+    // Token calls touch api_tokens.last_used_at: compare the other tables.
+    const before = await digest(['api_tokens']);
+    for (const { method, path } of routeTable(relais.app)) {
+      const want = expected[`${method === 'HEAD' ? 'GET' : method} ${path}`]!;
+      if (['public', 'guest', 'visitor', 'webhook'].includes(want)) continue;
+      for (const role of ['owner', 'admin', 'agent', 'community_manager'] as const) {
+        const mayCall = can(role, want as Permission);
+        for (const spelling of spellings(samplePath(path)).filter((candidate) => candidate.routed && (!mayCall || candidate.name === 'canonical'))) {
+          (mayCall ? allowed : denied).push(async () => {
+            const n = ++ipSeq;
+            const reply = await relais.app.inject({
+              method: method as 'GET', url: spelling.url, headers: { authorization: `Bearer ${apiTokens[role]}` },
+              remoteAddress: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+              ...(method === 'GET' || method === 'HEAD' ? {} : { payload: (bodies[`${method} ${path}`] ?? {}) as object }),
+            });
+            const code = codeOf(reply);
+            const refused = reply.statusCode === 403 && (method === 'HEAD' || code === 'auth.forbidden');
+            if (!mayCall && !refused) failures.push(`token not refused: ${method} ${spelling.url} as ${role}: ${reply.statusCode} ${reply.body.slice(0, 120)}`);
+            // Some use-cases belong to people, not tokens, and say so themselves (after access allowed the call).
+            const personOnly = peopleOnly.has(`${method} ${path}`) && code === 'auth.forbidden';
+            if (mayCall && !personOnly && (authCodes.includes(code ?? '') || reply.statusCode >= 500)) failures.push(`token refused: ${method} ${spelling.url} as ${role}: ${reply.statusCode} ${reply.body.slice(0, 120)}`);
+          });
+        }
+      }
+    }
+    await inBatches(denied);
+    expect(await digest(['api_tokens']), 'a denied token call changed the database').toBe(before);
+    await inBatches(allowed);
+    expect(failures).toEqual([]);
+  }, 60_000);
 });
 
+const peopleOnly = new Set(['PATCH /api/v1/me', 'POST /api/v1/workspaces', 'POST /api/v1/notifications/read', 'POST /api/v1/me/password', 'POST /api/v1/me/workspace', 'PUT /api/v1/me/availability']);
 const authCodes = ['auth.required', 'auth.forbidden', 'auth.csrf_failed', 'auth.session_expired'];

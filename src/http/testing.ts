@@ -3,6 +3,7 @@
  * small cookie-keeping client that behaves like the console: it echoes the CSRF cookie.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -65,6 +66,9 @@ export class Browser {
     const headers: Record<string, string> = { ...options.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     if (method !== 'GET' && options.csrf !== false && this.cookies.has('relais_csrf')) headers['x-csrf-token'] = this.cookies.get('relais_csrf')!;
+    // Like the console, every POST carries a fresh idempotency key unless the body names one.
+    const bodyKey = typeof payload === 'object' && payload !== null && 'idempotencyKey' in payload;
+    if (method === 'POST' && !bodyKey && !Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key')) headers['idempotency-key'] = `test-${randomUUID()}`;
     const response = await this.app.inject({
       method: method as 'GET', url, headers, remoteAddress: this.ip,
       ...(payload === undefined ? {} : typeof payload === 'string' ? { payload } : { payload: payload as object }),

@@ -17,6 +17,8 @@ export interface InboxDeps {
   sealer: Sealer;
   logger: Logger;
   classifiers: WorkspaceClassifiers;
+  /** Told after a delivery's messages are committed, with the workspaces they changed (contests count entries). */
+  onIngested?: ((workspaceIds: string[]) => Promise<void>) | undefined;
 }
 
 /** What ingestion may lean on beyond the transaction: the workspace's classifier, profile lookups. */

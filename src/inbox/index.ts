@@ -23,6 +23,7 @@ export { mergeContactsByHand } from './merge-contacts.ts';
 export { correctClassification, retrainWorkspace, RETRAIN_QUEUE } from './correct-classification.ts';
 export { backfillChannel, backfillAllChannels, BACKFILL_QUEUE, BACKFILL_ALL_QUEUE } from './backfill-channel.ts';
 export { moveToPrivate } from './move-to-private.ts';
+export { messageContact } from './message-contact.ts';
 export { moderationRegister, registerCsv, type RegisterFilter } from './moderation-register.ts';
 export { loadWebchatChannel, createVisitor, visitorExists, visitorHistory, visitorMessage, outboundMessageId, markWebchatRead, leaveVisitorEmail, visitorThreadKey, type WebchatChannel, type VisitorMessage } from './webchat-visitors.ts';
 export { identifyVisitor, webchatConversationInfo, verifiedVisitorContact, REFUSED_IDENTITY_NOTE, type IdentifyVerdict } from './webchat-identify.ts';

@@ -31,3 +31,16 @@ export async function countReaction(db: Db, channel: ChannelRef, targetExternalI
   await db.updateTable('posts').set({ reactions: JSON.stringify(counts), updated_at: now }).where('workspace_id', '=', channel.workspaceId).where('id', '=', post.id).execute();
   return true;
 }
+
+/** Who reacted, kept beside the post's counts (ambassadors count likes per person). */
+export async function recordReactionAuthor(db: Db, channel: ChannelRef, item: { surface: string; targetExternalId: string; reaction: string; action: 'add' | 'remove'; author: { externalId: string } }, now: number): Promise<void> {
+  if (!item.author.externalId) return;
+  await db.deleteFrom('reactions_by_author').where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId)
+    .where('author_external_id', '=', item.author.externalId).where('target_external_id', '=', item.targetExternalId).execute();
+  if (item.action === 'add') {
+    await db.insertInto('reactions_by_author').values({
+      workspace_id: channel.workspaceId, id: newId(now), channel_id: channel.channelId, surface: item.surface, target_external_id: item.targetExternalId,
+      author_external_id: item.author.externalId, reaction: item.reaction, created_at: now,
+    }).execute();
+  }
+}

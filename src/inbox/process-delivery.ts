@@ -7,7 +7,7 @@ import { applyCharter, type CommentForCharter } from './apply-charter.ts';
 import type { ChannelRef } from './contacts.ts';
 import { ingestMessage } from './ingest-message.ts';
 import { ingestComment } from './ingest-comment.ts';
-import { countReaction } from './posts.ts';
+import { countReaction, recordReactionAuthor } from './posts.ts';
 import { enqueueRulesForNew } from './automation/run-rules.ts';
 import { ROUTING_QUEUE } from './auto-assign.ts';
 
@@ -69,6 +69,7 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
       return pending;
     });
     await publishAll(deps.bus, events);
+    if (deps.onIngested && events.length > 0) await deps.onIngested([...new Set(events.map((e) => e.workspaceId))]);
   } catch (error) {
     if (job.attempt >= job.maxAttempts) await park(deps.db, eventId, error, deps.clock.now());
     else throw error;
@@ -83,6 +84,7 @@ export async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem,
       return ingestComment(db, channel, item, now, ctx);
     case 'reaction':
       await countReaction(db, channel, item.targetExternalId, item.reaction, item.action === 'add' ? 1 : -1, now);
+      await recordReactionAuthor(db, channel, item, item.occurredAt);
       return [];
     case 'signal':
       return [];

@@ -6,13 +6,20 @@ const json = (text: string | null) => (text ? (JSON.parse(text) as unknown) : nu
 /**
  * Everything Relais holds on a subject, as one JSON document: contacts and identities,
  * notes, conversations with every message (and earlier versions), moderation entries,
- * recovery decisions, shop customers, orders and checkouts, site-chat visitors and their files.
+ * recovery decisions, shop customers, orders and checkouts, site-chat visitors and their files,
+ * contest entries (with whether each was eligible and why) and contests won.
  */
 export async function exportSubject(db: Db, workspaceId: string, subject: Subject, at: number) {
   const ws = workspaceId;
   // An id no row has ('#' is never in one): SQL's `in ()` needs at least one value.
   const none = ['#none'];
   const ids = (list: string[]) => (list.length > 0 ? list : none);
+  const [contestEntries, contestWins] = await Promise.all([
+    db.selectFrom('contest_entries as e').innerJoin('contests as c', (j) => j.onRef('c.workspace_id', '=', 'e.workspace_id').onRef('c.id', '=', 'e.contest_id'))
+      .select(['e.contest_id', 'c.name as contest', 'e.id', 'e.network', 'e.author_name', 'e.text', 'e.entered_at', 'e.eligible', 'e.reason'])
+      .where('e.workspace_id', '=', ws).where('e.contact_id', 'in', ids(subject.contactIds)).orderBy('e.entered_at').execute(),
+    db.selectFrom('contest_winners').select(['contest_id', 'entry_id', 'role', 'rank', 'notice']).where('workspace_id', '=', ws).where('contact_id', 'in', ids(subject.contactIds)).execute(),
+  ]);
   const [contacts, identities, notes, conversations, messages, revisions, moderation, customers, orders, checkouts, decisions, visitors, uploads] = await Promise.all([
     db.selectFrom('contacts').select(['id', 'name', 'email', 'phone', 'avatar_url', 'created_at', 'opted_out_at']).where('workspace_id', '=', ws).where('id', 'in', ids(subject.contactIds)).execute(),
     db.selectFrom('identities as i').innerJoin('channels as c', (j) => j.onRef('c.workspace_id', '=', 'i.workspace_id').onRef('c.id', '=', 'i.channel_id'))
@@ -51,6 +58,7 @@ export async function exportSubject(db: Db, workspaceId: string, subject: Subjec
     orders: orders.map((o) => ({ ...o, items: json(o.items), discount_codes: json(o.discount_codes) })),
     checkouts: checkouts.map((c) => ({ ...c, items: json(c.items), recovery: decisions.filter((d) => d.checkout_id === c.id) })),
     webchatVisitors: visitors.map((v) => ({ ...v, files: uploads.filter((u) => u.visitor_id === v.id).map(({ visitor_id: _v, ...u }) => u) })),
+    contestEntries: contestEntries.map((e) => ({ ...e, eligible: e.eligible === 1, drawn: contestWins.find((w) => w.contest_id === e.contest_id && w.entry_id === e.id) ?? null })),
   };
 }
 

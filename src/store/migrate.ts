@@ -10,7 +10,10 @@ import { webchatMigration } from './migrations/0007-webchat.ts';
 import { commerceMigration } from './migrations/0008-commerce.ts';
 import { contactEmailMigration } from './migrations/0009-contact-email.ts';
 import { privacyMigration } from './migrations/0010-privacy.ts';
+import { publishingMigration } from './migrations/0014-publishing.ts';
+import { idempotencyMigration } from './migrations/0011-idempotency.ts';
 import { throttlesMigration } from './migrations/0012-throttles.ts';
+import { contestsMigration } from './migrations/0015-contests.ts';
 import { scaleMigration } from './migrations/0017-scale.ts';
 import { reportsMigration } from './migrations/0016-reports.ts';
 
@@ -27,7 +30,10 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0008-commerce': commerceMigration(dialect),
     '0009-contact-email': contactEmailMigration(dialect),
     '0010-privacy': privacyMigration(dialect),
+    '0011-idempotency': idempotencyMigration(dialect),
     '0012-throttles': throttlesMigration(dialect),
+    '0015-contests': contestsMigration(dialect),
+    '0014-publishing': publishingMigration(dialect),
     '0017-scale': scaleMigration(dialect),
     '0016-reports': reportsMigration(dialect),
   };

@@ -7,8 +7,11 @@ import type { ApiTokensTable, InstallationSettingsTable, InvitationsTable, Membe
 import type { AuditLogTable, CannedRepliesTable, ChannelRoutesTable, ChannelsTable, ClassificationCorrectionsTable, ContactNotesTable, ContactsTable, ConversationLabelsTable, ConversationsTable, IdentitiesTable, InboundEventsTable, JobsTable, LabelsTable, MessageRevisionsTable, MessagesTable, ModerationLogTable, OutboundTable, PostsTable, WorkspaceModelsTable } from './schema/inbox.ts';
 import type { CheckoutsTable, OrderAttributionsTable, OrdersTable, PrivacyExportsTable, PromoCodesTable, RecoveryDecisionsTable, RecoverySettingsTable, ShopCustomersTable } from './schema/commerce.ts';
 import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat.ts';
+import type { AmbassadorCodesTable, AmbassadorSettingsTable, ContestDrawsTable, ContestEntriesTable, ContestExclusionsTable, ContestPostsTable, ContestsTable, ContestWinnersTable, ReactionsByAuthorTable } from './schema/contests.ts';
+import type { PubMediaTable, PubMetricsTable, PubPostsTable, PubSettingsTable, PubVersionsTable } from './schema/publishing.ts';
 import type { PeriodicRunsTable, RealtimeEventsTable, RealtimeSequencesTable } from './schema/scale.ts';
 import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportExportChunksTable, ReportExportsTable, ReportResponsesTable } from './schema/reports.ts';
+import type { IdempotencyKeysTable } from './schema/idempotency.ts';
 import type { AgentAvailabilityTable, CareSettingsTable, ConversationSlaTable, NotificationsTable, RoutingLocksTable, RuleFiringsTable, RuleVersionsTable, RulesTable, SlaEscalationsTable, TeamMembersTable, TeamsTable, WorkspaceSettingsTable } from './schema/care.ts';
 
 export * from './schema/accounts.ts';
@@ -16,8 +19,11 @@ export * from './schema/inbox.ts';
 export * from './schema/commerce.ts';
 export * from './schema/webchat.ts';
 export * from './schema/care.ts';
+export * from './schema/contests.ts';
+export * from './schema/publishing.ts';
 export * from './schema/scale.ts';
 export * from './schema/reports.ts';
+export * from './schema/idempotency.ts';
 
 export interface Database {
   realtime_sequences: RealtimeSequencesTable;
@@ -72,6 +78,11 @@ export interface Database {
   sla_escalations: SlaEscalationsTable;
   recovery_settings: RecoverySettingsTable;
   privacy_exports: PrivacyExportsTable;
+  pub_posts: PubPostsTable;
+  pub_versions: PubVersionsTable;
+  pub_media: PubMediaTable;
+  pub_metrics: PubMetricsTable;
+  pub_settings: PubSettingsTable;
   report_dirty: ReportDirtyTable;
   conversation_status_changes: ConversationStatusChangesTable;
   report_conversations: ReportConversationsTable;
@@ -79,4 +90,14 @@ export interface Database {
   report_daily: ReportDailyTable;
   report_exports: ReportExportsTable;
   report_export_chunks: ReportExportChunksTable;
+  idempotency_keys: IdempotencyKeysTable;
+  contests: ContestsTable;
+  contest_posts: ContestPostsTable;
+  contest_entries: ContestEntriesTable;
+  contest_draws: ContestDrawsTable;
+  contest_winners: ContestWinnersTable;
+  contest_exclusions: ContestExclusionsTable;
+  ambassador_settings: AmbassadorSettingsTable;
+  ambassador_codes: AmbassadorCodesTable;
+  reactions_by_author: ReactionsByAuthorTable;
 }

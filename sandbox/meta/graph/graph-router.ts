@@ -16,6 +16,7 @@ import type { FaultList } from './faults.ts';
 import { GraphError, graphErrors } from './graph-error.ts';
 import { listConversations, readNode, subscribedApps } from './read-api.ts';
 import { sendMessage } from './send-api.ts';
+import { containerNode, insights, instagramContainer, instagramLimit, instagramMediaList, instagramPublish, pageFeedList, pageFeedPost, pagePhoto } from './publish-api.ts';
 import type { UsageMeter } from './usage.ts';
 
 export interface GraphDeps {
@@ -61,7 +62,7 @@ export async function handleGraph(deps: GraphDeps, req: IncomingMessage, res: Se
   try {
     if (fault?.error) throw fault.error;
     if (unreadable) throw graphErrors.param('The request body is not valid JSON');
-    ({ body, after } = dispatch(deps, method, path, params, token, page));
+    ({ body, after } = await dispatch(deps, method, path, params, token, page));
   } catch (error) {
     const failure = error instanceof GraphError ? error : new GraphError(500, { message: 'An unknown error occurred', type: 'OAuthException', code: 1 });
     status = failure.status;
@@ -77,7 +78,7 @@ export async function handleGraph(deps: GraphDeps, req: IncomingMessage, res: Se
   after?.();
 }
 
-function dispatch(deps: GraphDeps, method: string, path: string, params: Record<string, unknown>, token: string | undefined, page: PageRecord | undefined): GraphResult {
+async function dispatch(deps: GraphDeps, method: string, path: string, params: Record<string, unknown>, token: string | undefined, page: PageRecord | undefined): Promise<GraphResult> {
   if (token === undefined) throw graphErrors.missingToken();
   if (!page) throw graphErrors.invalidToken(deps.ctx.world.revokedTokens.has(token));
   const throttle = deps.usage.throttledFor(page.id);
@@ -88,7 +89,15 @@ function dispatch(deps: GraphDeps, method: string, path: string, params: Record<
   const req: GraphRequest = { method, page, nodeId: id === 'me' ? page.id : id, edge, params };
   const ctx = deps.ctx;
   switch (`${method} ${edge ?? ''}`) {
-    case 'GET ': return readNode(ctx, req);
+    case 'GET ': return containerNode(ctx, req) ?? readNode(ctx, req);
+    case 'POST feed': return pageFeedPost(ctx, req);
+    case 'GET feed': return pageFeedList(ctx, req);
+    case 'POST photos': return pagePhoto(ctx, req);
+    case 'POST media': return instagramContainer(ctx, req);
+    case 'GET media': return instagramMediaList(ctx, req);
+    case 'POST media_publish': return instagramPublish(ctx, req);
+    case 'GET content_publishing_limit': return instagramLimit(ctx, req);
+    case 'GET insights': return insights(ctx, req);
     case 'POST ': return hideComment(ctx, req);
     case 'DELETE ': return deleteComment(ctx, req);
     case 'POST messages': return sendMessage(ctx, req);

@@ -10,7 +10,7 @@ import { problems, XProblem, type XApiContext, type XApiRequest, type XApiResult
 import { conversationEvents, dmEvents, me, sendDm, userById } from './dm-api.ts';
 import type { createXFaults } from './faults.ts';
 import type { RateLimits } from './rate-limits.ts';
-import { createTweet, deleteTweet, hideReply, like, mentions, userTweets } from './tweets-api.ts';
+import { createTweet, deleteTweet, getTweet, hideReply, like, mentions, userTweets } from './tweets-api.ts';
 
 export interface XApiDeps {
   ctx: XApiContext;
@@ -22,6 +22,7 @@ type Handler = (ctx: XApiContext, req: XApiRequest) => XApiResult;
 const routes: Array<[method: string, pattern: string, handler: Handler]> = [
   ['POST', '/2/tweets', createTweet],
   ['DELETE', '/2/tweets/:id', deleteTweet],
+  ['GET', '/2/tweets/:id', getTweet],
   ['PUT', '/2/tweets/:id/hidden', hideReply],
   ['POST', '/2/dm_conversations/with/:id/messages', sendDm],
   ['GET', '/2/dm_conversations/with/:id/dm_events', conversationEvents],

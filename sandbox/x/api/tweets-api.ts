@@ -1,5 +1,6 @@
 /** Posts: reply, delete, hide, like, and the mentions and user timelines (PLATFORMS.md §2.4). */
 import twitterText from 'twitter-text';
+import { engagementAt } from '../../publishing-media.ts';
 import { envelopes } from '../events.ts';
 import type { XTweetRecord } from '../world.ts';
 import { problems, type XApiContext, type XApiRequest, type XApiResult } from './context.ts';
@@ -16,6 +17,10 @@ export function createTweet(ctx: XApiContext, req: XApiRequest): XApiResult {
   if (parentId !== undefined && typeof parentId !== 'string') throw problems.invalid('reply.in_reply_to_tweet_id', 'in_reply_to_tweet_id must be a string id');
   const parent = parentId === undefined ? undefined : ctx.world.tweets.get(parentId);
   if (parentId !== undefined && (!parent || parent.deleted)) throw problems.forbidden('You attempted to reply to a Tweet that is deleted or not visible to you.');
+  // X refuses a post that repeats one of the account's own live posts word for word.
+  if (parentId === undefined && [...ctx.world.tweets.values()].some((t) => !t.deleted && t.authorId === req.account.id && t.inReplyToId === null && t.text === text)) {
+    throw problems.forbidden('You are not allowed to create a Tweet with duplicate content.');
+  }
   const tweet: XTweetRecord = {
     id: ctx.world.nextId(), authorId: req.account.id, text, inReplyToId: parent?.id ?? null, createdAt: ctx.now(),
     sourceAppId: ctx.appId, hidden: false, deleted: false,
@@ -87,4 +92,20 @@ function startedBy(ctx: XApiContext, tweet: XTweetRecord, accountId: string): bo
   let root = tweet;
   while (root.inReplyToId && ctx.world.tweets.get(root.inReplyToId)) root = ctx.world.tweets.get(root.inReplyToId)!;
   return root.authorId === accountId;
+}
+
+/** `GET /2/tweets/:id`: the post, with `public_metrics` (and the owner's `non_public_metrics`) growing with its age. */
+export function getTweet(ctx: XApiContext, req: XApiRequest): XApiResult {
+  const tweet = live(ctx, req.params.id!);
+  const body = v2Tweet(ctx.world, tweet, req.query);
+  const fields = new Set((req.query.get('tweet.fields') ?? '').split(','));
+  const figures = engagementAt(ctx.now() - tweet.createdAt);
+  if (fields.has('public_metrics')) {
+    Object.assign(body, { public_metrics: { retweet_count: figures.shares, reply_count: figures.comments, like_count: figures.likes, quote_count: 0, bookmark_count: figures.saves, impression_count: figures.impressions } });
+  }
+  if (fields.has('non_public_metrics')) {
+    if (tweet.authorId !== req.account.id) throw problems.forbidden('Sorry, you are not authorized to access non_public_metrics on this Tweet.');
+    Object.assign(body, { non_public_metrics: { impression_count: figures.impressions, url_link_clicks: figures.clicks, user_profile_clicks: 0 } });
+  }
+  return { status: 200, body: { data: body } };
 }

@@ -12,9 +12,9 @@ export const WEBCHAT_MAX_TEXT = 2000;
 
 export { WEBCHAT_SURFACE, webchatRequest, webchatDeliverySchema, type WebchatDelivery } from './inbound.ts';
 export { webchatSettingsSchema, readWebchatSettings, originAllowed, normalizeOrigin, embedSnippet, type WebchatSettings } from './settings.ts';
-export { signVisitorToken, verifyVisitorToken, type VisitorClaims } from './token.ts';
-export { webchatChannelView, saveWebchatSettings } from './channel-settings.ts';
-export { identitySchema, canonicalIdentity, signIdentity, identitySignatureValid, type VisitorIdentity } from './identify.ts';
+export { signVisitorToken, verifyVisitorToken, VISITOR_TOKEN_TTL_MS, VISITOR_TOKEN_RENEWABLE_MS, type VisitorClaims } from './token.ts';
+export { webchatChannelView, saveWebchatSettings, rotateIdentifySecret, identifySecretsOf } from './channel-settings.ts';
+export { identitySchema, canonicalIdentity, signedIdentityString, signIdentity, checkIdentitySignature, IDENTIFY_MAX_AGE_MS, type IdentifyCheck, type VisitorIdentity } from './identify.ts';
 
 /** @example createChannelRegistry([metaProvider, xProvider, webchatProvider]) */
 export const webchatProvider: ChannelProvider = {

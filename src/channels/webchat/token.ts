@@ -9,6 +9,11 @@ export interface VisitorClaims {
 
 const VERSION = 'v1';
 
+/** A visitor token opens the widget's API this long; the widget renews it before (`POST /widget/api/session`). */
+export const VISITOR_TOKEN_TTL_MS = 12 * 60 * 60_000;
+/** An expired token is still good for this long to renew itself, so a returning visitor keeps their thread. */
+export const VISITOR_TOKEN_RENEWABLE_MS = 30 * 24 * 60 * 60_000;
+
 function mac(key: string, payload: string): string {
   return hmacSha256(`relais-visitor:${key}`, payload).toString('base64url');
 }
@@ -24,8 +29,17 @@ export function signVisitorToken(key: string, claims: VisitorClaims): string {
   return `${VERSION}.${payload}.${mac(key, payload)}`;
 }
 
-/** The claims of a token Relais signed, or null for anything else (forged, truncated, other key). */
-export function verifyVisitorToken(key: string, token: string | undefined | null): VisitorClaims | null {
+/**
+ * The claims of a token Relais signed, or null for anything else (forged, truncated, other
+ * key, or older than `maxAgeMs` at `now` when given).
+ */
+export function verifyVisitorToken(key: string, token: string | undefined | null, age?: { now: number; maxAgeMs: number }): VisitorClaims | null {
+  const claims = readVisitorToken(key, token);
+  if (!claims || !age) return claims;
+  return age.now - claims.issuedAt <= age.maxAgeMs && claims.issuedAt <= age.now + 60_000 ? claims : null;
+}
+
+function readVisitorToken(key: string, token: string | undefined | null): VisitorClaims | null {
   if (!token || token.length > 400) return null;
   const [version, payload, signature] = token.split('.');
   if (version !== VERSION || !payload || !signature || !safeEqual(signature, mac(key, payload))) return null;

@@ -1,4 +1,4 @@
-import type { AttributionModel, Db, OrderAttributionsTable } from '../../store/index.ts';
+import type { AttributionModel, Db, OrderAttributionsTable, PublishNetwork } from '../../store/index.ts';
 import { channelKindOfSource, socialUtm } from './utm.ts';
 
 const DAY = 86_400_000;
@@ -50,12 +50,13 @@ async function byPromoCode(db: Db, workspaceId: string, shopChannelId: string, c
   const upper = codes.map((code) => code.trim().toUpperCase()).filter((code) => code.length > 0);
   if (upper.length === 0) return null;
   const promo = await db.selectFrom('promo_codes as p').leftJoin('channels as c', (join) => join.onRef('c.workspace_id', '=', 'p.workspace_id').onRef('c.id', '=', 'p.source_channel_id'))
-    .select(['p.id', 'p.code', 'p.origin', 'p.source_channel_id', 'p.post_id', 'p.agent_id', 'p.conversation_id', 'p.checkout_id', 'c.kind'])
+    .leftJoin('pub_posts as pp', (join) => join.onRef('pp.workspace_id', '=', 'p.workspace_id').onRef('pp.id', '=', 'p.post_id'))
+    .select(['p.id', 'p.code', 'p.origin', 'p.source_channel_id', 'p.post_id', 'p.agent_id', 'p.conversation_id', 'p.checkout_id', 'c.kind', 'pp.campaign'])
     .where('p.workspace_id', '=', workspaceId).where('p.channel_id', '=', shopChannelId).where('p.code', 'in', upper).orderBy('p.id').executeTakeFirst();
   if (!promo) return null;
   return {
     model: 'promo_code', source_channel_id: promo.source_channel_id, source_channel_kind: promo.kind ?? null, agent_id: promo.agent_id,
-    conversation_id: promo.conversation_id, promo_code_id: promo.id,
+    conversation_id: promo.conversation_id, promo_code_id: promo.id, post_id: promo.post_id, campaign: promo.campaign ?? null,
     detail: JSON.stringify({ code: promo.code, origin: promo.origin, postId: promo.post_id, checkoutId: promo.checkout_id }),
   };
 }
@@ -63,10 +64,16 @@ async function byPromoCode(db: Db, workspaceId: string, shopChannelId: string, c
 async function byUtm(db: Db, workspaceId: string, landingSite: string | null, referringSite: string | null): Promise<Attribution | null> {
   const tags = socialUtm(landingSite, referringSite);
   if (!tags) return null;
-  const channel = await db.selectFrom('channels').select('id').where('workspace_id', '=', workspaceId).where('kind', '=', channelKindOfSource[tags.source] ?? '')
+  // utm_content names the Relais post when Relais tagged the link; its channel is then known.
+  const post = tags.content
+    ? await db.selectFrom('pub_posts as pp').leftJoin('pub_versions as pv', (join) => join.onRef('pv.workspace_id', '=', 'pp.workspace_id').onRef('pv.post_id', '=', 'pp.id').on('pv.network', '=', tags.source as PublishNetwork))
+      .select(['pp.id', 'pp.campaign', 'pv.channel_id']).where('pp.workspace_id', '=', workspaceId).where('pp.id', '=', tags.content).executeTakeFirst()
+    : undefined;
+  const channel = post?.channel_id ? { id: post.channel_id } : await db.selectFrom('channels').select('id').where('workspace_id', '=', workspaceId).where('kind', '=', channelKindOfSource[tags.source] ?? '')
     .orderBy('created_at').executeTakeFirst();
   return {
     model: 'utm', source_channel_id: channel?.id ?? null, source_channel_kind: tags.source, agent_id: null, conversation_id: null, promo_code_id: null,
+    post_id: post?.id ?? null, campaign: post ? (post.campaign ?? tags.campaign) : tags.campaign,
     detail: JSON.stringify({ utmSource: tags.rawSource, utmMedium: tags.medium, utmCampaign: tags.campaign, from: tags.from }),
   };
 }
@@ -86,7 +93,7 @@ async function byConversation(db: Db, workspaceId: string, contactId: string, pl
   const agent = last.assignee_id ?? (await db.selectFrom('messages').select('author_id').where('workspace_id', '=', workspaceId).where('conversation_id', '=', last.id)
     .where('author_type', '=', 'user').where('created_at', '<=', placedAt).orderBy('seq', 'desc').limit(1).executeTakeFirst())?.author_id ?? null;
   return {
-    model: 'conversation_assisted', source_channel_id: last.channel_id, source_channel_kind: last.kind, agent_id: agent, conversation_id: last.id, promo_code_id: null,
+    model: 'conversation_assisted', source_channel_id: last.channel_id, source_channel_kind: last.kind, agent_id: agent, conversation_id: last.id, promo_code_id: null, post_id: null, campaign: null,
     detail: JSON.stringify({ conversationId: last.id, lastMessageAt: Number(last.at), windowDays: days }),
   };
 }

@@ -16,6 +16,11 @@ export interface AttributionReport {
   byChannel: ReportRow[];
   byModel: ReportRow[];
   byAgent: ReportRow[];
+  /** Orders that used an ambassador's personal code (contests' ambassadors), per ambassador. */
+  byAmbassador: ReportRow[];
+  /** Orders credited to a Relais post (its code or its utm_content), and to its campaign. */
+  byPost: ReportRow[];
+  byCampaign: ReportRow[];
 }
 
 /**
@@ -27,7 +32,9 @@ export async function attributionReport(db: Db, workspaceId: string, from: numbe
   const rows = await db.selectFrom('order_attributions as a')
     .leftJoin('channels as c', (join) => join.onRef('c.workspace_id', '=', 'a.workspace_id').onRef('c.id', '=', 'a.source_channel_id'))
     .leftJoin('users as u', 'u.id', 'a.agent_id')
-    .select(['a.order_id', 'a.model', 'a.source_channel_id', 'a.source_channel_kind', 'c.name as channelName', 'a.agent_id', 'u.name as agentName', 'a.revenue_cents', 'a.currency'])
+    .leftJoin('ambassador_codes as k', (join) => join.onRef('k.workspace_id', '=', 'a.workspace_id').onRef('k.promo_code_id', '=', 'a.promo_code_id'))
+    .leftJoin('contacts as ak', (join) => join.onRef('ak.workspace_id', '=', 'k.workspace_id').onRef('ak.id', '=', 'k.contact_id'))
+    .select(['a.order_id', 'a.model', 'a.source_channel_id', 'a.source_channel_kind', 'c.name as channelName', 'a.agent_id', 'u.name as agentName', 'a.revenue_cents', 'a.currency', 'k.contact_id as ambassadorId', 'ak.name as ambassadorName', 'a.post_id', 'a.campaign'])
     .where('a.workspace_id', '=', workspaceId).where('a.placed_at', '>=', from).where('a.placed_at', '<', to).execute();
   const group = (keyOf: (row: (typeof rows)[number]) => { key: string; label: string } | null) => {
     const groups = new Map<string, ReportRow & { seen: Set<string> }>();
@@ -53,5 +60,8 @@ export async function attributionReport(db: Db, workspaceId: string, from: numbe
       : { key: `kind:${row.source_channel_kind ?? 'unknown'}`, label: row.source_channel_kind ?? 'unknown' })),
     byModel: group((row) => ({ key: row.model, label: row.model })),
     byAgent: group((row) => (row.agent_id ? { key: row.agent_id, label: row.agentName ?? row.agent_id } : null)),
+    byAmbassador: group((row) => (row.model === 'promo_code' && row.ambassadorId ? { key: row.ambassadorId, label: row.ambassadorName ?? row.ambassadorId } : null)),
+    byPost: group((row) => (row.post_id ? { key: row.post_id, label: row.campaign ? `${row.campaign} · ${row.post_id}` : row.post_id } : null)),
+    byCampaign: group((row) => (row.campaign ? { key: row.campaign, label: row.campaign } : null)),
   };
 }

@@ -33,8 +33,11 @@ export const shopifyPlatform: ShopPlatform = {
       body: {
         price_rule: {
           title: request.code, target_type: 'line_item', target_selection: 'all', allocation_method: 'across',
-          value_type: 'percentage', value: `-${request.percent}.0`, customer_selection: 'all',
-          once_per_customer: true, usage_limit: request.usageLimit, starts_at: iso(Date.now()), ends_at: iso(request.expiresAt),
+          ...(request.amountCents === undefined
+            ? { value_type: 'percentage', value: `-${request.percent}.0` }
+            : { value_type: 'fixed_amount', value: `-${(request.amountCents / 100).toFixed(2)}` }),
+          customer_selection: 'all',
+          once_per_customer: request.oncePerCustomer ?? true, usage_limit: request.usageLimit, starts_at: iso(request.startsAt ?? Date.now()), ends_at: iso(request.expiresAt),
         },
       },
     });

@@ -29,8 +29,11 @@ export const wooPlatform: ShopPlatform = {
     const coupon = await wooCall(shop, 'coupons', {
       method: 'POST',
       body: {
-        code: request.code, discount_type: 'percent', amount: String(request.percent), individual_use: true,
-        usage_limit: request.usageLimit, usage_limit_per_user: 1, date_expires_gmt: gmt(request.expiresAt),
+        code: request.code, individual_use: true,
+        ...(request.amountCents === undefined
+          ? { discount_type: 'percent', amount: String(request.percent) }
+          : { discount_type: 'fixed_cart', amount: (request.amountCents / 100).toFixed(2) }),
+        usage_limit: request.usageLimit, ...(request.oncePerCustomer === false ? {} : { usage_limit_per_user: 1 }), date_expires_gmt: gmt(request.expiresAt),
       },
     });
     const id = String(coupon.body?.id ?? '');

@@ -6,6 +6,7 @@ import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
 import { conversationLabelParams, conversationListQuery, conversationPatch, correctionBody, idParam, labelRef, moderationBody, moderationParam, moveToPrivateBody, policyQuery, replyBody } from '../../contracts/index.ts';
+import { idempotent } from '../idempotency.ts';
 
 export const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { type: 'token', id: caller.tokenId } : { type: 'user', id: caller.userId });
 
@@ -73,19 +74,24 @@ export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
     return response.status(204).send();
   });
 
+  // Sends need an idempotency key (header or body): a double submit or a retried request sends once.
+  const once = { db: deps.store.db, clock: deps.inbox.clock };
   app.post('/api/v1/conversations/:id/messages', reply, async (request, response) => {
     const { id } = parseInput(idParam, request.params);
     const body = parseInput(replyBody, request.body);
     const caller = callerOf(request);
-    response.status(201);
-    return sendReply(deps.inbox, caller.workspaceId, actorOf(caller), id, body);
+    return idempotent(once, request, response, caller.workspaceId, body.idempotencyKey, async (key) => ({
+      status: 201, body: await sendReply(deps.inbox, caller.workspaceId, actorOf(caller), id, { ...body, idempotencyKey: `api:${key}` }),
+    }));
   });
 
   app.post('/api/v1/conversations/:id/move-to-private', reply, async (request, response) => {
     const { id } = parseInput(idParam, request.params);
+    const body = parseInput(moveToPrivateBody, request.body);
     const caller = callerOf(request);
-    response.status(201);
-    return moveToPrivate(deps.inbox, caller.workspaceId, actorOf(caller), id, parseInput(moveToPrivateBody, request.body));
+    return idempotent(once, request, response, caller.workspaceId, body.idempotencyKey, async (key) => ({
+      status: 201, body: await moveToPrivate(deps.inbox, caller.workspaceId, actorOf(caller), id, { ...body, idempotencyKey: `api:${key}` }),
+    }));
   });
 
   app.post('/api/v1/outbound/:id/retry', reply, async (request, response) => {

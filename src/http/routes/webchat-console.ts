@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
-import { addChannel, saveWebchatSettings, webchatChannelView } from '../../channels/index.ts';
+import { addChannel, rotateIdentifySecret, saveWebchatSettings, webchatChannelView } from '../../channels/index.ts';
 import { webchatConversationInfo } from '../../inbox/index.ts';
 import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
@@ -8,6 +8,8 @@ import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
 import { idParam } from '../../contracts/index.ts';
 
+/** 0 ends the previous secret at once (it leaked); at most a week. */
+const rotateBody = z.strictObject({ graceHours: z.number().int().min(0).max(168).default(24) });
 const addBody = z.strictObject({ allowedOrigins: z.array(z.string().max(300)).min(1).max(20), name: z.string().trim().min(1).max(120).optional() });
 
 /** The console's side of the site chat: adding one, its settings page, and a conversation's visitor facts. */
@@ -29,6 +31,10 @@ export function webchatConsoleRoutes(app: FastifyInstance, deps: HttpDeps): void
   app.patch('/api/v1/channels/:id/webchat', admin, async (request) => ({
     settings: await saveWebchatSettings(channelDeps, callerOf(request).workspaceId, parseInput(idParam, request.params).id, request.body),
   }));
+  app.post('/api/v1/channels/:id/webchat/identify-secret', admin, async (request) => {
+    const { graceHours } = parseInput(rotateBody, request.body ?? {});
+    return rotateIdentifySecret({ ...channelDeps, sealer: deps.inbox.sealer }, callerOf(request).workspaceId, parseInput(idParam, request.params).id, graceHours);
+  });
   app.get('/api/v1/conversations/:id/webchat', allow(needs('conversations.read')), async (request) => (
     webchatConversationInfo(deps.inbox, callerOf(request).workspaceId, parseInput(idParam, request.params).id)));
 }

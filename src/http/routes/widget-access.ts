@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { originAllowed, verifyVisitorToken, type VisitorClaims } from '../../channels/index.ts';
+import { originAllowed, verifyVisitorToken, VISITOR_TOKEN_TTL_MS, type VisitorClaims } from '../../channels/index.ts';
 import { loadWebchatChannel, visitorExists, type WebchatChannel } from '../../inbox/index.ts';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import { socketQuery } from './widget.validators.ts';
@@ -38,7 +38,7 @@ export interface VisitorCall {
 
 /** The visitor behind a token, with their channel; `auth.required` for anything Relais did not sign. */
 export async function visitorOf(deps: HttpDeps, token: string | undefined): Promise<VisitorCall> {
-  const claims = verifyVisitorToken(deps.secrets.get('webchatKey') ?? '', token);
+  const claims = verifyVisitorToken(deps.secrets.get('webchatKey') ?? '', token, { now: deps.inbox.clock.now(), maxAgeMs: VISITOR_TOKEN_TTL_MS });
   if (!claims) throw new AppError('auth.required', 'This chat session is not valid; reload the page');
   const channel = await loadWebchatChannel(deps.store.db, claims.channelId);
   if (!(await visitorExists(deps.store.db, channel, claims.visitorId))) throw new AppError('auth.required', 'This chat session is not valid; reload the page');

@@ -131,14 +131,14 @@ describe.each(await testDialects())('site chat API (%s)', (dialect) => {
     expect((await relais.store.db.selectFrom('shop_customers').select('contact_id').where('id', '=', 'sc1').executeTakeFirstOrThrow()).contact_id).toBeNull();
 
     const liar = (await session()).body.token;
-    const refused = await call('POST', '/widget/api/identify', { identity, signature: signIdentity('not-the-secret', identity) }, as(liar));
+    const refused = await call('POST', '/widget/api/identify', { identity, signature: signIdentity('not-the-secret', identity, relais.clock.now()) }, as(liar));
     expect(refused.body.status).toBe('refused');
     const note = await relais.store.db.selectFrom('messages').select(['text', 'kind']).where('text', '=', 'Identité refusée : signature invalide').executeTakeFirst();
     expect(note?.kind).toBe('note');
     expect((await relais.store.db.selectFrom('shop_customers').select('contact_id').where('id', '=', 'sc1').executeTakeFirstOrThrow()).contact_id).toBeNull();
 
     const verified = (await session()).body;
-    expect((await call('POST', '/widget/api/identify', { identity, signature: signIdentity(identifySecret, identity) }, as(verified.token))).body.status).toBe('verified');
+    expect((await call('POST', '/widget/api/identify', { identity, signature: signIdentity(identifySecret, identity, relais.clock.now()) }, as(verified.token))).body.status).toBe('verified');
     const linked = await relais.store.db.selectFrom('shop_customers').select(['contact_id', 'link_method']).where('id', '=', 'sc1').executeTakeFirstOrThrow();
     expect(linked.link_method).toBe('identify');
     const contact = await relais.store.db.selectFrom('contacts').select(['email', 'name']).where('id', '=', linked.contact_id!).executeTakeFirstOrThrow();

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { createMemoryThrottle, type ThrottleLimit } from '../../accounts/index.ts';
-import { identitySignatureValid, loadChannelContext, originAllowed, signVisitorToken, verifyVisitorToken, webchatRequest, type WebchatSettings } from '../../channels/index.ts';
+import { checkIdentitySignature, identifySecretsOf, loadChannelContext, originAllowed, signVisitorToken, verifyVisitorToken, VISITOR_TOKEN_RENEWABLE_MS, VISITOR_TOKEN_TTL_MS, webchatRequest, type WebchatSettings } from '../../channels/index.ts';
 import { isOpen, nextOpening } from '../../care/index.ts';
 import {
   createVisitor, identifyVisitor, leaveVisitorEmail, loadWebchatChannel, markWebchatRead, ownUploads, saveVisitorUpload, visitorExists, visitorHistory,
@@ -56,14 +56,16 @@ export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     if (!originAllowed(channel.settings, body.parentOrigin)) throw new AppError('auth.origin_refused', 'This site may not show this chat');
     assertWidgetOrigin(request, deps, channel, true);
     await limit([perIp, ipOf(request)]);
-    const claims = verifyVisitorToken(key(), body.token);
+    // An expired token still renews itself for a while: the returning visitor keeps their thread.
+    const claims = verifyVisitorToken(key(), body.token, { now: clock.now(), maxAgeMs: VISITOR_TOKEN_RENEWABLE_MS });
     let visitorId = claims && claims.channelId === channel.channelId && (await visitorExists(deps.store.db, channel, claims.visitorId)) ? claims.visitorId : null;
     if (!visitorId) {
       await limit([newVisitorsPerIp, ipOf(request)]);
       visitorId = await createVisitor(deps.inbox, channel);
     }
-    const token = visitorId === claims?.visitorId ? body.token! : signVisitorToken(key(), { channelId: channel.channelId, visitorId, issuedAt: clock.now() });
-    return { token, visitorId, settings: publicSettings(channel, await shopNameOf(channel), clock.now()), history: await visitorHistory(deps.inbox, channel, visitorId) };
+    // Every session call rotates the token: the widget asks again before it expires.
+    const token = signVisitorToken(key(), { channelId: channel.channelId, visitorId, issuedAt: clock.now() });
+    return { token, expiresAt: clock.now() + VISITOR_TOKEN_TTL_MS, visitorId, settings: publicSettings(channel, await shopNameOf(channel), clock.now()), history: await visitorHistory(deps.inbox, channel, visitorId) };
   });
 
   app.get('/widget/api/history', allow(visitorAccess('optional')), async (request) => {
@@ -90,10 +92,11 @@ export async function widgetApiRoutes(app: FastifyInstance, deps: HttpDeps): Pro
     const { channel, claims } = visitorCallOf(request);
     const body = parseInput(identifyBody, request.body);
     await limit([perVisitor, `visitor:${claims.visitorId}`]);
-    const secret = (await loadChannelContext({ db: deps.store.db, sealer: deps.inbox.sealer }, channel.workspaceId, channel.channelId)).credentials.identifySecret ?? '';
-    const verdict = !body.signature ? 'unverified' : secret && identitySignatureValid(secret, body.identity, body.signature) ? 'verified' : 'refused';
+    const { credentials } = await loadChannelContext({ db: deps.store.db, sealer: deps.inbox.sealer }, channel.workspaceId, channel.channelId);
+    const check = body.signature ? checkIdentitySignature(identifySecretsOf(credentials, clock.now()), body.identity, body.signature, clock.now()) : null;
+    const verdict = !check ? 'unverified' : check.valid ? 'verified' : 'refused';
     await identifyVisitor(deps.inbox, channel, claims.visitorId, body.identity, verdict);
-    return { status: verdict };
+    return { status: verdict, ...(check && !check.valid ? { reason: check.reason } : {}) };
   });
 
   app.post('/widget/api/read', allow(visitorAccess()), async (request) => {

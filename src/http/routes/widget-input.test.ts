@@ -35,7 +35,7 @@ describe.each(await testDialects())('site chat input at the edge (%s)', (dialect
     const forged = { customerId: '42\ncartToken=c' };
     expect(canonicalIdentity(forged)).toBe(canonicalIdentity(signed));
     const token = await newVisitor();
-    const answer = await call('/widget/api/identify', { identity: forged, signature: signIdentity(identifySecret, signed) }, { 'x-relais-visitor': token });
+    const answer = await call('/widget/api/identify', { identity: forged, signature: signIdentity(identifySecret, signed, relais.clock.now()) }, { 'x-relais-visitor': token });
     expect(answer.status).toBe(400);
     expect(answer.body.error.code).toBe('request.invalid');
     expect(answer.body.error.fields['identity.customerId']).toBeDefined();
@@ -43,7 +43,7 @@ describe.each(await testDialects())('site chat input at the edge (%s)', (dialect
 
     // An ordinary identity still verifies.
     const plain = { customerId: '42', cartToken: 'cart-1' };
-    const verified = await call('/widget/api/identify', { identity: plain, signature: signIdentity(identifySecret, plain) }, { 'x-relais-visitor': token });
+    const verified = await call('/widget/api/identify', { identity: plain, signature: signIdentity(identifySecret, plain, relais.clock.now()) }, { 'x-relais-visitor': token });
     expect(verified).toMatchObject({ status: 200, body: { status: 'verified' } });
   });
 

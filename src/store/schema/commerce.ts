@@ -100,6 +100,9 @@ export interface OrderAttributionsTable {
   agent_id: string | null;
   conversation_id: string | null;
   promo_code_id: string | null;
+  /** The Relais post that brought the order (its code or utm_content), and its campaign (0014). */
+  post_id: string | null;
+  campaign: string | null;
   detail: string; // JSON: why (the code, the utm tags, the conversation and its last message time)
   revenue_cents: number;
   currency: string;

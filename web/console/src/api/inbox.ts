@@ -25,7 +25,7 @@ export const removeConversationLabel = (conversationId: string, labelId: string)
 
 export const sendMessage = (conversationId: string, input: ReplyInput) =>
   request<{ messageId: string; outboundId: string | null }>('POST', `${v1}/conversations/${id(conversationId)}/messages`, input);
-export const moveToPrivate = (conversationId: string, input: { publicText: string; privateText?: string }) =>
+export const moveToPrivate = (conversationId: string, input: { publicText: string; privateText?: string; idempotencyKey: string }) =>
   request<MoveToPrivateResult>('POST', `${v1}/conversations/${id(conversationId)}/move-to-private`, input);
 export const retryOutbound = (outboundId: string) => request<unknown>('POST', `${v1}/outbound/${id(outboundId)}/retry`);
 

@@ -38,6 +38,7 @@ export const enCommerce: Record<keyof typeof frCommerce, string> = {
   'attribution.byChannel': 'By channel',
   'attribution.byModel': 'By model',
   'attribution.byAgent': 'By agent',
+  'attribution.byAmbassador': 'By ambassador (personal code)',
   'attribution.name': 'Name',
   'attribution.orders': 'Orders',
   'attribution.revenue': 'Revenue',

@@ -27,6 +27,12 @@ export const enWebchat: Record<keyof typeof frWebchat, string> = {
   'webchat.snippet': 'Code to paste into your pages',
   'webchat.identifySecret': 'Identify secret (keep it on your server)',
   'webchat.identifyHint': 'Your server signs the customer’s identity with this secret (HMAC-SHA256); see the documentation.',
+  'webchat.rotate': 'Renew the secret',
+  'webchat.rotateNow': 'Revoke the secret now',
+  'webchat.rotateConfirm': 'Create a new secret? The old one keeps working for 24 hours while you update your server.',
+  'webchat.rotateNowConfirm': 'Revoke the secret now? Signatures made with it are refused from now on (do this if it leaked).',
+  'webchat.rotated': 'New secret created: copy it to your server.',
+  'webchat.previousUntil': 'The previous secret is still accepted until {when}.',
   'webchat.save': 'Save',
   'webchat.saved': 'Settings saved.',
 };

@@ -8,6 +8,7 @@ import { enAutomation } from './en-automation.ts';
 import { enRouting } from './en-routing.ts';
 import { enCommerce } from './en-commerce.ts';
 import { enShops } from './en-shops.ts';
+import { enContests } from './en-contests.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
@@ -22,6 +23,7 @@ export const en: Record<MessageKey, string> = {
   ...enRouting,
   ...enCommerce,
   ...enShops,
+  ...enContests,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',
@@ -78,6 +80,8 @@ export const en: Record<MessageKey, string> = {
   'error.lastOwner': 'The workspace must keep at least one owner.',
   'error.memberExists': 'This person is already on the team.',
   'error.setupDone': 'Relais is already set up: please sign in.',
+  'error.idempotencyConflict': 'This message already went out with a different text. Reload the conversation before writing again.',
+  'error.idempotencyInProgress': 'This message is being sent; wait a moment.',
   'error.workspaceNotFound': 'You are no longer a member of this workspace.',
   'error.notFound': 'This item no longer exists. Reload the page.',
   'error.unavailable': 'Relais is temporarily unavailable. Try again in a moment.',

@@ -36,6 +36,7 @@ export const frCommerce = {
   'attribution.byChannel': 'Par canal',
   'attribution.byModel': 'Par modèle',
   'attribution.byAgent': 'Par agent',
+  'attribution.byAmbassador': 'Par ambassadeur (code personnel)',
   'attribution.name': 'Nom',
   'attribution.orders': 'Commandes',
   'attribution.revenue': 'Chiffre d’affaires',

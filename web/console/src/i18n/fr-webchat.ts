@@ -26,6 +26,12 @@ export const frWebchat = {
   'webchat.snippet': 'Code à coller dans vos pages',
   'webchat.identifySecret': 'Secret d’identification (à garder sur votre serveur)',
   'webchat.identifyHint': 'Votre serveur signe l’identité du client avec ce secret (HMAC-SHA256) ; voir la documentation.',
+  'webchat.rotate': 'Renouveler le secret',
+  'webchat.rotateNow': 'Révoquer le secret tout de suite',
+  'webchat.rotateConfirm': 'Créer un nouveau secret ? L’ancien reste valable 24 heures, le temps de mettre à jour votre serveur.',
+  'webchat.rotateNowConfirm': 'Révoquer le secret maintenant ? Les signatures faites avec lui seront refusées dès à présent (à faire si le secret a fuité).',
+  'webchat.rotated': 'Nouveau secret créé : copiez-le sur votre serveur.',
+  'webchat.previousUntil': 'L’ancien secret reste accepté jusqu’au {when}.',
   'webchat.save': 'Enregistrer',
   'webchat.saved': 'Réglages enregistrés.',
 } satisfies Record<string, string>;

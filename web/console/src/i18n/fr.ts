@@ -14,6 +14,7 @@ import { frAutomation } from './fr-automation.ts';
 import { frRouting } from './fr-routing.ts';
 import { frCommerce } from './fr-commerce.ts';
 import { frShops } from './fr-shops.ts';
+import { frContests } from './fr-contests.ts';
 
 export const fr = {
   ...frInbox,
@@ -26,6 +27,7 @@ export const fr = {
   ...frRouting,
   ...frCommerce,
   ...frShops,
+  ...frContests,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',
@@ -82,6 +84,8 @@ export const fr = {
   'error.lastOwner': 'L’espace de travail doit garder au moins un propriétaire.',
   'error.memberExists': 'Cette personne fait déjà partie de l’équipe.',
   'error.setupDone': 'Relais est déjà configuré : connectez-vous.',
+  'error.idempotencyConflict': 'Ce message est déjà parti avec un autre texte. Rechargez la conversation avant de réécrire.',
+  'error.idempotencyInProgress': 'Ce message est en cours d’envoi ; patientez un instant.',
   'error.workspaceNotFound': 'Vous ne faites plus partie de cet espace de travail.',
   'error.notFound': 'Cet élément n’existe plus. Rechargez la page.',
   'error.unavailable': 'Relais est momentanément indisponible. Réessayez dans un instant.',

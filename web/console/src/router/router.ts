@@ -10,6 +10,8 @@ export type Route =
   | { name: 'reports' }
   | { name: 'settings'; section: SettingsSection }
   | { name: 'invite'; token: string }
+  | { name: 'contests'; contestId: string | null }
+  | { name: 'ambassadors' }
   | { name: 'other' };
 
 /** The "Réglages" pages, each at `/settings/<section>`. */
@@ -49,6 +51,9 @@ export function matchRoute(location: string): Route {
   const invite = /^\/invite\/([^/]+)$/.exec(path);
   if (invite?.[1]) return { name: 'invite', token: decodeURIComponent(invite[1]) };
   if (path === '/settings') return { name: 'settings', section: 'labels' };
+  const contest = /^\/contests(?:\/([^/]+))?$/.exec(path);
+  if (contest) return { name: 'contests', contestId: contest[1] ? decodeURIComponent(contest[1]) : null };
+  if (path === '/ambassadors') return { name: 'ambassadors' };
   const settings = settingsSections.find((section) => path === `/settings/${section}`);
   if (settings) return { name: 'settings', section: settings };
   switch (path) {

@@ -53,6 +53,7 @@ function ReportView({ report, money, modelLabel }: { report: Report; money: (cen
     [t('attribution.byChannel'), report.byChannel, (row) => row.label],
     [t('attribution.byModel'), report.byModel, modelLabel],
     [t('attribution.byAgent'), report.byAgent, (row) => row.label],
+    [t('attribution.byAmbassador'), report.byAmbassador ?? [], (row) => row.label],
   ];
   return (
     <div data-testid="attribution-view">

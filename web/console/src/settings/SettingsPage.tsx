@@ -35,6 +35,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
     <div className="page page-wide settings">
       <header className="page-head">
         <h1>{t('settings.title')}</h1>
+        <p><Link href="/contests" data-testid="nav-contests">{t('contests.title')} →</Link></p>
       </header>
       <div className="settings-grid">
         <nav className="settings-nav" aria-label={t('settings.title')}>

@@ -1,6 +1,6 @@
 import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
 import type { Channel } from '../../../../src/contracts/index.ts';
-import { addWebchatChannel, getWebchatChannel, saveWebchatChannel, type WebchatSettings } from '../api/webchat.ts';
+import { addWebchatChannel, getWebchatChannel, rotateIdentifySecret, saveWebchatChannel, type WebchatSettings } from '../api/webchat.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';
@@ -68,6 +68,16 @@ function WebchatEditor({ channelId }: { channelId: string }) {
   const [originsText, setOriginsText] = useState<string | null>(null);
   const [message, setMessage] = useState<{ tone: 'error' | 'success'; text: string } | null>(null);
   const [pending, setPending] = useState(false);
+  const [rotated, setRotated] = useState<{ identifySecret: string; previousSecretAcceptedUntil: number | null } | null>(null);
+  const rotate = async (graceHours: number) => {
+    if (!window.confirm(t(graceHours === 0 ? 'webchat.rotateNowConfirm' : 'webchat.rotateConfirm'))) return;
+    try {
+      setRotated(await rotateIdentifySecret(channelId, graceHours));
+      setMessage({ tone: 'success', text: t('webchat.rotated') });
+    } catch (failure) {
+      setMessage({ tone: 'error', text: errorText(failure, i18n) });
+    }
+  };
   if (view.state !== 'ready') return view.state === 'failed' ? <Alert tone="error">{errorText(view.error, i18n)}</Alert> : null;
   const settings = draft ?? view.data.settings;
   const set = (patch: Partial<WebchatSettings>) => setDraft({ ...settings, ...patch });
@@ -116,8 +126,16 @@ function WebchatEditor({ channelId }: { channelId: string }) {
         </Labelled>
         <Labelled label={t('webchat.snippet')}>{(id) => <textarea id={id} readOnly rows={2} value={view.data.snippet} data-testid="webchat-snippet" onFocus={(e) => e.target.select()} />}</Labelled>
         <Labelled label={t('webchat.identifySecret')} hint={t('webchat.identifyHint')}>
-          {(id) => <input id={id} readOnly value={view.data.identifySecret ?? ''} data-testid="webchat-identify-secret" onFocus={(e) => e.target.select()} />}
+          {(id) => <input id={id} readOnly value={rotated?.identifySecret ?? view.data.identifySecret ?? ''} data-testid="webchat-identify-secret" onFocus={(e) => e.target.select()} />}
         </Labelled>
+        {(() => {
+          const until = rotated ? rotated.previousSecretAcceptedUntil : view.data.previousSecretAcceptedUntil;
+          return until && until > Date.now() ? <p className="field-hint" data-testid="webchat-previous-secret">{t('webchat.previousUntil', { when: i18n.date(until) })}</p> : null;
+        })()}
+        <div className="actions">
+          <Button type="button" onClick={() => void rotate(24)} data-testid="webchat-rotate-secret">{t('webchat.rotate')}</Button>
+          <Button type="button" onClick={() => void rotate(0)}>{t('webchat.rotateNow')}</Button>
+        </div>
         <div className="actions"><Button type="submit" variant="primary" pending={pending}>{t('webchat.save')}</Button></div>
       </form>
     </section>

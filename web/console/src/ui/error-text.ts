@@ -20,6 +20,8 @@ const byCode: Record<string, MessageKey> = {
   'setup.already_done': 'error.setupDone',
   'workspace.not_found': 'error.workspaceNotFound',
   'service.unavailable': 'error.unavailable',
+  'idempotency.conflict': 'error.idempotencyConflict',
+  'idempotency.in_progress': 'error.idempotencyInProgress',
 };
 
 /** A sentence for the person at the keyboard, in their language, for any failure. */

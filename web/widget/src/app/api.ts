@@ -34,6 +34,8 @@ export interface Settings {
 
 export interface Session {
   token: string;
+  /** When the token stops opening the API; the widget renews it before. */
+  expiresAt: number;
   visitorId: string;
   settings: Settings;
   history: History;
@@ -45,8 +47,12 @@ export class ApiError extends Error {
   }
 }
 
-export function createApi(getToken: () => string | null) {
-  const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> => {
+/**
+ * `renew` gets a fresh token (a session call with the one held); an expired token's 401 is
+ * answered by renewing once and trying again, so the visitor never sees it.
+ */
+export function createApi(getToken: () => string | null, renew?: () => Promise<void>) {
+  const call = async <T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, retried = false): Promise<T> => {
     const token = getToken();
     const response = await fetch(path, {
       method,
@@ -55,6 +61,10 @@ export function createApi(getToken: () => string | null) {
     });
     const text = await response.text();
     const data = text ? JSON.parse(text) : undefined;
+    if (response.status === 401 && renew && !retried && path !== '/widget/api/session' && token) {
+      await renew();
+      return call<T>(method, path, body, headers, true);
+    }
     if (!response.ok) throw new ApiError(response.status, data?.error?.code ?? 'unknown', data?.error?.message ?? response.statusText);
     return data as T;
   };

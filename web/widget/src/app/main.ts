@@ -36,7 +36,23 @@ function fromLoader(): string | null {
 }
 
 let token = stored() ?? fromLoader();
-const api = createApi(() => token);
+let renewTimer: number | undefined;
+const api = createApi(() => token, renew);
+
+/** Takes a session's token, and renews it an hour before it expires (tokens rotate). */
+function adopt(session: Session): void {
+  token = session.token;
+  store(token);
+  tellParent({ relais: 'token', token });
+  window.clearTimeout(renewTimer);
+  const wait = Math.max(60_000, session.expiresAt - Date.now() - 3_600_000);
+  renewTimer = window.setTimeout(() => void renew().catch(() => undefined), Math.min(wait, 2 ** 31 - 1));
+}
+
+/** A fresh token for the same visitor (the server renews one that expired not too long ago). */
+async function renew(): Promise<void> {
+  adopt(await api.session(channelId, parentOrigin, token));
+}
 
 function newClientId(): string {
   const bytes = new Uint8Array(12);
@@ -55,9 +71,7 @@ async function boot(): Promise<void> {
   } catch {
     return;
   }
-  token = session.token;
-  store(token);
-  tellParent({ relais: 'token', token });
+  adopt(session);
   const { settings } = session;
   const lang = pickLang(settings.language, params.get('lang') ?? '');
   document.documentElement.lang = lang;

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { moveToPrivate } from '../../api/inbox.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
@@ -6,6 +6,7 @@ import { Button } from '../../ui/Button.tsx';
 import { Dialog } from '../../ui/Dialog.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import type { Surface } from '../list/ChannelIcon.tsx';
+import { newIdempotencyKey } from '../composer/idempotency.ts';
 
 interface Props {
   open: boolean;
@@ -33,6 +34,8 @@ function MoveForm({ conversationId, surface, onClose, onMoved }: Omit<Props, 'op
   const [privateText, setPrivateText] = useState('');
   const [pending, setPending] = useState(false);
   const [failure, setFailure] = useState<unknown>();
+  // One key per opened dialog: a double submit or a retry after a timeout moves once.
+  const key = useRef(newIdempotencyKey());
 
   const submit = async (event: React.FormEvent) => {
     event.preventDefault();
@@ -40,7 +43,7 @@ function MoveForm({ conversationId, surface, onClose, onMoved }: Omit<Props, 'op
     setPending(true);
     setFailure(undefined);
     try {
-      const moved = await moveToPrivate(conversationId, { publicText: publicText.trim(), ...(privateText.trim() ? { privateText: privateText.trim() } : {}) });
+      const moved = await moveToPrivate(conversationId, { publicText: publicText.trim(), idempotencyKey: key.current, ...(privateText.trim() ? { privateText: privateText.trim() } : {}) });
       onClose();
       onMoved(moved.privateConversationId);
     } catch (error) {

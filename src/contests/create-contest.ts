@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { AppError, newId } from '../kernel/index.ts';
+import type { ContestsDeps, Network } from './deps.ts';
+import { commitmentOf } from './draw.ts';
+import { renderRules, RULES_TEMPLATE_FR } from './rules-template.ts';
+
+const handle = z.string().trim().regex(/^@?[\p{L}\p{N}_.]{1,60}$/u, 'a handle such as @maisonlune').transform((h) => h.replace(/^@/, '').toLowerCase());
+
+export const createContestSchema = z.object({
+  name: z.string().trim().min(1).max(120),
+  /** The règlement; placeholders such as {{commitment}} are filled. Absent: the French template. */
+  rulesText: z.string().max(20_000).optional(),
+  organiser: z.string().trim().min(1).max(200).default('La boutique'),
+  startsAt: z.number().int().positive(),
+  endsAt: z.number().int().positive(),
+  winners: z.number().int().min(1).max(100),
+  alternates: z.number().int().min(0).max(100).default(0),
+  /** `posts.id` of the entry posts (Facebook, Instagram or X), one or more. */
+  postIds: z.array(z.string().min(1).max(64)).min(1).max(10),
+  keyword: z.string().trim().min(1).max(60).nullable().default(null),
+  minTags: z.number().int().min(0).max(10).default(0),
+  includeXMentions: z.boolean().default(false),
+  excludedHandles: z.array(handle).max(50).default([]),
+  retentionMonths: z.number().int().min(1).max(36).default(6),
+}).strict().refine((c) => c.endsAt > c.startsAt, { message: 'the end comes after the start', path: ['endsAt'] });
+
+export type CreateContest = z.infer<typeof createContestSchema>;
+
+/**
+ * The network of an entry post: X for an X channel; on a Meta channel a Facebook post id is
+ * `{page-id}_{post-id}` while an Instagram media id is a bare number.
+ */
+export function networkOfPost(channelKind: string, externalId: string): Network | null {
+  if (channelKind === 'x') return 'x';
+  if (channelKind === 'meta') return externalId.includes('_') ? 'facebook' : 'instagram';
+  return null;
+}
+
+/**
+ * Creates a contest and draws its secret seed: 32 random bytes as 64 lower-case hex
+ * characters, stored sealed; only its commitment `sha256(seed)` is ever shown before the draw.
+ */
+export async function createContest(deps: ContestsDeps, workspaceId: string, actorId: string | null, input: CreateContest) {
+  const posts = await deps.db.selectFrom('posts as p').innerJoin('channels as c', (j) => j.onRef('c.workspace_id', '=', 'p.workspace_id').onRef('c.id', '=', 'p.channel_id'))
+    .select(['p.id', 'p.channel_id', 'p.external_id', 'c.kind']).where('p.workspace_id', '=', workspaceId).where('p.id', 'in', input.postIds).execute();
+  const linked = posts.map((p) => ({ ...p, network: networkOfPost(p.kind, p.external_id) }));
+  const unknown = input.postIds.filter((id) => !linked.some((p) => p.id === id && p.network));
+  if (unknown.length > 0) throw new AppError('request.invalid', 'Entry posts must be Facebook, Instagram or X posts of this workspace', { fields: { postIds: unknown.map((id) => `${id}: not found`) } });
+
+  const now = deps.clock.now();
+  const id = newId(now);
+  const seed = randomBytes(32).toString('hex');
+  const commitment = commitmentOf(seed);
+  const rulesText = renderRules(input.rulesText ?? RULES_TEMPLATE_FR, {
+    name: input.name, organiser: input.organiser, startsAt: input.startsAt, endsAt: input.endsAt, winners: input.winners, alternates: input.alternates,
+    commitment, retentionMonths: input.retentionMonths, keyword: input.keyword, minTags: input.minTags,
+  });
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.insertInto('contests').values({
+      workspace_id: workspaceId, id, name: input.name, rules_text: rulesText, starts_at: input.startsAt, ends_at: input.endsAt,
+      winners_count: input.winners, alternates_count: input.alternates, keyword: input.keyword, min_tags: input.minTags,
+      include_x_mentions: input.includeXMentions ? 1 : 0, excluded_handles: JSON.stringify([...new Set(input.excludedHandles)]),
+      seed_sealed: deps.sealer.seal(seed), commitment, status: 'open', retention_months: input.retentionMonths,
+      created_by: actorId, created_at: now, updated_at: now, purged_at: null,
+    }).execute();
+    for (const post of linked) {
+      await trx.insertInto('contest_posts').values({ workspace_id: workspaceId, contest_id: id, post_id: post.id, channel_id: post.channel_id, network: post.network!, created_at: now }).execute();
+    }
+  });
+  return { id, commitment };
+}

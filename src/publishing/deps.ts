@@ -1,0 +1,23 @@
+import type { Clock, Logger, Sealer } from '../kernel/index.ts';
+import type { Queue } from '../jobs/index.ts';
+import type { Bus } from '../realtime/index.ts';
+import type { Db } from '../store/index.ts';
+import type { Publisher } from './publishers/publisher.ts';
+import type { PublishNetwork } from './networks.ts';
+
+/** What the publishing use-cases need, built once by the composition root. */
+export interface PublishingDeps {
+  db: Db;
+  clock: Clock;
+  queue: Queue;
+  bus: Bus;
+  sealer: Sealer;
+  logger: Logger;
+  publishers: ReadonlyMap<PublishNetwork, Publisher>;
+  /** Relais's public base URL: platforms fetch post images from it. */
+  publicUrl(): string;
+}
+
+export const PUBLISH_QUEUE = 'publishing.publish';
+export const SWEEP_QUEUE = 'publishing.sweep';
+export const METRICS_QUEUE = 'publishing.metrics';
