@@ -2,7 +2,7 @@
 // GET /api/v1/openapi.json. `npm run api:types` after changing a contract; a test checks
 // that the committed file is what the document generates today.
 import { writeFileSync } from 'node:fs';
-import { apiTypesFromDocument, apiTypesFile } from '../src/http/openapi-typegen.ts';
+import { apiTypesFromDocument, apiTypesFile } from './openapi-typegen.ts';
 import { startTestRelais } from '../src/http/testing.ts';
 
 const relais = await startTestRelais('sqlite');

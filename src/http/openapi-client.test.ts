@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import createClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { paths } from './openapi-types.ts';
-import { apiTypesFile, apiTypesFromDocument } from './openapi-typegen.ts';
+import { apiTypesFile, apiTypesFromDocument } from '../../scripts/openapi-typegen.ts';
 import { setUpOwner, startTestRelais, type TestRelais } from './testing.ts';
 
 // A client generated from the document (openapi-typescript types + openapi-fetch), used the

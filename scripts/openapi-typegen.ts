@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
 
-export const apiTypesFile = fileURLToPath(new URL('./openapi-types.ts', import.meta.url));
+export const apiTypesFile = fileURLToPath(new URL('../src/http/openapi-types.ts', import.meta.url));
 
 /** The `paths` types of the API, as a client generated from the OpenAPI document sees them. */
 export async function apiTypesFromDocument(document: unknown): Promise<string> {
