@@ -3,7 +3,7 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const modules = ['kernel', 'store', 'jobs', 'realtime', 'accounts', 'channels', 'inbox', 'care', 'commerce', 'insight', 'publishing', 'contests', 'privacy', 'reports', 'http', 'net'];
+const modules = ['kernel', 'contracts', 'store', 'jobs', 'realtime', 'accounts', 'channels', 'inbox', 'care', 'commerce', 'insight', 'publishing', 'contests', 'privacy', 'reports', 'http', 'net'];
 
 // `../<module>/<anything but index.ts or testing.ts>` reaches into another module's internals.
 const internals = ['../', '../../', '../../../'].flatMap((up) =>

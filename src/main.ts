@@ -10,9 +10,9 @@ import { createLogger, createSealer, sha256Hex, systemClock, type Clock, type Co
 import { createChannelRegistry, createXProvider, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
 import { EXPORT_QUEUE as REPORTS_EXPORT_QUEUE, REFRESH_QUEUE as REPORTS_REFRESH_QUEUE, WEEKLY_QUEUE as REPORTS_WEEKLY_QUEUE, refreshDirty, runExport, sendWeeklySummaries } from './reports/index.ts';
-import { assignWaiting, autoAssign, monitorSla, refreshSlaMetrics, PICKUP_QUEUE, ROUTING_QUEUE, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
+import { autoAssign, monitorSla, refreshSlaMetrics, routingJobs, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
 import { openStore, type Store } from './store/index.ts';
-import { createPgBossQueue, createSqliteQueue, schedulePeriodic, withPeriodicSlots, type Queue } from './jobs/index.ts';
+import { createPgBossQueue, createSqliteQueue, registerJobs, schedulePeriodic, withPeriodicSlots, type Queue } from './jobs/index.ts';
 import { createMemoryBus, createMemorySharedState, createRedisBus, createRedisSharedState, type Bus, type SharedState } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
@@ -135,13 +135,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   });
   // Routing: a conversation a customer opens is offered to its team; an agent coming online
   // picks up what waits in Unassigned.
-  queue.work(ROUTING_QUEUE, async (payload) => {
-    const { workspaceId, conversationId } = payload as { workspaceId: string; conversationId: string };
-    await autoAssign(inbox, workspaceId, conversationId);
-  });
-  queue.work(PICKUP_QUEUE, async (payload) => {
-    await assignWaiting(inbox, (payload as { workspaceId: string }).workspaceId);
-  });
+  registerJobs(queue, routingJobs(inbox));
   // SLA transitions (due soon, breached), once each; escalations (notify, reassign, raise
   // priority) are rules on these events. Realtime hears them too.
   const onSlaEvent: OnSlaEvent = (workspaceId, conversationId, event, transition) => runRulesForEvent(rulesDeps, { workspaceId, event, conversationId, eventKey: transition.eventKey });

@@ -1,42 +1,12 @@
-import type { Role } from '../store/index.ts';
-
-export const roles = ['owner', 'admin', 'agent', 'community_manager'] as const satisfies readonly Role[];
+import type { Role as StoredRole } from '../store/index.ts';
+import { roles, type Role } from '../contracts/index.ts';
 
 /**
- * What each role may do, in one table. Routes name a permission; nothing else checks roles.
- * Community managers publish and moderate; agents answer; admins run the team; owners also
- * hand out ownership.
+ * The permission table lives in src/contracts (the console reads the same one); routes name a
+ * permission, nothing else checks roles.
  */
-const grants = {
-  'workspace.read': ['owner', 'admin', 'agent', 'community_manager'],
-  // One's own profile, password, availability, and the workspaces one creates.
-  'profile.manage': ['owner', 'admin', 'agent', 'community_manager'],
-  'members.read': ['owner', 'admin', 'agent', 'community_manager'],
-  'members.manage': ['owner', 'admin'],
-  'owners.manage': ['owner'],
-  'invitations.manage': ['owner', 'admin'],
-  'tokens.manage': ['owner', 'admin'],
-  'audit.read': ['owner', 'admin'],
-  'conversations.read': ['owner', 'admin', 'agent', 'community_manager'],
-  'conversations.reply': ['owner', 'admin', 'agent', 'community_manager'],
-  'messages.moderate': ['owner', 'admin', 'agent', 'community_manager'],
-  'inbound.manage': ['owner', 'admin'],
-  'channels.manage': ['owner', 'admin'],
-  'catalog.manage': ['owner', 'admin', 'community_manager'],
-  'moderation.read': ['owner', 'admin', 'community_manager'],
-  'rules.manage': ['owner', 'admin'],
-  'privacy.manage': ['owner', 'admin'],
-  'reports.read': ['owner', 'admin', 'community_manager'],
-  'posts.write': ['owner', 'admin', 'community_manager'],
-  'posts.approve': ['owner', 'admin'],
-  'reports.manage': ['owner', 'admin'],
-  'contests.manage': ['owner', 'admin', 'community_manager'],
-} as const satisfies Record<string, readonly Role[]>;
+export { can, permissions, roles, type Permission } from '../contracts/index.ts';
 
-export type Permission = keyof typeof grants;
-
-export function can(role: Role, permission: Permission): boolean {
-  return (grants[permission] as readonly Role[]).includes(role);
-}
-
-export const permissions = Object.keys(grants) as Permission[];
+// The stored role and the contract's role are one list.
+roles satisfies readonly StoredRole[];
+export const storedRolesMatch: StoredRole extends Role ? true : never = true;

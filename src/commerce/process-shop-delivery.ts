@@ -1,3 +1,4 @@
+import { publishEvent } from '../realtime/index.ts';
 import type { JobContext } from '../jobs/index.ts';
 import type { Db } from '../store/index.ts';
 import type { CommerceDeps } from './deps.ts';
@@ -120,7 +121,7 @@ export async function announceChanges(deps: Pick<CommerceDeps, 'db' | 'bus'>, wo
     const rows = await deps.db.selectFrom(table).select('contact_id').where('workspace_id', '=', workspaceId).where('id', 'in', ids).where('contact_id', 'is not', null).execute();
     for (const row of rows) contacts.add(row.contact_id!);
   }
-  for (const contactId of contacts) await deps.bus.publish(workspaceId, 'contact.updated', { contactId });
+  for (const contactId of contacts) await publishEvent(deps.bus, { workspaceId, type: 'contact.updated', data: { contactId } });
 }
 
 export async function notifyHooks(deps: Pick<CommerceDeps, 'hooks'>, payload: { workspaceId: string } & Upserted): Promise<void> {

@@ -28,6 +28,8 @@ import { commerceRoutes } from './routes/commerce.ts';
 import { privacyRoutes } from './routes/privacy.ts';
 import { shopHookRoutes } from './routes/shop-hooks.ts';
 import { shopRoutes } from './routes/shops.ts';
+import { registerContracts, type RegisteredRoute } from './contract-schemas.ts';
+import { apiDocsRoutes } from './routes/api-docs.ts';
 import { publishingRoutes } from './routes/publishing.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { contestRoutes } from './routes/contests.ts';
@@ -59,6 +61,8 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   });
   await app.register(fastifyWebsocket, { options: { maxPayload: 64 * 1024 } });
   registerAuthentication(app, deps);
+  const apiRoutes: RegisteredRoute[] = [];
+  registerContracts(app, apiRoutes);
   registerInputGuard(app);
 
   healthRoutes(app, deps);
@@ -80,6 +84,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   webchatConsoleRoutes(app, deps);
   await shopHookRoutes(app, deps);
   shopRoutes(app, deps);
+  apiDocsRoutes(app, deps, apiRoutes);
   await publishingRoutes(app, deps);
   reportRoutes(app, deps);
   contestRoutes(app, deps);

@@ -22,6 +22,7 @@ const expected: Record<string, Expected> = {
   'GET /healthz': 'public', 'GET /readyz': 'public',
   'GET /index.html': 'public', 'GET /favicon.svg': 'public', 'GET /assets/app.js': 'public',
   'GET /widget.js': 'public', 'GET /widget/app.js': 'public', 'GET /widget/app.css': 'public',
+  'GET /api/v1/openapi.json': 'public', 'GET /api/docs': 'public', 'GET /api/docs/start.js': 'public', 'GET /api/docs/:asset': 'public',
   'GET /widget/frame': 'public', 'GET /widget/files/:id/:key': 'public', 'POST /widget/api/session': 'public',
   'GET /widget/api/socket': 'visitor', 'GET /widget/api/history': 'visitor', 'POST /widget/api/messages': 'visitor',
   'POST /widget/api/identify': 'visitor', 'POST /widget/api/read': 'visitor', 'POST /widget/api/uploads': 'visitor',

@@ -2,9 +2,10 @@ import type { ChannelRegistry } from '../channels/index.ts';
 import type { Clock, Logger, Sealer } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
 import type { Queue } from '../jobs/index.ts';
-import type { Bus } from '../realtime/index.ts';
+import { publishEvent, type Bus } from '../realtime/index.ts';
 import type { Classifier, WorkspaceClassifiers } from '../insight/index.ts';
 import type { CommentForCharter } from './apply-charter.ts';
+import type { RealtimeEvent } from '../contracts/index.ts';
 
 /** What the inbox use-cases need, handed in by the composition root. */
 export interface InboxDeps {
@@ -30,13 +31,9 @@ export interface IngestContext {
   newConversation?: ((conversationId: string) => Promise<void>) | undefined;
 }
 
-/** An event to publish once the transaction that caused it has committed. */
-export interface PendingEvent {
-  workspaceId: string;
-  type: string;
-  data: unknown;
-}
+/** An event to publish once the transaction that caused it has committed: one of the catalogue's (src/contracts). */
+export type PendingEvent = RealtimeEvent;
 
 export async function publishAll(bus: Bus, events: PendingEvent[]): Promise<void> {
-  for (const event of events) await bus.publish(event.workspaceId, event.type, event.data);
+  for (const event of events) await publishEvent(bus, event);
 }

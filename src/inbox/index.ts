@@ -30,6 +30,7 @@ export { identifyVisitor, webchatConversationInfo, verifiedVisitorContact, REFUS
 export { saveVisitorUpload, readVisitorUpload, ownUploads, sniffUploadType, WEBCHAT_UPLOAD_MAX_BYTES } from './webchat-uploads.ts';
 export * from './automation/index.ts';
 export { autoAssign, assignWaiting, ROUTING_QUEUE, PICKUP_QUEUE } from './auto-assign.ts';
+export { routingJobs } from './routing-jobs.ts';
 export { careSettingsFor, careSettingsResolver, listCareSettings, saveCareSettings, type CareSettings, type StoredCareSettings } from './care-settings.ts';
 export { listTeams, saveTeam, deleteTeam, type Team, type TeamInput } from './teams.ts';
 export { listAvailability, setAvailability } from './availability.ts';

@@ -27,7 +27,7 @@ export async function recordSent(db: Db, sentRow: { workspace_id: string; id: st
   await db.updateTable('outbound').set({ state: 'sent', platform_id: platformId, sent_at: now, failure_kind: null, failure_reason: null, updated_at: now })
     .where('workspace_id', '=', ws).where('id', '=', row.id).execute();
   const events: PendingEvent[] = [{ workspaceId: ws, type: 'outbound.updated', data: { conversationId: row.conversation_id, outboundId: row.id, state: 'sent' } },
-    ...moved.map((conversationId) => ({ workspaceId: ws, type: 'conversation.updated', data: { conversationId } }))];
+    ...moved.map((conversationId) => ({ workspaceId: ws, type: 'conversation.updated' as const, data: { conversationId } }))];
 
   if (action.type === 'hide' || action.type === 'unhide' || action.type === 'delete') {
     const message = await db.selectFrom('messages').select(['text', 'status']).where('workspace_id', '=', ws).where('id', '=', row.message_id).executeTakeFirstOrThrow();

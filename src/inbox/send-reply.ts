@@ -68,7 +68,7 @@ export async function sendReply(deps: InboxDeps, workspaceId: string, actor: Act
   }
   await publishAll(deps.bus, [
     { workspaceId, type: 'message.created', data: { conversationId, messageId, direction: 'out' } },
-    ...(input.mentions ?? []).map((userId) => ({ workspaceId, type: 'mention.created', data: { conversationId, messageId, userId, by: actor.id } })),
+    ...(input.mentions ?? []).map((userId) => ({ workspaceId, type: 'mention.created' as const, data: { conversationId, messageId, userId, by: actor.id } })),
   ]);
   // The reply stops the response clock: its measure is kept for reports.
   if (input.visibility !== 'note') {

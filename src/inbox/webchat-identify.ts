@@ -38,7 +38,7 @@ export async function identifyVisitor(deps: Pick<InboxDeps, 'db' | 'clock' | 'bu
       })).where('workspace_id', '=', channel.workspaceId).where('id', '=', contactId).execute();
       await linkShopCustomer(trx, channel.workspaceId, contactId, identity, now);
     }
-    return [{ workspaceId: channel.workspaceId, type: 'contact.updated', data: { contactId } }];
+    return [{ workspaceId: channel.workspaceId, type: 'contact.updated' as const, data: { contactId } }];
   });
   await publishAll(deps.bus, events);
 }

@@ -64,6 +64,7 @@ export const errorTexts: Record<ErrorCode, ErrorText> = {
   'team.duplicate': { fr: 'Une équipe porte déjà ce nom.', en: 'A team already has this name.' },
   'job.conflict': { fr: 'Cette tâche ne peut pas être relancée dans son état actuel.', en: 'This job cannot be retried in its current state.' },
   'job.not_found': { fr: 'Cette tâche n’existe plus.', en: 'This job no longer exists.' },
+  'job.invalid_payload': { fr: 'Cette tâche porte des données mal formées.', en: 'This job carries a malformed payload.' },
   'idempotency.key_required': { fr: 'Chaque envoi doit porter une clé d’idempotence (en-tête Idempotency-Key).', en: 'Every send needs an idempotency key (Idempotency-Key header).' },
   'idempotency.conflict': { fr: 'Ce message est déjà parti avec un autre texte. Rechargez la conversation avant de réécrire.', en: 'This message already went out with a different text. Reload the conversation before writing again.' },
   'idempotency.in_progress': { fr: 'Ce message est en cours d’envoi ; patientez un instant.', en: 'This message is being sent; wait a moment.' },

@@ -52,6 +52,7 @@ export const errorCatalogue = {
   'team.duplicate': 409,
   'job.conflict': 409,
   'job.not_found': 404,
+  'job.invalid_payload': 400,
   'idempotency.key_required': 400,
   'idempotency.conflict': 409,
   'idempotency.in_progress': 409,

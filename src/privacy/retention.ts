@@ -9,15 +9,14 @@ import { z } from 'zod';
 import { recordAudit } from '../accounts/index.ts';
 import { appendSetting, readSetting } from '../inbox/index.ts';
 import { parseInput } from '../kernel/index.ts';
+import { retentionBody } from '../contracts/index.ts';
 import { REDACTED_SNAPSHOT, type Db } from '../store/index.ts';
 import type { PrivacyActor, PrivacyDeps } from './privacy-deps.ts';
 
 export const RETENTION_QUEUE = 'privacy.retention';
 
-export const retentionSchema = z.strictObject({
-  /** Months to keep; null keeps everything (the default). */
-  months: z.number().int().min(1).max(120).nullable(),
-});
+/** The contract's schema (src/contracts). */
+export const retentionSchema = retentionBody;
 export type Retention = z.infer<typeof retentionSchema>;
 
 export interface RetentionView extends Retention {

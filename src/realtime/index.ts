@@ -7,6 +7,7 @@ export type { Bus, BusEvent } from './bus.ts';
 export { createMemoryBus } from './memory-bus.ts';
 export { createRedisBus, type RedisBusOptions } from './redis-bus.ts';
 export { createPresence, type Presence, type PresenceEntry } from './presence.ts';
+export { publishEvent } from './publish-event.ts';
 export { createMemoryLines, createMemorySharedState, type Deadlines, type LineCounter, type SharedState, type SharedThrottle } from './shared-state.ts';
 export { createRedisSharedState } from './redis-shared-state.ts';
 export { openRedis, redisReady, type RedisClient } from './redis-client.ts';

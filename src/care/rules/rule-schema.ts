@@ -4,10 +4,12 @@
  * path, instead of misfiring on customers' messages.
  */
 import { z } from 'zod';
+import { ruleEvents } from '../../contracts/index.ts';
 import { parseIntentKey } from '../../insight/index.ts';
 import { regexProblem } from './safe-regex.ts';
 
-export const RULE_EVENTS = ['message_received', 'conversation_created', 'sla_due_soon', 'sla_breached', 'cart_abandoned'] as const;
+/** The catalogue's list (src/contracts): the API and the console offer the same events. */
+export const RULE_EVENTS = ruleEvents;
 export type RuleEvent = (typeof RULE_EVENTS)[number];
 
 const id = z.string().trim().min(1).max(200);

@@ -2,7 +2,8 @@
  * How a workspace sounds in public: tutoiement or vouvoiement, emoji policy, signature and
  * words to avoid. Read by the composer's voice guard, which only ever warns.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { voiceSettings } from '../../contracts/index.ts';
 
 export type AddressForm = 'tu' | 'vous' | 'any';
 export type EmojiPolicy = 'allowed' | 'sparingly' | 'none';
@@ -20,10 +21,5 @@ export const defaultVoiceSettings: VoiceSettings = {
   avoidWords: [],
 };
 
-/** Missing fields take the defaults: vouvoiement, sparing emoji, no signature, no avoided words. */
-export const voiceSettingsSchema = z.object({
-  address: z.enum(['tu', 'vous', 'any']).default('vous'),
-  emoji: z.enum(['allowed', 'sparingly', 'none']).default('sparingly'),
-  signature: z.string().trim().min(1).max(100).optional(),
-  avoidWords: z.array(z.string().trim().min(1).max(100)).max(200).default([]),
-}) satisfies z.ZodType<VoiceSettings, unknown>;
+/** Missing fields take the defaults: vouvoiement, sparing emoji, no signature, no avoided words (src/contracts). */
+export const voiceSettingsSchema = voiceSettings satisfies z.ZodType<VoiceSettings, unknown>;

@@ -1,15 +1,11 @@
 import { sql } from 'kysely';
-import { z } from 'zod';
-import { AppError, newId, say } from '../../kernel/index.ts';
+import type { z } from 'zod';
+import { mapPromoCodeBody } from '../../contracts/index.ts';
+import { AppError, newId } from '../../kernel/index.ts';
 import { attributeOrder, type AttributionDeps } from './attribute-order.ts';
 
-export const mapPromoCodeSchema = z.object({
-  shopChannelId: z.string().min(1).max(64),
-  code: z.string().trim().min(2).max(64).regex(/^[\p{L}\p{N}_-]+$/u, say('Lettres, chiffres, - et _ uniquement.', 'Letters, digits, - and _ only.')).transform((code) => code.toUpperCase()),
-  sourceChannelId: z.string().min(1).max(64).nullable().default(null),
-  postId: z.string().min(1).max(64).nullable().default(null),
-  agentId: z.string().min(1).max(64).nullable().default(null),
-}).strict().refine((input) => input.sourceChannelId ?? input.postId ?? input.agentId, 'map the code to a channel, a post or an agent');
+/** The contract's schema (src/contracts): a code tied to a channel, a post or an agent. */
+export const mapPromoCodeSchema = mapPromoCodeBody;
 
 export type MapPromoCode = z.infer<typeof mapPromoCodeSchema>;
 

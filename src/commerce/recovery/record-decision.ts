@@ -1,4 +1,5 @@
 import { newId } from '../../kernel/index.ts';
+import { publishEvent } from '../../realtime/index.ts';
 import type { RecoveryDeps, RecoveryOutcome } from './recovery-deps.ts';
 
 const reasonText: Record<'fr' | 'en', Record<RecoveryOutcome['reason'], string>> = {
@@ -41,7 +42,7 @@ export async function recordDecision(deps: RecoveryDeps, workspaceId: string, ch
       platform_created_at: null, created_at: now, edited_at: null, platform_updated_at: null, reply_to_external_id: null,
     }).execute();
   });
-  await bus.publish(workspaceId, 'recovery.decided', { checkoutId, conversationId: decision.conversationId, outcome: decision.outcome, reason: decision.reason });
-  if (conversation) await bus.publish(workspaceId, 'message.created', { conversationId: decision.conversationId, messageId: noteId, direction: 'out' });
+  await publishEvent(bus, { workspaceId, type: 'recovery.decided', data: { checkoutId, conversationId: decision.conversationId, outcome: decision.outcome, reason: decision.reason } });
+  if (conversation) await publishEvent(bus, { workspaceId, type: 'message.created', data: { conversationId: decision.conversationId!, messageId: noteId, direction: 'out' } });
   return { outcome: decision.outcome, reason: decision.reason, conversationId: decision.conversationId, messageId: decision.messageId, promoCode: decision.promoCode };
 }

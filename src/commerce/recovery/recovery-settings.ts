@@ -1,36 +1,14 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { recoverySettings } from '../../contracts/index.ts';
 import type { Db, RecoverySettingsTable } from '../../store/index.ts';
 
 export const DEFAULT_TEMPLATE_FR = 'Bonjour {name}, votre panier vous attend toujours : {link}\nAvec le code {code}, profitez de {percent} % de remise jusqu’au {expiry}.';
 export const DEFAULT_TEMPLATE_EN = 'Hello {name}, your basket is still waiting for you: {link}\nUse the code {code} for {percent}% off until {expiry}.';
 
-/** Carts untouched for longer than this are history, not abandoned carts: no message. */
-export const RECOVERY_HORIZON_MS = 48 * 3_600_000;
-/** The longest delay: an hour short of the horizon, so a cart has time to be found abandoned. */
-export const MAX_DELAY_MINUTES = RECOVERY_HORIZON_MS / 60_000 - 60;
+export { MAX_DELAY_MINUTES, RECOVERY_HORIZON_MS } from '../../contracts/index.ts';
 
-const clockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM, 24-hour');
-const timeZone = z.string().min(1).max(64).refine((zone) => {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}, 'unknown time zone');
-
-/** What an admin edits on the recovery settings page. */
-export const recoverySettingsSchema = z.object({
-  enabled: z.boolean(),
-  delayMinutes: z.number().int().min(15).max(MAX_DELAY_MINUTES),
-  templateFr: z.string().trim().min(1).max(1000).refine((t) => t.includes('{link}'), 'the template must contain {link}'),
-  templateEn: z.string().trim().min(1).max(1000).refine((t) => t.includes('{link}'), 'the template must contain {link}'),
-  promoPercent: z.number().int().min(1).max(90).nullable(),
-  promoExpiryDays: z.number().int().min(1).max(90),
-  quietStart: clockTime,
-  quietEnd: clockTime,
-  timezone: timeZone,
-}).strict();
+/** What an admin edits on the recovery settings page: the contract's schema (src/contracts). */
+export const recoverySettingsSchema = recoverySettings;
 
 export type RecoverySettings = z.infer<typeof recoverySettingsSchema>;
 

@@ -4,7 +4,7 @@ import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { createTokenBody, idParam, listQuery } from './accounts.validators.ts';
+import { createTokenBody, idParam, listQuery } from '../../contracts/index.ts';
 
 /** API tokens, the audit log and the dead-job list: owners and admins only. */
 export function adminRoutes(app: FastifyInstance, deps: HttpDeps): void {

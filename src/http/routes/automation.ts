@@ -7,8 +7,7 @@ import { AppError, parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { idParam } from './inbox.validators.ts';
-import { charterBody, dryRunBody, enabledBody, notificationsReadBody, reorderBody, ruleDraftBody, voiceBody, voiceCheckBody } from './automation.validators.ts';
+import { charterBody, dryRunBody, enabledBody, idParam, notificationsReadBody, reorderBody, ruleDraftBody, voiceBody, voiceCheckBody } from '../../contracts/index.ts';
 
 /** Automation rules, the moderation charter, the brand voice and the notifications bell. */
 export function automationRoutes(app: FastifyInstance, deps: HttpDeps): void {

@@ -5,7 +5,7 @@ import { AppError, parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { attributionQuery, contactParam, optOutBody, previewBody } from './commerce.validators.ts';
+import { attributionQuery, contactParam, optOutBody, previewBody } from '../../contracts/index.ts';
 
 const DAY = 86_400_000;
 

@@ -5,8 +5,8 @@ import type { Caller } from '../../accounts/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
+import { conversationLabelParams, conversationListQuery, conversationPatch, correctionBody, idParam, labelRef, moderationBody, moderationParam, moveToPrivateBody, policyQuery, replyBody } from '../../contracts/index.ts';
 import { idempotent } from '../idempotency.ts';
-import { correctionBody, moveToPrivateBody, policyQuery, conversationLabelParams, conversationListQuery, conversationPatch, idParam, labelRef, moderationBody, moderationParam, replyBody } from './inbox.validators.ts';
 
 export const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { type: 'token', id: caller.tokenId } : { type: 'user', id: caller.userId });
 

@@ -4,7 +4,7 @@ import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { changePasswordBody, createWorkspaceBody, switchWorkspaceBody, updateMeBody } from './accounts.validators.ts';
+import { changePasswordBody, createWorkspaceBody, switchWorkspaceBody, updateMeBody } from '../../contracts/index.ts';
 
 /** The caller's own profile, password and workspace switcher. */
 export function meRoutes(app: FastifyInstance, deps: HttpDeps): void {

@@ -4,7 +4,7 @@ import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { contactParam, eraseBody } from './commerce.validators.ts';
+import { contactParam, eraseBody } from '../../contracts/index.ts';
 
 /** GDPR actions for admins: export or erase a contact, and the stored exports (shop requests included). */
 export function privacyRoutes(app: FastifyInstance, deps: HttpDeps): void {

@@ -5,8 +5,7 @@ import { AppError, parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { idParam } from './inbox.validators.ts';
-import { availabilityBody, careSettingsBody, holidaysQuery, teamBody } from './routing.validators.ts';
+import { availabilityBody, careSettingsBody, holidaysQuery, idParam, teamBody } from '../../contracts/index.ts';
 
 /** Business hours and SLA policies, teams, agents' availability and measured SLA figures. */
 export function routingRoutes(app: FastifyInstance, deps: HttpDeps): void {

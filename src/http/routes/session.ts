@@ -4,7 +4,7 @@ import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, guestAccess } from '../access.ts';
 import { clearSessionCookies, ensureCsrfCookie, setSessionCookies } from '../cookies.ts';
-import { acceptInvitationBody, setupBody, signInBody, tokenParam } from './accounts.validators.ts';
+import { acceptInvitationBody, setupBody, signInBody, tokenParam } from '../../contracts/index.ts';
 
 const meta = (request: FastifyRequest) => ({ ip: request.ip ?? null, userAgent: request.headers['user-agent'] ?? null });
 

@@ -4,8 +4,7 @@ import { AppError, parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { idParam } from './inbox.validators.ts';
-import { ordersQuery, shopBody, shopLinkBody, shopLinkParams } from './shops.validators.ts';
+import { idParam, ordersQuery, shopBody, shopLinkBody, shopLinkParams } from '../../contracts/index.ts';
 
 /** Orders beside conversations, shop links, and connecting a shop from the console. */
 export function shopRoutes(app: FastifyInstance, deps: HttpDeps): void {

@@ -4,7 +4,7 @@ import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { changeRoleBody, idParam, inviteBody, userIdParam } from './accounts.validators.ts';
+import { changeRoleBody, idParam, inviteBody, userIdParam } from '../../contracts/index.ts';
 
 /** Members and invitations of the caller's workspace. */
 export function teamRoutes(app: FastifyInstance, deps: HttpDeps): void {

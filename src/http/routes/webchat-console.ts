@@ -6,7 +6,7 @@ import { parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { idParam } from './inbox.validators.ts';
+import { idParam } from '../../contracts/index.ts';
 
 /** 0 ends the previous secret at once (it leaked); at most a week. */
 const rotateBody = z.strictObject({ graceHours: z.number().int().min(0).max(168).default(24) });

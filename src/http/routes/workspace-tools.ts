@@ -6,7 +6,7 @@ import { getCustomerCommerce } from '../../commerce/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
-import { cannedReplyBody, channelBody, idParam, inboundListQuery, labelBody, mergeBody, noteBody, registerQuery } from './inbox.validators.ts';
+import { cannedReplyBody, channelBody, idParam, inboundListQuery, labelBody, mergeBody, noteBody, registerQuery } from '../../contracts/index.ts';
 
 /** Labels, canned replies, contacts, channels and parked deliveries. */
 export function workspaceToolRoutes(app: FastifyInstance, deps: HttpDeps): void {

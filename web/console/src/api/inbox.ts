@@ -2,8 +2,8 @@
 import { request } from './client.ts';
 import type {
   CannedReply, Channel, ComposerPolicy, ContactDetail, ConversationDetail, ConversationPatch, ConversationSummary,
-  InboundDelivery, Label, Message, MoveToPrivateResult, Visibility,
-} from './inbox-types.ts';
+  InboundDelivery, Label, Message, MoveToPrivateResult, ReplyInput,
+} from '../../../../src/contracts/index.ts';
 
 const v1 = '/api/v1';
 const id = (value: string) => encodeURIComponent(value);
@@ -23,13 +23,6 @@ export const addConversationLabel = (conversationId: string, labelId: string) =>
 export const removeConversationLabel = (conversationId: string, labelId: string) =>
   request<void>('DELETE', `${v1}/conversations/${id(conversationId)}/labels/${id(labelId)}`);
 
-export interface ReplyInput {
-  text: string;
-  visibility: Visibility;
-  /** Required by the API: one per draft (see composer/idempotency.ts). */
-  idempotencyKey: string;
-  mentions?: string[];
-}
 export const sendMessage = (conversationId: string, input: ReplyInput) =>
   request<{ messageId: string; outboundId: string | null }>('POST', `${v1}/conversations/${id(conversationId)}/messages`, input);
 export const moveToPrivate = (conversationId: string, input: { publicText: string; privateText?: string; idempotencyKey: string }) =>
@@ -107,11 +100,6 @@ export interface AuditEntry {
 export const listAudit = () => request<{ entries: AuditEntry[] }>('GET', `${v1}/audit?limit=200`);
 
 /** How many conversations each view holds for the signed-in person (API names: `pending` is « En attente »). */
-export interface ViewCounts {
-  mine: number;
-  unassigned: number;
-  open: number;
-  pending: number;
-  snoozed: number;
-}
+export type { ViewCounts } from '../../../../src/contracts/index.ts';
+import type { ViewCounts } from '../../../../src/contracts/index.ts';
 export const getViewCounts = () => request<{ counts: ViewCounts }>('GET', `${v1}/conversations/counts`);

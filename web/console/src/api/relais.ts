@@ -1,7 +1,7 @@
 // Every endpoint the console calls, typed after docs/api.md.
 import type { Locale } from '../i18n/index.ts';
 import { request } from './client.ts';
-import type { Invitation, InvitationPreview, Me, Member, Role, Session } from './types.ts';
+import type { Invitation, InvitationPreview, Me, Member, Role, Session } from '../../../../src/contracts/index.ts';
 
 const v1 = '/api/v1';
 const id = (value: string) => encodeURIComponent(value);

@@ -1,34 +1,11 @@
 // Routing and SLA endpoints of docs/api.md ("Routing and SLA"), typed after its shapes.
 import { request } from './client.ts';
+import type { Availability, BusinessHours, CareSettingsList, Period, RoutingMode, SlaMode, SlaPolicies, SlaPolicy, StoredCareSettings, Team, TeamInput } from '../../../../src/contracts/index.ts';
+
+export type { Availability, BusinessHours, CareSettingsList, Period, RoutingMode, SlaMode, SlaPolicies, SlaPolicy, StoredCareSettings, Team, TeamInput };
 
 const v1 = '/api/v1';
 const id = (value: string) => encodeURIComponent(value);
-
-export type Availability = 'online' | 'away' | 'offline';
-export type RoutingMode = 'round_robin' | 'least_loaded';
-export type SlaMode = 'business' | 'calendar';
-
-export interface Period { start: string; end: string }
-export interface BusinessHours {
-  timeZone: string;
-  weekly: Record<'0' | '1' | '2' | '3' | '4' | '5' | '6', Period[]>;
-  holidays: 'fr' | 'none';
-  closedDays: string[];
-  openDays: { date: string; periods: Period[] }[];
-}
-export interface SlaPolicy { firstResponseMs: number; nextResponseMs: number; resolutionMs: number; mode: SlaMode; autoReplyCounts?: boolean }
-export type SlaPolicies = Record<string, SlaPolicy>;
-export interface StoredCareSettings { channelId: string | null; hours: BusinessHours | null; policies: SlaPolicies | null; updatedAt: number }
-export interface CareSettingsList { defaults: { hours: BusinessHours; policies: SlaPolicies }; stored: StoredCareSettings[] }
-
-export interface TeamInput {
-  name: string;
-  mode: RoutingMode;
-  channelIds: string[];
-  isDefault: boolean;
-  members: { userId: string; capacity: number }[];
-}
-export interface Team extends TeamInput { id: string }
 
 export const getCareSettings = () => request<CareSettingsList>('GET', `${v1}/care-settings`);
 /** `channelId` null: the workspace's own; a field set to null goes back to inheriting. */

@@ -1,7 +1,7 @@
 import { useCallback, useState } from 'react';
 import { ApiError } from '../api/client.ts';
 import { acceptInvitation, previewInvitation } from '../api/relais.ts';
-import type { InvitationPreview } from '../api/types.ts';
+import type { InvitationPreview } from '../../../../src/contracts/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Link } from '../router/Link.tsx';
 import { navigate } from '../router/router.ts';

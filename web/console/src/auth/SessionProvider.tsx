@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { onSessionLost } from '../api/client.ts';
 import { getMe, getSession, signOut as requestSignOut } from '../api/relais.ts';
-import type { Me } from '../api/types.ts';
+import type { Me } from '../../../../src/contracts/index.ts';
 import { useI18n } from '../i18n/index.ts';
 
 export type SessionState =

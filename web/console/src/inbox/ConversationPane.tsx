@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useImperativeHandle, useRef, type Ref } from 'react';
 import { updateConversation } from '../api/inbox.ts';
-import type { Visibility } from '../api/inbox-types.ts';
+import type { Visibility } from '../../../../src/contracts/index.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { useRealtime } from '../realtime/RealtimeProvider.tsx';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { canManageTeam } from '../api/types.ts';
+import { can } from '../../../../src/contracts/permissions.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { addPageShortcuts } from '../layout/shortcuts.ts';
@@ -35,7 +35,7 @@ export function InboxPage() {
   useEffect(() => {
     if (landed.current || !counts) return;
     landed.current = true;
-    if (new URLSearchParams(search).has('view') || !canManageTeam(me.role)) return;
+    if (new URLSearchParams(search).has('view') || !can(me.role, 'members.manage')) return;
     const view = landingView(counts);
     if (view !== filters.view) navigate(inboxHref({ ...filters, view }, openId), { replace: true });
   }, [counts, search, me.role, filters, openId]);
@@ -107,7 +107,7 @@ export function InboxPage() {
             <div className="empty-state" data-testid="inbox-empty">
               <EmptyTray />
               <p className="empty-title">{t('inbox.empty')}</p>
-              <p className="empty-hint">{lookups.channels.length > 0 ? t('inbox.emptyView') : canManageTeam(me.role) ? t('inbox.emptyHintAdmin') : t('inbox.emptyHintMember')}</p>
+              <p className="empty-hint">{lookups.channels.length > 0 ? t('inbox.emptyView') : can(me.role, 'members.manage') ? t('inbox.emptyHintAdmin') : t('inbox.emptyHintMember')}</p>
             </div>
           )} />
       </section>

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listCannedReplies, listChannels, listLabels } from '../api/inbox.ts';
-import type { CannedReply, Channel, Label } from '../api/inbox-types.ts';
+import type { CannedReply, Channel, Label } from '../../../../src/contracts/index.ts';
 import { listMembers } from '../api/relais.ts';
-import type { Member } from '../api/types.ts';
+import type { Member } from '../../../../src/contracts/index.ts';
 import { useRealtimeSignals } from '../realtime/RealtimeProvider.tsx';
 
 export interface InboxLookups {

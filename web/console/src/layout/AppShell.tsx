@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { LanguageSelect } from '../account/LanguageSelect.tsx';
 import { useMe, useSession } from '../auth/SessionProvider.tsx';
 import { ConnectionIndicator } from '../realtime/ConnectionIndicator.tsx';
-import { canSeeReports, canSeeSettings } from '../settings/permissions.ts';
+import { canSeeReports, canSeeSettings } from '../settings/sections.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Link } from '../router/Link.tsx';
 import { navigate, useLocation } from '../router/router.ts';

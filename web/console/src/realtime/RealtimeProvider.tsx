@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { PresenceUser } from '../api/inbox-types.ts';
+import type { PresenceUser } from '../../../../src/contracts/index.ts';
 import { createRealtimeClient, realtimeUrl, type ConnectionState, type RealtimeClient, type RealtimeEvent, type SocketLike, type VisitorSignal } from './realtime-client.ts';
 
 /** What a page hears: an event, or `reload` when it must refetch everything it shows. */

@@ -1,4 +1,4 @@
-import type { PresenceUser } from '../api/inbox-types.ts';
+import type { PresenceUser, RealtimeEnvelope } from '../../../../src/contracts/index.ts';
 
 /**
  * The console's one WebSocket per tab (docs/api.md, "Realtime"). It reconnects with backoff,
@@ -8,13 +8,8 @@ import type { PresenceUser } from '../api/inbox-types.ts';
  */
 export type ConnectionState = 'connecting' | 'connected' | 'reconnecting';
 
-export interface RealtimeEvent {
-  seq: number;
-  epoch: string;
-  type: string;
-  data: unknown;
-  at: number;
-}
+/** An event of the server's catalogue (src/contracts/events.ts), with the bus's sequence. */
+export type RealtimeEvent = RealtimeEnvelope;
 
 export interface SocketLike {
   readyState: number;

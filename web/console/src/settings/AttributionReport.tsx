@@ -7,7 +7,7 @@ import { Button } from '../ui/Button.tsx';
 import { errorText } from '../ui/error-text.ts';
 import { useResource } from '../ui/use-resource.ts';
 import { AttributionChart } from './AttributionChart.tsx';
-import { canManageChannels } from './permissions.ts';
+import { can } from '../../../../src/contracts/permissions.ts';
 import { PromoCodeMapping } from './PromoCodeMapping.tsx';
 
 const day = (at: number) => new Date(at).toISOString().slice(0, 10);
@@ -41,7 +41,7 @@ export function AttributionReport() {
       {state.state === 'failed' && <Alert tone="error">{errorText(state.error, i18n)}</Alert>}
       {state.state === 'ready' && <ReportView report={state.data} money={money} modelLabel={modelLabel} />}
       {/* Community managers read the report; mapping codes needs channels.manage (owners, admins). */}
-      {canManageChannels(me.role) && <PromoCodeMapping onMapped={() => void reload()} />}
+      {can(me.role, 'channels.manage') && <PromoCodeMapping onMapped={() => void reload()} />}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { createCannedReply, deleteCannedReply, listCannedReplies, updateCannedReply } from '../api/inbox.ts';
-import type { CannedReply } from '../api/inbox-types.ts';
+import type { CannedReply } from '../../../../src/contracts/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';

@@ -1,5 +1,5 @@
 import { useRef } from 'react';
-import type { CannedReply } from '../api/inbox-types.ts';
+import type { CannedReply } from '../../../../src/contracts/index.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { fillTemplate, templateVariables } from '../inbox/composer/canned.ts';

@@ -1,7 +1,7 @@
 import { useCallback, useId, useState, type ReactNode } from 'react';
 import { listChannels } from '../api/inbox.ts';
 import { getCareSettings, saveCareSettings, type BusinessHours, type CareSettingsList, type SlaPolicies, type StoredCareSettings } from '../api/routing.ts';
-import type { Channel } from '../api/inbox-types.ts';
+import type { Channel } from '../../../../src/contracts/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';

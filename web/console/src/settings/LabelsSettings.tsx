@@ -1,6 +1,6 @@
 import { useCallback, useId, useState } from 'react';
 import { createLabel, deleteLabel, listLabels, updateLabel } from '../api/inbox.ts';
-import type { Label } from '../api/inbox-types.ts';
+import type { Label } from '../../../../src/contracts/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { ColorDot } from '../inbox/list/LabelChip.tsx';
 import { Alert } from '../ui/Alert.tsx';

@@ -11,7 +11,7 @@ import { TeamModelSettings } from './TeamModelSettings.tsx';
 import { BusinessHoursSettings } from './BusinessHoursSettings.tsx';
 import { SlaSettings } from './SlaSettings.tsx';
 import { TeamsSettings } from './TeamsSettings.tsx';
-import { allowedSections } from './permissions.ts';
+import { allowedSections } from './sections.ts';
 import { CharterSettings } from './automation/CharterSettings.tsx';
 import { RulesSettings } from './automation/RulesSettings.tsx';
 import { VoiceSettingsForm } from './automation/VoiceSettingsForm.tsx';

@@ -1,9 +1,9 @@
 import { useCallback, useId, useState } from 'react';
 import { listChannels } from '../api/inbox.ts';
-import type { Channel } from '../api/inbox-types.ts';
+import type { Channel } from '../../../../src/contracts/index.ts';
 import { listMembers } from '../api/relais.ts';
 import { createTeam, deleteTeam, listTeams, updateTeam, type RoutingMode, type Team, type TeamInput } from '../api/routing.ts';
-import type { Member } from '../api/types.ts';
+import type { Member } from '../../../../src/contracts/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';

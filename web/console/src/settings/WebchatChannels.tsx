@@ -1,5 +1,5 @@
 import { useCallback, useId, useState, type FormEvent, type ReactNode } from 'react';
-import type { Channel } from '../api/inbox-types.ts';
+import type { Channel } from '../../../../src/contracts/index.ts';
 import { addWebchatChannel, getWebchatChannel, rotateIdentifySecret, saveWebchatChannel, type WebchatSettings } from '../api/webchat.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Alert } from '../ui/Alert.tsx';

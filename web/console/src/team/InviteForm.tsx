@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { createInvitation } from '../api/relais.ts';
-import type { Role } from '../api/types.ts';
+import type { Role } from '../../../../src/contracts/index.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { Alert } from '../ui/Alert.tsx';

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { changeMemberRole, removeMember } from '../api/relais.ts';
-import { canManageTeam, type Member, type Role } from '../api/types.ts';
+import { can, type Role } from '../../../../src/contracts/permissions.ts';
+import type { Member } from '../../../../src/contracts/index.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { Alert } from '../ui/Alert.tsx';
@@ -21,7 +22,7 @@ export function MemberTable({ members, onChanged }: { members: Member[]; onChang
 
   // Nobody edits themselves here (a slip could lock them out); admins leave owners alone.
   const editable = (member: Member) =>
-    canManageTeam(me.role) && member.userId !== me.user?.id && (me.role === 'owner' || member.role !== 'owner');
+    can(me.role, 'members.manage') && member.userId !== me.user?.id && (me.role === 'owner' || member.role !== 'owner');
 
   const act = async (userId: string, action: () => Promise<unknown>) => {
     setBusyId(userId);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { revokeInvitation } from '../api/relais.ts';
-import type { Invitation } from '../api/types.ts';
+import type { Invitation } from '../../../../src/contracts/index.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Alert } from '../ui/Alert.tsx';
 import { Button } from '../ui/Button.tsx';

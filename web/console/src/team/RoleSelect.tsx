@@ -1,4 +1,4 @@
-import { roles, type Role } from '../api/types.ts';
+import { roles, type Role } from '../../../../src/contracts/permissions.ts';
 import { useI18n } from '../i18n/index.ts';
 
 /** Only an owner may hand out the owner role, so others are not offered it. */

@@ -1,6 +1,6 @@
 import { useCallback } from 'react';
 import { listInvitations, listMembers } from '../api/relais.ts';
-import { canManageTeam } from '../api/types.ts';
+import { can } from '../../../../src/contracts/permissions.ts';
 import { useMe } from '../auth/SessionProvider.tsx';
 import { useI18n } from '../i18n/index.ts';
 import { Alert } from '../ui/Alert.tsx';
@@ -18,7 +18,7 @@ export function TeamPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const me = useMe();
-  const manage = canManageTeam(me.role);
+  const manage = can(me.role, 'members.manage');
   useDocumentTitle(t('team.title'));
 
   const load = useCallback(async () => {

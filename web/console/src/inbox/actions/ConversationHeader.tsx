@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { updateConversation } from '../../api/inbox.ts';
-import type { ConversationDetail, ConversationPatch, Label, Priority } from '../../api/inbox-types.ts';
-import type { Member } from '../../api/types.ts';
+import type { ConversationDetail, ConversationPatch, Label, Priority } from '../../../../../src/contracts/index.ts';
+import type { Member } from '../../../../../src/contracts/index.ts';
 import { useMe } from '../../auth/SessionProvider.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';

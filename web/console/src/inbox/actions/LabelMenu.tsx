@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { addConversationLabel, removeConversationLabel } from '../../api/inbox.ts';
-import type { ConversationDetail, Label } from '../../api/inbox-types.ts';
+import type { ConversationDetail, Label } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Menu } from '../../ui/Menu.tsx';
 import { ColorDot, LabelChip } from '../list/LabelChip.tsx';

@@ -1,8 +1,8 @@
 import { useEffect, useId, useImperativeHandle, useRef, useState, type KeyboardEvent, type Ref } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { sendMessage } from '../../api/inbox.ts';
-import type { CannedReply, ComposerPolicy, ConversationDetail, Message, Visibility } from '../../api/inbox-types.ts';
-import type { Member } from '../../api/types.ts';
+import type { CannedReply, ComposerPolicy, ConversationDetail, Message, Visibility } from '../../../../../src/contracts/index.ts';
+import type { Member } from '../../../../../src/contracts/index.ts';
 import { useMe } from '../../auth/SessionProvider.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { useRealtime } from '../../realtime/RealtimeProvider.tsx';

@@ -1,5 +1,5 @@
-import type { CannedReply } from '../../api/inbox-types.ts';
-import type { Member } from '../../api/types.ts';
+import type { CannedReply } from '../../../../../src/contracts/index.ts';
+import type { Member } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Avatar } from '../list/Avatar.tsx';
 import { fillTemplate, holesIn, type TemplateContext } from './canned.ts';

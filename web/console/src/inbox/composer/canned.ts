@@ -1,4 +1,4 @@
-import type { CannedReply } from '../../api/inbox-types.ts';
+import type { CannedReply } from '../../../../../src/contracts/index.ts';
 import { fold } from './text-tokens.ts';
 
 export interface TemplateContext {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Message } from '../../api/inbox-types.ts';
+import type { Message } from '../../../../../src/contracts/index.ts';
 import { othersHere, repliesSince } from './collision.ts';
 
 const message = (id: string, extra: Partial<Message> = {}): Message => ({

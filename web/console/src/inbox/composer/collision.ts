@@ -1,4 +1,4 @@
-import type { Message, PresenceUser } from '../../api/inbox-types.ts';
+import type { Message, PresenceUser } from '../../../../../src/contracts/index.ts';
 
 /** Teammates in this conversation right now (not me), and which of them are typing. */
 export function othersHere(users: PresenceUser[], conversationId: string, myUserId: string | undefined): { viewing: PresenceUser[]; typing: PresenceUser[] } {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { PolicyView } from '../../api/inbox-types.ts';
+import type { PolicyView } from '../../../../../src/contracts/index.ts';
 import { canSend, charactersLeft, composerTabs, countsOnServer, defaultTab, policyLines } from './composer-rules.ts';
 
 const H = 3_600_000;

@@ -1,4 +1,4 @@
-import type { ComposerPolicy, ConversationKind, PolicyView, Visibility } from '../../api/inbox-types.ts';
+import type { ComposerPolicy, ConversationKind, PolicyView, Visibility } from '../../../../../src/contracts/index.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import type { Surface } from '../list/ChannelIcon.tsx';
 

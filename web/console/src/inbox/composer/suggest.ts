@@ -1,5 +1,5 @@
-import type { CannedReply } from '../../api/inbox-types.ts';
-import type { Member } from '../../api/types.ts';
+import type { CannedReply } from '../../../../../src/contracts/index.ts';
+import type { Member } from '../../../../../src/contracts/index.ts';
 import { matchCanned } from './canned.ts';
 import { matchMembers } from './mentions.ts';
 import { tokenAt, type Token } from './text-tokens.ts';

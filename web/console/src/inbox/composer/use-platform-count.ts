@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { getPolicy } from '../../api/inbox.ts';
-import type { Visibility } from '../../api/inbox-types.ts';
+import type { Visibility } from '../../../../../src/contracts/index.ts';
 
 const DEBOUNCE_MS = 250;
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { checkVoice, type VoiceWarning } from '../../api/automation.ts';
-import type { Visibility } from '../../api/inbox-types.ts';
+import type { Visibility } from '../../../../../src/contracts/index.ts';
 
 const DEBOUNCE_MS = 600;
 

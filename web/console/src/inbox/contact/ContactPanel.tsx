@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react';
 import { getContact } from '../../api/inbox.ts';
-import type { ContactDetail } from '../../api/inbox-types.ts';
+import type { ContactDetail } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { useRealtimeSignals } from '../../realtime/RealtimeProvider.tsx';
 import { Link } from '../../router/Link.tsx';

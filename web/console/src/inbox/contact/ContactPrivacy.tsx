@@ -7,7 +7,7 @@ import { Button } from '../../ui/Button.tsx';
 import { ConfirmButton } from '../../ui/ConfirmButton.tsx';
 import { errorText } from '../../ui/error-text.ts';
 import { downloadJson as download } from '../../ui/download-json.ts';
-import { canManageChannels } from '../../settings/permissions.ts';
+import { can } from '../../../../../src/contracts/permissions.ts';
 
 /**
  * The customer's personal data: every agent records an opt-out; admins export everything
@@ -35,7 +35,7 @@ export function ContactPrivacy({ contactId, onErased }: { contactId: string; onE
       <Button variant="ghost" pending={busy === 'opt-out'} onClick={() => void run('opt-out', async () => { await setOptOut(contactId, true); return t('privacy.optedOut'); })} data-testid="contact-opt-out">
         {t('privacy.optOut')}
       </Button>
-      {canManageChannels(me.role) && (
+      {can(me.role, 'channels.manage') && (
         <div className="privacy-actions">
           <Button pending={busy === 'export'} onClick={() => void run('export', async () => { download(`relais-contact-${contactId}.json`, await exportContact(contactId)); return t('privacy.exported'); })} data-testid="contact-export">
             {t('privacy.export')}

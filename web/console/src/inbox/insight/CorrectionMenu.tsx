@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Message } from '../../api/inbox-types.ts';
+import type { Message } from '../../../../../src/contracts/index.ts';
 import { correctClassification, type ClassificationCorrection } from '../../api/insight.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { errorText } from '../../ui/error-text.ts';

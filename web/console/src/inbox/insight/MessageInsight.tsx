@@ -1,4 +1,4 @@
-import type { Message } from '../../api/inbox-types.ts';
+import type { Message } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { intentLabelKey } from './classification.ts';
 import { CorrectionMenu } from './CorrectionMenu.tsx';

@@ -1,4 +1,4 @@
-import type { Sentiment } from '../../api/inbox-types.ts';
+import type { Sentiment } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 
 /**

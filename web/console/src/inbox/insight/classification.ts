@@ -1,4 +1,4 @@
-import type { Message, Sentiment } from '../../api/inbox-types.ts';
+import type { Message, Sentiment } from '../../../../../src/contracts/index.ts';
 import type { ClassificationCorrection } from '../../api/insight.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 

@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '../../api/inbox-types.ts';
+import type { ConversationSummary } from '../../../../../src/contracts/index.ts';
 
 export type Surface = 'facebook' | 'instagram' | 'messenger' | 'x' | 'webchat' | 'other';
 

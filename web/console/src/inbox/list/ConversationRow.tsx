@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '../../api/inbox-types.ts';
+import type { ConversationSummary } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { formatClock, formatDuration } from '../../i18n/duration.ts';
 import { Avatar } from './Avatar.tsx';

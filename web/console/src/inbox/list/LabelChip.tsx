@@ -1,4 +1,4 @@
-import type { Label } from '../../api/inbox-types.ts';
+import type { Label } from '../../../../../src/contracts/index.ts';
 
 /**
  * A label with its colour as a dot. The colour is an SVG fill, not a style attribute: the

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type RefObject } from 'react';
-import type { Channel, Label } from '../../api/inbox-types.ts';
-import type { Member } from '../../api/types.ts';
+import type { Channel, Label } from '../../../../../src/contracts/index.ts';
+import type { Member } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { sentiments } from '../insight/classification.ts';
 import type { InboxFilters } from './filters.ts';

@@ -1,8 +1,8 @@
-import type { Channel } from '../../api/inbox-types.ts';
+import type { Channel } from '../../../../../src/contracts/index.ts';
 import { useMe } from '../../auth/SessionProvider.tsx';
 import { useI18n } from '../../i18n/index.ts';
 import { Link } from '../../router/Link.tsx';
-import { canManageChannels } from '../../settings/permissions.ts';
+import { can } from '../../../../../src/contracts/permissions.ts';
 
 /** A channel Meta cut off (token revoked, password changed): no reply leaves until it is reconnected. */
 export function ReconnectNotice({ channels }: { channels: Channel[] }) {
@@ -13,7 +13,7 @@ export function ReconnectNotice({ channels }: { channels: Channel[] }) {
   return (
     <div className="reconnect-notice" role="alert" data-testid="reconnect-notice">
       {t('inbox.reconnect', { names: broken.map((channel) => channel.name).join(', ') })}
-      {canManageChannels(me.role) && <> <Link href="/settings/channels">{t('inbox.reconnectLink')}</Link></>}
+      {can(me.role, 'channels.manage') && <> <Link href="/settings/channels">{t('inbox.reconnectLink')}</Link></>}
     </div>
   );
 }

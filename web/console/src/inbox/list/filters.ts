@@ -1,4 +1,4 @@
-import type { Sentiment } from '../../api/inbox-types.ts';
+import type { Sentiment } from '../../../../../src/contracts/index.ts';
 import { isSentiment } from '../insight/classification.ts';
 import { inboxViews, type InboxView } from '../views.ts';
 

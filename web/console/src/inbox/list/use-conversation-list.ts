@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listConversations } from '../../api/inbox.ts';
-import type { ConversationSummary } from '../../api/inbox-types.ts';
+import type { ConversationSummary } from '../../../../../src/contracts/index.ts';
 import { useRealtimeSignals } from '../../realtime/RealtimeProvider.tsx';
 import { listQuery, type InboxFilters } from './filters.ts';
 

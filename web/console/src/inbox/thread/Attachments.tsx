@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Attachment } from '../../api/inbox-types.ts';
+import type { Attachment } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { isImage, safeHttpUrl } from './safe-url.ts';
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { retryOutbound } from '../../api/inbox.ts';
-import type { Delivery } from '../../api/inbox-types.ts';
+import type { Delivery } from '../../../../../src/contracts/index.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { Button } from '../../ui/Button.tsx';
 import { errorText } from '../../ui/error-text.ts';

@@ -1,4 +1,4 @@
-import type { Message } from '../../api/inbox-types.ts';
+import type { Message } from '../../../../../src/contracts/index.ts';
 import type { MessageAction } from '../../api/inbox.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { formatClock } from '../../i18n/duration.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { moderateMessage, type MessageAction } from '../../api/inbox.ts';
-import type { Message } from '../../api/inbox-types.ts';
+import type { Message } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { Button } from '../../ui/Button.tsx';

@@ -1,4 +1,4 @@
-import type { ModerationEntry } from '../../api/inbox-types.ts';
+import type { ModerationEntry } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { formatClock } from '../../i18n/duration.ts';
 import { ruleOfReason } from './rule-trail.ts';

@@ -1,6 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { moderateMessage, type MessageAction } from '../../api/inbox.ts';
-import type { ConversationDetail, Message } from '../../api/inbox-types.ts';
+import type { ConversationDetail, Message } from '../../../../../src/contracts/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Alert } from '../../ui/Alert.tsx';
 import { errorText } from '../../ui/error-text.ts';

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { getConversation, getPolicy } from '../../api/inbox.ts';
-import type { ComposerPolicy, ConversationDetail, Message } from '../../api/inbox-types.ts';
+import type { ComposerPolicy, ConversationDetail, Message } from '../../../../../src/contracts/index.ts';
 import { useRealtimeSignals } from '../../realtime/RealtimeProvider.tsx';
 
 export interface OpenConversation {

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import type { Action, Condition } from '../../api/automation.ts';
-import type { CannedReply, Label } from '../../api/inbox-types.ts';
-import type { Member } from '../../api/types.ts';
+import type { CannedReply, Label } from '../../../../../src/contracts/index.ts';
+import type { Member } from '../../../../../src/contracts/index.ts';
 import { useI18n, type MessageKey } from '../../i18n/index.ts';
 import { HOUR_MS, intentKeys, splitList, toggled } from './rule-parts.ts';
 
