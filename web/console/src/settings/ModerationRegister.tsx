@@ -27,7 +27,7 @@ export function ModerationRegister() {
   const filter: ModerationFilter = { action, actorType, from: dayStart(from), to: toStart === undefined ? undefined : toStart + DAY };
   // The query string is the filter's identity: the list reloads when it changes.
   const key = moderationQuery(filter);
-  const load = useCallback(() => listModeration(Object.fromEntries(new URLSearchParams(key)) as ModerationFilter), [key]);
+  const load = useCallback(() => listModeration(filter), [key]);
   const [state, reload] = useResource(load);
   const csv = (separator: 'comma' | 'semicolon') => `/api/v1/moderation?${moderationQuery(filter, { format: 'csv', separator, limit: '10000' })}`;
 
