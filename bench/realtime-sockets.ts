@@ -13,8 +13,12 @@ const sockets = await Promise.all(job.cookies.map((cookie, i) => new Promise<Web
   socket.on('message', (raw: Buffer) => {
     const at = wallClock();
     // Every client parses every frame, as a browser tab would.
-    const message = JSON.parse(raw.toString('utf8')) as { type: string; event?: { type: string; data: { messageId: string } } };
-    if (message.type === 'hello') resolve(socket);
+    const message = JSON.parse(raw.toString('utf8')) as { type: string; epoch?: string; seq?: number; event?: { type: string; data: { messageId: string } } };
+    if (message.type === 'hello') {
+      // Start at the hello's sequence and say so: the server opens the live stream at once.
+      socket.send(JSON.stringify({ type: 'resume', epoch: message.epoch, seq: message.seq }));
+      resolve(socket);
+    }
     else if (message.type === 'event' && message.event?.type === 'message.created') received[i]!.push([message.event.data.messageId, at]);
   });
   socket.once('unexpected-response', (_request, response) => reject(new Error(`socket ${i}: HTTP ${response.statusCode}`)));

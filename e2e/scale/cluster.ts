@@ -4,6 +4,7 @@
  * each on a free port. Agents are real HTTP and WebSocket clients.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { connect, createServer, type Socket } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,7 +38,8 @@ export interface Cluster {
   redis: PrivateRedis;
   env: Record<string, string>;
   workspaceId: string;
-  serve(): Promise<RelaisProcess>;
+  /** `publicUrl`: the address users reach it by (a balancer's), when not its own. */
+  serve(options?: { publicUrl?: string }): Promise<RelaisProcess>;
   worker(): Promise<RelaisProcess>;
   /** `relais start`: HTTP, realtime and jobs in one process (the embedded mode). */
   start(): Promise<RelaisProcess>;
@@ -75,12 +77,12 @@ export async function createCluster(extraEnv: Record<string, string> = {}, optio
   });
   const processes: RelaisProcess[] = [];
 
-  const start = async (role: 'serve' | 'worker' | 'start'): Promise<RelaisProcess> => {
+  const start = async (role: 'serve' | 'worker' | 'start', publicUrl?: string): Promise<RelaisProcess> => {
     const port = role === 'worker' ? 0 : await freePort();
     const url = role === 'worker' ? '' : `http://127.0.0.1:${port}`;
     // A worker says nothing at `warn`; at `info` it logs "Relais is running" once its queue started.
     const child = spawn(process.execPath, [bin, role], {
-      env: { ...env, PORT: String(port), ...(url ? { RELAIS_PUBLIC_URL: url } : { LOG_LEVEL: 'info' }) },
+      env: { ...env, PORT: String(port), ...(url ? { RELAIS_PUBLIC_URL: publicUrl ?? url } : { LOG_LEVEL: 'info' }) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     await new Promise<void>((resolve, reject) => {
@@ -115,7 +117,7 @@ export async function createCluster(extraEnv: Record<string, string> = {}, optio
 
   return {
     store, redis: redis!, env, workspaceId: workspace.id,
-    serve: () => start('serve'),
+    serve: (options) => start('serve', options?.publicUrl),
     start: () => start('start'),
     worker: () => start('worker'),
     webhook(url, mid, text = `Bonjour ${mid}`) {
@@ -200,8 +202,9 @@ export class RealtimeClient {
         if (message.type === 'hello') {
           this.connects++;
           const resuming = this.epoch !== undefined;
-          if (resuming) socket.send(JSON.stringify({ type: 'resume', epoch: this.epoch, seq: this.lastSeq }));
-          else this.lastSeq = message.seq ?? 0;
+          // A fresh line starts at the hello's sequence and says so, which opens the live stream at once.
+          if (!resuming) this.lastSeq = message.seq ?? 0;
+          socket.send(JSON.stringify({ type: 'resume', epoch: resuming ? this.epoch : message.epoch, seq: this.lastSeq }));
           this.epoch = message.epoch;
           resolve();
         } else if (message.type === 'event' && message.event) {
@@ -236,6 +239,56 @@ export class RealtimeClient {
   messagesCreated(): string[] {
     return this.events.filter((event) => event.type === 'message.created').map((event) => String(event.data.messageId));
   }
+}
+
+/**
+ * A load balancer as simple as a TCP one: each new connection goes to the first instance that
+ * accepts it, in the order given, so once A is dead every new connection lands on B. No
+ * stickiness, nothing rewritten: the browser only ever sees the balancer's address.
+ */
+export interface Balancer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startBalancer(targets: () => string[]): Promise<Balancer> {
+  const open = new Set<Socket>();
+  const server = createServer((client) => {
+    open.add(client);
+    client.once('close', () => open.delete(client));
+    client.pause();
+    const tryNext = (remaining: string[]) => {
+      const target = remaining[0];
+      if (!target) return client.destroy();
+      const { hostname, port } = new URL(target);
+      const upstream = connect(Number(port), hostname);
+      let connected = false;
+      upstream.once('error', () => {
+        if (!connected) tryNext(remaining.slice(1));
+      });
+      upstream.once('connect', () => {
+        connected = true;
+        open.add(upstream);
+        upstream.once('close', () => { open.delete(upstream); client.destroy(); });
+        client.once('close', () => upstream.destroy());
+        client.on('error', () => upstream.destroy());
+        upstream.on('error', () => client.destroy());
+        client.pipe(upstream);
+        upstream.pipe(client);
+        client.resume();
+      });
+    };
+    tryNext(targets());
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address() as { port: number };
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    close: () => new Promise((resolve) => {
+      for (const socket of open) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
 }
 
 export async function waitUntil(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {

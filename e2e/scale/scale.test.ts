@@ -5,7 +5,7 @@ import pg from 'pg';
 import { sql } from '../../src/store/index.ts';
 import { chromiumAvailable, openProfile } from '../browser.ts';
 import { profileApi } from '../api.ts';
-import { addAgent, createCluster, OWNER, RealtimeClient, signIn, waitUntil, type Agent, type Cluster, type RelaisProcess } from './cluster.ts';
+import { addAgent, createCluster, OWNER, RealtimeClient, signIn, startBalancer, waitUntil, type Agent, type Cluster, type RelaisProcess } from './cluster.ts';
 
 // Scale mode end to end: two `relais serve` (A and B) and one `relais worker` as real processes
 // on one PostgreSQL database and one Redis. Needs PostgreSQL and a redis-server binary; under
@@ -168,6 +168,63 @@ describe.runIf(!missing)('scale mode: two serve processes and a worker', () => {
     expect(new Set(seqs).size).toBe(seqs.length); // none twice
     expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i)); // none missing
   });
+
+  it.runIf(chromiumAvailable())('moves a real browser, behind a balancer, from an instance killed with SIGKILL to the other, with every event once and no reload', async () => {
+    // Two more `serve` behind one address, as an operator runs them; the balancer sends each new
+    // connection to the first instance that accepts it, so once C is dead the console lands on D.
+    const targets: string[] = [];
+    const balancer = await startBalancer(() => targets);
+    const [c, d] = await Promise.all([cluster.serve({ publicUrl: balancer.url }), cluster.serve({ publicUrl: balancer.url })]);
+    targets.push(c.url, d.url);
+    const profile = await openProfile({ locale: 'fr-FR' });
+    try {
+      // Every realtime frame the console receives, on whichever socket, and every page load.
+      const frames: { seq: number; type: string; socket: number }[] = [];
+      const sockets: string[] = [];
+      let loads = 0;
+      profile.page.on('load', () => { loads++; });
+      profile.page.on('websocket', (socket) => {
+        const index = sockets.push(socket.url());
+        socket.on('framereceived', ({ payload }) => {
+          const message = JSON.parse(String(payload)) as { type: string; event?: { seq: number; type: string } };
+          if (message.type === 'event' && message.event) frames.push({ seq: message.event.seq, type: message.event.type, socket: index });
+        });
+      });
+      const api = profileApi(profile.context, balancer.url);
+      await api.post('/api/v1/auth/sign-in', { email: OWNER.email, password: OWNER.password });
+      await profile.page.goto(`${balancer.url}/`);
+      await profile.page.getByText('Toutes les ouvertes').click();
+      expect((await cluster.webhook(d.url, 'm_lb_0', 'Avant la panne')).status).toBe(200);
+      const row = (text: string) => profile.page.locator('[data-testid=conversation-row]', { hasText: text });
+      await row('Avant la panne').waitFor({ timeout: 20_000 });
+      // Webhooks keep arriving on D while C, which holds the console's socket, is killed.
+      const texts = Array.from({ length: 12 }, (_, i) => `Pendant la panne, message ${"ABCDEFGHIJKL"[i]}.`);
+      const load = (async () => {
+        for (const [i, text] of texts.entries()) {
+          expect((await cluster.webhook(d.url, `m_lb_${i + 1}`, text)).status).toBe(200);
+          await new Promise((resolve) => setTimeout(resolve, 100));
+        }
+      })();
+      await row(texts[1]!).waitFor({ timeout: 10_000 });
+      await c.kill();
+      await load;
+      for (const text of texts) await row(text).waitFor({ timeout: 20_000 });
+      for (const text of ['Avant la panne', ...texts]) expect(await row(text).count()).toBe(1);
+      // The console reconnected (a second socket, through the same address) and resumed: every
+      // event once, in order, none missing, and the page never reloaded.
+      expect(sockets.length).toBeGreaterThanOrEqual(2);
+      expect(loads).toBe(1);
+      const seqs = frames.map((frame) => frame.seq);
+      expect(new Set(seqs).size, JSON.stringify(frames)).toBe(seqs.length);
+      expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => seqs[0]! + i));
+      expect(frames.filter((frame) => frame.type === 'message.created')).toHaveLength(1 + texts.length);
+      expect(profile.errors).toEqual([]);
+    } finally {
+      await profile.close();
+      await d.kill();
+      await balancer.close();
+    }
+  }, 90_000);
 
   it('gives a job held by a worker killed with SIGKILL to another worker, which finishes it once', async () => {
     // Holding the messages table makes the worker's ingestion wait mid-job, inside its transaction.

@@ -62,6 +62,69 @@ describe('realtime socket', () => {
     second.ws.close();
   });
 
+  it('sends a reconnecting tab every event once and in order, even one published between hello and its resume', async () => {
+    const host = new URL(base).host;
+    const start = (await relais.bus.head(workspaceId));
+    await relais.bus.publish(workspaceId, 'message.created', { text: 'manqué 1' });
+    await relais.bus.publish(workspaceId, 'message.created', { text: 'manqué 2' });
+    const tab = await connect(`${base}/api/v1/realtime`, { cookie, origin: `http://${host}` });
+    await tab.next('hello');
+    // Published after hello, before the tab says where it stands: it must not overtake the replay.
+    await relais.bus.publish(workspaceId, 'message.created', { text: 'en direct' });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    tab.ws.send(JSON.stringify({ type: 'resume', epoch: relais.bus.epoch, seq: start }));
+    const texts: string[] = [];
+    const seqs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { event } = await tab.next('event');
+      texts.push(event.data.text);
+      seqs.push(event.seq);
+    }
+    expect(texts).toEqual(['manqué 1', 'manqué 2', 'en direct']);
+    expect(seqs).toEqual([start + 1, start + 2, start + 3]);
+    await relais.bus.publish(workspaceId, 'message.created', { text: 'ensuite' });
+    expect((await tab.next('event')).event).toMatchObject({ seq: start + 4, data: { text: 'ensuite' } });
+    expect(tab.messages.filter((message) => message.type === 'event')).toEqual([]);
+    tab.ws.close();
+  });
+
+  it('keeps live events behind a slow replay, even when the tab speaks again meanwhile', async () => {
+    const host = new URL(base).host;
+    const start = await relais.bus.head(workspaceId);
+    await relais.bus.publish(workspaceId, 'message.created', { text: 'manqué' });
+    const tab = await connect(`${base}/api/v1/realtime`, { cookie, origin: `http://${host}` });
+    await tab.next('hello');
+    // A replay that takes its time (a busy database), during which the tab also says where it is.
+    const since = relais.bus.since.bind(relais.bus);
+    let finish!: () => void;
+    const slow = new Promise<void>((resolve) => { finish = resolve; });
+    relais.bus.since = async (...args) => { await slow; return since(...args); };
+    try {
+      tab.ws.send(JSON.stringify({ type: 'resume', epoch: relais.bus.epoch, seq: start }));
+      tab.ws.send(JSON.stringify({ type: 'presence', conversationId: null, typing: false }));
+      await tab.next('presence');
+      await relais.bus.publish(workspaceId, 'message.created', { text: 'pendant le rattrapage' });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      finish();
+      const first = (await tab.next('event')).event;
+      const second = (await tab.next('event')).event;
+      expect([first.data.text, second.data.text]).toEqual(['manqué', 'pendant le rattrapage']);
+      expect([first.seq, second.seq]).toEqual([start + 1, start + 2]);
+    } finally {
+      relais.bus.since = since;
+      tab.ws.close();
+    }
+  });
+
+  it('lets a client that says nothing still receive live events', async () => {
+    const host = new URL(base).host;
+    const tab = await connect(`${base}/api/v1/realtime`, { cookie, origin: `http://${host}` });
+    await tab.next('hello');
+    await relais.bus.publish(workspaceId, 'message.created', { text: 'pour un client muet' });
+    expect((await tab.next('event')).event).toMatchObject({ data: { text: 'pour un client muet' } });
+    tab.ws.close();
+  });
+
   it('tells every tab of the workspace who is looking at a conversation and who is typing', async () => {
     const host = new URL(base).host;
     const lea = await connect(`${base}/api/v1/realtime`, { cookie, origin: `http://${host}` });

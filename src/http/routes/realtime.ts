@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, newId } from '../../kernel/index.ts';
-import { createPresence, type PresenceEntry } from '../../realtime/index.ts';
+import { createPresence, type BusEvent, type PresenceEntry } from '../../realtime/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
@@ -27,10 +27,19 @@ function assertSameOrigin(request: FastifyRequest, publicUrl: string): void {
   }
 }
 
+/** How long live events wait for a silent client to say where it stands (docs/api.md). */
+export const LIVE_GATE_MS = 1000;
+
 /**
  * One socket per browser tab. The server says hello with the bus epoch and sequence, then
  * streams the workspace's events; after a reconnect the client sends `resume` and gets what
  * it missed, or `reload` when the bus cannot tell.
+ *
+ * Events go out in sequence order, each once per socket: live events are held until the
+ * client's first message (or `LIVE_GATE_MS` after `hello`), and again while a `resume` is replayed, then
+ * released after it, skipping what the replay already sent. Without that gate, an event
+ * published between `hello` and `resume` went out live, then again in the replay, after the
+ * older ones it had overtaken.
  */
 export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
   // Shared across processes in scale mode: an agent on another instance shows here too.
@@ -71,9 +80,34 @@ export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
     local.set(workspaceId, (local.get(workspaceId) ?? 0) + 1);
     // Listeners are attached before anything is awaited, so no early message is missed.
     const name = deps.store.db.selectFrom('users').select('name').where('id', '=', userId!).executeTakeFirst().then((row) => row?.name ?? '');
-    const off = deps.bus.subscribe(workspaceId, (event) => send({ type: 'event', event }));
+    let lastSent = 0;
+    const deliver = (event: BusEvent) => {
+      if (event.seq <= lastSent) return;
+      lastSent = event.seq;
+      send({ type: 'event', event });
+    };
+    // Held until the client has said where it stands, and during every replay it asked for.
+    let held: BusEvent[] | undefined = [];
+    let waitingForClient = true;
+    let replays = 0;
+    let gateTimer: NodeJS.Timeout | undefined;
+    const release = () => {
+      if (waitingForClient || replays > 0) return;
+      const waiting = held ?? [];
+      held = undefined;
+      for (const event of waiting) deliver(event);
+    };
+    const clientSpoke = () => {
+      clearTimeout(gateTimer);
+      waitingForClient = false;
+    };
+    const off = deps.bus.subscribe(workspaceId, (event) => {
+      if (held) held.push(event);
+      else deliver(event);
+    });
     const offSignals = deps.bus.subscribeSignals(workspaceId, (data) => send(data));
     socket.on('close', () => {
+      clearTimeout(gateTimer);
       off();
       offSignals();
       const left = (local.get(workspaceId) ?? 1) - 1;
@@ -86,18 +120,35 @@ export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
     });
     socket.on('message', async (raw: Buffer) => {
       const parsed = clientMessage.safeParse(safeJson(raw.toString('utf8')));
+      clientSpoke();
+      if (!parsed.success || parsed.data.type !== 'resume') release();
       if (!parsed.success) return send({ type: 'error', code: 'request.invalid' });
       if (parsed.data.type === 'ping') return send({ type: 'pong' });
       if (parsed.data.type === 'presence') {
         const entry = { userId: userId!, name: await name, conversationId: parsed.data.conversationId, typing: parsed.data.typing };
         return tell(workspaceId, presence.set(workspaceId, socketId, entry)).catch(() => {});
       }
-      const missed = await deps.bus.since(workspaceId, parsed.data.seq, parsed.data.epoch).catch(() => 'reload' as const);
-      if (missed === 'reload') return send({ type: 'reload', epoch: deps.bus.epoch });
-      for (const event of missed) send({ type: 'event', event });
+      held ??= [];
+      replays++;
+      try {
+        const missed = await deps.bus.since(workspaceId, parsed.data.seq, parsed.data.epoch).catch(() => 'reload' as const);
+        if (missed === 'reload') return send({ type: 'reload', epoch: deps.bus.epoch });
+        // The replay restarts the count from where the client stands.
+        lastSent = Math.min(lastSent, parsed.data.seq);
+        for (const event of missed) deliver(event);
+      } finally {
+        replays--;
+        release();
+      }
     });
     void deps.bus.head(workspaceId).then(async (seq) => {
       send({ type: 'hello', epoch: deps.bus.epoch, seq });
+      if (waitingForClient && socket.readyState === socket.OPEN) {
+        gateTimer = setTimeout(() => {
+          waitingForClient = false;
+          release();
+        }, LIVE_GATE_MS);
+      }
       send({ type: 'presence', users: await presence.list(workspaceId) });
     }).catch(() => socket.close(1013, 'Try again later'));
   });
