@@ -49,7 +49,7 @@ describe.skipIf(!chromiumAvailable())('npm run demo, in a browser', () => {
     dataDir = mkdtempSync(join(tmpdir(), 'relais-demo-e2e-'));
     const [port, sandboxPort] = [await freePort(), await freePort()];
     url = `http://127.0.0.1:${port}`;
-    const env = { ...process.env, LOG_LEVEL: 'warn' };
+    const env: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn' };
     // Nothing of the test run's own setup may help the demo: it must stand on its own.
     for (const name of ['RELAIS_DATA_DIR', 'DATABASE_URL', 'REDIS_URL', 'PORT', 'RELAIS_ALLOW_PRIVATE_API_BASE', 'RELAIS_SANDBOX_PORT']) delete env[name];
     // Its own process group, so the end of the test ends npm, node and everything they started.

@@ -135,6 +135,24 @@ describe('relais demo', () => {
     expect(commerce.body.recoveredCarts).toEqual([{ carts: 1, orders: 1, revenueCents: 8900, currency: 'EUR' }]);
   });
 
+  it('has posts scheduled for the coming days and a jeu-concours running on the Page, its entries counted', async () => {
+    await demo.played;
+    const owner = await signIn(demo.url, demo.credentials);
+    const posts = (await owner('GET', '/api/v1/posts?status=scheduled')).body;
+    expect(JSON.stringify(posts)).toContain('La robe Céleste revient en bleu nuit');
+    const scheduled = await demo.relais.store.db.selectFrom('pub_posts').select(['status', 'scheduled_at']).where('workspace_id', '=', demo.workspaceId).execute();
+    expect(scheduled.map((p) => p.status)).toEqual(['scheduled', 'scheduled']);
+    expect(scheduled.every((p) => p.scheduled_at! > Date.now())).toBe(true);
+    const contests = (await owner('GET', '/api/v1/contests')).body.contests as any[];
+    expect(contests).toHaveLength(1);
+    expect(contests[0]).toMatchObject({ name: 'Jeu-concours : une robe Céleste à gagner', status: 'open' });
+    await waitFor(async () => {
+      const entries = await demo.relais.store.db.selectFrom('contest_entries').select(['eligible']).where('workspace_id', '=', demo.workspaceId).execute();
+      return entries.length === 3 && entries.every((e) => e.eligible === 1);
+    }, 10_000, 'the three entries (Nina, Olivia, Hugo), each eligible');
+    expect(lines.some((line) => line.startsWith('🎁 Sarah opens the jeu-concours'))).toBe(true);
+  });
+
   it('wipes only a data dir the demo made itself', () => {
     const mine = freshDemoDir(join(dir, 'again'));
     writeFileSync(join(mine, 'relais.sqlite'), 'stale');

@@ -10,6 +10,7 @@ import { demoShopify, demoWoo, demoX, shopifyCarts, shopifyOrdersBefore, wooOrde
 import { addChannel } from '../channels/index.ts';
 import { connectShop, linkShopCustomer, RECOVER_QUEUE, shopAdapters } from '../commerce/index.ts';
 import type { Relais } from '../main.ts';
+import { openDemoContest } from './plans.ts';
 import { shop } from './shop.ts';
 
 export interface ShopChannels {
@@ -144,7 +145,15 @@ export const shopDay: ShopStep[] = [
     },
   },
   {
-    after: 10,
+    after: 5,
+    async run(ctx) {
+      const sarah = await ctx.relais.store.db.selectFrom('users').select('id').where('email', '=', 'sarah@maison-lune.fr').executeTakeFirstOrThrow();
+      const contest = await eventually(ctx, 'the first comment on the contest post', () => openDemoContest(ctx.relais, ctx.workspaceId, sarah.id));
+      return `🎁 Sarah opens the jeu-concours on the Page's contest post (one robe Céleste, drawn in 5 days): ${contest.entries} ${contest.entries === 1 ? 'entry' : 'entries'} so far, ${contest.eligible} eligible`;
+    },
+  },
+  {
+    after: 5,
     async run({ sandbox }) {
       const { status } = await sandbox.x.mention({ from: demoX.users.camille.id, text: 'Toujours rien pour ma commande 4512… quelqu’un peut m’aider ?' });
       return `▶ X mention from Camille: Toujours rien pour ma commande 4512…${delivered(status)}`;
@@ -187,7 +196,8 @@ export const shopDay: ShopStep[] = [
     },
   },
   {
-    after: 100,
+    // At speed 1, just after Léa's « je commande ce soir » on Instagram.
+    after: 145,
     async run({ sandbox }) {
       const { customer, lineItems, token } = shopifyCarts.lea;
       const code = leaRecovery(sandbox)?.code;
