@@ -54,6 +54,15 @@ export function signSiteIdentity(secret: string, identity: SiteVisitorInput['ide
   return `v2.${seconds}.${createHmac('sha256', secret).update(`v2\n${seconds}\n${canonical}`).digest('hex')}`;
 }
 
+/** Relais answers JSON; anything else (a proxy's page) is kept as text for the error message. */
+function parseAnswer(body: string): any {
+  try {
+    return body ? JSON.parse(body) : undefined;
+  } catch {
+    return body;
+  }
+}
+
 const escapeHtml = (value: string) => value.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 export function createShopSite(host: { clock: SandboxClock; sandboxUrl(): string }) {
@@ -67,7 +76,7 @@ export function createShopSite(host: { clock: SandboxClock; sandboxUrl(): string
     const headers: Record<string, string> = { 'content-type': 'application/json', origin: origin() };
     if (token) headers['x-relais-visitor'] = token;
     const answer = await sendRequest({ method: 'POST', url: `${chat.relaisUrl}${path}`, headers, body: JSON.stringify(body), timeoutMs: 10_000 });
-    return { status: answer.status, body: answer.body ? JSON.parse(answer.body) : undefined };
+    return { status: answer.status, body: parseAnswer(answer.body) };
   }
 
   const site: ShopSite = {
