@@ -4,8 +4,8 @@
  * nothing else set up. Signed in with the credentials it prints, the inbox holds Facebook,
  * Instagram, Messenger, X and site-chat conversations; a shop customer's conversation shows
  * the shop's orders and her open cart; the reports show a recovered cart and the attribution
- * report has figures; the shop page the demo serves carries the chat, and a visitor's message
- * reaches the inbox. The whole journey is bounded (90 s) and the process tree is ended.
+ * report has figures; a jeu-concours runs with its entries; the shop page the demo serves
+ * carries the chat, and a visitor's message reaches the inbox. The whole journey is bounded (90 s) and the process tree is ended.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -122,6 +122,15 @@ describe.skipIf(!chromiumAvailable())('npm run demo, in a browser', () => {
     expect(text).toMatch(/[1-9]\d* commandes?/);
     expect(text).toMatch(/[1-9][\d\s ]*,\d\d/);
     expect(await page.getByTestId('attribution-none').count()).toBe(0);
+  });
+
+  it('lists the jeu-concours running on the Page, its entries counted', async () => {
+    const page = profile.page;
+    await page.goto(`${url}/contests`);
+    const list = page.getByTestId('contest-list');
+    await expectText(list, 'Jeu-concours : une robe Céleste à gagner', 8000);
+    await expectText(list, 'En cours');
+    await expectText(list, '3 participations, 3 valables');
   });
 
   it('serves the shop page with the chat, where a visitor’s message reaches the inbox', async () => {
