@@ -1,9 +1,10 @@
 /**
- * The demo shop beyond its Meta Page: the X account, the Shopify shop and the WooCommerce
- * workshop site connected in Relais, then their day: orders placed before it (#4512 is the
- * one Camille has not received), Léa's cart left two hours before, which Relais recovers on
- * Instagram and she orders, Emma's open cart and her question on the site chat, X mentions and DMs.
- * Everything reaches Relais as the platforms' signed webhooks, sent by the sandbox.
+ * The demo shop beyond its Meta Page: the X account, the Shopify shop, the WooCommerce
+ * workshop site and the site chat connected in Relais, then their day: orders placed before
+ * it (#4512 is the one Camille has not received), Léa's cart left two hours before, which
+ * Relais recovers on Instagram and she orders, Emma's open cart and her question on the site
+ * chat, X mentions and DMs, the jeu-concours Sarah opens. Customers act on the sandbox (signed
+ * webhooks; the widget API for the site chat); teammates act through Relais's use-cases.
  */
 import type { Sandbox } from '../../sandbox/index.ts';
 import { demoShopify, demoWoo, demoX, shopifyCarts, shopifyOrdersBefore, wooOrdersBefore } from '../../sandbox/demo-shop.ts';
