@@ -63,10 +63,11 @@ export async function runSandboxCli(argv: string[], io: SandboxCliIo = {}): Prom
     `  Shop                 ${demoShopify.shop.domain}, token ${demoShopify.shop.accessToken}: orders #4512–#4514, one open cart`,
     `WooCommerce API base   ${woo.apiBase}  (webhooks once setDeliveryUrl is called)`,
     `  Store                ${demoWoo.store.siteUrl}: key ${demoWoo.store.consumerKey}, secret ${demoWoo.store.consumerSecret}, webhook secret ${demoWoo.store.webhookSecret}`,
+    `Shop site              ${sandbox.site.pageUrl}  (embeds a site chat once POST /_sandbox/site/setChat names it: {"relaisUrl","channelId"})`,
     `Try: curl -X POST ${sandbox.url}/_sandbox/meta/comment -H 'content-type: application/json' \\`,
     `       -d '{"postId":"${demo.post.id}","from":"${demo.camille.id}","message":"Livrez-vous en Belgique ?"}'`,
     `     curl -X POST ${sandbox.url}/_sandbox/x/mention -H 'content-type: application/json' -d '{"from":"${demoX.users.camille.id}","text":"Ma commande 4512 ?"}'`,
-    `     curl ${sandbox.url}/_sandbox/<meta|x|shopify|woocommerce>/log   (sandbox/README.md lists every action)`,
+    `     curl ${sandbox.url}/_sandbox/<meta|x|shopify|woocommerce|site>/log   (sandbox/README.md lists every action)`,
   ]) print(line);
 
   await stopped(io.signal);

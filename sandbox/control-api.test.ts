@@ -32,7 +32,8 @@ const hooks = (path: string) => relais.received.filter((r) => r.method === 'POST
 describe('the simulator’s control API, /_sandbox/<platform>/<action>', () => {
   it('names every platform’s control API at its root and prints what it seeded', async () => {
     const root = await (await fetch(url)).json();
-    expect(root.control).toEqual(['/_sandbox/meta/<action>', '/_sandbox/x/<action>', '/_sandbox/shopify/<action>', '/_sandbox/woocommerce/<action>']);
+    expect(root.control).toEqual(['/_sandbox/meta/<action>', '/_sandbox/x/<action>', '/_sandbox/shopify/<action>', '/_sandbox/woocommerce/<action>', '/_sandbox/site/<action>']);
+    expect(root.site.pageUrl).toBe(`${url}/shop`);
     const printed = lines.join('\n');
     for (const fact of [demoX.account.accessToken, demoShopify.shop.accessToken, demoWoo.store.consumerKey, 'shopify-secret', 'x-secret']) expect(printed).toContain(fact);
   });
@@ -97,6 +98,52 @@ describe('the simulator’s control API, /_sandbox/<platform>/<action>', () => {
     const auth = Buffer.from(`${demoWoo.store.consumerKey}:${demoWoo.store.consumerSecret}`).toString('base64');
     const api = await fetch(`${url}/wp-json/wc/v3/orders`, { headers: { authorization: `Basic ${auth}` } });
     expect(await api.json()).toHaveLength(3);
+  });
+
+  it('Shopify: a cart filled two hours ago carries that time, as a real shop’s waiting cart does', async () => {
+    const cart = await control('shopify', 'createCheckout', { email: 'lea.dubois@example.fr', lineItems: [{ title: 'Robe Céleste', price: '89.00' }], startedMinutesAgo: 120 });
+    const age = Date.now() - Date.parse(cart.body.resource.updated_at);
+    expect(age).toBeGreaterThanOrEqual(120 * 60_000 - 2000);
+    expect(age).toBeLessThan(121 * 60_000);
+    expect(cart.body.resource.created_at).toBe(cart.body.resource.updated_at);
+    expect((await control('shopify', 'createCheckout', { lineItems: [{ title: 'x', price: '1.00' }], startedMinutesAgo: -5 })).status).toBe(400);
+  });
+
+  it('the shop site: its page embeds the chat once named; a visitor signed in on it writes through the widget API with the page’s Origin and a v2 identity signature', async () => {
+    expect(await (await fetch(`${url}/shop`)).text()).not.toContain('widget.js');
+    const origin = new URL(url).origin;
+    relais.respond((req) => {
+      if (req.path === '/widget/api/session') return { status: 200, body: JSON.stringify({ token: 'visitor-token-1', visitorId: 'v_1' }) };
+      if (req.path === '/widget/api/identify') return { status: 200, body: JSON.stringify({ status: 'verified' }) };
+      if (req.path === '/widget/api/messages') return { status: 202, body: JSON.stringify({ status: 'accepted' }) };
+      return { status: 404 };
+    });
+    try {
+      expect((await control('site', 'setChat', { relaisUrl: relais.url, channelId: 'ch_site', identifySecret: 'site-secret' })).body).toEqual({ pageUrl: `${url}/shop` });
+      const page = await (await fetch(`${url}/shop`)).text();
+      expect(page).toContain(`<script src="${relais.url}/widget.js" data-channel="ch_site" async></script>`);
+
+      const identity = { email: 'emma.laurent@example.fr', name: 'Emma Laurent' };
+      const sent = await control('site', 'message', { visitor: 'emma', identity, text: 'La livraison est offerte à partir de combien ?' });
+      expect(sent).toMatchObject({ status: 200, body: { visitor: 'emma', visitorId: 'v_1', identified: 'verified', status: 202 } });
+      const calls = relais.received.filter((r) => r.path.startsWith('/widget/api/'));
+      expect(calls.map((r) => r.path)).toEqual(['/widget/api/session', '/widget/api/identify', '/widget/api/messages']);
+      expect(calls.every((r) => r.headers.origin === origin)).toBe(true);
+      expect(JSON.parse(calls[0]!.raw.toString())).toEqual({ channelId: 'ch_site', parentOrigin: origin });
+      expect(calls[2]!.headers['x-relais-visitor']).toBe('visitor-token-1');
+      const { signature } = JSON.parse(calls[1]!.raw.toString());
+      const [, seconds, hex] = /^v2\.(\d+)\.([0-9a-f]{64})$/.exec(signature)!;
+      const signed = `v2\n${seconds}\nemail=emma.laurent@example.fr\nname=Emma Laurent\ncustomerId=\ncartToken=`;
+      expect(hex).toBe(createHmac('sha256', 'site-secret').update(signed).digest('hex'));
+
+      // The same visitor again: one session, her conversation goes on.
+      await control('site', 'message', { visitor: 'emma', text: 'Merci !' });
+      expect(relais.received.filter((r) => r.path === '/widget/api/session')).toHaveLength(1);
+      expect((await control('site', 'log')).body.messages.map((m: any) => m.text)).toEqual(['La livraison est offerte à partir de combien ?', 'Merci !']);
+      expect((await control('site', 'message', { text: '' })).status).toBe(400);
+    } finally {
+      relais.reset();
+    }
   });
 
   it('answers bad input with 400 and why, an unknown action with 404 and the list, a GET on an action with 405', async () => {

@@ -35,9 +35,12 @@ export const shopifyOrdersBefore: Array<ShopifyOrderInput & { number: number }> 
   { number: 4514, customer: demoShopify.customers.emma, lineItems: [{ title: 'Robe Céleste en lin — bleu nuit, 40', price: '89.00', sku: 'CEL-BLN-40' }], financialStatus: 'paid' },
 ];
 
-/** Carts left during the day: Léa's comes back as an order (recovered), Emma's stays open. */
+/**
+ * The carts: Léa filled hers two hours before she writes (Relais's recovery brings her back
+ * and she orders), Emma leaves hers during the day (it stays open).
+ */
 export const shopifyCarts = {
-  lea: { token: 'c0ffee0000000000000000000000lea1', customer: demoShopify.customers.lea, lineItems: [{ title: 'Robe Céleste en lin — écru, 38', price: '89.00', sku: 'CEL-ECR-38' }] },
+  lea: { token: 'c0ffee0000000000000000000000lea1', customer: demoShopify.customers.lea, lineItems: [{ title: 'Robe Céleste en lin — écru, 38', price: '89.00', sku: 'CEL-ECR-38' }], startedMinutesAgo: 120 },
   emma: { token: 'c0ffee000000000000000000000emma1', customer: demoShopify.customers.emma, lineItems: [{ title: 'Créoles Lune', price: '39.00', quantity: 2, sku: 'CRE-LUN' }] },
 } satisfies Record<string, ShopifyCheckoutInput & { token: string }>;
 

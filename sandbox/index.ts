@@ -40,4 +40,5 @@ export type { WooStore, WooOrderInput } from './woocommerce/resources.ts';
 export type { ShopDelivery, ShopDeliveryOptions } from './shop/shop-sender.ts';
 export { base64Hmac } from './shop/shop-sender.ts';
 export type { PinterestSandbox, PinterestAccount, PinterestBoard, PinterestPin, PinterestFailNext } from './pinterest/pinterest-sandbox.ts';
+export type { ShopSite, SiteChat, SiteMessage, SiteVisitorInput } from './site/shop-site.ts';
 export { engagementAt } from './publishing-media.ts';

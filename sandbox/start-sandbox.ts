@@ -22,6 +22,8 @@ import { isShopifyAdminPath } from './shopify/admin-api.ts';
 import { createWooSandbox, type WooSandbox } from './woocommerce/woo-sandbox.ts';
 import { isWooPath } from './woocommerce/rest-api.ts';
 import { createPinterestSandbox, isPinterestPath, type PinterestSandbox } from './pinterest/pinterest-sandbox.ts';
+import { createShopSite, type ShopSite } from './site/shop-site.ts';
+import { siteControl } from './site/control-api.ts';
 
 export interface SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -52,6 +54,8 @@ export interface Sandbox {
   woo: WooSandbox;
   /** Pinterest API v5 (`/v5/`): accounts, boards, Pins and their metrics. */
   pinterest: PinterestSandbox;
+  /** The shop's own website: `/shop` embeds the site chat; its visitors write through the widget API. */
+  site: ShopSite;
   /** Stops retries, drops hung connections and closes the port. */
   close(): Promise<void>;
 }
@@ -73,8 +77,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const shopifyHost = createShopifySandbox(options.shopify ?? {}, { clock, relaisUrl: options.relaisUrl, sandboxUrl: () => url });
   const wooHost = createWooSandbox({ clock, sandboxUrl: () => url });
   const pinterestHost = createPinterestSandbox({ clock, sandboxUrl: () => url });
+  const siteHost = createShopSite({ clock, sandboxUrl: () => url });
 
-  const controls: Record<string, ControlSurface> = { x: xControl(x), shopify: shopifyControl(shopifyHost.shopify), woocommerce: wooControl(wooHost.woo) };
+  const controls: Record<string, ControlSurface> = { x: xControl(x), shopify: shopifyControl(shopifyHost.shopify), woocommerce: wooControl(wooHost.woo), site: siteControl(siteHost.site) };
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const target = new URL(req.url ?? '/', 'http://sandbox');
@@ -86,11 +91,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (isShopifyAdminPath(target.pathname)) return shopifyHost.handleAdmin(req, res, target);
     if (isWooPath(target.pathname)) return wooHost.handleApi(req, res, target);
     if (isPinterestPath(target.pathname)) return pinterestHost.handleApi(req, res, target);
+    if (target.pathname === '/shop' && req.method === 'GET') return siteHost.servePage(res);
     if (target.pathname === '/' || target.pathname === '/_sandbox') {
       return sendJson(res, 200, {
         sandbox: 'relais', control: ['meta', ...Object.keys(controls)].map((platform) => `/_sandbox/${platform}/<action>`),
         meta: { graphUrl: meta.graphUrl, webhookUrl: meta.webhookUrl, appId: meta.appId },
         x: { apiBase: x.apiBase, webhookUrl: x.webhookUrl }, shopify: { apiBase: shopifyHost.shopify.apiBase }, woocommerce: { apiBase: wooHost.woo.apiBase },
+        site: { pageUrl: siteHost.site.pageUrl },
       });
     }
     sendJson(res, 404, { error: { message: `Nothing at ${target.pathname}` } });
@@ -117,6 +124,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     shopify: shopifyHost.shopify,
     woo: wooHost.woo,
     pinterest: pinterestHost.pinterest,
+    site: siteHost.site,
     async close() {
       metaHost.close();
       server.closeAllConnections(); // calls left hanging on purpose (actThenHang) included

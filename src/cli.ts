@@ -39,7 +39,7 @@ const usage = `Usage: relais <command> [options]
                         Relais with the sandbox and a demo shop ("Maison Lune") living a day;
                         resets ./data-demo, never a DIR you name (or RELAIS_DATA_DIR)
   sandbox --port P --relais URL [--meta-app-secret S --meta-verify-token T] [--x-consumer-secret S] [--shopify-app-secret S]
-                        run the platform simulator (Meta, X, Shopify, WooCommerce) against a Relais,
+                        run the platform simulator (Meta, X, Shopify, WooCommerce, shop site) against a Relais,
                         seeded with the demo shop and driven by /_sandbox/<platform>/<action>
   contest verify --entries entries.csv --seed SEED --commitment HASH --winners N [--alternates M]
                         re-run a contest's draw from its proof (docs/contests.md) and print the winners

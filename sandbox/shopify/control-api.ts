@@ -25,7 +25,7 @@ const order = z.object({
 });
 const checkout = z.object({
   shop: z.string().optional(), token: z.string().min(1).optional(), email: z.email().nullable().optional(), phone: z.string().nullable().optional(),
-  customer: customer.nullable().optional(), lineItems: lines, delivery: send,
+  customer: customer.nullable().optional(), lineItems: lines, startedMinutesAgo: z.number().int().min(0).max(43_200).optional(), delivery: send,
 });
 const updateOrder = z.object({
   id: z.union([z.string(), z.number()]),

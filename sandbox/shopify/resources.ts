@@ -42,6 +42,8 @@ export interface ShopifyCheckoutInput {
   phone?: string | null;
   customer?: ShopifyCustomerInput | null;
   lineItems: ShopifyLineInput[];
+  /** The customer filled the cart this long ago (default now): a cart already waiting, as in a real shop's data. */
+  startedMinutesAgo?: number;
 }
 
 export type Json = Record<string, any>;
@@ -113,11 +115,12 @@ export function orderResource(shop: ShopifyShop, input: ShopifyOrderInput, now: 
 export function checkoutResource(shop: ShopifyShop, input: ShopifyCheckoutInput, now: number): Json {
   const token = input.token ?? `${shopifyId().toString(16)}${shopifyId().toString(16)}`;
   const customer = input.customer ? customerResource(shop, input.customer, now) : null;
+  const started = now - (input.startedMinutesAgo ?? 0) * 60_000;
   const checkout = {
     token, cart_token: `c1-${token.slice(0, 12)}`, email: input.email ?? customer?.email ?? null, phone: input.phone ?? customer?.phone ?? null,
     abandoned_checkout_url: `https://${shop.domain}/checkouts/${token}/recover?key=${token.slice(0, 8)}`,
     line_items: lineItems(input.lineItems), total_price: total(input.lineItems), subtotal_price: total(input.lineItems), currency: 'EUR', presentment_currency: 'EUR',
-    completed_at: null, created_at: iso(now), updated_at: iso(now), customer, billing_address: null, shipping_address: null, discount_codes: [],
+    completed_at: null, created_at: iso(started), updated_at: iso(started), customer, billing_address: null, shipping_address: null, discount_codes: [],
     landing_site: '/', referring_site: null, source_name: 'web', buyer_accepts_marketing: false,
   };
   shop.checkouts.set(token, checkout);

@@ -76,16 +76,16 @@ describe('relais demo', () => {
     expect(statuses.find((m) => m.text.startsWith('Commande passée samedi, reçue'))?.edited_at).not.toBeNull();
   });
 
-  it('is a whole shop day: conversations on Meta and X, Shopify and WooCommerce orders (#4512 included), carts, one ordered', async () => {
+  it('is a whole shop day: conversations on Meta, X and the site chat, Shopify and WooCommerce orders (#4512 included), carts, one recovered', async () => {
     await demo.played;
     const { db } = demo.relais.store;
     const kinds = await db.selectFrom('channels').select('kind').where('workspace_id', '=', demo.workspaceId).execute();
-    expect(kinds.map((c) => c.kind).sort()).toEqual(['meta', 'shopify', 'woocommerce', 'x']);
+    expect(kinds.map((c) => c.kind).sort()).toEqual(['meta', 'shopify', 'webchat', 'woocommerce', 'x']);
     await waitFor(async () => {
       const rows = await db.selectFrom('conversations as c').innerJoin('channels as ch', 'ch.id', 'c.channel_id').select(['ch.kind', 'c.kind as conversationKind']).where('c.workspace_id', '=', demo.workspaceId).execute();
       return rows.some((r) => r.kind === 'x' && r.conversationKind === 'public') && rows.some((r) => r.kind === 'x' && r.conversationKind === 'private');
     }, 10_000, 'the X mention and DM as conversations');
-    for (const line of ['▶ X mention from Camille', '▶ X DM from Théo', '▶ Shopify: Léa comes back and orders her cart', '▶ WooCommerce: Inès books a workshop']) {
+    for (const line of ['▶ X mention from Camille', '▶ X DM from Théo', '▶ Shopify: Léa comes back and orders her cart', '▶ WooCommerce: Inès books a workshop', '▶ Site chat from Emma (signed in on the shop: verified)', '▶ Site chat from a visitor']) {
       expect(lines.some((l) => l.startsWith(line))).toBe(true);
     }
     await waitFor(async () => (await db.selectFrom('orders').select('id').where('workspace_id', '=', demo.workspaceId).execute()).length >= 7, 10_000, 'the shops’ orders');
@@ -98,6 +98,22 @@ describe('relais demo', () => {
     expect(carts.find((c) => c.email === 'lea.dubois@example.fr')?.completed_at).not.toBeNull();
     expect(carts.find((c) => c.email === 'emma.laurent@example.fr')?.completed_at).toBeNull();
     expect(lines.filter((line) => line.startsWith('⚠'))).toEqual([]);
+
+    // Léa's cart, two hours old, was recovered on Instagram with a one-time code, and she used it.
+    const recovery = demo.sandbox.meta.sent.find((m) => m.recipientId === '6100000000000002' && m.text?.includes('/recover'));
+    expect(recovery).toMatchObject({ platform: 'instagram' });
+    const code = /RELAIS-[A-Z0-9]{8}/.exec(recovery!.text!)![0];
+    const leaOrder = await db.selectFrom('orders').select(['id', 'discount_codes']).where('workspace_id', '=', demo.workspaceId).where('number', '=', '#4515').executeTakeFirstOrThrow();
+    expect(leaOrder.discount_codes).toContain(code);
+    expect(await db.selectFrom('recovery_decisions').select(['outcome']).where('workspace_id', '=', demo.workspaceId).execute()).toEqual([{ outcome: 'sent' }]);
+
+    // The site chat: Emma, signed in on the shop's page, is linked to her shop account; a passer-by stays anonymous.
+    const site = await db.selectFrom('conversations as c').innerJoin('channels as ch', 'ch.id', 'c.channel_id').leftJoin('contacts as k', 'k.id', 'c.contact_id')
+      .select(['k.name', 'k.email']).where('c.workspace_id', '=', demo.workspaceId).where('ch.kind', '=', 'webchat').execute();
+    expect(site).toHaveLength(2);
+    expect(site.find((c) => c.email === 'emma.laurent@example.fr')?.name).toBe('Emma Laurent');
+    const page = await fetch(`${demo.sandbox.site.pageUrl}`);
+    expect(await page.text()).toContain(`${demo.url}/widget.js`);
 
     // The owner sees it: Camille's panel has her order, and the attribution report has figures.
     const owner = await signIn(demo.url, demo.credentials);
@@ -114,6 +130,27 @@ describe('relais demo', () => {
     expect(report.body.byModel.find((m: any) => m.key === 'utm')).toMatchObject({ orders: 1, revenueCents: 8900 });
     expect(report.body.byModel.map((m: any) => m.key)).toContain('conversation_assisted');
     expect(report.body.byAgent.map((a: any) => a.label)).toContain('Sarah Lemoine');
+    expect(report.body.byModel.find((m: any) => m.key === 'promo_code')).toMatchObject({ orders: 1, revenueCents: 8900 });
+    const commerce = await owner('GET', `/api/v1/reports/commerce?from=${day(-1)}&to=${day(1)}`);
+    expect(commerce.body.recoveredCarts).toEqual([{ carts: 1, orders: 1, revenueCents: 8900, currency: 'EUR' }]);
+  });
+
+  it('has posts scheduled for the coming days and a jeu-concours running on the Page, its entries counted', async () => {
+    await demo.played;
+    const owner = await signIn(demo.url, demo.credentials);
+    const posts = (await owner('GET', '/api/v1/posts?status=scheduled')).body;
+    expect(JSON.stringify(posts)).toContain('La robe Céleste revient en bleu nuit');
+    const scheduled = await demo.relais.store.db.selectFrom('pub_posts').select(['status', 'scheduled_at']).where('workspace_id', '=', demo.workspaceId).execute();
+    expect(scheduled.map((p) => p.status)).toEqual(['scheduled', 'scheduled']);
+    expect(scheduled.every((p) => p.scheduled_at! > Date.now())).toBe(true);
+    const contests = (await owner('GET', '/api/v1/contests')).body.contests as any[];
+    expect(contests).toHaveLength(1);
+    expect(contests[0]).toMatchObject({ name: 'Jeu-concours : une robe Céleste à gagner', status: 'open' });
+    await waitFor(async () => {
+      const entries = await demo.relais.store.db.selectFrom('contest_entries').select(['eligible']).where('workspace_id', '=', demo.workspaceId).execute();
+      return entries.length === 3 && entries.every((e) => e.eligible === 1);
+    }, 10_000, 'the three entries (Nina, Olivia, Hugo), each eligible');
+    expect(lines.some((line) => line.startsWith('🎁 Sarah opens the jeu-concours'))).toBe(true);
   });
 
   it('wipes only a data dir the demo made itself', () => {

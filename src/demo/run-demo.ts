@@ -9,7 +9,8 @@ import { DEFAULT_DEMO_DIR, freshDemoDir, namedDemoDir } from './data-dir.ts';
 import { demoDay } from './day.ts';
 import { playDay } from './play-day.ts';
 import { addDemoShopSetup, demoX } from '../../sandbox/demo-shop.ts';
-import { connectDemoShops, playShopDay, shopDay } from './shop-day.ts';
+import { connectDemoShops, connectSiteChat, playShopDay, shopDay } from './shop-day.ts';
+import { scheduleDemoPosts } from './plans.ts';
 import { seedShop, shop } from './shop.ts';
 import { watchSandbox } from './watch-sandbox.ts';
 import { createDemoWorkspace, DEMO_EMAIL, teamEmails } from './workspace.ts';
@@ -47,9 +48,10 @@ export interface Demo {
 }
 
 /**
- * `relais demo`: Relais on SQLite in a fresh data dir with the Meta sandbox in the same
- * process, the "Maison Lune" workspace connected to the sandbox's Page, then a scripted
- * day of customers writing in. Resolves once everything listens; runs until stopped.
+ * `relais demo`: Relais on SQLite in a fresh data dir with the platform sandbox in the same
+ * process, the "Maison Lune" workspace connected to the sandbox's Page, X account, shops and
+ * shop site (its page embeds the site chat), then a scripted day of customers writing in.
+ * Resolves once everything listens; runs until stopped.
  *
  * @example const demo = await runDemo({ port: 3000 }); await demo.done;
  */
@@ -82,10 +84,12 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
     const spec = await relais.channels.require('meta').connect({
       'page-id': shop.page.id, 'page-token': shop.page.accessToken, 'instagram-id': shop.page.instagramId, 'api-base': sandbox.meta.graphUrl,
     });
-    await addChannel({ db: relais.store.db, clock: relais.inbox.clock, sealer: relais.inbox.sealer }, { workspaceId: workspace.workspaceId, kind: 'meta', ...spec });
+    const metaChannel = await addChannel({ db: relais.store.db, clock: relais.inbox.clock, sealer: relais.inbox.sealer }, { workspaceId: workspace.workspaceId, kind: 'meta', ...spec });
     const handshake = await sandbox.meta.verifyCallback();
     if (!handshake.ok) print(`⚠ The webhook handshake failed (HTTP ${handshake.status}); webhooks may not arrive.`);
-    await connectDemoShops(relais, sandbox, workspace.workspaceId, url);
+    const shopChannels = await connectDemoShops(relais, sandbox, workspace.workspaceId, url);
+    await connectSiteChat(relais, sandbox, workspace.workspaceId, url);
+    const posts = await scheduleDemoPosts(relais, workspace.workspaceId, workspace.team.sarah.id, { meta: metaChannel, x: shopChannels.x });
 
     const minutes = Math.max(1, Math.round(demoDay.reduce((sum, step) => sum + step.after, 0) / speed / 60));
     for (const line of [
@@ -93,8 +97,10 @@ export async function runDemo(options: DemoOptions = {}): Promise<Demo> {
       `  Console    ${url.replace('127.0.0.1', 'localhost')}`,
       `  Sign in    ${DEMO_EMAIL}  password ${password}`,
       `  Teammates  ${teamEmails.join(', ')}; same password`,
-      `  Channels   Facebook, Instagram, Messenger, X @${demoX.account.screenName}, the Shopify shop and the WooCommerce workshop site`,
-      `  Sandbox    ${sandbox.url}/_sandbox/<meta|x|shopify|woocommerce>/log shows what each platform received`,
+      `  Channels   Facebook, Instagram, Messenger, X @${demoX.account.screenName}, the site chat, the Shopify shop and the WooCommerce workshop site`,
+      `  Shop page  ${sandbox.site.pageUrl} (the shop's site with its chat bubble: write as a visitor)`,
+      `  Planned    posts scheduled by Sarah: ${posts.join('; ')}; a jeu-concours opens on the Page during the day`,
+      `  Sandbox    ${sandbox.url}/_sandbox/<meta|x|shopify|woocommerce|site>/log shows what each platform received`,
       `  Data       ${dataDir} ${named ? '(your folder: kept as it is, never wiped by the demo)' : `(the default ${DEFAULT_DEMO_DIR}: reset at each demo start; --data-dir or RELAIS_DATA_DIR names one the demo never wipes)`}`,
       ...(existsSync(join(defaultConsoleDir, 'index.html')) ? [] : ['⚠ The console is not built: run `npm run build:console`, then reload.']),
       `Playing a day of messages (speed ×${speed}, about ${minutes} min). Answer in the console; Ctrl+C stops the demo.`,

@@ -1,14 +1,17 @@
 /**
- * The demo shop beyond its Meta Page: the X account, the Shopify shop and the WooCommerce
- * workshop site connected in Relais, then their day: orders placed before it (#4512 is the
- * one Camille has not received), carts, a cart that becomes an order, X mentions and DMs.
- * Everything reaches Relais as the platforms' signed webhooks, sent by the sandbox.
+ * The demo shop beyond its Meta Page: the X account, the Shopify shop, the WooCommerce
+ * workshop site and the site chat connected in Relais, then their day: orders placed before
+ * it (#4512 is the one Camille has not received), Léa's cart left two hours before, which
+ * Relais recovers on Instagram and she orders, Emma's open cart and her question on the site
+ * chat, X mentions and DMs, the jeu-concours Sarah opens. Customers act on the sandbox (signed
+ * webhooks; the widget API for the site chat); teammates act through Relais's use-cases.
  */
 import type { Sandbox } from '../../sandbox/index.ts';
 import { demoShopify, demoWoo, demoX, shopifyCarts, shopifyOrdersBefore, wooOrdersBefore } from '../../sandbox/demo-shop.ts';
 import { addChannel } from '../channels/index.ts';
-import { connectShop, linkShopCustomer, shopAdapters } from '../commerce/index.ts';
+import { connectShop, linkShopCustomer, RECOVER_QUEUE, shopAdapters } from '../commerce/index.ts';
 import type { Relais } from '../main.ts';
+import { openDemoContest } from './plans.ts';
 import { shop } from './shop.ts';
 
 export interface ShopChannels {
@@ -34,10 +37,26 @@ export async function connectDemoShops(relais: Relais, sandbox: Sandbox, workspa
   return { x, shopify, woocommerce };
 }
 
+/**
+ * The site chat of the shop's page (served by the sandbox at `/shop`), allowed on the
+ * sandbox's origin under both names a browser may use; the page signs its known customers.
+ */
+export async function connectSiteChat(relais: Relais, sandbox: Sandbox, workspaceId: string, relaisUrl: string): Promise<string> {
+  const deps = { db: relais.store.db, clock: relais.inbox.clock, sealer: relais.inbox.sealer };
+  const origin = new URL(sandbox.url);
+  const spec = await relais.channels.require('webchat').connect({ 'allowed-origin': `${origin.origin},http://localhost:${origin.port}`, name: 'Site maisonlune.fr' });
+  const channelId = await addChannel(deps, { workspaceId, kind: 'webchat', ...spec });
+  const identifySecret = spec.credentials.identifySecret;
+  sandbox.site.setChat({ relaisUrl, channelId, ...(identifySecret ? { identifySecret } : {}) });
+  return channelId;
+}
+
 export interface ShopContext {
   sandbox: Sandbox;
   relais: Relais;
   workspaceId: string;
+  /** Aborts the waits when the demo stops. */
+  signal?: AbortSignal;
 }
 
 export interface ShopStep {
@@ -52,7 +71,28 @@ async function metaContact({ relais, workspaceId }: ShopContext, metaId: string)
   return row?.contact_id;
 }
 
+/**
+ * Waits (in real time, whatever the speed) for what an earlier step set going: a webhook is
+ * processed by a job, so a customer's message or order reaches the inbox a moment later.
+ */
+async function eventually<T>(ctx: ShopContext, what: string, look: () => Promise<T | undefined> | T | undefined, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const found = await look();
+    if (found !== undefined) return found;
+    if (ctx.signal?.aborted || Date.now() > deadline) throw new Error(`${what} did not happen within ${timeoutMs / 1000} s`);
+    await sleep(100, ctx.signal ?? new AbortController().signal);
+  }
+}
+
 const delivered = (status: number | undefined) => (status === 200 ? '' : `  (Relais answered ${status ?? 'nothing'})`);
+const viaSite = (status: number) => (status === 202 ? '' : `  (Relais answered ${status})`);
+
+/** Léa's recovery message, as Instagram delivered it to her (the sandbox's record), and its code. */
+function leaRecovery(sandbox: Sandbox): { text: string; code: string | null } | undefined {
+  const message = sandbox.meta.sent.find((sent) => sent.recipientId === shop.customers.lea.id && sent.text?.includes('/recover'));
+  return message?.text ? { text: message.text, code: /RELAIS-[A-Z0-9]+/.exec(message.text)?.[0] ?? null } : undefined;
+}
 
 /** The shop's side of the day, played beside the Meta one. */
 export const shopDay: ShopStep[] = [
@@ -71,53 +111,101 @@ export const shopDay: ShopStep[] = [
     },
   },
   {
-    after: 15,
+    after: 12,
+    async run(ctx) {
+      // What an agent does from the contact panel: Léa on Instagram is Léa the shop's customer.
+      const lea = await eventually(ctx, 'Léa’s Instagram message', () => metaContact(ctx, shop.customers.lea.id));
+      const customer = await eventually(ctx, 'Léa’s shop account', () => ctx.relais.store.db.selectFrom('shop_customers').select('id')
+        .where('workspace_id', '=', ctx.workspaceId).where('email', '=', demoShopify.customers.lea.email).executeTakeFirst());
+      await linkShopCustomer(ctx.relais.store.db, ctx.workspaceId, lea, { shopCustomerId: customer.id }, ctx.relais.inbox.clock.now());
+      return '▶ Sarah links Léa (Instagram) to her account at the Shopify shop';
+    },
+  },
+  {
+    after: 2,
     async run({ sandbox }) {
       const { delivery } = await sandbox.shopify.createCheckout(shopifyCarts.lea);
-      return `▶ Shopify: Léa leaves the robe Céleste in her cart${delivered(delivery.status)}`;
+      return `▶ Shopify: Léa’s cart reaches Relais: the robe Céleste, left ${shopifyCarts.lea.startedMinutesAgo / 60} h ago without ordering${delivered(delivery.status)}`;
+    },
+  },
+  {
+    after: 3,
+    async run(ctx) {
+      // Relais's recovery job runs every minute; the demo, which plays hours in minutes, runs
+      // this round now. The cart waited past the shop's hour: Relais writes to Léa on Instagram.
+      await ctx.relais.queue.enqueue(RECOVER_QUEUE, {});
+      const recovery = await eventually(ctx, 'the cart recovery message', () => leaRecovery(ctx.sandbox), 20_000);
+      return `✉ Relais recovers Léa’s cart on Instagram, with her link${recovery.code ? ` and the code ${recovery.code}` : ''}`;
     },
   },
   {
     after: 10,
-    async run({ sandbox }) {
-      const { status } = await sandbox.x.mention({ from: demoX.users.camille.id, text: 'Toujours rien pour ma commande 4512… quelqu’un peut m’aider ?' });
-      return `▶ X mention from Camille: Toujours rien pour ma commande 4512…${delivered(status)}`;
-    },
-  },
-  {
-    after: 15,
     async run({ sandbox }) {
       const { delivery } = await sandbox.shopify.createCheckout(shopifyCarts.emma);
       return `▶ Shopify: Emma leaves two pairs of créoles in her cart${delivered(delivery.status)}`;
     },
   },
   {
-    after: 20,
+    after: 5,
+    async run(ctx) {
+      const sarah = await ctx.relais.store.db.selectFrom('users').select('id').where('email', '=', 'sarah@maison-lune.fr').executeTakeFirstOrThrow();
+      const contest = await eventually(ctx, 'the first comment on the contest post', () => openDemoContest(ctx.relais, ctx.workspaceId, sarah.id));
+      return `🎁 Sarah opens the jeu-concours on the Page's contest post (one robe Céleste, drawn in 5 days): ${contest.entries} ${contest.entries === 1 ? 'entry' : 'entries'} so far, ${contest.eligible} eligible`;
+    },
+  },
+  {
+    after: 5,
+    async run({ sandbox }) {
+      const { status } = await sandbox.x.mention({ from: demoX.users.camille.id, text: 'Toujours rien pour ma commande 4512… quelqu’un peut m’aider ?' });
+      return `▶ X mention from Camille: Toujours rien pour ma commande 4512…${delivered(status)}`;
+    },
+  },
+  {
+    after: 10,
+    async run({ sandbox }) {
+      // Emma is signed in on the shop's site: its page signs who she is, so Relais knows her.
+      const { firstName, lastName, email } = demoShopify.customers.emma;
+      const text = 'Bonjour ! J’ai deux paires de créoles Lune dans mon panier : la livraison est offerte à partir de combien ?';
+      const sent = await sandbox.site.visitorMessage({ visitor: 'emma', identity: { email, name: `${firstName} ${lastName}` }, text });
+      return `▶ Site chat from Emma (signed in on the shop: ${sent.identified ?? 'not identified'}): ${text}${viaSite(sent.status)}`;
+    },
+  },
+  {
+    after: 15,
     async run({ sandbox }) {
       const { status } = await sandbox.x.dm({ from: demoX.users.theo.id, text: 'Bonjour ! Vous livrez en Suisse ? Et en combien de temps ?' });
       return `▶ X DM from Théo: Vous livrez en Suisse ?${delivered(status)}`;
     },
   },
   {
-    after: 20,
-    async run(ctx) {
-      // What an agent does from the suggestion « commande 4512 » in Camille's message.
-      const contact = await metaContact(ctx, shop.customers.camille.id);
-      const order = await ctx.relais.store.db.selectFrom('orders').select('id').where('workspace_id', '=', ctx.workspaceId).where('number', '=', '#4512').executeTakeFirst();
-      if (!contact || !order) throw new Error('Camille or order #4512 is not in Relais yet');
-      await linkShopCustomer(ctx.relais.store.db, ctx.workspaceId, contact, { orderId: order.id }, ctx.relais.inbox.clock.now());
-      const lea = await metaContact(ctx, shop.customers.lea.id);
-      const leaCustomer = await ctx.relais.store.db.selectFrom('shop_customers').select('id').where('workspace_id', '=', ctx.workspaceId).where('email', '=', demoShopify.customers.lea.email).executeTakeFirst();
-      if (lea && leaCustomer) await linkShopCustomer(ctx.relais.store.db, ctx.workspaceId, lea, { shopCustomerId: leaCustomer.id }, ctx.relais.inbox.clock.now());
-      return '▶ Sarah links Camille to her order #4512 (from « commande 4512 » in her message), and Léa to her shop account';
+    after: 10,
+    async run({ sandbox }) {
+      const text = 'Bonsoir, vous avez une boutique à Paris où essayer les robes ?';
+      const sent = await sandbox.site.visitorMessage({ visitor: 'passer-by', text });
+      return `▶ Site chat from a visitor of the shop page: ${text}${viaSite(sent.status)}`;
     },
   },
   {
-    after: 136,
+    after: 15,
+    async run(ctx) {
+      // What an agent does from the suggestion « commande 4512 » in Camille's message.
+      const contact = await eventually(ctx, 'Camille’s message', () => metaContact(ctx, shop.customers.camille.id));
+      const order = await eventually(ctx, 'order #4512 in Relais', () => ctx.relais.store.db.selectFrom('orders').select('id')
+        .where('workspace_id', '=', ctx.workspaceId).where('number', '=', '#4512').executeTakeFirst());
+      await linkShopCustomer(ctx.relais.store.db, ctx.workspaceId, contact, { orderId: order.id }, ctx.relais.inbox.clock.now());
+      return '▶ Sarah links Camille to her order #4512 (from « commande 4512 » in her message)';
+    },
+  },
+  {
+    // At speed 1, just after Léa's « je commande ce soir » on Instagram.
+    after: 145,
     async run({ sandbox }) {
       const { customer, lineItems, token } = shopifyCarts.lea;
-      const { resource, delivery } = await sandbox.shopify.createOrder({ customer, lineItems, checkoutToken: token, landingSite: '/products/robe-celeste?utm_source=instagram&utm_medium=social&utm_campaign=relais' });
-      return `▶ Shopify: Léa comes back and orders her cart (${String(resource.name)})${delivered(delivery.status)}`;
+      const code = leaRecovery(sandbox)?.code;
+      const { resource, delivery } = await sandbox.shopify.createOrder({
+        customer, lineItems, checkoutToken: token, discountCodes: code ? [code] : [], landingSite: '/products/robe-celeste?utm_source=instagram&utm_medium=social&utm_campaign=relais',
+      });
+      return `▶ Shopify: Léa comes back and orders her cart (${String(resource.name)}${code ? `, code ${code}` : ''}): a recovered cart${delivered(delivery.status)}`;
     },
   },
   {
@@ -144,7 +232,7 @@ export async function playShopDay(ctx: ShopContext, steps: ShopStep[], options: 
     await sleep((step.after * 1000) / options.speed, options.signal);
     if (options.signal.aborted) return;
     try {
-      const line = await step.run(ctx);
+      const line = await step.run({ ...ctx, signal: options.signal });
       if (!options.signal.aborted) options.print(line);
     } catch (error) {
       if (!options.signal.aborted) options.print(`⚠ shop step failed: ${error instanceof Error ? error.message : String(error)}`);

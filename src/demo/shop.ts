@@ -16,6 +16,7 @@ export const shop = {
   posts: {
     collection: { id: '104200000000001_200000000000001', message: 'Nouvelle collection « Été à Biarritz » : créoles en laiton doré et robes en lin, fabriquées en France ✨' },
     sale: { id: '104200000000001_200000000000002', message: 'Soldes d’été : -30 % sur toutes les robes en lin jusqu’à dimanche ☀️' },
+    contest: { id: '104200000000001_200000000000003', message: '🎁 Jeu-concours : une robe Céleste à gagner ! Commentez « je participe » et identifiez une amie. Tirage vérifiable dans 5 jours, règlement en lien.' },
   },
   media: {
     hoops: { id: '17900000000000001', caption: 'Les créoles Lune sont de retour 🌙 #bijoux #madeinfrance' },

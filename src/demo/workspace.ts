@@ -1,4 +1,5 @@
 import { createInvitation, acceptInvitation, setupFirstOwner, type Caller } from '../accounts/index.ts';
+import { defaultRecoverySettings, saveRecoverySettings } from '../commerce/index.ts';
 import { saveCannedReply, saveLabel } from '../inbox/index.ts';
 import type { Relais } from '../main.ts';
 import type { Role } from '../store/index.ts';
@@ -45,7 +46,7 @@ export interface DemoWorkspace {
 /**
  * The "Maison Lune" workspace through the same use-cases as the console: first-run setup,
  * invitations accepted (so teammates are real members who can sign in with the same
- * password), labels and canned replies.
+ * password), labels, canned replies and cart recovery.
  */
 export async function createDemoWorkspace(relais: Relais, password: string): Promise<DemoWorkspace> {
   const { accounts, inbox } = relais;
@@ -62,6 +63,9 @@ export async function createDemoWorkspace(relais: Relais, password: string): Pro
   const labelIds = new Map<string, string>();
   for (const label of labels) labelIds.set(label.name, (await saveLabel(inbox, workspaceId, null, label)).id);
   for (const reply of cannedReplies) await saveCannedReply(inbox, workspaceId, null, reply);
+  // Cart recovery on, as the shop set it up: an hour's wait, a 10 % code for a week. No quiet
+  // hours (equal start and end), so the demo's recovered cart happens at whatever hour it runs.
+  await saveRecoverySettings(inbox, workspaceId, { ...defaultRecoverySettings, enabled: true, delayMinutes: 60, promoPercent: 10, promoExpiryDays: 7, quietStart: '00:00', quietEnd: '00:00' });
   return { workspaceId, owner: { id: ownerId, name: ownerName }, team, labels: labelIds };
 }
 

@@ -171,7 +171,10 @@ function CommerceSection({ report }: { report: Awaited<ReturnType<typeof getComm
         </tbody>
       </table>
       <p className="report-caveat" data-testid="commerce-caveat">{t('reports.caveat')}</p>
-      <p>{t('reports.recovered')} : {report.recoveredCarts.reduce((n, r) => n + r.carts, 0)}</p>
+      <p data-testid="recovered-carts">
+        {t('reports.recovered')} : {report.recoveredCarts.reduce((n, r) => n + r.carts, 0)}
+        {report.recoveredCarts.filter((r) => r.currency && r.revenueCents > 0).map((r) => ` · ${new Intl.NumberFormat(locale, { style: 'currency', currency: r.currency! }).format(r.revenueCents / 100)}`).join('')}
+      </p>
     </section>
   );
 }
