@@ -35,5 +35,5 @@ describe('relais channel add webchat', () => {
     const bad = relais('channel', 'add', 'webchat', '--workspace', 'Boutique Léa', '--allowed-origin', 'javascript:alert(1)');
     expect(bad.status).toBe(1);
     expect(bad.stderr).toContain('allowedOrigins');
-  });
+  }, 120_000); // three CLI processes, each loading the whole app through tsx
 });
