@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { AppError, parseInput } from '../kernel/index.ts';
 import type { EnqueueOptions, JobContext, Queue, WorkOptions } from './queue.ts';
-import type { PeriodicJob } from './periodic.ts';
+import { periodicPayload, type PeriodicJob } from './periodic.ts';
 
 /**
  * What a job carries: its queue name and the zod schema of its payload. Enqueuers need only
@@ -30,13 +30,10 @@ export interface JobDefinition<S extends z.ZodType = z.ZodType> extends JobType<
   everyMs?: number;
 }
 
-export const defineJob = <S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> => definition;
+/** For jobs that may run past the 30 s lease: pg-boss (no heartbeat) holds them 10 minutes. */
+export const LONG_RUN: WorkOptions = { maxRunMs: 10 * 60_000 };
 
-/**
- * The payload of a periodic job: the scheduler's slot (`schedulePeriodic`), or nothing when
- * someone asks for a run now.
- */
-export const periodicPayload = z.object({ slot: z.number().int().optional() }).nullable();
+export const defineJob = <S extends z.ZodType>(definition: JobDefinition<S>): JobDefinition<S> => definition;
 
 /**
  * A job the workers offer every `everyMs` (sweeps, monitors, purges); it runs once per period
