@@ -16,7 +16,7 @@ import { createMemoryBus, createMemorySharedState, createRedisBus, createRedisSh
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
 import { privacyJobs, type PrivacyDeps } from './privacy/index.ts';
-import { commerceJobs, queueShopProcessing, shopAdapters, type CommerceDeps, type CommerceHooks, type RecoveryDeps } from './commerce/index.ts';
+import { commerceJobs, queueShopProcessing, recoveryDepsFrom, shopAdapters, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 import { contestsDepsFrom, contestsJobs, queueEntriesRefresh } from './contests/index.ts';
 import { publishers, publishingJobs, type PublishingDeps } from './publishing/index.ts';
 
@@ -86,11 +86,10 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   // second abandoned cart in one conversation is a new event).
   const onSlaEvent: OnSlaEvent = (workspaceId, conversationId, event, transition) => runRulesForEvent(rulesDeps, { workspaceId, event, conversationId, eventKey: transition.eventKey });
   const commerce: CommerceDeps = { db: store.db, clock, queue, sealer: inbox.sealer, logger, platforms: new Map(shopAdapters), hooks: options.commerceHooks ?? {}, bus };
-  const recovery: RecoveryDeps = {
-    inbox,
+  const recovery = recoveryDepsFrom(inbox, {
     shops: (platform) => shopAdapters.get(platform),
     cartAbandoned: (workspaceId, conversationId, checkoutId) => runRulesForEvent(rulesDeps, { workspaceId, event: 'cart_abandoned', conversationId, eventKey: `cart_abandoned:${checkoutId}` }),
-  };
+  });
   // An admin's replay of a shop delivery queues commerce's own processing job.
   inbox.replayers = new Map([...shopAdapters.keys()].map((provider) => [provider, (db: Db, eventId: string) => queueShopProcessing(queue, db, eventId)]));
   const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger, bus };

@@ -7,7 +7,7 @@
 export type { PromoCodeRequest, ShopAdapter, ShopCheckout, ShopContext, ShopCustomer, ShopLineItem, ShopOrder } from './shop-adapter.ts';
 export { decideRecovery, recoveryKey } from './recovery/decide-recovery.ts';
 export { recoverAbandonedCarts, onCheckoutUpserted, RECOVER_QUEUE } from './recovery/recover-abandoned.ts';
-export type { RecoveryDeps, RecoveryOutcome, RecoveryReason } from './recovery/recovery-deps.ts';
+export { recoveryDepsFrom, type RecoveryDeps, type RecoveryOutcome, type RecoveryReason } from './recovery/recovery-deps.ts';
 export { getRecoverySettings, saveRecoverySettings, recoverySettingsSchema, renderRecoveryTemplate, isQuietTime, defaultRecoverySettings, type RecoverySettings } from './recovery/recovery-settings.ts';
 export { setContactOptOut, isStopMessage } from './recovery/opt-out.ts';
 export { recoveryCodeFor } from './recovery/recovery-promo.ts';
