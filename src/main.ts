@@ -5,23 +5,20 @@
  */
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance } from 'fastify';
-import { createDatabaseThrottle, createMemoryThrottle, purgeExpiredSessions, purgeThrottleCounters, type AccountsDeps } from './accounts/index.ts';
+import { accountsJobs, createDatabaseThrottle, createMemoryThrottle, type AccountsDeps } from './accounts/index.ts';
 import { createLogger, createSealer, sha256Hex, systemClock, type Clock, type Config, type Logger } from './kernel/index.ts';
 import { createChannelRegistry, createXProvider, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
-import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
-import { EXPORT_QUEUE as REPORTS_EXPORT_QUEUE, REFRESH_QUEUE as REPORTS_REFRESH_QUEUE, WEEKLY_QUEUE as REPORTS_WEEKLY_QUEUE, refreshDirty, runExport, sendWeeklySummaries } from './reports/index.ts';
-import { autoAssign, monitorSla, refreshSlaMetrics, routingJobs, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
-import { openStore, type Store } from './store/index.ts';
-import { createPgBossQueue, createSqliteQueue, registerJobs, schedulePeriodic, withPeriodicSlots, type Queue } from './jobs/index.ts';
+import { autoAssign, createDeliveryRecorder, inboxJobs, runRulesForEvent, type InboxDeps, type OnSlaEvent, type RulesDeps } from './inbox/index.ts';
+import { reportsJobs } from './reports/index.ts';
+import { openStore, type Db, type Store } from './store/index.ts';
+import { createPgBossQueue, createSqliteQueue, registerJobs, schedulePeriodic, withPeriodicSlots, type JobDefinition, type Queue } from './jobs/index.ts';
 import { createMemoryBus, createMemorySharedState, createRedisBus, createRedisSharedState, type Bus, type SharedState } from './realtime/index.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
-import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type RulesJob } from './inbox/index.ts';
-import { applyAllRetention, handleShopPrivacyRequest, RETENTION_QUEUE, SHOP_PRIVACY_QUEUE, type PrivacyDeps } from './privacy/index.ts';
-import { notifyHooks, processShopDelivery, reconcileAllShops, SHOP_UPSERTED_QUEUE, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
-import { attributeOrder, onCheckoutUpserted, recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
-import { contestsDepsFrom, purgeExpiredContests, refreshOpenContests, CONTESTS_PURGE_QUEUE, CONTESTS_REFRESH_QUEUE } from './contests/index.ts';
-import { METRICS_QUEUE, pollEngagement, publishers, publishVersion, PUBLISH_QUEUE, sweepDue, SWEEP_QUEUE, type PublishingDeps, type PublishJob } from './publishing/index.ts';
+import { privacyJobs, type PrivacyDeps } from './privacy/index.ts';
+import { commerceJobs, queueShopProcessing, recoveryDepsFrom, shopAdapters, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
+import { contestsDepsFrom, contestsJobs, queueEntriesRefresh } from './contests/index.ts';
+import { publishers, publishingJobs, type PublishingDeps } from './publishing/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -47,8 +44,6 @@ export interface Relais {
 }
 
 export const defaultConsoleDir = fileURLToPath(new URL('../web/console/dist', import.meta.url));
-
-const PURGE_SESSIONS_EVERY_MS = 60 * 60_000;
 
 /**
  * Builds a Relais from config. Migrations run here, so every process starts on the
@@ -85,110 +80,39 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const channels = createChannelRegistry(providers);
   const secrets = installationSecrets(config);
   const inbox: InboxDeps = { db: store.db, clock, queue, bus, channels, sealer: createSealer(config.secretKey), logger, classifiers: createWorkspaceClassifiers(store.db) };
-  queue.work(PROCESS_QUEUE, async (payload, job) => {
-    const { eventIds } = payload as { eventIds: string[] };
-    await processDeliveries(inbox, eventIds, { ...job, maxAttempts: PROCESS_ATTEMPTS });
-  });
-  queue.work(PROFILE_QUEUE, async (payload) => fetchProfile(inbox, payload as ProfileJob));
-  queue.work(SEND_QUEUE, async (payload, job) => deliverOutbound(inbox, payload as { workspaceId: string; outboundId: string }, job), { concurrency: 2 });
-
-  queue.work('sessions.purge', async () => {
-    const purged = await purgeExpiredSessions(accounts);
-    await purgeThrottleCounters(store.db, clock.now());
-    if (purged > 0) logger.info({ purged }, 'expired sessions purged');
-  });
-  // Jobs that may run past the 30 s lease: pg-boss (no heartbeat) holds them 10 minutes.
-  const long = { maxRunMs: 10 * 60_000 };
-  queue.work(RETRAIN_QUEUE, async (payload) => {
-    const version = await retrainWorkspace(inbox, (payload as { workspaceId: string }).workspaceId);
-    logger.info({ version }, 'workspace model retrained');
-  }, long);
-  queue.work(BACKFILL_QUEUE, async (payload) => {
-    await backfillChannel(inbox, payload as { workspaceId: string; channelId: string });
-  }, long);
-  queue.work(BACKFILL_ALL_QUEUE, async () => backfillAllChannels(inbox));
   // A rule's round robin is routing's own pick among online agents under capacity.
   const rulesDeps: RulesDeps = { ...inbox, autoAssign: (workspaceId, conversationId) => autoAssign(inbox, workspaceId, conversationId) };
-  queue.work(RULES_QUEUE, async (payload) => runRulesForMessage(rulesDeps, payload as RulesJob));
-  // Shops: webhooks are written by `commerce.process`; reconciliation fills what they missed.
-  // Each order written is attributed and each checkout watched for abandonment; `hooks` are
-  // extra listeners (tests, extensions) called after them.
-  const builtIn: Required<CommerceHooks> = {
-    onOrderUpserted: async (workspaceId, orderId) => { await attributeOrder({ db: store.db, clock }, workspaceId, orderId); },
-    onCheckoutUpserted: (workspaceId, checkoutId) => onCheckoutUpserted({ inbox }, workspaceId, checkoutId),
-  };
-  const commerce: CommerceDeps = { db: store.db, clock, queue, sealer: inbox.sealer, logger, platforms: new Map(shopAdapters), hooks: options.commerceHooks ?? {}, bus };
-  queue.work(SHOP_PROCESS_QUEUE, async (payload, job) => processShopDelivery(commerce, (payload as { eventId: string }).eventId, { ...job, maxAttempts: SHOP_PROCESS_ATTEMPTS }));
-  queue.work(SHOP_UPSERTED_QUEUE, async (payload) => {
-    const upserted = payload as Parameters<typeof notifyHooks>[1];
-    await notifyHooks({ hooks: builtIn }, upserted);
-    await notifyHooks(commerce, upserted);
-  });
-  queue.work(SHOP_RECONCILE_QUEUE, async (payload) => {
-    await reconcileShop(commerce, payload as { workspaceId: string; channelId: string });
-  }, long);
-  queue.work(SHOP_RECONCILE_ALL_QUEUE, async () => {
-    await reconcileAllShops(commerce);
-  });
-  queue.work('conversations.wake', async () => {
-    await wakeSnoozed(inbox);
-  });
-  // Routing: a conversation a customer opens is offered to its team; an agent coming online
-  // picks up what waits in Unassigned.
-  registerJobs(queue, routingJobs(inbox));
-  // SLA transitions (due soon, breached), once each; escalations (notify, reassign, raise
-  // priority) are rules on these events. Realtime hears them too.
+  // SLA transitions are rules events; so is a cart found abandoned (keyed by the checkout: a
+  // second abandoned cart in one conversation is a new event).
   const onSlaEvent: OnSlaEvent = (workspaceId, conversationId, event, transition) => runRulesForEvent(rulesDeps, { workspaceId, event, conversationId, eventKey: transition.eventKey });
-  queue.work(SLA_MONITOR_QUEUE, async () => {
-    await monitorSla(inbox, onSlaEvent);
-    await refreshSlaMetrics(inbox);
-  });
-  // Cart recovery (a cart found abandoned is also a rules event) and shop privacy requests.
-  const recovery: RecoveryDeps = {
-    inbox,
+  const commerce: CommerceDeps = { db: store.db, clock, queue, sealer: inbox.sealer, logger, platforms: new Map(shopAdapters), hooks: options.commerceHooks ?? {}, bus };
+  const recovery = recoveryDepsFrom(inbox, {
     shops: (platform) => shopAdapters.get(platform),
-    // Keyed by the checkout: a second abandoned cart in one conversation is a new event.
     cartAbandoned: (workspaceId, conversationId, checkoutId) => runRulesForEvent(rulesDeps, { workspaceId, event: 'cart_abandoned', conversationId, eventKey: `cart_abandoned:${checkoutId}` }),
-  };
-  const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger, bus };
-  queue.work(RECOVER_QUEUE, async () => {
-    await recoverAbandonedCarts(recovery);
   });
-  queue.work(SHOP_PRIVACY_QUEUE, async (payload) => handleShopPrivacyRequest(privacy, payload), long);
-  queue.work(RETENTION_QUEUE, async () => applyAllRetention(privacy), long);
-  // Publishing: each version's job at its time; the sweep re-offers lost or crashed ones; engagement polls.
+  // An admin's replay of a shop delivery queues commerce's own processing job.
+  inbox.replayers = new Map([...shopAdapters.keys()].map((provider) => [provider, (db: Db, eventId: string) => queueShopProcessing(queue, db, eventId)]));
+  const privacy: PrivacyDeps = { db: store.db, dialect: store.dialect, clock, queue, logger, bus };
   const publishing: PublishingDeps = {
     db: store.db, clock, queue, bus, sealer: inbox.sealer, logger, publishers, publicUrl: () => accounts.settings.publicUrl,
   };
-  queue.work(PUBLISH_QUEUE, async (payload) => publishVersion(publishing, payload as PublishJob), { concurrency: 2 });
-  queue.work(SWEEP_QUEUE, async () => { await sweepDue(publishing); });
-  queue.work(METRICS_QUEUE, async () => { await pollEngagement(publishing); });
-  // Reports: conversations the triggers marked dirty are recomputed and the rollups moved;
-  // long CSV exports and the weekly summary run here.
-  queue.work(REPORTS_REFRESH_QUEUE, async () => { await refreshDirty({ db: store.db, clock }); }, long);
-  queue.work(REPORTS_EXPORT_QUEUE, async (payload) => runExport({ db: store.db, clock }, payload as { workspaceId: string; exportId: string }), long);
-  queue.work(REPORTS_WEEKLY_QUEUE, async () => { await sendWeeklySummaries({ db: store.db, dialect: store.dialect.name, clock, publish: (w, type, data) => bus.publish(w, type, data) }); }, long);
-  // Contests: new comments re-count the open contests' entries (the consoles hear the counts);
-  // entries past their retention are deleted daily.
   const contests = contestsDepsFrom(inbox, (platform) => shopAdapters.get(platform));
-  inbox.onIngested = async (workspaceIds) => {
-    for (const workspaceId of workspaceIds) await queue.enqueue(CONTESTS_REFRESH_QUEUE, { workspaceId }, { singletonKey: `contests:${workspaceId}`, delayMs: 200 });
-  };
-  queue.work(CONTESTS_REFRESH_QUEUE, async (payload) => { await refreshOpenContests(contests, (payload as { workspaceId: string }).workspaceId); });
-  queue.work(CONTESTS_PURGE_QUEUE, async () => { await purgeExpiredContests(contests); });
+  inbox.onIngested = (workspaceIds) => queueEntriesRefresh(queue, workspaceIds);
 
-  // Periodic jobs: each worker process offers them; one job per period runs (`schedulePeriodic`).
-  // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
-  // transitions and abandoned carts every minute; shop reconciliation every 15 minutes.
-  const periodic: [string, number][] = [
-    ['sessions.purge', PURGE_SESSIONS_EVERY_MS], ['conversations.wake', 60_000], [BACKFILL_ALL_QUEUE, 5 * 60_000],
-    [SLA_MONITOR_QUEUE, 60_000], [RECOVER_QUEUE, 60_000], [SHOP_RECONCILE_ALL_QUEUE, 15 * 60_000], [RETENTION_QUEUE, 6 * 60 * 60_000],
-    [SWEEP_QUEUE, 60_000], [METRICS_QUEUE, 60_000],
-    [REPORTS_REFRESH_QUEUE, 60_000], [REPORTS_WEEKLY_QUEUE, 60 * 60_000],
-    [CONTESTS_PURGE_QUEUE, 24 * 60 * 60_000],
+  // Every job, each module's own definitions (name, payload schema, handler; src/jobs/define-job.ts),
+  // registered in one loop; the periodic ones are offered by each worker and run once per period.
+  const jobs: JobDefinition<any>[] = [
+    ...accountsJobs(accounts, logger),
+    ...inboxJobs(inbox, { rules: rulesDeps, onSlaEvent }),
+    ...commerceJobs(commerce, recovery),
+    ...privacyJobs(privacy),
+    ...publishingJobs(publishing),
+    ...reportsJobs({ db: store.db, dialect: store.dialect.name, clock, publish: (w, type, data) => bus.publish(w, type, data) }),
+    ...contestsJobs(contests),
   ];
-  for (const [name, every] of periodic) periodicEvery.set(name, every);
-  const scheduler = schedulePeriodic({ db: store.db, queue, clock, logger }, periodic.map(([name, everyMs]) => ({ queue: name, everyMs })));
+  const periodic = registerJobs(queue, jobs);
+  for (const { queue: name, everyMs } of periodic) periodicEvery.set(name, everyMs);
+  const scheduler = schedulePeriodic({ db: store.db, queue, clock, logger }, periodic);
 
   const app = role === 'worker'
     ? undefined

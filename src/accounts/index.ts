@@ -16,3 +16,4 @@ export { listMembers, changeMemberRole, removeMember, type Member } from './memb
 export { createInvitation, listPendingInvitations, revokeInvitation, previewInvitation, acceptInvitation, type Invitation } from './invitations.ts';
 export { createApiToken, listApiTokens, revokeApiToken, resolveApiToken, type ApiToken } from './api-tokens.ts';
 export { recordAudit, listAudit } from './audit.ts';
+export { accountsJobs } from './jobs.ts';

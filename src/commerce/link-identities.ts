@@ -84,3 +84,24 @@ export async function linkContactToShopCustomers(db: Db, workspaceId: string, co
   }
   return linked;
 }
+
+/**
+ * The `contact.identified` job (a verified identify on the site chat): the shop customer with
+ * the shop's id, else the ones with the email, are linked to the contact; their orders and
+ * open carts follow, and so do the same person's other shop accounts. A `shop_customers` row
+ * that arrives later is linked by `autoLinkShopCustomer` through `verifiedVisitorContact`.
+ */
+export async function linkIdentifiedContact(deps: { db: Db; clock: { now(): number } }, identified: { workspaceId: string; contactId: string; customerId: string | null; email: string | null }): Promise<void> {
+  const { workspaceId, contactId } = identified;
+  const now = deps.clock.now();
+  await deps.db.transaction().execute(async (trx) => {
+    const customers = trx.selectFrom('shop_customers').select('id').where('workspace_id', '=', workspaceId);
+    let matched = identified.customerId ? await customers.where('external_id', '=', identified.customerId).execute() : [];
+    if (matched.length === 0 && identified.email) matched = await customers.where('email', '=', identified.email.toLowerCase()).execute();
+    for (const { id } of matched) {
+      await trx.updateTable('shop_customers').set({ contact_id: contactId, link_method: 'identify', updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
+      await propagateLink(trx, workspaceId, id, contactId);
+      await linkSameEmail(trx, workspaceId, id, contactId, now);
+    }
+  });
+}

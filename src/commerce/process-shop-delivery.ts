@@ -1,5 +1,7 @@
 import { publishEvent } from '../realtime/index.ts';
-import type { JobContext } from '../jobs/index.ts';
+import { enqueueJob, jobType, type JobContext } from '../jobs/index.ts';
+import { shopRequestJob } from '../privacy/index.ts';
+import { z } from 'zod';
 import type { Db } from '../store/index.ts';
 import type { CommerceDeps } from './deps.ts';
 import { parseShopJson } from './normalize.ts';
@@ -12,10 +14,14 @@ export const SHOP_UPSERTED_QUEUE = 'commerce.upserted';
 /** The privacy seam: Shopify's compliance requests, for the privacy module to carry out. */
 export const PRIVACY_SHOP_REQUEST_QUEUE = 'privacy.shop_request';
 
+const key = z.string().min(1);
+/** `commerce.upserted`: the orders and checkouts a commit changed, for the hooks. */
+export const upsertedJob = jobType(SHOP_UPSERTED_QUEUE, z.object({ workspaceId: key, orders: z.array(key), checkouts: z.array(key) }));
+
 export interface PrivacyShopRequest {
   workspaceId: string;
   channelId: string;
-  topic: string;
+  topic: Extract<ShopEvent, { type: 'privacy' }>['topic'];
   body: unknown;
 }
 
@@ -71,7 +77,7 @@ export async function processShopDelivery(deps: CommerceDeps, eventId: string, j
 /** The hooks run in their own job, queued with the writes: a crash after the commit loses no call. */
 export async function queueHooks(trx: Db, deps: Pick<CommerceDeps, 'queue'>, workspaceId: string, changes: Upserted): Promise<void> {
   if (changes.orders.length === 0 && changes.checkouts.length === 0) return;
-  await deps.queue.enqueue(SHOP_UPSERTED_QUEUE, { workspaceId, ...changes }, { db: trx, maxAttempts: 5, backoffMs: 5000 });
+  await enqueueJob(deps.queue, upsertedJob, { workspaceId, orders: changes.orders, checkouts: changes.checkouts }, { db: trx, maxAttempts: 5, backoffMs: 5000 });
 }
 
 /** Writes what one event says, inside the caller's transaction. */
@@ -98,7 +104,7 @@ export async function applyShopEvent(trx: Db, deps: Pick<CommerceDeps, 'queue'>,
       break;
     case 'privacy': {
       const request: PrivacyShopRequest = { ...shop, topic: event.topic, body: parseShopJson(body) };
-      await deps.queue.enqueue(PRIVACY_SHOP_REQUEST_QUEUE, request, { db: trx, maxAttempts: 10, backoffMs: 60_000 });
+      await enqueueJob(deps.queue, shopRequestJob, request, { db: trx, maxAttempts: 10, backoffMs: 60_000 });
       break;
     }
     case 'ignored':

@@ -5,9 +5,18 @@ import { ShopApiError } from './shop-api-error.ts';
 import type { CommerceDeps } from './deps.ts';
 import { announceChanges, queueHooks, type Upserted } from './process-shop-delivery.ts';
 import { upsertCheckout, upsertOrder } from './upsert-shop-records.ts';
+import { enqueueJob, jobType, type Queue } from '../jobs/index.ts';
+import { z } from 'zod';
 
 export const SHOP_RECONCILE_QUEUE = 'commerce.reconcile';
 export const SHOP_RECONCILE_ALL_QUEUE = 'commerce.reconcile_all';
+/** `commerce.reconcile`: pull what one shop's webhooks missed. */
+export const reconcileJob = jobType(SHOP_RECONCILE_QUEUE, z.object({ workspaceId: z.string().min(1), channelId: z.string().min(1) }));
+
+/** Queues one reconcile pass of a shop; a pass already queued or running for it is enough. */
+export function queueReconcile(queue: Queue, workspaceId: string, channelId: string): Promise<string | null> {
+  return enqueueJob(queue, reconcileJob, { workspaceId, channelId }, { singletonKey: channelId, maxAttempts: 3, backoffMs: 30_000 });
+}
 /** A first pass looks this far back; later passes start from the last one, with an overlap. */
 const FIRST_LOOK_BACK_MS = 7 * 24 * 60 * 60_000;
 const OVERLAP_MS = 10 * 60_000;
@@ -91,7 +100,7 @@ export async function reconcileShop(deps: CommerceDeps, target: { workspaceId: s
 export async function reconcileAllShops(deps: CommerceDeps): Promise<number> {
   const shops = await deps.db.selectFrom('channels').select(['workspace_id', 'id']).where('kind', 'in', [...deps.platforms.keys()]).where('status', '=', 'active').execute();
   for (const shop of shops) {
-    await deps.queue.enqueue(SHOP_RECONCILE_QUEUE, { workspaceId: shop.workspace_id, channelId: shop.id }, { singletonKey: shop.id, maxAttempts: 3, backoffMs: 30_000 });
+    await queueReconcile(deps.queue, shop.workspace_id, shop.id);
   }
   return shops.length;
 }

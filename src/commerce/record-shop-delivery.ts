@@ -1,8 +1,18 @@
 import { newId } from '../kernel/index.ts';
 import type { CommerceDeps } from './deps.ts';
+import { enqueueJob, jobType, type Queue } from '../jobs/index.ts';
+import type { Db } from '../store/index.ts';
+import { z } from 'zod';
 
 export const SHOP_PROCESS_QUEUE = 'commerce.process';
 export const SHOP_PROCESS_ATTEMPTS = 5;
+/** `commerce.process`: one stored shop delivery to write. */
+export const shopProcessJob = jobType(SHOP_PROCESS_QUEUE, z.object({ eventId: z.string().min(1) }));
+
+/** Queues the processing of a stored shop delivery, in the transaction `db` when it is one (intake, admin replay). */
+export function queueShopProcessing(queue: Queue, db: Db, eventId: string): Promise<string | null> {
+  return enqueueJob(queue, shopProcessJob, { eventId }, { db, maxAttempts: SHOP_PROCESS_ATTEMPTS, backoffMs: 2000 });
+}
 
 export interface ShopDelivery {
   provider: 'shopify' | 'woocommerce';
@@ -28,7 +38,7 @@ export async function recordShopDelivery(deps: Pick<CommerceDeps, 'db' | 'queue'
       headers: JSON.stringify(delivery.headers), body: delivery.body, status: 'received', attempts: 0, error: null, received_at: now, processed_at: null,
     }).onConflict((conflict) => conflict.columns(['provider', 'dedupe_key']).doNothing()).returning('id').executeTakeFirst();
     if (!inserted) return 'duplicate';
-    await deps.queue.enqueue(SHOP_PROCESS_QUEUE, { eventId: inserted.id }, { db: trx, maxAttempts: SHOP_PROCESS_ATTEMPTS, backoffMs: 2000 });
+    await queueShopProcessing(deps.queue, trx, inserted.id);
     return 'accepted';
   });
 }

@@ -7,7 +7,7 @@ export type ShopEvent =
   | { type: 'checkout'; checkout: ShopCheckout }
   | { type: 'customer'; customer: ShopCustomer }
   | { type: 'coupon'; code: string; externalId: string; expiresAt: number | null }
-  | { type: 'privacy'; topic: string }
+  | { type: 'privacy'; topic: 'customers/data_request' | 'customers/redact' | 'shop/redact' }
   | { type: 'ignored'; reason: string };
 
 /** Flags as given to `relais channel add <platform>` (or the console form). */

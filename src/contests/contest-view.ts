@@ -1,5 +1,6 @@
 import { AppError } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
+import type { Network } from './deps.ts';
 
 /**
  * What any route may show of a contest. The sealed seed is not among the columns read: the
@@ -49,8 +50,8 @@ export async function listCandidatePosts(db: Db, workspaceId: string) {
     .where(({ not, exists, selectFrom }) => not(exists(selectFrom('messages as m').select('m.id')
       .whereRef('m.workspace_id', '=', 'p.workspace_id').whereRef('m.channel_id', '=', 'p.channel_id').whereRef('m.external_id', '=', 'p.external_id').where('m.direction', '=', 'in'))))
     .orderBy('p.created_at', 'desc').limit(100).execute();
-  return rows.map((r) => ({
-    id: r.id, channelId: r.channel_id, channelName: r.channelName, externalId: r.external_id, text: r.text, permalink: r.permalink, createdAt: r.created_at,
-    network: r.kind === 'x' ? 'x' : r.external_id.includes('_') ? 'facebook' : 'instagram',
-  }));
+  return rows.map((r) => {
+    const network: Network = r.kind === 'x' ? 'x' : r.external_id.includes('_') ? 'facebook' : 'instagram';
+    return { id: r.id, channelId: r.channel_id, channelName: r.channelName, externalId: r.external_id, text: r.text, permalink: r.permalink, createdAt: r.created_at, network };
+  });
 }

@@ -1,29 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import type { z } from 'zod';
+import { createContestSchema } from '../contracts/index.ts';
 import { AppError, newId } from '../kernel/index.ts';
 import type { ContestsDeps, Network } from './deps.ts';
 import { commitmentOf } from './draw.ts';
 import { renderRules, RULES_TEMPLATE_FR } from './rules-template.ts';
 
-const handle = z.string().trim().regex(/^@?[\p{L}\p{N}_.]{1,60}$/u, 'a handle such as @maisonlune').transform((h) => h.replace(/^@/, '').toLowerCase());
-
-export const createContestSchema = z.object({
-  name: z.string().trim().min(1).max(120),
-  /** The règlement; placeholders such as {{commitment}} are filled. Absent: the French template. */
-  rulesText: z.string().max(20_000).optional(),
-  organiser: z.string().trim().min(1).max(200).default('La boutique'),
-  startsAt: z.number().int().positive(),
-  endsAt: z.number().int().positive(),
-  winners: z.number().int().min(1).max(100),
-  alternates: z.number().int().min(0).max(100).default(0),
-  /** `posts.id` of the entry posts (Facebook, Instagram or X), one or more. */
-  postIds: z.array(z.string().min(1).max(64)).min(1).max(10),
-  keyword: z.string().trim().min(1).max(60).nullable().default(null),
-  minTags: z.number().int().min(0).max(10).default(0),
-  includeXMentions: z.boolean().default(false),
-  excludedHandles: z.array(handle).max(50).default([]),
-  retentionMonths: z.number().int().min(1).max(36).default(6),
-}).strict().refine((c) => c.endsAt > c.startsAt, { message: 'the end comes after the start', path: ['endsAt'] });
+// The request's schema is the contract's (src/contracts/contests.ts): the console types its form from it.
+export { createContestSchema };
 
 export type CreateContest = z.infer<typeof createContestSchema>;
 

@@ -23,3 +23,4 @@ export { runContestCli, contestUsage } from './verify-cli.ts';
 export { ambassadorLeaderboard, ambassadorThreshold, saveAmbassadorThreshold, type LeaderboardQuery } from './ambassadors/leaderboard.ts';
 export { createAmbassadorCode, ambassadorCodeFor } from './ambassadors/personal-code.ts';
 export { scoreContacts, explainScore, WEIGHTS, HALF_LIFE_DAYS, type Signal, type SignalKind } from './ambassadors/score.ts';
+export { contestsJobs, entriesRefreshJob, queueEntriesRefresh } from './jobs.ts';

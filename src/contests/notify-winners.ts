@@ -56,9 +56,10 @@ export async function listWinners(deps: Pick<ContestsDeps, 'db'>, workspaceId: s
   const order = (r: (typeof rows)[number]) => (r.role === 'winner' ? 0 : 1000) + r.rank;
   return rows.sort((a, b) => order(a) - order(b)).map((r) => {
     const notice = r.notice === 'queued' && r.state ? (r.state === 'sent' ? 'sent' : r.state === 'failed' ? 'failed' : 'queued') : r.notice;
+    const via: 'private_reply' | 'dm' | null = r.action_type === 'private_reply' ? 'private_reply' : r.action_type === 'message' ? 'dm' : null;
     return {
       entryId: r.entry_id, role: r.role, rank: r.rank, contactId: r.contact_id, conversationId: r.conversation_id, authorName: r.author_name, network: r.network,
-      notice, reason: r.notice_reason ?? r.failure_reason ?? null, via: r.action_type === 'private_reply' ? 'private_reply' : r.action_type === 'message' ? 'dm' : null,
+      notice, reason: r.notice_reason ?? r.failure_reason ?? null, via,
     };
   });
 }

@@ -39,7 +39,7 @@ export const invitation = z.object({ id, email: z.string(), role, createdAt: epo
 export const invitationPreview = z.object({ workspaceName: z.string(), email: z.string(), role }).meta({ id: 'InvitationPreview' });
 export const apiToken = z.object({ id, name: z.string(), role, createdAt: epochMs, lastUsedAt: epochMs.nullable() }).meta({ id: 'ApiToken' });
 export const auditEntry = z.object({
-  id, actorType: z.string(), actorId: z.string().nullable(), action: z.string(),
+  id, actorType: z.enum(['user', 'token', 'system']), actorId: z.string().nullable(), action: z.string(),
   targetType: z.string().nullable(), targetId: z.string().nullable(), data: z.unknown(), createdAt: epochMs,
 }).meta({ id: 'AuditEntry' });
 
@@ -49,3 +49,4 @@ export type Member = z.infer<typeof member>;
 export type Invitation = z.infer<typeof invitation>;
 export type InvitationPreview = z.infer<typeof invitationPreview>;
 export type ApiToken = z.infer<typeof apiToken>;
+export type AuditEntry = z.infer<typeof auditEntry>;

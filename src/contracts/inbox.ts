@@ -158,9 +158,12 @@ export const inboundDelivery = z.looseObject({
   id, provider: z.string(), status: z.string(), attempts: z.number(), error: z.string().nullable(), receivedAt: epochMs, processedAt: epochMs.nullable(),
 }).meta({ id: 'InboundDelivery' });
 export const registerEntry = z.object({
-  id, at: epochMs, action: z.string(), actorType: z.string(), actorId: z.string().nullable(), actorName: z.string().nullable(),
-  clause: z.string().nullable(), reason: z.string().nullable(), messageId: z.string().nullable(), conversationId: z.string().nullable(), snapshot: z.unknown(),
-});
+  id, at: epochMs, action: z.enum(['hide', 'unhide', 'delete']), actorType: z.enum(['user', 'token', 'rule', 'platform']), actorId: z.string().nullable(), actorName: z.string().nullable(),
+  clause: z.string().nullable(), reason: z.string().nullable(), messageId: z.string(), conversationId: z.string(), snapshot: z.string(),
+}).meta({ id: 'ModerationRegisterEntry' });
+/** The register's filter, as the console builds it (the query string of `GET /api/v1/moderation`). */
+export type RegisterFilter = Partial<Pick<z.infer<typeof registerQuery>, 'action' | 'actorType' | 'from' | 'to'>>;
+export type RegisterEntry = z.infer<typeof registerEntry>;
 export const teamModel = z.looseObject({
   version: z.number(), examples: z.number(), trainedAt: epochMs,
   /** JSON described by nothing stricter: the console reads it in settings/model-summary.ts. */

@@ -15,3 +15,5 @@ export * from './commerce.ts';
 export * from './webchat.ts';
 export * from './events.ts';
 export * from './routes.ts';
+export * from './contests.ts';
+export * from './reports.ts';

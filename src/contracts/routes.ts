@@ -2,6 +2,8 @@ import { z } from 'zod';
 import * as accounts from './accounts.ts';
 import * as automation from './automation.ts';
 import * as commerce from './commerce.ts';
+import * as contests from './contests.ts';
+import * as reports from './reports.ts';
 import { created, id, idParam, queued } from './common.ts';
 import * as inbox from './inbox.ts';
 import * as routing from './routing.ts';
@@ -31,7 +33,6 @@ export interface RouteContract {
 const r = (method: HttpMethod, path: string, tag: string, summary: string, rest: Omit<RouteContract, 'method' | 'path' | 'tag' | 'summary'>): RouteContract =>
   ({ method, path, tag, summary, ...rest });
 const none = { 204: null } as const;
-const report = z.looseObject({}).meta({ description: 'A report; see docs/metrics.md' });
 const loose = z.looseObject({}).meta({ description: 'Not yet described field by field; see docs/api.md' });
 const list = <K extends string, S extends z.ZodType>(key: K, item: S) => z.object({ [key]: z.array(item) } as { [P in K]: z.ZodArray<S> });
 
@@ -152,7 +153,7 @@ export const apiRoutes: RouteContract[] = [
   r('PUT', '/api/v1/privacy/retention', 'privacy', 'Keep conversations for this many months (null: always)', { body: commerce.retentionBody, responses: { 200: commerce.retentionView } }),
   r('GET', '/api/v1/privacy/exports', 'privacy', 'Stored exports, shop requests included', { responses: { 200: list('exports', commerce.privacyExportSummary) } }),
   r('GET', '/api/v1/privacy/exports/{id}', 'privacy', 'One stored export', { params: idParam, responses: { 200: commerce.privacyExport } }),
-  // Publishing (issue 15) and contests (issue 16): described loosely until their own contracts are written; each route validates its input itself.
+  // Publishing (issue 15): described loosely until its own contracts are written; each route validates its input itself. Contests (issue 16) validate their input themselves too.
   r('POST', '/api/v1/posts/validate', 'publishing', 'POST /api/v1/posts/validate', { responses: { 200: loose } }),
   r('GET', '/api/v1/posts', 'publishing', 'GET /api/v1/posts', { responses: { 200: loose } }),
   r('GET', '/api/v1/posts/calendar', 'publishing', 'GET /api/v1/posts/calendar', { responses: { 200: loose } }),
@@ -175,33 +176,33 @@ export const apiRoutes: RouteContract[] = [
   r('GET', '/api/v1/publishing/pinterest/{channelId}/boards', 'publishing', 'GET /api/v1/publishing/pinterest/:channelId/boards', { params: z.strictObject({ channelId: z.string().min(1).max(100) }), responses: { 200: loose } }),
   r('POST', '/api/v1/media', 'publishing', 'POST /api/v1/media', { responses: { 200: loose } }),
   r('GET', '/api/v1/media', 'publishing', 'GET /api/v1/media', { responses: { 200: loose } }),
-  r('GET', '/api/v1/contests', 'contests', 'GET /api/v1/contests', { responses: { 200: loose } }),
-  r('GET', '/api/v1/contests/rules-template', 'contests', 'GET /api/v1/contests/rules-template', { responses: { 200: loose } }),
-  r('GET', '/api/v1/contests/posts', 'contests', 'GET /api/v1/contests/posts', { responses: { 200: loose } }),
-  r('GET', '/api/v1/contests/exclusions', 'contests', 'GET /api/v1/contests/exclusions', { responses: { 200: loose } }),
-  r('PUT', '/api/v1/contests/exclusions', 'contests', 'PUT /api/v1/contests/exclusions', { responses: { 200: loose } }),
-  r('POST', '/api/v1/contests', 'contests', 'POST /api/v1/contests', { responses: { 200: loose } }),
-  r('GET', '/api/v1/contests/{id}', 'contests', 'GET /api/v1/contests/:id', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
-  r('GET', '/api/v1/contests/{id}/entries', 'contests', 'GET /api/v1/contests/:id/entries', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
-  r('POST', '/api/v1/contests/{id}/draw', 'contests', 'POST /api/v1/contests/:id/draw', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
-  r('POST', '/api/v1/contests/{id}/notify', 'contests', 'POST /api/v1/contests/:id/notify', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
-  r('GET', '/api/v1/contests/{id}/winners', 'contests', 'GET /api/v1/contests/:id/winners', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
-  r('GET', '/api/v1/contests/{id}/proof', 'contests', 'GET /api/v1/contests/:id/proof', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
+  r('GET', '/api/v1/contests', 'contests', 'The contests, newest first, with their entry counts', { responses: { 200: list('contests', contests.contestSummary) } }),
+  r('GET', '/api/v1/contests/rules-template', 'contests', 'The French rules template (règlement) to start from', { responses: { 200: z.object({ template: z.string() }) } }),
+  r('GET', '/api/v1/contests/posts', 'contests', 'The posts that may carry a contest', { responses: { 200: list('posts', contests.candidatePost) } }),
+  r('GET', '/api/v1/contests/exclusions', 'contests', 'People kept out of every draw (blocked, the team)', { responses: { 200: list('exclusions', contests.contestExclusion) } }),
+  r('PUT', '/api/v1/contests/exclusions', 'contests', 'Keep a person out of the draws, or let them back', { body: contests.exclusionBody, responses: none }),
+  r('POST', '/api/v1/contests', 'contests', 'Create a contest (its seed sealed, its commitment published)', { body: contests.createContestSchema, responses: { 201: z.object({ contest: contests.contestView }) } }),
+  r('GET', '/api/v1/contests/{id}', 'contests', 'A contest, its entry counts (refreshed) and its winners', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: contests.contestDetail } }),
+  r('GET', '/api/v1/contests/{id}/entries', 'contests', 'A contest\'s entries, each with its reason', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: contests.contestEntries } }),
+  r('POST', '/api/v1/contests/{id}/draw', 'contests', 'Run the verifiable draw (once, after the end)', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: contests.drawOutcome } }),
+  r('POST', '/api/v1/contests/{id}/notify', 'contests', 'Tell the winners through the inbox', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: list('winners', contests.contestWinner) } }),
+  r('GET', '/api/v1/contests/{id}/winners', 'contests', 'Winners and alternates, with how each was told', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: list('winners', contests.contestWinner) } }),
+  r('GET', '/api/v1/contests/{id}/proof', 'contests', 'The proof bundle that re-runs the draw', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: contests.proofBundle } }),
   r('GET', '/api/v1/contests/{id}/entries.csv', 'contests', 'GET /api/v1/contests/:id/entries.csv', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: 'text/csv' } }),
-  r('GET', '/api/v1/ambassadors', 'contests', 'GET /api/v1/ambassadors', { responses: { 200: loose } }),
-  r('PUT', '/api/v1/ambassadors/settings', 'contests', 'PUT /api/v1/ambassadors/settings', { responses: { 200: loose } }),
-  r('POST', '/api/v1/ambassadors/{id}/code', 'contests', 'POST /api/v1/ambassadors/:id/code', { params: z.strictObject({ id: z.string().min(1).max(100) }), responses: { 200: loose } }),
-  // Reports (issue 17): described loosely until their own contracts are written; each route validates its query itself.
-  r('GET', '/api/v1/reports/response-times', 'reports', 'Response times over a period', { responses: { 200: report } }),
-  r('GET', '/api/v1/reports/sentiment', 'reports', 'Sentiment shares over a period', { responses: { 200: report } }),
-  r('GET', '/api/v1/reports/care', 'reports', 'Care figures over a period', { responses: { 200: report } }),
-  r('GET', '/api/v1/reports/commerce', 'reports', 'Commerce figures over a period', { responses: { 200: report } }),
-  r('GET', '/api/v1/reports/drill', 'reports', 'The conversations behind a figure', { responses: { 200: report } }),
+  r('GET', '/api/v1/ambassadors', 'contests', 'The ambassador leaderboard of a network over a window', { query: contests.leaderboardQuery, responses: { 200: contests.leaderboard } }),
+  r('PUT', '/api/v1/ambassadors/settings', 'contests', 'Set the score from which a customer counts as an ambassador', { body: contests.ambassadorSettingsBody, responses: { 200: contests.ambassadorThreshold } }),
+  r('POST', '/api/v1/ambassadors/{id}/code', 'contests', 'A personal promo code for an ambassador (the existing one when asked again)', { params: z.strictObject({ id: z.string().min(1).max(100) }), body: contests.ambassadorCodeBody, responses: { 201: contests.ambassadorCode, 200: contests.ambassadorCode } }),
+  // Reports (issue 17): each route validates its query itself (http/routes/reports.validators.ts).
+  r('GET', '/api/v1/reports/response-times', 'reports', 'Response times over a period', { responses: { 200: reports.responseTimesAnswer } }),
+  r('GET', '/api/v1/reports/sentiment', 'reports', 'Sentiment shares over a period', { responses: { 200: reports.sentimentAnswer } }),
+  r('GET', '/api/v1/reports/care', 'reports', 'Care figures over a period', { responses: { 200: reports.careAnswer } }),
+  r('GET', '/api/v1/reports/commerce', 'reports', 'Commerce figures over a period', { responses: { 200: reports.commerceReport } }),
+  r('GET', '/api/v1/reports/drill', 'reports', 'The conversations, messages or orders behind a figure', { responses: { 200: reports.drillPage } }),
   r('GET', '/api/v1/reports/drill.csv', 'reports', 'The same, as CSV', { responses: { 200: 'text/csv' } }),
-  r('POST', '/api/v1/reports/exports', 'reports', 'Start a report export', { responses: { 202: report } }),
-  r('GET', '/api/v1/reports/exports/{id}', 'reports', 'An export\'s state', { params: idParam, responses: { 200: report } }),
+  r('POST', '/api/v1/reports/exports', 'reports', 'Start a report export', { responses: { 202: created } }),
+  r('GET', '/api/v1/reports/exports/{id}', 'reports', 'An export\'s state', { params: idParam, responses: { 200: reports.reportExport } }),
   r('GET', '/api/v1/reports/exports/{id}/download', 'reports', 'Download a finished export', { params: idParam, responses: { 200: 'text/csv' } }),
-  r('POST', '/api/v1/reports/rebuild', 'reports', 'Rebuild the report rollups', { responses: { 202: report } }),
+  r('POST', '/api/v1/reports/rebuild', 'reports', 'Rebuild the report rollups (answers how many conversations were recomputed)', { responses: { 200: reports.rebuildAnswer } }),
 ];
 
 /** `/api/v1/conversations/{id}` (OpenAPI) → `/api/v1/conversations/:id` (Fastify). */

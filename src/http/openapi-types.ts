@@ -2107,7 +2107,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The conversations behind a figure
+         * The conversations, messages or orders behind a figure
          * @description Permission: `reports.read`.
          */
         get: operations["getReportsDrill"];
@@ -2209,7 +2209,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Rebuild the report rollups
+         * Rebuild the report rollups (answers how many conversations were recomputed)
          * @description Permission: `reports.manage`.
          */
         post: operations["postReportsRebuild"];
@@ -2227,13 +2227,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GET /api/v1/contests
+         * The contests, newest first, with their entry counts
          * @description Permission: `contests.manage`.
          */
         get: operations["getContests"];
         put?: never;
         /**
-         * POST /api/v1/contests
+         * Create a contest (its seed sealed, its commitment published)
          * @description Permission: `contests.manage`.
          */
         post: operations["postContests"];
@@ -2251,7 +2251,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GET /api/v1/contests/rules-template
+         * The French rules template (règlement) to start from
          * @description Permission: `contests.manage`.
          */
         get: operations["getContestsRulesTemplate"];
@@ -2271,7 +2271,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GET /api/v1/contests/posts
+         * The posts that may carry a contest
          * @description Permission: `contests.manage`.
          */
         get: operations["getContestsPosts"];
@@ -2291,12 +2291,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GET /api/v1/contests/exclusions
+         * People kept out of every draw (blocked, the team)
          * @description Permission: `contests.manage`.
          */
         get: operations["getContestsExclusions"];
         /**
-         * PUT /api/v1/contests/exclusions
+         * Keep a person out of the draws, or let them back
          * @description Permission: `contests.manage`.
          */
         put: operations["putContestsExclusions"];
@@ -2315,7 +2315,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GET /api/v1/contests/:id
+         * A contest, its entry counts (refreshed) and its winners
          * @description Permission: `contests.manage`.
          */
         get: operations["getContestsById"];
@@ -2335,7 +2335,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GET /api/v1/contests/:id/entries
+         * A contest's entries, each with its reason
          * @description Permission: `contests.manage`.
          */
         get: operations["getContestsByIdEntries"];
@@ -2357,7 +2357,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * POST /api/v1/contests/:id/draw
+         * Run the verifiable draw (once, after the end)
          * @description Permission: `contests.manage`.
          */
         post: operations["postContestsByIdDraw"];
@@ -2377,7 +2377,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * POST /api/v1/contests/:id/notify
+         * Tell the winners through the inbox
          * @description Permission: `contests.manage`.
          */
         post: operations["postContestsByIdNotify"];
@@ -2395,7 +2395,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GET /api/v1/contests/:id/winners
+         * Winners and alternates, with how each was told
          * @description Permission: `contests.manage`.
          */
         get: operations["getContestsByIdWinners"];
@@ -2415,7 +2415,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GET /api/v1/contests/:id/proof
+         * The proof bundle that re-runs the draw
          * @description Permission: `contests.manage`.
          */
         get: operations["getContestsByIdProof"];
@@ -2455,7 +2455,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * GET /api/v1/ambassadors
+         * The ambassador leaderboard of a network over a window
          * @description Permission: `contests.manage`.
          */
         get: operations["getAmbassadors"];
@@ -2476,7 +2476,7 @@ export interface paths {
         };
         get?: never;
         /**
-         * PUT /api/v1/ambassadors/settings
+         * Set the score from which a customer counts as an ambassador
          * @description Permission: `contests.manage`.
          */
         put: operations["putAmbassadorsSettings"];
@@ -2497,7 +2497,7 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * POST /api/v1/ambassadors/:id/code
+         * A personal promo code for an ambassador (the existing one when asked again)
          * @description Permission: `contests.manage`.
          */
         post: operations["postAmbassadorsByIdCode"];
@@ -2583,7 +2583,8 @@ export interface components {
         };
         AuditEntry: {
             id: string;
-            actorType: string;
+            /** @enum {string} */
+            actorType: "user" | "token" | "system";
             actorId: string | null;
             action: string;
             targetType: string | null;
@@ -2866,6 +2867,21 @@ export interface components {
             name: string;
             status: string;
             externalId: string;
+        };
+        ModerationRegisterEntry: {
+            id: string;
+            at: number;
+            /** @enum {string} */
+            action: "hide" | "unhide" | "delete";
+            /** @enum {string} */
+            actorType: "user" | "token" | "rule" | "platform";
+            actorId: string | null;
+            actorName: string | null;
+            clause: string | null;
+            reason: string | null;
+            messageId: string;
+            conversationId: string;
+            snapshot: string;
         };
         InboundDelivery: {
             id: string;
@@ -3171,6 +3187,229 @@ export interface components {
             };
             firstOrderAt: number | null;
             lastOrderAt: number | null;
+        };
+        DurationSummary: {
+            medianMs: number | null;
+            p90Ms: number | null;
+            meanMs: number | null;
+        };
+        CommerceReport: {
+            from: number;
+            to: number;
+            attribution: components["schemas"]["AttributionReport"];
+            recoveredCarts: {
+                carts: number;
+                orders: number;
+                revenueCents: number;
+                currency: string | null;
+            }[];
+            doesSocialSell: {
+                currency: string | null;
+                talked: {
+                    customers: number;
+                    buyers: number;
+                    orders: number;
+                    orderRate: number | null;
+                    averageBasketCents: number | null;
+                    repeatRate: number | null;
+                };
+                didNotTalk: {
+                    customers: number;
+                    buyers: number;
+                    orders: number;
+                    orderRate: number | null;
+                    averageBasketCents: number | null;
+                    repeatRate: number | null;
+                };
+                /** @constant */
+                caveat: "comparison_not_causation";
+            };
+        };
+        DrillPage: {
+            columns: string[];
+            rows: (string | number | null)[][];
+            nextOffset: number | null;
+            total: number;
+        };
+        ReportExport: {
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "done" | "failed";
+            rowsDone: number;
+            rowsTotal: number;
+            error: string | null;
+            createdAt: number;
+        };
+        ContestSummary: {
+            id: string;
+            name: string;
+            startsAt: number;
+            endsAt: number;
+            /** @enum {string} */
+            status: "open" | "drawn";
+            commitment: string;
+            winners: number;
+            entries: number;
+            eligible: number;
+        };
+        CandidatePost: {
+            id: string;
+            channelId: string;
+            channelName: string;
+            externalId: string;
+            text: string | null;
+            permalink: string | null;
+            createdAt: number;
+            /** @enum {string} */
+            network: "facebook" | "instagram" | "x";
+        };
+        ContestExclusion: {
+            contactId: string;
+            /** @enum {string} */
+            kind: "blocked" | "team";
+            name: string | null;
+            createdAt: number;
+        };
+        Contest: {
+            id: string;
+            name: string;
+            rulesText: string;
+            startsAt: number;
+            endsAt: number;
+            winners: number;
+            alternates: number;
+            keyword: string | null;
+            minTags: number;
+            includeXMentions: boolean;
+            excludedHandles: string[];
+            commitment: string;
+            /** @enum {string} */
+            status: "open" | "drawn";
+            retentionMonths: number;
+            createdAt: number;
+            purgedAt: number | null;
+            posts: {
+                postId: string;
+                channelId: string;
+                /** @enum {string} */
+                network: "facebook" | "instagram" | "x";
+                externalId: string;
+                text: string | null;
+                permalink: string | null;
+            }[];
+            draw: {
+                entriesHash: string;
+                seed: string;
+                drawnAt: number;
+                announcement: string;
+            } | null;
+        };
+        EntryCounts: {
+            [key: string]: {
+                entries: number;
+                eligible: number;
+            };
+        };
+        ContestWinner: {
+            entryId: string;
+            /** @enum {string} */
+            role: "winner" | "alternate";
+            rank: number;
+            contactId: string | null;
+            conversationId: string | null;
+            authorName: string | null;
+            network: string | null;
+            /** @enum {string} */
+            notice: "pending" | "sent" | "queued" | "failed" | "impossible";
+            reason: string | null;
+            via: ("private_reply" | "dm") | null;
+        };
+        ContestEntry: {
+            id: string;
+            network: string;
+            contactId: string | null;
+            authorName: string | null;
+            text: string;
+            enteredAt: number;
+            eligible: boolean;
+            reason: string | null;
+            conversationId: string;
+        };
+        DrawOutcome: {
+            entriesHash: string;
+            seed: string;
+            entries: number;
+            picks: {
+                /** @enum {string} */
+                role: "winner" | "alternate";
+                rank: number;
+                entryId: string;
+                network: string;
+                authorName: string;
+            }[];
+            announcement: string;
+        };
+        /** @description Everything needed to re-run the draw (docs/contests.md) */
+        ContestProof: {
+            format: string;
+            contest: {
+                id: string;
+                name: string;
+                startsAt: string;
+                endsAt: string;
+            };
+            rules: string;
+            commitment: string;
+            entriesCsv: string;
+            entriesHash: string;
+            seed: string;
+            winners: number;
+            alternates: number;
+            picks: {
+                role: string;
+                rank: number;
+                entryId: string;
+                network: string;
+                authorName: string;
+            }[];
+            drawnAt: string;
+            verify: string;
+        };
+        AmbassadorLeaderboard: {
+            threshold: number;
+            days: number;
+            /** @enum {string} */
+            network: "all" | "facebook" | "instagram" | "x";
+            ambassadors: {
+                contactId: string;
+                name: string | null;
+                score: number;
+                counts: {
+                    positive_comment: number;
+                    share: number;
+                    like: number;
+                    tag: number;
+                    entry: number;
+                    order: number;
+                    code_sale: number;
+                };
+                explanation: string;
+                ambassador: boolean;
+                codes: {
+                    code: string;
+                    percent: number | null;
+                }[];
+                codeRevenue: {
+                    currency: string;
+                    cents: number;
+                }[];
+            }[];
+        };
+        AmbassadorCode: {
+            id: string;
+            code: string;
+            percent: number;
+            created: boolean;
         };
     };
     responses: {
@@ -4775,19 +5014,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        entries: {
-                            id: string;
-                            at: number;
-                            action: string;
-                            actorType: string;
-                            actorId: string | null;
-                            actorName: string | null;
-                            clause: string | null;
-                            reason: string | null;
-                            messageId: string | null;
-                            conversationId: string | null;
-                            snapshot: unknown;
-                        }[];
+                        entries: components["schemas"]["ModerationRegisterEntry"][];
                     };
                 };
             };
@@ -7021,7 +7248,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        from: number;
+                        to: number;
+                        conversations: number;
+                        responded: number;
+                        firstResponse: {
+                            calendar: components["schemas"]["DurationSummary"];
+                            business: components["schemas"]["DurationSummary"];
+                        };
+                        pending: number;
                     };
                 };
             };
@@ -7045,7 +7280,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        from: number;
+                        to: number;
+                        messages: number;
+                        share: {
+                            positive: number | null;
+                            neutral: number | null;
+                            negative: number | null;
+                        };
+                        adjustedShare: {
+                            positive: number | null;
+                            neutral: number | null;
+                            negative: number | null;
+                        };
+                        adjustedInterval: {
+                            low: {
+                                positive: number | null;
+                                neutral: number | null;
+                                negative: number | null;
+                            };
+                            high: {
+                                positive: number | null;
+                                neutral: number | null;
+                                negative: number | null;
+                            };
+                        } | null;
+                        score: number | null;
+                        adjustedScore: number | null;
+                        benchmark: {
+                            /** @constant */
+                            positive: 0.4;
+                            /** @constant */
+                            negative: 0.3;
+                            score: number;
+                        };
+                        correction: {
+                            buildTimeMessages: number;
+                            workspaceCorrections: number;
+                        };
+                        byDay: {
+                            day: string;
+                            positive: number;
+                            neutral: number;
+                            negative: number;
+                        }[];
+                        byChannel: {
+                            channelId: string;
+                            positive: number;
+                            neutral: number;
+                            negative: number;
+                        }[];
+                        pending: number;
                     };
                 };
             };
@@ -7069,7 +7354,88 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        from: number;
+                        to: number;
+                        timeZone: string;
+                        conversations: number;
+                        customerMessages: number;
+                        responded: number;
+                        firstResponse: {
+                            count: number;
+                            calendar: components["schemas"]["DurationSummary"];
+                            business: components["schemas"]["DurationSummary"];
+                        };
+                        nextResponse: {
+                            count: number;
+                            calendar: components["schemas"]["DurationSummary"];
+                            business: components["schemas"]["DurationSummary"];
+                        };
+                        resolution: {
+                            count: number;
+                            calendar: components["schemas"]["DurationSummary"];
+                            business: components["schemas"]["DurationSummary"];
+                        };
+                        withinSla: {
+                            conversations: number;
+                            share: number | null;
+                        };
+                        reopenings: number;
+                        answeredByAutomationFirst: number;
+                        backlog: {
+                            waiting: number;
+                            oldestWaitingSince: number | null;
+                        };
+                        volume: {
+                            byChannel: {
+                                channelId: string;
+                                name: string;
+                                kind: string;
+                                conversations: number;
+                                customerMessages: number;
+                            }[];
+                            byDay: {
+                                day: string;
+                                conversations: number;
+                                customerMessages: number;
+                            }[];
+                            byWeekdayHour: {
+                                weekday: number;
+                                hour: number;
+                                conversations: number;
+                                customerMessages: number;
+                            }[];
+                        };
+                        agents: {
+                            agentId: string;
+                            name: string;
+                            firstResponses: number;
+                            firstResponseMeanMs: {
+                                calendar: number | null;
+                                business: number | null;
+                            };
+                            withinSla: number;
+                            nextResponses: number;
+                            nextResponseMeanMs: {
+                                calendar: number | null;
+                                business: number | null;
+                            };
+                        }[];
+                        teams: {
+                            teamId: string;
+                            name: string;
+                            firstResponses: number;
+                            firstResponseMeanMs: {
+                                calendar: number | null;
+                                business: number | null;
+                            };
+                            withinSla: number;
+                            nextResponses: number;
+                            nextResponseMeanMs: {
+                                calendar: number | null;
+                                business: number | null;
+                            };
+                        }[];
+                        pending: number;
                     };
                 };
             };
@@ -7092,9 +7458,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["CommerceReport"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -7116,9 +7480,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DrillPage"];
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -7163,7 +7525,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        id: string;
                     };
                 };
             };
@@ -7188,9 +7550,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ReportExport"];
                 };
             };
             400: components["responses"]["InvalidInput"];
@@ -7235,13 +7595,13 @@ export interface operations {
         requestBody?: never;
         responses: {
             /** @description Success */
-            202: {
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        conversations: number;
                     };
                 };
             };
@@ -7265,7 +7625,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        contests: components["schemas"]["ContestSummary"][];
                     };
                 };
             };
@@ -7280,19 +7640,44 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    rulesText?: string;
+                    /** @default La boutique */
+                    organiser?: string;
+                    startsAt: number;
+                    endsAt: number;
+                    winners: number;
+                    /** @default 0 */
+                    alternates?: number;
+                    postIds: string[];
+                    /** @default null */
+                    keyword?: string | null;
+                    /** @default 0 */
+                    minTags?: number;
+                    /** @default false */
+                    includeXMentions?: boolean;
+                    excludedHandles?: string[];
+                    /** @default 6 */
+                    retentionMonths?: number;
+                };
+            };
+        };
         responses: {
             /** @description Success */
-            200: {
+            201: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        contest: components["schemas"]["Contest"];
                     };
                 };
             };
+            400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
         };
@@ -7313,7 +7698,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        template: string;
                     };
                 };
             };
@@ -7337,7 +7722,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        posts: components["schemas"]["CandidatePost"][];
                     };
                 };
             };
@@ -7361,7 +7746,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        exclusions: components["schemas"]["ContestExclusion"][];
                     };
                 };
             };
@@ -7376,19 +7761,23 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    contactId: string;
+                    kind: ("blocked" | "team") | null;
+                };
+            };
+        };
         responses: {
-            /** @description Success */
-            200: {
+            /** @description Done; no body */
+            204: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
-                };
+                content?: never;
             };
+            400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
         };
@@ -7411,7 +7800,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        contest: components["schemas"]["Contest"];
+                        counts: components["schemas"]["EntryCounts"];
+                        winners: components["schemas"]["ContestWinner"][];
                     };
                 };
             };
@@ -7439,7 +7830,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        counts: components["schemas"]["EntryCounts"];
+                        entries: components["schemas"]["ContestEntry"][];
                     };
                 };
             };
@@ -7466,9 +7858,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["DrawOutcome"];
                 };
             };
             400: components["responses"]["InvalidInput"];
@@ -7495,7 +7885,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        winners: components["schemas"]["ContestWinner"][];
                     };
                 };
             };
@@ -7523,7 +7913,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        winners: components["schemas"]["ContestWinner"][];
                     };
                 };
             };
@@ -7550,9 +7940,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["ContestProof"];
                 };
             };
             400: components["responses"]["InvalidInput"];
@@ -7589,7 +7977,10 @@ export interface operations {
     };
     getAmbassadors: {
         parameters: {
-            query?: never;
+            query?: {
+                network?: "all" | "facebook" | "instagram" | "x";
+                days?: number;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7602,11 +7993,10 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AmbassadorLeaderboard"];
                 };
             };
+            400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
         };
@@ -7618,7 +8008,13 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    threshold: number;
+                };
+            };
+        };
         responses: {
             /** @description Success */
             200: {
@@ -7627,10 +8023,11 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        [key: string]: unknown;
+                        threshold: number;
                     };
                 };
             };
+            400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
         };
@@ -7644,7 +8041,15 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody: {
+            content: {
+                "application/json": {
+                    shopChannelId: string;
+                    /** @default 10 */
+                    percent?: number;
+                };
+            };
+        };
         responses: {
             /** @description Success */
             200: {
@@ -7652,9 +8057,16 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        [key: string]: unknown;
-                    };
+                    "application/json": components["schemas"]["AmbassadorCode"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AmbassadorCode"];
                 };
             };
             400: components["responses"]["InvalidInput"];

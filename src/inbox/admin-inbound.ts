@@ -1,8 +1,8 @@
 import { AppError } from '../kernel/index.ts';
 import type { InboxDeps } from './deps.ts';
-import { PROCESS_QUEUE } from './process-delivery.ts';
+import { processJob } from './process-delivery.ts';
+import { enqueueJob } from '../jobs/index.ts';
 import { PROCESS_ATTEMPTS } from './record-delivery.ts';
-import { SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, shopAdapters } from '../commerce/index.ts';
 
 export type InboundStatus = 'received' | 'processed' | 'parked' | 'ignored';
 
@@ -19,14 +19,15 @@ export async function listInbound(deps: Pick<InboxDeps, 'db'>, workspaceId: stri
 }
 
 /** Runs a delivery through processing again (after a parser fix, say): same result as a first pass. */
-export async function replayInbound(deps: Pick<InboxDeps, 'db' | 'queue'>, workspaceId: string, id: string): Promise<void> {
+export async function replayInbound(deps: Pick<InboxDeps, 'db' | 'queue' | 'replayers'>, workspaceId: string, id: string): Promise<void> {
   await deps.db.transaction().execute(async (trx) => {
     const result = await trx.updateTable('inbound_events').set({ status: 'received', error: null })
       .where('workspace_id', '=', workspaceId).where('id', '=', id).where('status', 'in', ['parked', 'processed']).executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw new AppError('inbound.not_found', 'No replayable delivery with this id');
     const { provider } = await trx.selectFrom('inbound_events').select('provider').where('workspace_id', '=', workspaceId).where('id', '=', id).executeTakeFirstOrThrow();
-    // Shop deliveries share the table but have their own processing job.
-    if (shopAdapters.has(provider)) await deps.queue.enqueue(SHOP_PROCESS_QUEUE, { eventId: id }, { db: trx, maxAttempts: SHOP_PROCESS_ATTEMPTS, backoffMs: 2000 });
-    else await deps.queue.enqueue(PROCESS_QUEUE, { eventIds: [id] }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });
+    // Shop deliveries share the table but have their own processing job, queued by their module.
+    const replayer = deps.replayers?.get(provider);
+    if (replayer) await replayer(trx, id);
+    else await enqueueJob(deps.queue, processJob, { eventIds: [id] }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });
   });
 }

@@ -3,7 +3,7 @@ import { newId, newSecret } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
 import type { Queue } from '../jobs/index.ts';
 import type { ChannelRef } from './contacts.ts';
-import { enqueueSend } from './deliver-outbound.ts';
+import { queueOutbound } from './queue-outbound.ts';
 import { currentCharter } from './automation/charters.ts';
 
 export interface CommentForCharter {
@@ -31,13 +31,11 @@ export async function applyCharter(db: Db, queue: Queue, channel: ChannelRef, co
   if (verdict.action !== 'hide') return;
   const clause = verdict.matches.find((match) => match.action === 'hide')!;
   const outboundId = newId(now);
-  await db.insertInto('outbound').values({
-    workspace_id: channel.workspaceId, id: outboundId, message_id: comment.messageId, conversation_id: comment.conversationId, channel_id: channel.channelId,
-    idempotency_key: `charter:${newSecret(12)}`, state: 'queued', failure_kind: null, failure_reason: null, attempts: 0, platform_id: null,
-    created_at: now, updated_at: now, sent_at: null, action_type: 'hide', target_external_id: comment.externalId,
-    action: JSON.stringify({ type: 'hide', surface: comment.surface, commentExternalId: comment.externalId, actor: { type: 'rule', id: `charter:${clause.clauseId}` }, reason: clause.clauseTitle, clause: `${clause.clauseId}@v${clause.version}` }),
-  }).execute();
-  await enqueueSend(queue, db, channel.workspaceId, outboundId);
+  await queueOutbound(db, queue, {
+    workspaceId: channel.workspaceId, id: outboundId, messageId: comment.messageId, conversationId: comment.conversationId, channelId: channel.channelId,
+    idempotencyKey: `charter:${newSecret(12)}`, action: { type: 'hide', surface: comment.surface, commentExternalId: comment.externalId },
+    actor: { type: 'rule', id: `charter:${clause.clauseId}` }, reason: clause.clauseTitle, clause: `${clause.clauseId}@v${clause.version}`, now,
+  });
 }
 
 const personalData: readonly string[] = ['phone', 'email', 'iban', 'card_number'] satisfies PersonalDataKind[];

@@ -1,11 +1,17 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, RoutingMode, TeamMembersTable, Transaction, Database } from '../store/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
+import { jobType } from '../jobs/index.ts';
+import { z } from 'zod';
 
 /** One job per conversation created by ingestion: `{ workspaceId, conversationId }`. */
 export const ROUTING_QUEUE = 'routing.assign';
 /** Waiting conversations offered again when an agent comes online: `{ workspaceId }`. */
 export const PICKUP_QUEUE = 'routing.pickup';
+
+const id = z.string().min(1).max(64);
+export const assignJob = jobType(ROUTING_QUEUE, z.object({ workspaceId: id, conversationId: id }));
+export const pickupJob = jobType(PICKUP_QUEUE, z.object({ workspaceId: id }));
 
 /** A team member's load: the open and pending conversations assigned to them. */
 const openLoad = (eb: ExpressionBuilder<Database & { tm: TeamMembersTable }, 'tm'>) => eb.selectFrom('conversations as c').select((c) => c.fn.countAll<number>().as('n'))

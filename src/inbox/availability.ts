@@ -1,6 +1,7 @@
 import type { Availability } from '../store/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
-import { PICKUP_QUEUE } from './auto-assign.ts';
+import { pickupJob } from './auto-assign.ts';
+import { enqueueJob } from '../jobs/index.ts';
 
 /** Every member's availability; someone who never set one is offline. */
 export async function listAvailability(deps: Pick<InboxDeps, 'db'>, workspaceId: string): Promise<{ userId: string; status: Availability; updatedAt: number | null }[]> {
@@ -20,7 +21,7 @@ export async function setAvailability(deps: Pick<InboxDeps, 'db' | 'clock' | 'bu
   await deps.db.transaction().execute(async (trx) => {
     await trx.insertInto('agent_availability').values({ workspace_id: workspaceId, user_id: userId, status, updated_at: now })
       .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doUpdateSet({ status, updated_at: now })).execute();
-    if (status === 'online') await deps.queue.enqueue(PICKUP_QUEUE, { workspaceId }, { db: trx });
+    if (status === 'online') await enqueueJob(deps.queue, pickupJob, { workspaceId }, { db: trx });
   });
   await publishAll(deps.bus, [{ workspaceId, type: 'agent.availability', data: { userId, status, at: now } }]);
 }

@@ -2,9 +2,13 @@ import { loadChannelContext, markChannelStatus } from '../channels/index.ts';
 import { publishAll, type InboxDeps, type PendingEvent } from './deps.ts';
 import { ingestItem } from './process-delivery.ts';
 import { enqueueRulesForNew } from './automation/run-rules.ts';
+import { enqueueJob, jobType } from '../jobs/index.ts';
+import { z } from 'zod';
 
 export const BACKFILL_QUEUE = 'channel.backfill';
 export const BACKFILL_ALL_QUEUE = 'channels.backfill';
+/** `channel.backfill`: pull what one channel's webhooks may have missed. */
+export const backfillJob = jobType(BACKFILL_QUEUE, z.object({ workspaceId: z.string().min(1), channelId: z.string().min(1) }));
 
 /**
  * Pulls what webhooks may have missed for one channel and ingests it like any delivery:
@@ -26,7 +30,7 @@ export async function backfillChannel(deps: InboxDeps, job: { workspaceId: strin
       return 0;
     }
     if (failure.kind === 'rate_limited') {
-      await deps.queue.enqueue(BACKFILL_QUEUE, job, { delayMs: failure.retryAfterMs ?? 60_000, singletonKey: `later:${job.channelId}` });
+      await enqueueJob(deps.queue, backfillJob, { workspaceId: job.workspaceId, channelId: job.channelId }, { delayMs: failure.retryAfterMs ?? 60_000, singletonKey: `later:${job.channelId}` });
       return 0;
     }
     throw error;
@@ -53,6 +57,6 @@ export async function backfillAllChannels(deps: InboxDeps): Promise<void> {
   if (kinds.length === 0) return;
   const channels = await deps.db.selectFrom('channels').select(['workspace_id', 'id']).where('status', '=', 'active').where('kind', 'in', kinds).execute();
   for (const channel of channels) {
-    await deps.queue.enqueue(BACKFILL_QUEUE, { workspaceId: channel.workspace_id, channelId: channel.id }, { singletonKey: channel.id, maxAttempts: 3, backoffMs: 30_000 });
+    await enqueueJob(deps.queue, backfillJob, { workspaceId: channel.workspace_id, channelId: channel.id }, { singletonKey: channel.id, maxAttempts: 3, backoffMs: 30_000 });
   }
 }

@@ -2,8 +2,12 @@ import { AppError, newId } from '../kernel/index.ts';
 import { parseIntentKey, type Correction, type Intent } from '../insight/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
 import { rollUpSentiment } from './classify.ts';
+import { enqueueJob, jobType } from '../jobs/index.ts';
+import { z } from 'zod';
 
 export const RETRAIN_QUEUE = 'insight.retrain';
+/** `insight.retrain`: retrain one workspace's model from its corrections. */
+export const retrainJob = jobType(RETRAIN_QUEUE, z.object({ workspaceId: z.string().min(1) }));
 
 /**
  * An agent's one-click correction of a message's sentiment or intents. The message shows it
@@ -22,7 +26,7 @@ export async function correctClassification(deps: Pick<InboxDeps, 'db' | 'clock'
     await trx.insertInto('classification_corrections').values({ workspace_id: workspaceId, id: newId(now), message_id: messageId, ...correction })
       .onConflict((conflict) => conflict.columns(['workspace_id', 'message_id']).doUpdateSet(correction)).execute();
     await rollUpSentiment(trx, workspaceId, message.conversation_id);
-    await deps.queue.enqueue(RETRAIN_QUEUE, { workspaceId }, { db: trx, singletonKey: workspaceId, delayMs: 5_000, maxAttempts: 3 });
+    await enqueueJob(deps.queue, retrainJob, { workspaceId }, { db: trx, singletonKey: workspaceId, delayMs: 5_000, maxAttempts: 3 });
     return message.conversation_id;
   });
   await publishAll(deps.bus, [{ workspaceId, type: 'message.updated', data: { conversationId, messageId } }]);

@@ -1,14 +1,17 @@
 import { loadChannelContext, markChannelStatus, type OutboundAction, type SendOutcome } from '../channels/index.ts';
-import type { Queue } from '../jobs/index.ts';
+import { enqueueJob, jobType, type Queue } from '../jobs/index.ts';
+import { z } from 'zod';
 import type { Db } from '../store/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
 import { recordSent } from './record-sent.ts';
 
 export const SEND_QUEUE = 'outbound.send';
 export const SEND_ATTEMPTS = 6;
+/** `outbound.send`: one `outbound` row to carry out. */
+export const sendJob = jobType(SEND_QUEUE, z.object({ workspaceId: z.string().min(1), outboundId: z.string().min(1) }));
 
 export function enqueueSend(queue: Queue, db: Db, workspaceId: string, outboundId: string, delayMs?: number) {
-  return queue.enqueue(SEND_QUEUE, { workspaceId, outboundId }, { db, maxAttempts: SEND_ATTEMPTS, backoffMs: 2000, ...(delayMs ? { delayMs } : {}) });
+  return enqueueJob(queue, sendJob, { workspaceId, outboundId }, { db, maxAttempts: SEND_ATTEMPTS, backoffMs: 2000, ...(delayMs ? { delayMs } : {}) });
 }
 
 /**

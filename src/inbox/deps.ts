@@ -19,6 +19,11 @@ export interface InboxDeps {
   classifiers: WorkspaceClassifiers;
   /** Told after a delivery's messages are committed, with the workspaces they changed (contests count entries). */
   onIngested?: ((workspaceIds: string[]) => Promise<void>) | undefined;
+  /**
+   * Other modules' deliveries kept in `inbound_events` (shop webhooks), by provider: how an
+   * admin's replay queues their processing again, in the replay's transaction.
+   */
+  replayers?: ReadonlyMap<string, (db: Db, eventId: string) => Promise<unknown>> | undefined;
 }
 
 /** What ingestion may lean on beyond the transaction: the workspace's classifier, profile lookups. */

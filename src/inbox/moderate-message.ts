@@ -1,7 +1,7 @@
 import { AppError, newId, newSecret } from '../kernel/index.ts';
 import type { OutboundAction } from '../channels/index.ts';
 import type { InboxDeps } from './deps.ts';
-import { enqueueSend } from './deliver-outbound.ts';
+import { queueOutbound } from './queue-outbound.ts';
 import type { Actor } from './send-reply.ts';
 
 export type ModerationAction = 'hide' | 'unhide' | 'delete' | 'like';
@@ -21,13 +21,10 @@ export async function moderateMessage(deps: InboxDeps, workspaceId: string, acto
   const now = deps.clock.now();
   const outboundId = newId(now);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('outbound').values({
-      workspace_id: workspaceId, id: outboundId, message_id: message.id, conversation_id: message.conversation_id, channel_id: message.channel_id,
-      idempotency_key: `${input.action}:${newSecret(12)}`, state: 'queued', failure_kind: null, failure_reason: null, attempts: 0, platform_id: null,
-      created_at: now, updated_at: now, sent_at: null, action: JSON.stringify({ ...action, actor, reason: input.reason ?? null }),
-      action_type: input.action, target_external_id: message.external_id,
-    }).execute();
-    await enqueueSend(deps.queue, trx, workspaceId, outboundId);
+    await queueOutbound(trx, deps.queue, {
+      workspaceId, id: outboundId, messageId: message.id, conversationId: message.conversation_id, channelId: message.channel_id,
+      idempotencyKey: `${input.action}:${newSecret(12)}`, action, actor, reason: input.reason ?? null, now,
+    });
   });
   return { outboundId };
 }

@@ -1,6 +1,7 @@
 import { findChannelByAccount, type InboundItem } from '../channels/index.ts';
 import type { Db } from '../store/index.ts';
-import type { JobContext } from '../jobs/index.ts';
+import { enqueueJob, jobType, type JobContext } from '../jobs/index.ts';
+import { z } from 'zod';
 import { publishAll, type IngestContext, type InboxDeps, type PendingEvent } from './deps.ts';
 import type { Classifier } from '../insight/index.ts';
 import { applyCharter, type CommentForCharter } from './apply-charter.ts';
@@ -9,10 +10,16 @@ import { ingestMessage } from './ingest-message.ts';
 import { ingestComment } from './ingest-comment.ts';
 import { countReaction, recordReactionAuthor } from './posts.ts';
 import { enqueueRulesForNew } from './automation/run-rules.ts';
-import { ROUTING_QUEUE } from './auto-assign.ts';
+import { assignJob } from './auto-assign.ts';
 
 export const PROCESS_QUEUE = 'inbound.process';
 export const PROFILE_QUEUE = 'contact.profile';
+
+const key = z.string().min(1).max(200);
+/** `inbound.process`: the stored deliveries to process, in one job per recorded batch. */
+export const processJob = jobType(PROCESS_QUEUE, z.object({ eventIds: z.array(key).min(1).max(1000) }));
+/** `contact.profile`: ask the platform for the name of a customer a payload left nameless. */
+export const profileJob = jobType(PROFILE_QUEUE, z.object({ workspaceId: key, channelId: key, externalId: key, surface: key }));
 
 /**
  * The job behind every accepted webhook: parse the stored delivery, route each item to its
@@ -54,12 +61,12 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
         if (!routes.has(item.accountId)) routes.set(item.accountId, await findChannelByAccount(trx, event.provider, item.accountId));
         const channel = routes.get(item.accountId);
         const nameless = (externalId: string, surface: string) => channel
-          ? deps.queue.enqueue(PROFILE_QUEUE, { ...channel, externalId, surface }, { db: trx, maxAttempts: 3, backoffMs: 5000, singletonKey: `${channel.channelId}:${externalId}` }).then(() => {})
+          ? enqueueJob(deps.queue, profileJob, { workspaceId: channel.workspaceId, channelId: channel.channelId, externalId, surface }, { db: trx, maxAttempts: 3, backoffMs: 5000, singletonKey: `${channel.channelId}:${externalId}` }).then(() => {})
           : Promise.resolve();
         if (!channel) continue;
         if (!classifiers.has(channel.workspaceId)) classifiers.set(channel.workspaceId, await deps.classifiers.forWorkspace(channel.workspaceId, trx));
         const newComment = (comment: CommentForCharter) => applyCharter(trx, deps.queue, channel, comment, now);
-        const newConversation = (conversationId: string) => deps.queue.enqueue(ROUTING_QUEUE, { workspaceId: channel.workspaceId, conversationId }, { db: trx }).then(() => {});
+        const newConversation = (conversationId: string) => enqueueJob(deps.queue, assignJob, { workspaceId: channel.workspaceId, conversationId }, { db: trx }).then(() => {});
         const created = await ingestItem(trx, channel, item, now, { nameless, classifier: classifiers.get(channel.workspaceId), newComment, newConversation });
         // Rules run in their own job, queued with the message: accepted means they will run.
         await enqueueRulesForNew(deps.queue, trx, created);

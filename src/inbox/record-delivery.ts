@@ -1,7 +1,8 @@
 import { AppError, newId } from '../kernel/index.ts';
 import { findChannelByAccount, type ChannelProvider, type InstallationSecrets, type RoutedChannel, type WebhookRequest } from '../channels/index.ts';
 import type { InboxDeps } from './deps.ts';
-import { PROCESS_QUEUE } from './process-delivery.ts';
+import { processJob } from './process-delivery.ts';
+import { enqueueJob } from '../jobs/index.ts';
 
 const KEPT_HEADERS = /^(content-type|user-agent|x-hub-signature(-256)?|x-twitter-webhooks-signature|x-shopify-[\w-]+|x-wc-webhook-[\w-]+)$/i;
 export const PROCESS_ATTEMPTS = 5;
@@ -82,7 +83,7 @@ async function writeBatch(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, batch
     const inserted = await trx.insertInto('inbound_events').values(rows)
       .onConflict((conflict) => conflict.columns(['provider', 'dedupe_key']).doNothing()).returning('id').execute();
     const accepted = new Set(inserted.map((row) => row.id));
-    if (accepted.size > 0) await deps.queue.enqueue(PROCESS_QUEUE, { eventIds: [...accepted] }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });
+    if (accepted.size > 0) await enqueueJob(deps.queue, processJob, { eventIds: [...accepted] }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });
     return rows.map((row) => (accepted.has(row.id) ? 'accepted' : 'duplicate'));
   });
 }

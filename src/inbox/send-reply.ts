@@ -3,7 +3,7 @@ import { isUniqueViolation } from '../store/index.ts';
 import type { OutboundAction } from '../channels/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
 import { assertAllowed, replyAction, type Visibility } from './outbound-target.ts';
-import { enqueueSend } from './deliver-outbound.ts';
+import { queueOutbound } from './queue-outbound.ts';
 import { measureConversation } from './sla-metrics.ts';
 
 export interface Actor {
@@ -52,13 +52,7 @@ export async function sendReply(deps: InboxDeps, workspaceId: string, actor: Act
         edited_at: null, platform_updated_at: null, reply_to_external_id: null,
       }).execute();
       if (action) {
-        await trx.insertInto('outbound').values({
-          workspace_id: workspaceId, id: outboundId, message_id: messageId, conversation_id: conversationId, channel_id: conversation.channel_id,
-          idempotency_key: key, state: 'queued', failure_kind: null, failure_reason: null, attempts: 0, platform_id: null,
-          created_at: now, updated_at: now, sent_at: null, action: JSON.stringify({ ...action, actor }), action_type: action.type,
-          target_external_id: 'commentExternalId' in action ? action.commentExternalId : action.type === 'message' ? action.recipientExternalId : null,
-        }).execute();
-        await enqueueSend(deps.queue, trx, workspaceId, outboundId);
+        await queueOutbound(trx, deps.queue, { workspaceId, id: outboundId, messageId, conversationId, channelId: conversation.channel_id, idempotencyKey: key, action, actor, now });
       }
       await trx.updateTable('conversations').set({ last_message_at: now, updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', conversationId).execute();
     });

@@ -2,7 +2,8 @@ import { AppError } from '../kernel/index.ts';
 import type { ConversationStatus } from '../store/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
 import { measureConversation } from './sla-metrics.ts';
-import { PICKUP_QUEUE } from './auto-assign.ts';
+import { pickupJob } from './auto-assign.ts';
+import { enqueueJob } from '../jobs/index.ts';
 
 export interface ConversationChange {
   status?: 'open' | 'pending' | 'resolved' | undefined;
@@ -39,7 +40,7 @@ export async function updateConversation(deps: Pick<InboxDeps, 'db' | 'clock' | 
   if (status !== undefined) await measureConversation(deps, workspaceId, conversationId);
   // A resolved, snoozed or reassigned conversation may free a seat: what waits in Unassigned is offered again.
   const freesSeat = status === 'resolved' || status === 'snoozed' || change.assigneeId !== undefined;
-  if (deps.queue && freesSeat) await deps.queue.enqueue(PICKUP_QUEUE, { workspaceId });
+  if (deps.queue && freesSeat) await enqueueJob(deps.queue, pickupJob, { workspaceId });
   await publishAll(deps.bus, [{ workspaceId, type: 'conversation.updated', data: { conversationId } }]);
 }
 

@@ -5,7 +5,8 @@ import { ensureContact } from './contacts.ts';
 import { ensureConversation } from './conversations.ts';
 import { publishAll, type InboxDeps, type PendingEvent } from './deps.ts';
 import { visitorThreadKey, type WebchatChannel } from './webchat-visitors.ts';
-import { linkSameEmail, propagateLink } from '../commerce/index.ts';
+import { enqueueJob, jobType } from '../jobs/index.ts';
+import { z } from 'zod';
 
 /** How the signature of an identify call checked out (the HTTP edge checks it). */
 export type IdentifyVerdict = 'verified' | 'unverified' | 'refused';
@@ -13,12 +14,21 @@ export type IdentifyVerdict = 'verified' | 'unverified' | 'refused';
 export const REFUSED_IDENTITY_NOTE = 'Identité refusée : signature invalide';
 
 /**
+ * `contact.identified`: the shop vouched for this contact (a verified identify), by its
+ * customer id and email. Queued in the identify transaction; commerce handles it by linking
+ * the shop customer (the inbox never touches shop tables).
+ */
+export const contactIdentifiedJob = jobType('contact.identified', z.object({
+  workspaceId: z.string().min(1), contactId: z.string().min(1), customerId: z.string().min(1).nullable(), email: z.string().min(1).nullable(),
+}));
+
+/**
  * `Relais.identify(...)` from the shop's page. Verified (the shop's server signed it): the
  * contact takes the email and name, and the shop customer (by id, else by email) is linked
  * to the contact. Unsigned: kept on the visitor as unverified, never linked and never set as
  * the contact's email. Bad signature: the identity is ignored and the team sees a note.
  */
-export async function identifyVisitor(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>, channel: WebchatChannel, visitorId: string, identity: VisitorIdentity, verdict: IdentifyVerdict) {
+export async function identifyVisitor(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus' | 'queue'>, channel: WebchatChannel, visitorId: string, identity: VisitorIdentity, verdict: IdentifyVerdict) {
   const now = deps.clock.now();
   const events = await deps.db.transaction().execute(async (trx) => {
     const visitor = await trx.selectFrom('webchat_visitors').select(['identity_status']).where('workspace_id', '=', channel.workspaceId)
@@ -36,7 +46,9 @@ export async function identifyVisitor(deps: Pick<InboxDeps, 'db' | 'clock' | 'bu
       await trx.updateTable('contacts').set((eb) => ({
         email: identity.email?.toLowerCase() ?? eb.ref('email'), name: identity.name ?? eb.ref('name'), updated_at: now,
       })).where('workspace_id', '=', channel.workspaceId).where('id', '=', contactId).execute();
-      await linkShopCustomer(trx, channel.workspaceId, contactId, identity, now);
+      await enqueueJob(deps.queue, contactIdentifiedJob, {
+        workspaceId: channel.workspaceId, contactId, customerId: identity.customerId ?? null, email: identity.email?.toLowerCase() ?? null,
+      }, { db: trx });
     }
     return [{ workspaceId: channel.workspaceId, type: 'contact.updated' as const, data: { contactId } }];
   });
@@ -57,23 +69,6 @@ async function refusedNote(db: Db, channel: WebchatChannel, visitorId: string, c
     platform_created_at: null, created_at: now, edited_at: null, platform_updated_at: null, reply_to_external_id: null,
   }).execute();
   return [{ workspaceId: channel.workspaceId, type: 'message.created', data: { conversationId: conversation.id, messageId: id, direction: 'out' } }];
-}
-
-/**
- * The shop customer behind a verified identity: the row with the shop's id, else the one
- * with the email. A later `shop_customers` row (from the shop's webhooks) can be linked from
- * `webchat_visitors.customer_id` by whoever writes it.
- */
-async function linkShopCustomer(db: Db, workspaceId: string, contactId: string, identity: VisitorIdentity, now: number): Promise<void> {
-  const customers = db.selectFrom('shop_customers').select('id').where('workspace_id', '=', workspaceId);
-  let matched = identity.customerId ? await customers.where('external_id', '=', identity.customerId).execute() : [];
-  if (matched.length === 0 && identity.email) matched = await customers.where('email', '=', identity.email.toLowerCase()).execute();
-  for (const { id } of matched) {
-    await db.updateTable('shop_customers').set({ contact_id: contactId, link_method: 'identify', updated_at: now }).where('workspace_id', '=', workspaceId).where('id', '=', id).execute();
-    // Their orders and open carts follow, and so do the same person's other shop accounts.
-    await propagateLink(db, workspaceId, id, contactId);
-    await linkSameEmail(db, workspaceId, id, contactId, now);
-  }
 }
 
 /** The site-chat facts the console shows beside a conversation: who the visitor says they are, read marks. */

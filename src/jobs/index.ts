@@ -8,5 +8,5 @@ export type { Queue, WorkOptions, EnqueueOptions, JobContext, JobHandler, DeadJo
 export { DEFAULT_MAX_ATTEMPTS, DEFAULT_BACKOFF_MS } from './queue.ts';
 export { createSqliteQueue, type SqliteQueueOptions } from './sqlite/sqlite-queue.ts';
 export { createPgBossQueue, type PgBossQueueOptions } from './pg-boss/pg-boss-queue.ts';
-export { defineJob, registerJobs, enqueueJob, type JobDefinition } from './define-job.ts';
-export { oncePerSlot, schedulePeriodic, withPeriodicSlots, type PeriodicJob } from './periodic.ts';
+export { defineJob, definePeriodicJob, LONG_RUN, registerJobs, enqueueJob, jobType, type JobDefinition, type JobType } from './define-job.ts';
+export { oncePerSlot, periodicPayload, schedulePeriodic, withPeriodicSlots, type PeriodicJob } from './periodic.ts';

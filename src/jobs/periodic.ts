@@ -1,5 +1,6 @@
 import type { Clock, Logger } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
+import { z } from 'zod';
 import type { JobHandler, Queue } from './queue.ts';
 
 export interface PeriodicJob {
@@ -8,6 +9,12 @@ export interface PeriodicJob {
 }
 
 const KEEP_SLOTS = 1000;
+
+/**
+ * The payload of a periodic job: the scheduler's slot (`schedulePeriodic`), or nothing when
+ * someone asks for a run now.
+ */
+export const periodicPayload = z.object({ slot: z.number().int().optional() }).nullable();
 
 /**
  * Periodic jobs (SLA monitor, cart recovery, reconciliation, …) run once per period whatever
@@ -48,7 +55,8 @@ export function schedulePeriodic(deps: { db: Db; queue: Queue; clock: Clock; log
  */
 export function oncePerSlot(deps: { db: Db; clock: Clock; logger?: Logger }, queue: string, everyMs: number, handler: JobHandler): JobHandler {
   return async (payload, job) => {
-    const given = (payload as { slot?: unknown } | null)?.slot;
+    const read = periodicPayload.safeParse(payload);
+    const given = read.success ? read.data?.slot : undefined;
     // Only the scheduler's offers name a slot; a job queued by hand (an admin, a test, a
     // follow-up) asks for a run now and is not folded into this period's.
     if (typeof given !== 'number' || !Number.isInteger(given)) return handler(payload, job);

@@ -1,5 +1,6 @@
 import { recordAudit } from '../accounts/index.ts';
-import { RETRAIN_QUEUE } from '../inbox/index.ts';
+import { retrainJob } from '../inbox/index.ts';
+import { enqueueJob } from '../jobs/index.ts';
 import { AppError, newId } from '../kernel/index.ts';
 import { eraseSubject, type ErasureCounts } from './erase-subject.ts';
 import { exportSubject, type PrivacyExport } from './export-subject.ts';
@@ -58,7 +59,7 @@ export async function erasePersonalData(deps: PrivacyDeps, workspaceId: string, 
       .catch((error: unknown) => deps.logger.warn({ err: error }, 'erasure not announced'));
   }
   await deps.dialect.purgeSearchIndex(deps.db);
-  await deps.queue.enqueue(RETRAIN_QUEUE, { workspaceId }, { singletonKey: workspaceId }).catch((error: unknown) => deps.logger.warn({ err: error }, 'retrain after erasure not queued'));
+  await enqueueJob(deps.queue, retrainJob, { workspaceId }, { singletonKey: workspaceId }).catch((error: unknown) => deps.logger.warn({ err: error }, 'retrain after erasure not queued'));
   return counts;
 }
 

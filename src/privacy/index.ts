@@ -6,7 +6,8 @@
  */
 export type { PrivacyDeps, PrivacyActor } from './privacy-deps.ts';
 export { exportContact, eraseContact, exportPersonalData, erasePersonalData, listPrivacyExports, getPrivacyExport } from './contact-requests.ts';
-export { handleShopPrivacyRequest, shopPrivacyJob, SHOP_PRIVACY_QUEUE, type ShopPrivacyJob } from './shop-request.ts';
+export { handleShopPrivacyRequest, shopPrivacyJob, shopRequestJob, SHOP_PRIVACY_QUEUE, type ShopPrivacyJob } from './shop-request.ts';
 export { retentionSettings, saveRetentionSettings, applyRetention, applyAllRetention, RETENTION_QUEUE, type Retention, type RetentionView, type RetentionCounts } from './retention.ts';
 export type { PrivacyExport } from './export-subject.ts';
 export type { ErasureCounts } from './erase-subject.ts';
+export { privacyJobs } from './jobs.ts';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../store/index.ts';
+import { jobType } from '../jobs/index.ts';
 import { erasePersonalData, exportPersonalData } from './contact-requests.ts';
 import type { PrivacyDeps } from './privacy-deps.ts';
 import type { SubjectSeed } from './subject.ts';
@@ -14,14 +15,17 @@ export const shopPrivacyJob = z.object({
   workspaceId: z.string().min(1),
   channelId: z.string().min(1),
   topic: z.enum(['customers/data_request', 'customers/redact', 'shop/redact']),
-  body: z.object({
+  // The shop's own JSON, as received: checked here (the enqueuer holds it as unknown).
+  body: z.unknown().pipe(z.object({
     customer: customer.nullish(),
     orders_requested: z.array(shopId).nullish(),
     orders_to_redact: z.array(shopId).nullish(),
-  }).passthrough(),
+  }).passthrough()),
 });
 
 export type ShopPrivacyJob = z.infer<typeof shopPrivacyJob>;
+/** `privacy.shop_request`, as the shop intake enqueues it. */
+export const shopRequestJob = jobType(SHOP_PRIVACY_QUEUE, shopPrivacyJob);
 
 /**
  * Handles `privacy.shop_request`: `customers/data_request` stores an export for admins;

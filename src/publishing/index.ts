@@ -6,7 +6,7 @@
  */
 export { validatePost, validateBody, foldText, xText, LIMITS, type NetworkResult, type ValidateInput, type ValidationError } from './validate-post.ts';
 export { NETWORKS, channelKindOf, type PublishNetwork } from './networks.ts';
-export { PUBLISH_QUEUE, SWEEP_QUEUE, METRICS_QUEUE, type PublishingDeps } from './deps.ts';
+export { PUBLISH_QUEUE, SWEEP_QUEUE, METRICS_QUEUE, publishJob, type PublishingDeps } from './deps.ts';
 export { publishers, type Publisher, type Figures, type OutgoingPost, type PublishOutcome } from './publishers/index.ts';
 export { uploadMedia, listMedia, readMedia, MEDIA_MAX_BYTES, type MediaView } from './media-library.ts';
 export { stripJpegMetadata, stripPngMetadata } from './strip-metadata.ts';
@@ -19,3 +19,4 @@ export { tagShopLinks, tagLink, shopHostsOf } from './outgoing.ts';
 export { coachWarnings, bestTimes, rhythmAdvice, nextQueueSlot, wallClock, type CoachWarning, type BestTimes } from './coach.ts';
 export { pollEngagement, engagementSeries, nextPollAfter, publicationOf } from './engagement.ts';
 export { getPublishingSettings, savePublishingSettings, settingsInput, type PublishingSettings } from './settings.ts';
+export { publishingJobs } from './jobs.ts';

@@ -1,8 +1,8 @@
 import { createDealPromoCode } from '../commerce/index.ts';
 import { AppError, newId } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
-import { PUBLISH_QUEUE, type PublishingDeps } from './deps.ts';
-import type { PublishJob } from './publish-version.ts';
+import { publishJob, type PublishingDeps } from './deps.ts';
+import { enqueueJob } from '../jobs/index.ts';
 import { getPost, toInstant, type PostView, type VersionView } from './posts.ts';
 import type { DealInput } from './post-schemas.ts';
 import { getPublishingSettings } from './settings.ts';
@@ -95,7 +95,7 @@ export async function rescheduleJobs(deps: PublishingDeps, workspaceId: string, 
   if (post.status !== 'scheduled' || post.scheduledAt === null) return;
   const now = deps.clock.now();
   for (const version of post.versions.filter((v) => v.status === 'scheduled')) {
-    await deps.queue.enqueue(PUBLISH_QUEUE, { workspaceId, versionId: version.id } satisfies PublishJob, { delayMs: Math.max(0, post.scheduledAt - now) });
+    await enqueueJob(deps.queue, publishJob, { workspaceId, versionId: version.id }, { delayMs: Math.max(0, post.scheduledAt - now) });
   }
 }
 
@@ -109,7 +109,7 @@ async function enqueuePost(deps: PublishingDeps, actor: Actor, post: PostView, a
     await trx.updateTable('pub_versions').set({ status: 'scheduled', due_at: at, failure_kind: null, failure_reason: null, updated_at: now })
       .where('workspace_id', '=', actor.workspaceId).where('post_id', '=', post.id).where('status', 'in', ['draft', 'failed']).execute();
     for (const version of post.versions.filter((v: VersionView) => v.status === 'draft' || v.status === 'failed')) {
-      await deps.queue.enqueue(PUBLISH_QUEUE, { workspaceId: actor.workspaceId, versionId: version.id } satisfies PublishJob, { db: trx, delayMs: Math.max(0, at - now) });
+      await enqueueJob(deps.queue, publishJob, { workspaceId: actor.workspaceId, versionId: version.id }, { db: trx, delayMs: Math.max(0, at - now) });
     }
   });
   await deps.bus.publish(actor.workspaceId, 'post.scheduled', { postId: post.id, scheduledAt: at });

@@ -2,7 +2,8 @@ import { loadChannelContext, markChannelStatus } from '../channels/index.ts';
 import { newId } from '../kernel/index.ts';
 import { isOutboundError } from '../net/index.ts';
 import type { PubVersionsTable } from '../store/index.ts';
-import { PUBLISH_QUEUE, type PublishingDeps } from './deps.ts';
+import { publishJob, type PublishingDeps } from './deps.ts';
+import { enqueueJob } from '../jobs/index.ts';
 import { outgoingPost } from './outgoing.ts';
 import { refreshPostStatus } from './posts.ts';
 import type { PublishOutcome } from './publishers/index.ts';
@@ -92,7 +93,7 @@ async function fail(deps: PublishingDeps, version: PubVersionsTable, authorId: s
   if (retryIn !== null) {
     await deps.db.transaction().execute(async (trx) => {
       await where(trx.updateTable('pub_versions').set({ status: 'scheduled', due_at: now + retryIn, lease_until: null, failure_kind: outcome.kind, failure_reason: outcome.reason, updated_at: now })).execute();
-      await deps.queue.enqueue(PUBLISH_QUEUE, { workspaceId: version.workspace_id, versionId: version.id } satisfies PublishJob, { db: trx, delayMs: retryIn });
+      await enqueueJob(deps.queue, publishJob, { workspaceId: version.workspace_id, versionId: version.id }, { db: trx, delayMs: retryIn });
     });
     await refreshPostStatus(deps.db, version.workspace_id, version.post_id, now);
     deps.logger.warn({ versionId: version.id, kind: outcome.kind, retryInMs: retryIn, reason: outcome.reason }, 'publishing postponed');
@@ -127,7 +128,7 @@ export async function sweepDue(deps: PublishingDeps): Promise<number> {
       eb.and([eb('status', '=', 'publishing'), eb('lease_until', '<=', now)]),
     ])).limit(500).execute();
   for (const row of due) {
-    await deps.queue.enqueue(PUBLISH_QUEUE, { workspaceId: row.workspace_id, versionId: row.id } satisfies PublishJob, { singletonKey: `sweep:${row.id}:${row.attempts}` });
+    await enqueueJob(deps.queue, publishJob, { workspaceId: row.workspace_id, versionId: row.id }, { singletonKey: `sweep:${row.id}:${row.attempts}` });
   }
   return due.length;
 }

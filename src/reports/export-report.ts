@@ -1,10 +1,14 @@
 import { AppError, newId } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
+import { enqueueJob, jobType, type Queue } from '../jobs/index.ts';
+import { z } from 'zod';
 import { csvLine } from './csv.ts';
 import { drillDown, drillSchema, type DrillRequest } from './drill-down.ts';
 import type { ReportQuery } from './report-period.ts';
 
 export const EXPORT_QUEUE = 'reports.export';
+/** `reports.export`: write one recorded export's CSV. */
+export const exportJob = jobType(EXPORT_QUEUE, z.object({ workspaceId: z.string().min(1), exportId: z.string().min(1) }));
 const PAGE = 1000;
 
 /**
@@ -29,13 +33,13 @@ export async function* drillCsv(db: Db, query: ReportQuery, request: DrillReques
 }
 
 /** Records a long export and queues its job; the console polls `exportStatus`. */
-export async function startExport(deps: { db: Db; clock: { now(): number }; queue: { enqueue(name: string, payload: unknown): Promise<unknown> } }, query: ReportQuery, request: DrillRequest, userId: string | null): Promise<{ id: string }> {
+export async function startExport(deps: { db: Db; clock: { now(): number }; queue: Queue }, query: ReportQuery, request: DrillRequest, userId: string | null): Promise<{ id: string }> {
   const id = newId();
   const now = deps.clock.now();
   await deps.db.insertInto('report_exports').values({
     workspace_id: query.workspaceId, id, requested_by: userId, request: JSON.stringify({ query, request }), status: 'queued', rows_done: 0, rows_total: 0, error: null, created_at: now, updated_at: now,
   }).execute();
-  await deps.queue.enqueue(EXPORT_QUEUE, { workspaceId: query.workspaceId, exportId: id });
+  await enqueueJob(deps.queue, exportJob, { workspaceId: query.workspaceId, exportId: id });
   return { id };
 }
 

@@ -18,7 +18,7 @@ export { adjustShares, adjustedShareWithInterval, confusionRates, type Confusion
 export { commerceReport, type CommerceReport } from './commerce-report.ts';
 export { drillDown, drillSchema, type DrillRequest, type DrillPage } from './drill-down.ts';
 export { csvLine } from './csv.ts';
-export { drillCsv, startExport, runExport, exportStatus, exportChunks, EXPORT_QUEUE } from './export-report.ts';
+export { drillCsv, startExport, runExport, exportStatus, exportChunks, EXPORT_QUEUE, exportJob } from './export-report.ts';
 
-export const REFRESH_QUEUE = 'reports.refresh';
+export { REFRESH_QUEUE, reportsJobs } from './jobs.ts';
 export { sendWeeklySummaries, WEEKLY_QUEUE } from './weekly-summary.ts';

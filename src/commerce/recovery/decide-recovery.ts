@@ -1,4 +1,3 @@
-import { sendReply } from '../../inbox/index.ts';
 import { AppError } from '../../kernel/index.ts';
 import { isUniqueViolation, type Db } from '../../store/index.ts';
 import { hasOptedOut } from './opt-out.ts';
@@ -21,7 +20,7 @@ export const recoveryKey = (checkoutId: string) => `recovery:${checkoutId}`;
  * @example await decideRecovery(deps, workspaceId, checkoutId) // { outcome: 'sent', reason: 'sent', … }
  */
 export async function decideRecovery(deps: RecoveryDeps, workspaceId: string, checkoutId: string): Promise<RecoveryOutcome> {
-  const { db, clock } = deps.inbox;
+  const { db, clock } = deps;
   const now = clock.now();
   const checkout = await db.selectFrom('checkouts').selectAll().where('workspace_id', '=', workspaceId).where('id', '=', checkoutId).executeTakeFirst();
   if (!checkout) throw new AppError('request.not_found', 'Checkout not found');
@@ -73,7 +72,7 @@ export async function decideRecovery(deps: RecoveryDeps, workspaceId: string, ch
   });
   let messageId: string;
   try {
-    ({ messageId } = await sendReply(deps.inbox, workspaceId, { type: 'rule', id: null }, conversationId, { text, visibility: 'private', idempotencyKey: recoveryKey(checkoutId) }));
+    ({ messageId } = await deps.reply(workspaceId, conversationId, { text, idempotencyKey: recoveryKey(checkoutId) }));
   } catch (error) {
     // The window closed between the look and the send: the policy has the last word.
     if (error instanceof AppError && error.code.startsWith('channel.')) return skip('window_closed', conversationId);

@@ -1,4 +1,3 @@
-import { mayMessageAutomatically } from '../../inbox/index.ts';
 import type { RecoveryDeps } from './recovery-deps.ts';
 
 export interface Reachability {
@@ -14,14 +13,14 @@ export interface Reachability {
  * window, a live session, an open DM) at this moment.
  */
 export async function reachableConversation(deps: RecoveryDeps, workspaceId: string, contactId: string): Promise<Reachability> {
-  const rows = await deps.inbox.db.selectFrom('conversations as c')
+  const rows = await deps.db.selectFrom('conversations as c')
     .innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
     .select(['c.id', 'c.channel_id']).where('c.workspace_id', '=', workspaceId).where('c.contact_id', '=', contactId)
     .where('c.kind', '=', 'private').where('ch.status', '=', 'active')
     .orderBy((eb) => eb.fn.coalesce('c.last_inbound_at', 'c.created_at'), 'desc').limit(5).execute();
   for (const row of rows) {
     // A tag reserved for a person's reply (Meta HUMAN_AGENT) does not cover an automated message.
-    if (await mayMessageAutomatically(deps.inbox, workspaceId, row.id)) return { latestId: rows[0]!.id, open: { id: row.id, channelId: row.channel_id } };
+    if (await deps.mayMessage(workspaceId, row.id)) return { latestId: rows[0]!.id, open: { id: row.id, channelId: row.channel_id } };
   }
   return { latestId: rows[0]?.id ?? null, open: null };
 }

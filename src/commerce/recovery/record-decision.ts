@@ -20,7 +20,7 @@ const reasonText: Record<'fr' | 'en', Record<RecoveryOutcome['reason'], string>>
  * 'recovery', which the console shows as a timeline event in the agent's language).
  */
 export async function recordDecision(deps: RecoveryDeps, workspaceId: string, checkoutId: string, decision: RecoveryOutcome & { promoCodeId?: string | null }): Promise<RecoveryOutcome> {
-  const { db, clock, bus } = deps.inbox;
+  const { db, clock, bus } = deps;
   const now = clock.now();
   const id = newId(now);
   const conversation = decision.conversationId

@@ -19,7 +19,7 @@ const CLAIM_TIMEOUT_MS = 5 * MINUTE;
  * so is one claimed by a round that died before deciding it (the message's key keeps it single).
  */
 export async function recoverAbandonedCarts(deps: RecoveryDeps): Promise<RecoveryOutcome[]> {
-  const { db, clock } = deps.inbox;
+  const { db, clock } = deps;
   const now = clock.now();
   // Each workspace's own delay is in the query: carts still inside a long delay never crowd out another workspace's due ones.
   const defaultDelayMs = defaultRecoverySettings.delayMinutes * MINUTE;
@@ -36,7 +36,7 @@ export async function recoverAbandonedCarts(deps: RecoveryDeps): Promise<Recover
     if (Number(claimed.numUpdatedRows) === 0) continue;
     // The rules' cart_abandoned hook failing must not cost the customer their recovery.
     await tellAbandoned(deps, checkout.workspace_id, checkout.id, await contactOf(db, checkout))
-      .catch((error: unknown) => deps.inbox.logger.error({ err: error, checkoutId: checkout.id }, 'the cart_abandoned hook failed'));
+      .catch((error: unknown) => deps.logger.error({ err: error, checkoutId: checkout.id }, 'the cart_abandoned hook failed'));
     await decideOne(deps, checkout, outcomes);
   }
   for (const checkout of await waitingForMorning(db, now)) {
@@ -52,7 +52,7 @@ async function decideOne(deps: RecoveryDeps, checkout: { workspace_id: string; i
   try {
     outcomes.push(await decideRecovery(deps, checkout.workspace_id, checkout.id));
   } catch (error) {
-    deps.inbox.logger.error({ err: error, workspaceId: checkout.workspace_id, checkoutId: checkout.id }, 'cart recovery could not be decided; retried in a later round');
+    deps.logger.error({ err: error, workspaceId: checkout.workspace_id, checkoutId: checkout.id }, 'cart recovery could not be decided; retried in a later round');
   }
 }
 
@@ -94,8 +94,8 @@ async function contactOf(db: Db, checkout: { workspace_id: string; contact_id: s
  * The ingestion hook for a stored checkout: a cart touched again after it was marked
  * abandoned, and not yet decided, starts its delay over.
  */
-export async function onCheckoutUpserted(deps: Pick<RecoveryDeps, 'inbox'>, workspaceId: string, checkoutId: string): Promise<void> {
-  const { db, clock } = deps.inbox;
+export async function onCheckoutUpserted(deps: Pick<RecoveryDeps, 'db' | 'clock'>, workspaceId: string, checkoutId: string): Promise<void> {
+  const { db, clock } = deps;
   const checkout = await db.selectFrom('checkouts').select(['abandoned_at', 'platform_updated_at', 'completed_at']).where('workspace_id', '=', workspaceId).where('id', '=', checkoutId).executeTakeFirst();
   if (!checkout?.abandoned_at || checkout.completed_at !== null || checkout.platform_updated_at <= checkout.abandoned_at) return;
   const decided = await db.selectFrom('recovery_decisions').select('id').where('workspace_id', '=', workspaceId).where('checkout_id', '=', checkoutId).executeTakeFirst();

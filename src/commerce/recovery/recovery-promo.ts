@@ -28,14 +28,14 @@ export interface RecoveryPromo {
  * the shop refuses, the row goes and the message leaves the code out.
  */
 export async function ensureRecoveryPromo(deps: RecoveryDeps, input: { workspaceId: string; checkoutId: string; shopChannelId: string; conversationId: string; socialChannelId: string; percent: number; expiryDays: number }): Promise<RecoveryPromo | null> {
-  const { db, clock, logger } = deps.inbox;
+  const { db, clock, logger } = deps;
   const now = clock.now();
   const code = recoveryCodeFor(input.checkoutId);
   const existing = () => db.selectFrom('promo_codes').select(['id', 'code', 'percent', 'expires_at']).where('workspace_id', '=', input.workspaceId).where('checkout_id', '=', input.checkoutId).executeTakeFirst();
   const found = await existing();
   if (found) return { id: found.id, code: found.code, percent: found.percent ?? input.percent, expiresAt: found.expires_at ?? now };
 
-  const shop = await loadChannelContext(deps.inbox, input.workspaceId, input.shopChannelId);
+  const shop = await loadChannelContext(deps, input.workspaceId, input.shopChannelId);
   const adapter = deps.shops(shop.kind);
   if (!adapter) return null;
   const id = newId(now);

@@ -7,7 +7,7 @@ import { insertCheckout, insertOrder, insertShop, insertShopCustomer } from '../
 import type { PromoCodeRequest, ShopAdapter } from '../shop-adapter.ts';
 import { decideRecovery, recoveryKey } from './decide-recovery.ts';
 import { recoverAbandonedCarts } from './recover-abandoned.ts';
-import type { RecoveryDeps } from './recovery-deps.ts';
+import { recoveryDepsFrom, type RecoveryDeps } from './recovery-deps.ts';
 import { defaultRecoverySettings, MAX_DELAY_MINUTES, saveRecoverySettings } from './recovery-settings.ts';
 
 const dialects = await testDialects();
@@ -30,7 +30,7 @@ describe.each(dialects)('cart recovery on %s', (dialect) => {
       platform: 'shopify', listOrders: async () => [], listCheckouts: async () => [],
       createPromoCode: async (_shop, request) => { promoCalls.push(request); return { externalId: `pr_${promoCalls.length}` }; },
     };
-    deps = { inbox: h.relais.inbox, shops: (platform) => (platform === 'shopify' ? shopify : undefined), cartAbandoned: (_ws, conversationId) => { abandoned.push(conversationId); } };
+    deps = recoveryDepsFrom(h.relais.inbox, { shops: (platform) => (platform === 'shopify' ? shopify : undefined), cartAbandoned: (_ws, conversationId) => { abandoned.push(conversationId); } });
     shopId = await insertShop(h.relais.store.db, h.workspaceId);
   });
   afterEach(async () => { await h.dispose(); });

@@ -24,9 +24,10 @@ export const shopifyTopics = {
  */
 export function parseShopifyWebhook(topic: string, body: string): ShopEvent {
   const json = parseShopJson(body);
-  if ((shopifyTopics.privacy as readonly string[]).includes(topic)) {
+  const privacyTopic = shopifyTopics.privacy.find((known) => known === topic);
+  if (privacyTopic) {
     record.parse(json);
-    return { type: 'privacy', topic };
+    return { type: 'privacy', topic: privacyTopic };
   }
   if ((shopifyTopics.order as readonly string[]).includes(topic)) return { type: 'order', order: shopifyOrder(json) };
   if ((shopifyTopics.checkout as readonly string[]).includes(topic)) return { type: 'checkout', checkout: shopifyCheckout(json) };

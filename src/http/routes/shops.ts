@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { connectShop, linkShopCustomer, listOrders, SHOP_RECONCILE_QUEUE, shopAdapters, suggestOrderLinks, unlinkShopCustomer, getCustomerCommerce } from '../../commerce/index.ts';
+import { connectShop, linkShopCustomer, listOrders, queueReconcile, shopAdapters, suggestOrderLinks, unlinkShopCustomer, getCustomerCommerce } from '../../commerce/index.ts';
 import { AppError, parseInput } from '../../kernel/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { allow, needs } from '../access.ts';
@@ -52,7 +52,7 @@ export function shopRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const { id } = parseInput(idParam, request.params);
     const shop = await db.selectFrom('channels').select('id').where('workspace_id', '=', workspaceId).where('id', '=', id).where('kind', 'in', [...shopAdapters.keys()]).executeTakeFirst();
     if (!shop) throw new AppError('channel.not_found', 'Shop not found');
-    await deps.queue.enqueue(SHOP_RECONCILE_QUEUE, { workspaceId, channelId: id }, { singletonKey: id, maxAttempts: 3, backoffMs: 30_000 });
+    await queueReconcile(deps.queue, workspaceId, id);
     return response.status(202).send({ status: 'queued' });
   });
 }

@@ -139,8 +139,11 @@ describe.each(await testDialects())('site chat API (%s)', (dialect) => {
 
     const verified = (await session()).body;
     expect((await call('POST', '/widget/api/identify', { identity, signature: signIdentity(identifySecret, identity, relais.clock.now()) }, as(verified.token))).body.status).toBe('verified');
-    const linked = await relais.store.db.selectFrom('shop_customers').select(['contact_id', 'link_method']).where('id', '=', 'sc1').executeTakeFirstOrThrow();
-    expect(linked.link_method).toBe('identify');
+    // The inbox queues `contact.identified` with the identify; commerce's job links the shop customer.
+    const linkOf = () => relais.store.db.selectFrom('shop_customers').select(['contact_id', 'link_method']).where('id', '=', 'sc1').executeTakeFirstOrThrow();
+    await waitFor(async () => (await linkOf()).link_method === 'identify', 10_000, 'the shop customer linked by the contact.identified job');
+    const linked = await linkOf();
+    expect(linked.contact_id).not.toBeNull();
     const contact = await relais.store.db.selectFrom('contacts').select(['email', 'name']).where('id', '=', linked.contact_id!).executeTakeFirstOrThrow();
     expect(contact).toEqual({ email: 'camille@example.fr', name: 'Camille Martin' });
     // A shop customer row that arrives later finds the same contact; an unverified claim finds none.

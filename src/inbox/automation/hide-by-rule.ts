@@ -4,7 +4,7 @@
  * the reason and the charter clause when the rule names one.
  */
 import { newId } from '../../kernel/index.ts';
-import { enqueueSend } from '../deliver-outbound.ts';
+import { queueOutbound } from '../queue-outbound.ts';
 import type { InboxDeps } from '../deps.ts';
 import { currentCharter } from './charters.ts';
 import type { Firing } from './carry-out.ts';
@@ -21,7 +21,8 @@ export async function hideByRule(deps: InboxDeps, firing: Firing, clauseId: stri
   if (mine) return { status: 'done' };
   const message = await deps.db.selectFrom('messages').select(['id', 'conversation_id', 'channel_id', 'kind', 'direction', 'external_id', 'meta', 'status'])
     .where('workspace_id', '=', ws).where('id', '=', firing.messageId).executeTakeFirstOrThrow();
-  if (message.kind !== 'comment' || message.direction !== 'in' || !message.external_id) return { status: 'skipped', detail: 'not a customer comment' };
+  const commentExternalId = message.external_id;
+  if (message.kind !== 'comment' || message.direction !== 'in' || !commentExternalId) return { status: 'skipped', detail: 'not a customer comment' };
   if (message.status !== 'visible') return { status: 'skipped', detail: `already ${message.status}` };
   // The charter may have queued a hide for the same comment a moment ago: one is enough.
   const pending = await deps.db.selectFrom('outbound').select('id').where('workspace_id', '=', ws).where('message_id', '=', message.id)
@@ -32,13 +33,10 @@ export async function hideByRule(deps: InboxDeps, firing: Firing, clauseId: stri
   const now = deps.clock.now();
   const outboundId = newId(now);
   await deps.db.transaction().execute(async (trx) => {
-    await trx.insertInto('outbound').values({
-      workspace_id: ws, id: outboundId, message_id: message.id, conversation_id: message.conversation_id, channel_id: message.channel_id,
-      idempotency_key: key, state: 'queued', failure_kind: null, failure_reason: null, attempts: 0, platform_id: null,
-      created_at: now, updated_at: now, sent_at: null, action_type: 'hide', target_external_id: message.external_id,
-      action: JSON.stringify({ type: 'hide', surface, commentExternalId: message.external_id, actor: { type: 'rule', id: firing.ruleId }, reason: ruleReason(firing.ruleName, firing.version), clause }),
-    }).execute();
-    await enqueueSend(deps.queue, trx, ws, outboundId);
+    await queueOutbound(trx, deps.queue, {
+      workspaceId: ws, id: outboundId, messageId: message.id, conversationId: message.conversation_id, channelId: message.channel_id, idempotencyKey: key,
+      action: { type: 'hide', surface, commentExternalId }, actor: { type: 'rule', id: firing.ruleId }, reason: ruleReason(firing.ruleName, firing.version), clause, now,
+    });
   });
   return { status: 'done' };
 }

@@ -5,7 +5,7 @@
  */
 export { listRules, createRule, updateRule, setRuleEnabled, reorderRules, deleteRule, loadRules, type RuleDraft, type RuleView } from './rules-store.ts';
 export { dryRunRule, DRY_RUN_MAX_SCANNED, type DryRunSample } from './dry-run-rule.ts';
-export { runRulesForMessage, runRulesForEvent, enqueueRules, enqueueRulesForNew, RULES_QUEUE, RULES_ATTEMPTS, type RulesJob, type RuleTrailEntry } from './run-rules.ts';
+export { runRulesForMessage, runRulesForEvent, enqueueRules, enqueueRulesForNew, RULES_QUEUE, RULES_ATTEMPTS, rulesJob, type RulesJob, type RuleTrailEntry } from './run-rules.ts';
 export { type RulesDeps, type ActionOutcome } from './carry-out.ts';
 export { hoursFor } from './gather-facts.ts';
 export { currentCharter, saveCharter, type CharterView } from './charters.ts';

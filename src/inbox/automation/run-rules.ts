@@ -7,7 +7,8 @@
  */
 import { evaluateRules, type Action, type Facts, type RuleEvent } from '../../care/index.ts';
 import { newId } from '../../kernel/index.ts';
-import type { Queue } from '../../jobs/index.ts';
+import { enqueueJob, jobType, type Queue } from '../../jobs/index.ts';
+import { z } from 'zod';
 import type { Db, RuleFiringsTable } from '../../store/index.ts';
 import { isUniqueViolation } from '../../store/index.ts';
 import { publishAll, type PendingEvent } from '../deps.ts';
@@ -18,14 +19,13 @@ import { loadRules } from './rules-store.ts';
 export const RULES_QUEUE = 'rules.run';
 export const RULES_ATTEMPTS = 5;
 
-export interface RulesJob {
-  workspaceId: string;
-  messageId: string;
-}
+/** `rules.run`: the rules for one new customer message. */
+export const rulesJob = jobType(RULES_QUEUE, z.object({ workspaceId: z.string().min(1), messageId: z.string().min(1) }));
+export type RulesJob = z.infer<typeof rulesJob.schema>;
 
 /** Queues the rules for a new customer message, in the transaction that stored it. */
 export function enqueueRules(queue: Queue, db: Db, job: RulesJob) {
-  return queue.enqueue(RULES_QUEUE, job, { db, maxAttempts: RULES_ATTEMPTS, backoffMs: 2000 });
+  return enqueueJob(queue, rulesJob, job, { db, maxAttempts: RULES_ATTEMPTS, backoffMs: 2000 });
 }
 
 /** Queues the rules for every new customer message among the events an ingestion produced. */

@@ -4,7 +4,8 @@ import type { Db } from '../../store/index.ts';
 import type { Logger } from '../../kernel/index.ts';
 import type { JobHandler, Queue } from '../queue.ts';
 import { deadListLimit, resolveEnqueueOptions } from '../resolve-options.ts';
-import { createQueueOnce, createSingletonIndex, listDeadJobs, reviveDeadJob } from './pgboss-schema.ts';
+import { createQueueOnce, createSingletonIndex, listDeadJobs, reviveDeadJob, spendRetries } from './pgboss-schema.ts';
+import { failsForGood } from '../define-job.ts';
 import { createTrackedPool, type TrackedPool } from './tracked-pool.ts';
 
 export interface PgBossQueueOptions {
@@ -111,6 +112,8 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
           await connection.db.track(handler(job.data, { id: job.id, queue, attempt: job.retryCount + 1 }));
         } catch (error) {
           logger?.warn({ err: error, jobId: job.id, queue, attempt: job.retryCount + 1 }, 'job failed');
+          // No retry can mend it: spend its retries, so pg-boss's fail leaves it dead at once.
+          if (failsForGood(error)) await spendRetries(connection.db.pool, queue, job.id);
           throw error;
         } finally {
           // pg-boss sleeps a full interval even after a job; while there is work, fetch again now.

@@ -121,3 +121,8 @@ function failureText(output: unknown): string | null {
   if (value && typeof value === 'object' && typeof (value as { message?: unknown }).message === 'string') return (value as { message: string }).message;
   return JSON.stringify(output);
 }
+
+/** Leaves a job no retries, so the failure pg-boss records next makes it dead (`failed`). */
+export async function spendRetries(pool: pg.Pool, queue: string, id: string): Promise<void> {
+  await pool.query('UPDATE pgboss.job SET retry_limit = retry_count WHERE name = $1 AND id = $2', [queue, id]);
+}

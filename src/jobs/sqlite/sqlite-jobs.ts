@@ -66,8 +66,8 @@ export async function releaseExpiredLocks(db: Db, now: number): Promise<number> 
  * Records the end of a run. The `attempts` guard is a fencing token: if this run outlived its
  * lock and another worker took the job since, this late result changes nothing.
  */
-export async function finishJob(db: Db, job: JobRow, now: number, error: string | null): Promise<'done' | 'queued' | 'dead'> {
-  const state = error === null ? 'done' : job.attempts < job.max_attempts ? 'queued' : 'dead';
+export async function finishJob(db: Db, job: JobRow, now: number, error: string | null, final = false): Promise<'done' | 'queued' | 'dead'> {
+  const state = error === null ? 'done' : job.attempts < job.max_attempts && !final ? 'queued' : 'dead';
   const retryAt = now + job.backoff_ms * 2 ** Math.min(job.attempts - 1, 30);
   await db.updateTable('jobs')
     .set({

@@ -2,6 +2,7 @@ import { isUniqueViolation, type Db } from '../../store/index.ts';
 import { AppError, newId, systemClock, type Clock, type Logger } from '../../kernel/index.ts';
 import type { DeadJob, JobHandler, Queue } from '../queue.ts';
 import { deadListLimit, errorText, resolveEnqueueOptions } from '../resolve-options.ts';
+import { failsForGood } from '../define-job.ts';
 import { claimNextJob, dueQueues, finishJob, pruneDoneJobs, releaseExpiredLocks, renewLeases, type JobRow } from './sqlite-jobs.ts';
 
 export interface SqliteQueueOptions {
@@ -132,13 +133,15 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
 
   async function execute(handler: JobHandler, job: JobRow): Promise<void> {
     let error: string | null = null;
+    let final = false;
     try {
       await handler(JSON.parse(job.payload), { id: job.id, queue: job.queue, attempt: job.attempts });
     } catch (thrown) {
       error = errorText(thrown);
+      final = failsForGood(thrown);
     }
     try {
-      const state = await finishJob(db, job, clock.now(), error);
+      const state = await finishJob(db, job, clock.now(), error, final);
       if (state === 'queued') logger?.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, error }, 'job failed, will retry');
       if (state === 'dead') logger?.error({ jobId: job.id, queue: job.queue, attempt: job.attempts, error }, 'job failed its last attempt');
     } catch (finishError) {

@@ -1,35 +1,17 @@
 /**
- * Contests and ambassadors. Response types come from the server's own use-cases (type-only
- * imports), so the console never keeps a hand copy of them.
+ * Contests and ambassadors. Request and response types are the contracts' (src/contracts,
+ * type-only imports), so the console never keeps a hand copy of them.
  */
-import type { ambassadorLeaderboard, ContestView, EntryCounts, listCandidatePosts, listContests, listEntries, listWinners, proofBundle, runDraw } from '../../../../src/contests/index.ts';
+import type {
+  AmbassadorCode, CandidatePost, ContestSummary, ContestView, ContestEntry, ContestWinner, DrawOutcome, EntryCounts, Leaderboard, NewContest, ProofBundle,
+} from '../../../../src/contracts/index.ts';
 import { request } from './client.ts';
 
 const v1 = '/api/v1';
 const id = encodeURIComponent;
 
-export type { ContestView, EntryCounts };
-export type ContestSummary = Awaited<ReturnType<typeof listContests>>[number];
-export type CandidatePost = Awaited<ReturnType<typeof listCandidatePosts>>[number];
-export type ContestEntry = Awaited<ReturnType<typeof listEntries>>[number];
-export type ContestWinner = Awaited<ReturnType<typeof listWinners>>[number];
-export type ProofBundle = Awaited<ReturnType<typeof proofBundle>>;
-export type DrawOutcome = Awaited<ReturnType<typeof runDraw>>;
-export type Leaderboard = Awaited<ReturnType<typeof ambassadorLeaderboard>>;
+export type { AmbassadorCode, CandidatePost, ContestSummary, ContestView, ContestEntry, ContestWinner, DrawOutcome, EntryCounts, Leaderboard, NewContest, ProofBundle };
 export type Ambassador = Leaderboard['ambassadors'][number];
-
-export interface NewContest {
-  name: string;
-  organiser: string;
-  rulesText: string;
-  startsAt: number;
-  endsAt: number;
-  winners: number;
-  alternates: number;
-  postIds: string[];
-  keyword: string | null;
-  minTags: number;
-}
 
 export const listContestsApi = () => request<{ contests: ContestSummary[] }>('GET', `${v1}/contests`);
 export const listCandidatePostsApi = () => request<{ posts: CandidatePost[] }>('GET', `${v1}/contests/posts`);
@@ -44,4 +26,4 @@ export const getProof = (contestId: string) => request<ProofBundle>('GET', `${v1
 export const getLeaderboard = (network: string, days: number) => request<Leaderboard>('GET', `${v1}/ambassadors?network=${id(network)}&days=${days}`);
 export const saveThreshold = (threshold: number) => request<{ threshold: number }>('PUT', `${v1}/ambassadors/settings`, { threshold });
 export const createAmbassadorCodeApi = (contactId: string, shopChannelId: string) =>
-  request<{ id: string; code: string; percent: number; created: boolean }>('POST', `${v1}/ambassadors/${id(contactId)}/code`, { shopChannelId, percent: 10 });
+  request<AmbassadorCode>('POST', `${v1}/ambassadors/${id(contactId)}/code`, { shopChannelId, percent: 10 });

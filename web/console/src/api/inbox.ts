@@ -58,26 +58,9 @@ export const connectXChannel = (input: { accountId: string; accessToken: string;
 export const listParkedDeliveries = () => request<{ deliveries: InboundDelivery[] }>('GET', `${v1}/admin/inbound?status=parked`);
 export const replayDelivery = (deliveryId: string) => request<unknown>('POST', `${v1}/admin/inbound/${id(deliveryId)}/replay`);
 
-/** One line of the moderation register (`GET /api/v1/moderation`). */
-export interface ModerationEntry {
-  id: string;
-  at: number;
-  action: 'hide' | 'unhide' | 'delete';
-  actorType: 'user' | 'token' | 'rule' | 'platform';
-  actorName: string | null;
-  clause: string | null;
-  reason: string | null;
-  conversationId: string;
-  messageId: string;
-  snapshot: string;
-}
-
-export interface ModerationFilter {
-  action?: ModerationEntry['action'] | undefined;
-  actorType?: ModerationEntry['actorType'] | undefined;
-  from?: number | undefined;
-  to?: number | undefined;
-}
+/** One line of the moderation register (`GET /api/v1/moderation`) and its filter: the contracts' types. */
+export type { AuditEntry, RegisterEntry as ModerationEntry, RegisterFilter as ModerationFilter } from '../../../../src/contracts/index.ts';
+import type { AuditEntry, RegisterEntry as ModerationEntry, RegisterFilter as ModerationFilter } from '../../../../src/contracts/index.ts';
 
 /** The register's query string; the CSV link uses it too. */
 export function moderationQuery(filter: ModerationFilter, extra: Record<string, string> = {}): string {
@@ -87,16 +70,6 @@ export function moderationQuery(filter: ModerationFilter, extra: Record<string, 
 }
 export const listModeration = (filter: ModerationFilter) => request<{ entries: ModerationEntry[] }>('GET', `${v1}/moderation?${moderationQuery(filter, { limit: '500' })}`);
 
-export interface AuditEntry {
-  id: string;
-  actorType: 'user' | 'token' | 'system';
-  actorId: string | null;
-  action: string;
-  targetType: string | null;
-  targetId: string | null;
-  data: unknown;
-  createdAt: number;
-}
 export const listAudit = () => request<{ entries: AuditEntry[] }>('GET', `${v1}/audit?limit=200`);
 
 /** How many conversations each view holds for the signed-in person (API names: `pending` is « En attente »). */

@@ -1,5 +1,5 @@
-// The reports of docs/api.md ("Reports"); the shapes are the server's own types.
-import type { CareReport, CommerceReport, DrillPage, SentimentReport } from '../../../../src/reports/index.ts';
+// The reports of docs/api.md ("Reports"); the shapes are the contracts' (src/contracts).
+import type { CareAnswer, CareReport, CommerceReport, DrillPage, ReportExport, SentimentAnswer, SentimentReport } from '../../../../src/contracts/index.ts';
 import { request } from './client.ts';
 
 export type { CareReport, CommerceReport, DrillPage, SentimentReport };
@@ -10,19 +10,13 @@ export interface Period {
   to: string;
 }
 
-export interface ExportStatus {
-  id: string;
-  status: 'queued' | 'running' | 'done' | 'failed';
-  rowsDone: number;
-  rowsTotal: number;
-  error: string | null;
-}
+export type ExportStatus = ReportExport;
 
 const q = (params: Record<string, string | number | undefined>) =>
   new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]) => [k, String(v)])).toString();
 
-export const getCareReport = (p: Period) => request<CareReport & { pending: number }>('GET', `/api/v1/reports/care?${q({ ...p })}`);
-export const getSentimentReport = (p: Period) => request<SentimentReport & { pending: number }>('GET', `/api/v1/reports/sentiment?${q({ ...p })}`);
+export const getCareReport = (p: Period) => request<CareAnswer>('GET', `/api/v1/reports/care?${q({ ...p })}`);
+export const getSentimentReport = (p: Period) => request<SentimentAnswer>('GET', `/api/v1/reports/sentiment?${q({ ...p })}`);
 export const getCommerceReport = (p: Period) => request<CommerceReport>('GET', `/api/v1/reports/commerce?${q({ ...p })}`);
 
 /** What a number opens: the conversations behind a response-time figure. */

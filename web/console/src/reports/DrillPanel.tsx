@@ -33,7 +33,7 @@ export function DrillPanel({ period, drill, onClose }: Props) {
     setFailed(null);
     try {
       const { id } = await startExport(period, request);
-      setJob({ id, status: 'queued', rowsDone: 0, rowsTotal: 0, error: null });
+      setJob({ id, status: 'queued', rowsDone: 0, rowsTotal: 0, error: null, createdAt: Date.now() });
     } catch (error) {
       setFailed(error);
     }
