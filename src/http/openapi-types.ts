@@ -282,13 +282,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * API tokens (secrets are never shown again)
+         * API tokens with their scope, expiry and last use, revoked ones included (secrets are never shown again)
          * @description Permission: `tokens.manage`.
          */
         get: operations["getTokens"];
         put?: never;
         /**
-         * Create an API token; the secret is in this answer only
+         * Create an API token with a scope and an optional expiry; the secret is in this answer only
          * @description Permission: `tokens.manage`.
          */
         post: operations["postTokens"];
@@ -2578,8 +2578,17 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "owner" | "admin" | "agent" | "community_manager";
+            /** @enum {string} */
+            scope: "read" | "write" | "admin";
             createdAt: number;
+            createdBy: {
+                id: string;
+                name: string;
+            } | null;
+            expiresAt: number | null;
             lastUsedAt: number | null;
+            lastUsedIp: string | null;
+            revokedAt: number | null;
         };
         AuditEntry: {
             id: string;
@@ -3846,8 +3855,18 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    /** @enum {string} */
-                    role: "owner" | "admin" | "agent" | "community_manager";
+                    /**
+                     * @description At most your own role; yours when left out
+                     * @enum {string}
+                     */
+                    role?: "owner" | "admin" | "agent" | "community_manager";
+                    /**
+                     * @description `read`: GET routes that read; `write`: also what an agent or community manager may change; `admin` (default): everything the role allows
+                     * @enum {string}
+                     */
+                    scope?: "read" | "write" | "admin";
+                    /** @description Epoch ms, in the future; left out or null: never expires */
+                    expiresAt?: number | null;
                 };
             };
         };
@@ -3858,6 +3877,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "token": {
+                     *         "id": "01JBQ7Z1ZJ4M6D3K8N2P5R7T9X",
+                     *         "name": "ERP",
+                     *         "role": "admin",
+                     *         "scope": "read",
+                     *         "createdAt": 1796000000000,
+                     *         "createdBy": {
+                     *           "id": "01JBQ7Z1ZJ4M6D3K8N2P5R7T9V",
+                     *           "name": "Camille Martin"
+                     *         },
+                     *         "expiresAt": 1811000000000,
+                     *         "lastUsedAt": null,
+                     *         "lastUsedIp": null,
+                     *         "revokedAt": null
+                     *       },
+                     *       "secret": "rls_…"
+                     *     }
+                     */
                     "application/json": {
                         token: components["schemas"]["ApiToken"];
                         secret: string;
