@@ -13,5 +13,6 @@ export * from './automation.ts';
 export * from './routing.ts';
 export * from './commerce.ts';
 export * from './webchat.ts';
+export * from './progress.ts';
 export * from './events.ts';
 export * from './routes.ts';

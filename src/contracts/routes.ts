@@ -6,6 +6,7 @@ import { created, id, idParam, queued } from './common.ts';
 import * as inbox from './inbox.ts';
 import * as routing from './routing.ts';
 import * as webchat from './webchat.ts';
+import { jobProgress, jobProgressQuery } from './progress.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -87,6 +88,8 @@ export const apiRoutes: RouteContract[] = [
   r('POST', '/api/v1/outbound/{id}/retry', 'inbox', 'Retry a failed send', { params: idParam, responses: { 202: queued } }),
   r('POST', '/api/v1/messages/{id}/classification', 'inbox', 'Correct a message\'s sentiment or intents', { params: idParam, body: inbox.correctionBody, responses: none }),
   r('POST', '/api/v1/messages/{id}/{action}', 'inbox', 'Hide, unhide, delete or like a comment on the platform', { params: inbox.moderationParam, body: inbox.moderationBody.optional(), responses: { 202: inbox.moderationResult } }),
+  r('POST', '/api/v1/insight/model/retrain', 'inbox', 'Retrain the team\'s model now; follow it with `job.progress` events (kind `insight.retrain`)', { responses: { 202: queued } }),
+  r('GET', '/api/v1/job-progress', 'workspace', 'The latest progress of long work (retraining, shop reconciliation, channel back-fill), per kind and subject; `job.progress` events carry each move', { query: jobProgressQuery, responses: { 200: list('progress', jobProgress) } }),
   r('GET', '/api/v1/insight/model', 'inbox', 'The team\'s classification model and the corrections it learns from', { responses: { 200: z.object({ model: inbox.teamModel.nullable(), corrections: z.number() }) } }),
   r('GET', '/api/v1/moderation', 'inbox', 'The moderation register (JSON or CSV)', { query: inbox.registerQuery, responses: { 200: list('entries', inbox.registerEntry) } }),
   // Workspace tools.

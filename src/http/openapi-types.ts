@@ -2507,6 +2507,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/job-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest progress of long work (retraining, shop reconciliation, channel back-fill), per kind and subject; `job.progress` events carry each move
+         * @description Permission: `workspace.read`.
+         */
+        get: operations["getJobProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insight/model/retrain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retrain the team's model now; follow it with `job.progress` events (kind `insight.retrain`)
+         * @description Permission: `inbound.manage`.
+         */
+        post: operations["postInsightModelRetrain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3180,6 +3220,21 @@ export interface components {
             };
             firstOrderAt: number | null;
             lastOrderAt: number | null;
+        };
+        JobProgress: {
+            /** @enum {string} */
+            kind: "insight.retrain" | "commerce.reconcile" | "channel.backfill";
+            subject: string;
+            runId: string;
+            phase: string;
+            done: number;
+            total: number;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            error: string | null;
+            startedAt: number;
+            updatedAt: number;
+            finishedAt: number | null;
         };
     };
     responses: {
@@ -7700,6 +7755,59 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getJobProgress: {
+        parameters: {
+            query?: {
+                kind?: "insight.retrain" | "commerce.reconcile" | "channel.backfill";
+                subject?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        progress: components["schemas"]["JobProgress"][];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postInsightModelRetrain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "queued";
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

@@ -89,6 +89,7 @@ const expected: Record<string, Expected> = {
   'GET /api/v1/contests/:id/proof': 'contests.manage', 'GET /api/v1/contests/:id/entries.csv': 'contests.manage',
   'GET /api/v1/ambassadors': 'contests.manage', 'PUT /api/v1/ambassadors/settings': 'contests.manage',
   'POST /api/v1/ambassadors/:id/code': 'contests.manage',
+  'GET /api/v1/job-progress': 'workspace.read', 'POST /api/v1/insight/model/retrain': 'inbound.manage',
 };
 
 /** Valid bodies where a denied call would otherwise do harm: a refusal must not depend on a bad body. */

@@ -10,3 +10,4 @@ export { createSqliteQueue, type SqliteQueueOptions } from './sqlite/sqlite-queu
 export { createPgBossQueue, type PgBossQueueOptions } from './pg-boss/pg-boss-queue.ts';
 export { defineJob, registerJobs, enqueueJob, type JobDefinition } from './define-job.ts';
 export { oncePerSlot, schedulePeriodic, withPeriodicSlots, type PeriodicJob } from './periodic.ts';
+export { trackProgress, listJobProgress, PROGRESS_EVERY_MS, type Progress, type ProgressDeps, type ProgressTarget } from './progress.ts';
