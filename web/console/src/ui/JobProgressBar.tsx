@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { listJobProgress, type JobKind, type JobProgress } from '../api/tokens.ts';
 import { useI18n, type MessageKey } from '../i18n/index.ts';
 import { useRealtimeSignals } from '../realtime/RealtimeProvider.tsx';
@@ -10,23 +10,26 @@ import { useRealtimeSignals } from '../realtime/RealtimeProvider.tsx';
  */
 export function useJobProgress(kind: JobKind, subject = '', onFinished?: (run: JobProgress) => void): JobProgress | null {
   const [run, setRun] = useState<JobProgress | null>(null);
+  const current = useRef<JobProgress | null>(null);
+  const show = useCallback((next: JobProgress | null) => {
+    current.current = next;
+    setRun(next);
+  }, []);
   useEffect(() => {
     let live = true;
     listJobProgress(kind).then((answer) => {
-      const found = answer.progress.find((row) => row.subject === subject) ?? null;
-      if (live) setRun((current) => current ?? found);
+      // An event may have arrived first: it is newer than this answer.
+      if (live && !current.current) show(answer.progress.find((row) => row.subject === subject) ?? null);
     }).catch(() => undefined);
     return () => { live = false; };
-  }, [kind, subject]);
-  const onEvent = useCallback((next: JobProgress) => {
-    setRun((current) => {
-      if (current && current.runId === next.runId && current.updatedAt > next.updatedAt) return current;
-      if (current?.status === 'running' && next.status !== 'running') onFinished?.(next);
-      return next;
-    });
-  }, [onFinished]);
+  }, [kind, subject, show]);
   useRealtimeSignals((signal) => {
-    if (signal.type === 'job.progress' && signal.data.kind === kind && signal.data.subject === subject) onEvent(signal.data);
+    if (signal.type !== 'job.progress' || signal.data.kind !== kind || signal.data.subject !== subject) return;
+    const before = current.current;
+    const next = signal.data;
+    if (before && before.runId === next.runId && before.updatedAt > next.updatedAt) return;
+    show(next);
+    if (before?.status === 'running' && next.status !== 'running') onFinished?.(next);
   });
   return run;
 }
