@@ -54,6 +54,17 @@ describe.skipIf(!chromiumAvailable())('customer panel with a shop', () => {
     await shot(page, 'shop-connect');
   });
 
+  it('syncs the shop from Settings with a live progress bar that fills and says it is done', async () => {
+    const page = owner.page;
+    const shop = page.getByTestId('channel-row').filter({ hasText: 'maison-lune.myshopify.com' });
+    await shop.getByTestId('shop-sync').click();
+    const bar = shop.getByRole('progressbar', { name: 'Synchronisation de la boutique' });
+    await bar.waitFor();
+    await waitUntil(async () => (await shop.getByTestId('progress-commerce.reconcile').getAttribute('data-status')) === 'done', 'the sync to finish', 15_000);
+    expect(await bar.getAttribute('aria-valuenow')).toBe(await bar.getAttribute('aria-valuemax'));
+    await expectText(shop.getByTestId('progress-commerce.reconcile'), 'Terminé');
+  });
+
   it('suggests the order named in a message, links it on confirmation and shows it beside the conversation, live', async () => {
     const order = await sandbox.shopify.createOrder({ customer: { email: 'nina@example.fr', firstName: 'Nina', lastName: 'Petit' }, lineItems: [{ title: 'Bague lune', price: '45.00', quantity: 2 }] });
     await sandbox.shopify.updateOrder(order.resource.id, { fulfill: { trackingUrl: 'https://suivi.example/6A123' } });

@@ -23,7 +23,7 @@ const usage = `Usage: relais <command> [options]
   migrate               bring the database schema up to date
   setup --workspace NAME --email E --password P [--name N] [--locale fr|en]
                         create the first workspace and its owner
-  token create --workspace W --name N [--role admin]
+  token create --workspace W --name N [--role admin] [--scope read|write|admin] [--expires-in-days D]
                         print a new API token for workspace W (its id or name)
   channel add meta --workspace W --page-id P --page-token T [--instagram-id I] [--api-base URL]
                         connect a Facebook Page (and its Instagram account); prints the channel id
@@ -243,19 +243,24 @@ async function addShop(kind: string, args: string[]): Promise<number> {
   });
 }
 
-const tokenFlags = z.object({ workspace: z.string().min(1), name: z.string().trim().min(1).max(120), role: z.enum(roles).default('admin') });
+const tokenFlags = z.object({
+  workspace: z.string().min(1), name: z.string().trim().min(1).max(120), role: z.enum(roles).default('admin'),
+  scope: z.enum(['read', 'write', 'admin']).default('admin'), 'expires-in-days': z.coerce.number().int().min(1).max(3650).optional(),
+});
 
 async function token(args: string[]): Promise<number> {
   const [action, ...rest] = args;
   if (action !== 'create') {
-    console.error(`Usage: relais token create --workspace W --name N [--role ${roles.join('|')}]`);
+    console.error(`Usage: relais token create --workspace W --name N [--role ${roles.join('|')}] [--scope read|write|admin] [--expires-in-days D]`);
     return 2;
   }
-  const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
+  const { values } = parseArgs({ args: rest, options: { workspace: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, scope: { type: 'string' }, 'expires-in-days': { type: 'string' } } });
   const flags = parseInput(tokenFlags, values);
   return withStore(async (store, config) => {
     const workspaceId = await findWorkspace(store, flags.workspace);
-    const { secret } = await createApiToken(accountsFor(store, config), null, { workspaceId, name: flags.name, role: flags.role });
+    const days = flags['expires-in-days'];
+    const expiresAt = days === undefined ? null : Date.now() + days * 24 * 60 * 60_000;
+    const { secret } = await createApiToken(accountsFor(store, config), null, { workspaceId, name: flags.name, role: flags.role, scope: flags.scope, expiresAt });
     console.log(secret);
   });
 }

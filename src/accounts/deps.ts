@@ -1,5 +1,6 @@
 import type { Clock } from '../kernel/index.ts';
 import type { Db, Role } from '../store/index.ts';
+import type { TokenScope } from '../contracts/index.ts';
 import type { Throttle } from './throttle.ts';
 
 /** What the accounts use-cases need, handed in by the composition root. */
@@ -22,6 +23,8 @@ export interface Caller {
   sessionId: string | null;
   workspaceId: string;
   role: Role;
+  /** An API token's scope (`read`, `write`, `admin`), checked with its role on every route. */
+  scope?: TokenScope;
 }
 
 export interface RequestMeta {

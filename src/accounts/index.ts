@@ -3,7 +3,7 @@
  * audit log. Use-cases take `(deps, caller?, input)`; the HTTP edge only validates and calls.
  */
 export type { AccountsDeps, Caller, RequestMeta } from './deps.ts';
-export { roles, can, permissions, type Permission } from './roles.ts';
+export { roles, can, permissions, roleWithin, scopeAllows, tokenScopes, type Permission, type TokenScope } from './roles.ts';
 export { createMemoryThrottle, createDatabaseThrottle, purgeThrottleCounters, takeAll, type Throttle, type ThrottleLimit } from './throttle.ts';
 export { hashPassword, passwordVerifications } from './passwords.ts';
 export { createSession, resolveSession, endSession, purgeExpiredSessions, type NewSession, type SessionLookup } from './sessions.ts';
@@ -14,6 +14,6 @@ export { createWorkspace, switchWorkspace, updateProfile } from './workspaces.ts
 export { changePassword } from './change-password.ts';
 export { listMembers, changeMemberRole, removeMember, type Member } from './members.ts';
 export { createInvitation, listPendingInvitations, revokeInvitation, previewInvitation, acceptInvitation, type Invitation } from './invitations.ts';
-export { createApiToken, listApiTokens, revokeApiToken, resolveApiToken, type ApiToken } from './api-tokens.ts';
+export { createApiToken, listApiTokens, revokeApiToken, resolveApiToken, LAST_USE_EVERY_MS, type ApiToken, type NewApiToken } from './api-tokens.ts';
 export { recordAudit, listAudit } from './audit.ts';
 export { accountsJobs } from './jobs.ts';

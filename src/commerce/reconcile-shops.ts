@@ -1,5 +1,6 @@
 import { loadChannelContext, markChannelStatus } from '../channels/index.ts';
 import type { Db } from '../store/index.ts';
+import { trackProgress, type Progress } from '../jobs/index.ts';
 import type { ShopContext } from './shop-adapter.ts';
 import { ShopApiError } from './shop-api-error.ts';
 import type { CommerceDeps } from './deps.ts';
@@ -45,6 +46,12 @@ export async function reconcileShop(deps: CommerceDeps, target: { workspaceId: s
   const shop = await loadShopContext(deps, target.workspaceId, target.channelId);
   const platform = deps.platforms.get(shop.kind);
   if (!platform || shop.status !== 'active') return { orders: 0, checkouts: 0 };
+  // The shop's `commerce.reconcile` bar: fetching, then each batch written.
+  return trackProgress(deps, { workspaceId: shop.workspaceId, kind: SHOP_RECONCILE_QUEUE, subject: shop.channelId }, (progress) => reconcilePass(deps, shop, platform, progress));
+}
+
+async function reconcilePass(deps: CommerceDeps, shop: Awaited<ReturnType<typeof loadShopContext>>, platform: NonNullable<ReturnType<CommerceDeps['platforms']['get']>>, progress: Progress): Promise<{ orders: number; checkouts: number }> {
+  await progress.report(0, 0, 'fetching');
   const startedAt = deps.clock.now();
   const last = typeof shop.settings.reconciledAt === 'number' ? shop.settings.reconciledAt : null;
   const since = last === null ? startedAt - FIRST_LOOK_BACK_MS : last - OVERLAP_MS;
@@ -67,6 +74,7 @@ export async function reconcileShop(deps: CommerceDeps, target: { workspaceId: s
   const records = [...orders.map((order) => ({ order })), ...checkouts.map((checkout) => ({ checkout }))];
   const upserted: Upserted = { orders: [], checkouts: [] };
   let start = 0;
+  await progress.report(0, records.length, 'writing');
   do {
     const batch = records.slice(start, start + RECONCILE_BATCH);
     start += RECONCILE_BATCH;
@@ -90,6 +98,7 @@ export async function reconcileShop(deps: CommerceDeps, target: { workspaceId: s
     upserted.orders.push(...changes.orders);
     upserted.checkouts.push(...changes.checkouts);
     await announceChanges(deps, shop.workspaceId, changes);
+    await progress.report(Math.min(start, records.length), records.length, 'writing');
     // SQLite answers synchronously: without a turn of the event loop no request would be read.
     if (!finished) await new Promise((resolve) => setImmediate(resolve));
   } while (start < records.length);

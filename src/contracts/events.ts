@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { jobProgress } from './progress.ts';
 
 /**
  * The realtime event catalogue: every event the server publishes on a workspace's bus, with
@@ -25,6 +26,7 @@ export const realtimeEvents = {
   'post.submitted': z.object({ postId: z.string() }),
   'post.scheduled': z.object({ postId: z.string(), scheduledAt: z.number() }),
   'post.published': z.object({ postId: z.string(), versionId: z.string(), network: z.string(), permalink: z.string().nullable() }),
+  'job.progress': jobProgress,
 } as const;
 
 export type RealtimeEventType = keyof typeof realtimeEvents;

@@ -13,6 +13,7 @@ export * from './automation.ts';
 export * from './routing.ts';
 export * from './commerce.ts';
 export * from './webchat.ts';
+export * from './progress.ts';
 export * from './events.ts';
 export * from './routes.ts';
 export * from './contests.ts';

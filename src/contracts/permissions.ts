@@ -43,3 +43,60 @@ export function can(role: Role, permission: Permission): boolean {
 }
 
 export const permissions = Object.keys(grants) as Permission[];
+
+/**
+ * What an API token may do on top of its role: `read` calls only safe methods (GET, HEAD) on
+ * routes that read; `write` also changes what an agent or a community manager may change;
+ * `admin` is everything its role allows. A token never holds more than its role.
+ */
+export const tokenScopes = ['read', 'write', 'admin'] as const;
+export type TokenScope = (typeof tokenScopes)[number];
+
+/**
+ * The least scope each permission needs, decided from the route's declared permission (never
+ * its URL). Every permission is listed, so a new one must be placed here to compile; the
+ * route matrix checks the table against the rule above.
+ */
+export const leastScope = {
+  'workspace.read': 'read',
+  // Reading one's own profile (GET /me) is a read; changing it needs `write`.
+  'profile.manage': 'read',
+  'members.read': 'read',
+  'members.manage': 'admin',
+  'owners.manage': 'admin',
+  'invitations.manage': 'admin',
+  'tokens.manage': 'admin',
+  'audit.read': 'admin',
+  'conversations.read': 'read',
+  'conversations.reply': 'write',
+  'messages.moderate': 'write',
+  'inbound.manage': 'admin',
+  'channels.manage': 'admin',
+  'catalog.manage': 'write',
+  'moderation.read': 'read',
+  'rules.manage': 'admin',
+  'privacy.manage': 'admin',
+  'reports.read': 'read',
+  'reports.manage': 'admin',
+  'posts.write': 'write',
+  'posts.approve': 'admin',
+  'contests.manage': 'write',
+} as const satisfies Record<Permission, TokenScope>;
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Whether a token of `scope` may call a route needing `permission` with `method` (its role is
+ * checked apart, with `can`).
+ *
+ * @example scopeAllows('read', 'conversations.read', 'POST') // false: a read token changes nothing
+ */
+export function scopeAllows(scope: TokenScope, permission: Permission, method: string): boolean {
+  if (scope === 'read' && !SAFE_METHODS.has(method.toUpperCase())) return false;
+  return tokenScopes.indexOf(scope) >= tokenScopes.indexOf(leastScope[permission]);
+}
+
+/** Whether `role` holds every permission of `than`: a token's role never exceeds its creator's. */
+export function roleWithin(role: Role, than: Role): boolean {
+  return permissions.every((permission) => !can(role, permission) || can(than, permission));
+}

@@ -8,6 +8,7 @@ import { created, id, idParam, queued } from './common.ts';
 import * as inbox from './inbox.ts';
 import * as routing from './routing.ts';
 import * as webchat from './webchat.ts';
+import { jobProgress, jobProgressQuery } from './progress.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -65,8 +66,8 @@ export const apiRoutes: RouteContract[] = [
   r('POST', '/api/v1/invitations', 'team', 'Invite someone by email', { body: accounts.inviteBody, responses: { 201: z.object({ invitation: accounts.invitation, url: z.string() }) } }),
   r('DELETE', '/api/v1/invitations/{id}', 'team', 'Revoke an invitation', { params: idParam, responses: none }),
   // Administration.
-  r('GET', '/api/v1/tokens', 'admin', 'API tokens (secrets are never shown again)', { responses: { 200: list('tokens', accounts.apiToken) } }),
-  r('POST', '/api/v1/tokens', 'admin', 'Create an API token; the secret is in this answer only', { body: accounts.createTokenBody, responses: { 201: z.object({ token: accounts.apiToken, secret: z.string() }) } }),
+  r('GET', '/api/v1/tokens', 'admin', 'API tokens with their scope, expiry and last use, revoked ones included (secrets are never shown again)', { responses: { 200: list('tokens', accounts.apiToken) } }),
+  r('POST', '/api/v1/tokens', 'admin', 'Create an API token with a scope and an optional expiry; the secret is in this answer only', { body: accounts.createTokenBody, example: { token: { id: '01JBQ7Z1ZJ4M6D3K8N2P5R7T9X', name: 'ERP', role: 'admin', scope: 'read', createdAt: 1796000000000, createdBy: { id: '01JBQ7Z1ZJ4M6D3K8N2P5R7T9V', name: 'Camille Martin' }, expiresAt: 1811000000000, lastUsedAt: null, lastUsedIp: null, revokedAt: null }, secret: 'rls_…' }, responses: { 201: z.object({ token: accounts.apiToken, secret: z.string() }) } }),
   r('DELETE', '/api/v1/tokens/{id}', 'admin', 'Revoke an API token', { params: idParam, responses: none }),
   r('GET', '/api/v1/audit', 'admin', 'The audit log, newest first', { query: accounts.listQuery, responses: { 200: list('entries', accounts.auditEntry) } }),
   r('GET', '/api/v1/admin/inbound', 'admin', 'Webhook deliveries (parked ones to replay)', { query: inbox.inboundListQuery, responses: { 200: list('deliveries', inbox.inboundDelivery) } }),
@@ -88,6 +89,8 @@ export const apiRoutes: RouteContract[] = [
   r('POST', '/api/v1/outbound/{id}/retry', 'inbox', 'Retry a failed send', { params: idParam, responses: { 202: queued } }),
   r('POST', '/api/v1/messages/{id}/classification', 'inbox', 'Correct a message\'s sentiment or intents', { params: idParam, body: inbox.correctionBody, responses: none }),
   r('POST', '/api/v1/messages/{id}/{action}', 'inbox', 'Hide, unhide, delete or like a comment on the platform', { params: inbox.moderationParam, body: inbox.moderationBody.optional(), responses: { 202: inbox.moderationResult } }),
+  r('POST', '/api/v1/insight/model/retrain', 'inbox', 'Retrain the team\'s model now; follow it with `job.progress` events (kind `insight.retrain`)', { responses: { 202: queued } }),
+  r('GET', '/api/v1/job-progress', 'workspace', 'The latest progress of long work (retraining, shop reconciliation, channel back-fill), per kind and subject; `job.progress` events carry each move', { query: jobProgressQuery, responses: { 200: list('progress', jobProgress) } }),
   r('GET', '/api/v1/insight/model', 'inbox', 'The team\'s classification model and the corrections it learns from', { responses: { 200: z.object({ model: inbox.teamModel.nullable(), corrections: z.number() }) } }),
   r('GET', '/api/v1/moderation', 'inbox', 'The moderation register (JSON or CSV)', { query: inbox.registerQuery, responses: { 200: list('entries', inbox.registerEntry) } }),
   // Workspace tools.

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { can, resolveApiToken, resolveSession } from '../accounts/index.ts';
+import { can, resolveApiToken, resolveSession, scopeAllows } from '../accounts/index.ts';
 import { AppError, safeEqual } from '../kernel/index.ts';
 import type { HttpDeps } from './deps.ts';
 import { CSRF_COOKIE, SESSION_COOKIE } from './cookies.ts';
@@ -47,6 +47,11 @@ export function registerAuthentication(app: FastifyInstance, deps: HttpDeps): vo
             : new AppError('auth.required', 'Sign in, or send an API token');
         }
         if (!can(request.caller.role, access.permission)) throw new AppError('auth.forbidden', 'Your role does not allow this');
+        // A token's scope, from the matched route's permission and method (deny by default).
+        const scope = request.caller.via === 'token' ? request.caller.scope : undefined;
+        if (request.caller.via === 'token' && (!scope || !scopeAllows(scope, access.permission, request.method))) {
+          throw new AppError('auth.token_scope', 'This API token\'s scope does not allow this');
+        }
         return;
       }
       default:
@@ -61,7 +66,8 @@ async function identify(request: FastifyRequest, deps: HttpDeps): Promise<boolea
   if (header !== undefined) {
     const [scheme, secret] = header.split(' ');
     if (scheme?.toLowerCase() !== 'bearer' || !secret) throw new AppError('auth.required', 'Authorization must be "Bearer <token>"');
-    const caller = await resolveApiToken(deps.accounts, secret);
+    const caller = await resolveApiToken(deps.accounts, secret, { ip: request.ip });
+    if (caller === 'expired') throw new AppError('auth.token_expired', 'This API token has expired');
     if (!caller) throw new AppError('auth.required', 'This API token is not valid');
     request.caller = caller;
     return false;

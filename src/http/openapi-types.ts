@@ -282,13 +282,13 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * API tokens (secrets are never shown again)
+         * API tokens with their scope, expiry and last use, revoked ones included (secrets are never shown again)
          * @description Permission: `tokens.manage`.
          */
         get: operations["getTokens"];
         put?: never;
         /**
-         * Create an API token; the secret is in this answer only
+         * Create an API token with a scope and an optional expiry; the secret is in this answer only
          * @description Permission: `tokens.manage`.
          */
         post: operations["postTokens"];
@@ -2507,6 +2507,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/job-progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The latest progress of long work (retraining, shop reconciliation, channel back-fill), per kind and subject; `job.progress` events carry each move
+         * @description Permission: `workspace.read`.
+         */
+        get: operations["getJobProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/insight/model/retrain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retrain the team's model now; follow it with `job.progress` events (kind `insight.retrain`)
+         * @description Permission: `inbound.manage`.
+         */
+        post: operations["postInsightModelRetrain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2578,8 +2618,17 @@ export interface components {
             name: string;
             /** @enum {string} */
             role: "owner" | "admin" | "agent" | "community_manager";
+            /** @enum {string} */
+            scope: "read" | "write" | "admin";
             createdAt: number;
+            createdBy: {
+                id: string;
+                name: string;
+            } | null;
+            expiresAt: number | null;
             lastUsedAt: number | null;
+            lastUsedIp: string | null;
+            revokedAt: number | null;
         };
         AuditEntry: {
             id: string;
@@ -3411,6 +3460,21 @@ export interface components {
             percent: number;
             created: boolean;
         };
+        JobProgress: {
+            /** @enum {string} */
+            kind: "insight.retrain" | "commerce.reconcile" | "channel.backfill";
+            subject: string;
+            runId: string;
+            phase: string;
+            done: number;
+            total: number;
+            /** @enum {string} */
+            status: "running" | "done" | "failed";
+            error: string | null;
+            startedAt: number;
+            updatedAt: number;
+            finishedAt: number | null;
+        };
     };
     responses: {
         /** @description Invalid input; `fields` names each field's problems */
@@ -4085,8 +4149,18 @@ export interface operations {
             content: {
                 "application/json": {
                     name: string;
-                    /** @enum {string} */
-                    role: "owner" | "admin" | "agent" | "community_manager";
+                    /**
+                     * @description At most your own role; yours when left out
+                     * @enum {string}
+                     */
+                    role?: "owner" | "admin" | "agent" | "community_manager";
+                    /**
+                     * @description `read`: GET routes that read; `write`: also what an agent or community manager may change; `admin` (default): everything the role allows
+                     * @enum {string}
+                     */
+                    scope?: "read" | "write" | "admin";
+                    /** @description Epoch ms, in the future; left out or null: never expires */
+                    expiresAt?: number | null;
                 };
             };
         };
@@ -4097,6 +4171,26 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "token": {
+                     *         "id": "01JBQ7Z1ZJ4M6D3K8N2P5R7T9X",
+                     *         "name": "ERP",
+                     *         "role": "admin",
+                     *         "scope": "read",
+                     *         "createdAt": 1796000000000,
+                     *         "createdBy": {
+                     *           "id": "01JBQ7Z1ZJ4M6D3K8N2P5R7T9V",
+                     *           "name": "Camille Martin"
+                     *         },
+                     *         "expiresAt": 1811000000000,
+                     *         "lastUsedAt": null,
+                     *         "lastUsedIp": null,
+                     *         "revokedAt": null
+                     *       },
+                     *       "secret": "rls_…"
+                     *     }
+                     */
                     "application/json": {
                         token: components["schemas"]["ApiToken"];
                         secret: string;
@@ -8073,6 +8167,59 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getJobProgress: {
+        parameters: {
+            query?: {
+                kind?: "insight.retrain" | "commerce.reconcile" | "channel.backfill";
+                subject?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        progress: components["schemas"]["JobProgress"][];
+                    };
+                };
+            };
+            400: components["responses"]["InvalidInput"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    postInsightModelRetrain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        status: "queued";
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

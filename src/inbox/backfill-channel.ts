@@ -1,9 +1,10 @@
-import { loadChannelContext, markChannelStatus } from '../channels/index.ts';
+import { loadChannelContext, markChannelStatus, type ChannelProvider } from '../channels/index.ts';
 import { publishAll, type InboxDeps, type PendingEvent } from './deps.ts';
 import { ingestItem } from './process-delivery.ts';
 import { enqueueRulesForNew } from './automation/run-rules.ts';
 import { enqueueJob, jobType } from '../jobs/index.ts';
 import { z } from 'zod';
+import { trackProgress, type Progress } from '../jobs/index.ts';
 
 export const BACKFILL_QUEUE = 'channel.backfill';
 export const BACKFILL_ALL_QUEUE = 'channels.backfill';
@@ -19,9 +20,16 @@ export async function backfillChannel(deps: InboxDeps, job: { workspaceId: strin
   const channel = await loadChannelContext(deps, job.workspaceId, job.channelId);
   const provider = deps.channels.require(channel.kind);
   if (!provider.backfill || channel.status !== 'active') return 0;
+  const backfill = provider.backfill.bind(provider);
+  // The channel's `channel.backfill` bar: fetching, then writing what came.
+  return trackProgress(deps, { workspaceId: job.workspaceId, kind: BACKFILL_QUEUE, subject: job.channelId }, (progress) => backfillPass(deps, job, channel, backfill, progress));
+}
+
+async function backfillPass(deps: InboxDeps, job: { workspaceId: string; channelId: string }, channel: Awaited<ReturnType<typeof loadChannelContext>>, backfill: NonNullable<ChannelProvider['backfill']>, progress: Progress): Promise<number> {
+  await progress.report(0, 0, 'fetching');
   let pulled;
   try {
-    pulled = await provider.backfill(channel, (channel.settings.backfillCursor as string | undefined) ?? null);
+    pulled = await backfill(channel, (channel.settings.backfillCursor as string | undefined) ?? null);
   } catch (error) {
     const failure = error as { kind?: string; retryAfterMs?: number };
     if (failure.kind === 'auth') {
@@ -35,6 +43,7 @@ export async function backfillChannel(deps: InboxDeps, job: { workspaceId: strin
     }
     throw error;
   }
+  await progress.report(0, pulled.items.length, 'writing');
   const now = deps.clock.now();
   const ref = { workspaceId: job.workspaceId, channelId: job.channelId };
   const events = await deps.db.transaction().execute(async (trx) => {

@@ -1,4 +1,5 @@
 import { AppError, newId } from '../kernel/index.ts';
+import { trackProgress } from '../jobs/index.ts';
 import { parseIntentKey, type Correction, type Intent } from '../insight/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
 import { rollUpSentiment } from './classify.ts';
@@ -32,15 +33,22 @@ export async function correctClassification(deps: Pick<InboxDeps, 'db' | 'clock'
   await publishAll(deps.bus, [{ workspaceId, type: 'message.updated', data: { conversationId, messageId } }]);
 }
 
-/** The retrain job: every correction of the workspace, in order, into a new model version. */
-export async function retrainWorkspace(deps: Pick<InboxDeps, 'db' | 'clock' | 'classifiers'>, workspaceId: string): Promise<number> {
-  const rows = await deps.db.selectFrom('classification_corrections').select(['text', 'language', 'sentiment', 'intents'])
-    .where('workspace_id', '=', workspaceId).orderBy('id').execute();
-  const corrections: Correction[] = rows.map((row) => ({
-    text: row.text,
-    ...(row.language === 'fr' || row.language === 'en' ? { language: row.language } : {}),
-    ...(row.sentiment ? { sentiment: row.sentiment } : {}),
-    ...(row.intents ? { intents: (JSON.parse(row.intents) as string[]).map(parseIntentKey).filter((i): i is Intent => i !== undefined) } : {}),
-  }));
-  return deps.classifiers.retrain(workspaceId, corrections, deps.clock.now());
+/**
+ * The retrain job: every correction of the workspace, in order, into a new model version.
+ * Its progress (reading, training, done) is the workspace's `insight.retrain` bar.
+ */
+export async function retrainWorkspace(deps: Pick<InboxDeps, 'db' | 'clock' | 'classifiers'> & { bus?: InboxDeps['bus'] | undefined }, workspaceId: string): Promise<number> {
+  return trackProgress(deps, { workspaceId, kind: RETRAIN_QUEUE }, async (progress) => {
+    await progress.report(0, 2, 'reading');
+    const rows = await deps.db.selectFrom('classification_corrections').select(['text', 'language', 'sentiment', 'intents'])
+      .where('workspace_id', '=', workspaceId).orderBy('id').execute();
+    const corrections: Correction[] = rows.map((row) => ({
+      text: row.text,
+      ...(row.language === 'fr' || row.language === 'en' ? { language: row.language } : {}),
+      ...(row.sentiment ? { sentiment: row.sentiment } : {}),
+      ...(row.intents ? { intents: (JSON.parse(row.intents) as string[]).map(parseIntentKey).filter((i): i is Intent => i !== undefined) } : {}),
+    }));
+    await progress.report(1, 2, 'training');
+    return deps.classifiers.retrain(workspaceId, corrections, deps.clock.now());
+  });
 }

@@ -87,6 +87,9 @@ export const errorTexts: Record<ErrorCode, ErrorText> = {
   'service.unavailable': { fr: 'Relais est momentanément indisponible. Réessayez dans un instant.', en: 'Relais is briefly unavailable. Try again in a moment.' },
   'report_export.not_found': { fr: 'Cet export n’existe pas.', en: 'This export does not exist.' },
   'report_export.not_ready': { fr: 'L’export n’est pas encore terminé.', en: 'The export is not finished yet.' },
+  'auth.token_expired': { fr: 'Ce jeton d’API a expiré. Créez-en un nouveau dans Réglages › Jetons d’API.', en: 'This API token has expired. Create a new one in Settings › API tokens.' },
+  'auth.token_scope': { fr: 'La portée de ce jeton d’API ne permet pas cette action.', en: 'This API token’s scope does not allow this action.' },
+  'token.expiry_past': { fr: 'La date d’expiration doit être dans le futur.', en: 'The expiry date must be in the future.' },
 };
 
 /**

@@ -75,6 +75,9 @@ export const errorCatalogue = {
   'service.unavailable': 503,
   'report_export.not_found': 404,
   'report_export.not_ready': 409,
+  'auth.token_expired': 401,
+  'auth.token_scope': 403,
+  'token.expiry_past': 400,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

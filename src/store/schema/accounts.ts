@@ -70,6 +70,10 @@ export interface ApiTokensTable {
   created_at: number;
   last_used_at: number | null;
   revoked_at: number | null;
+  /** Which routes the token may call on top of its role (migration 0013). */
+  scope: 'read' | 'write' | 'admin';
+  expires_at: number | null;
+  last_used_ip: string | null;
 }
 
 /**

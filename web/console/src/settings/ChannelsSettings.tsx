@@ -8,6 +8,7 @@ import { ConnectXForm } from './ConnectXForm.tsx';
 import { ConnectShopifyForm, ConnectWooForm } from './ConnectShopForms.tsx';
 import { useResource } from '../ui/use-resource.ts';
 import { WebchatChannels } from './WebchatChannels.tsx';
+import { ChannelWork } from './ChannelWork.tsx';
 
 /** Connected channels with their state (one that needs reconnecting stands out), and connecting a Meta Page or an X account. */
 export function ChannelsSettings() {
@@ -33,6 +34,7 @@ export function ChannelsSettings() {
                 <span className={`status-badge status-badge-${channel.status === 'active' ? 'ok' : 'bad'}`}>
                   {channel.status === 'active' ? t('settings.channelActive') : channel.status === 'needs_reconnect' ? t('settings.channelReconnect') : channel.status}
                 </span>
+                <ChannelWork channelId={channel.id} kind={channel.kind} active={channel.status === 'active'} />
               </li>
             ))}
           </ul>

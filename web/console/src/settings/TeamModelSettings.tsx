@@ -1,4 +1,6 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
+import { retrainModel } from '../api/tokens.ts';
+import { JobProgressBar, useJobProgress } from '../ui/JobProgressBar.tsx';
 import { getTeamModel, type TeamModel } from '../api/insight.ts';
 import { useI18n } from '../i18n/index.ts';
 import { intentLabelKey } from '../inbox/insight/classification.ts';
@@ -24,13 +26,30 @@ export function TeamModelSettings() {
   const { t } = i18n;
   const load = useCallback(() => getTeamModel(), []);
   const [state, reload] = useResource(load);
+  // The retraining's bar moves with the job's events; its end rereads the model.
+  const run = useJobProgress('insight.retrain', '', () => void reload());
+  const [asking, setAsking] = useState(false);
+  const [failure, setFailure] = useState<unknown>();
+  const retrain = async () => {
+    setAsking(true);
+    setFailure(undefined);
+    try {
+      await retrainModel();
+    } catch (error) {
+      setFailure(error);
+    } finally {
+      setAsking(false);
+    }
+  };
   return (
     <section className="card" aria-labelledby="model-title" data-testid="team-model">
       <div className="card-head">
         <h2 id="model-title">{t('settings.model')}</h2>
-        <Button variant="ghost" onClick={() => void reload()}>{t('settings.refresh')}</Button>
+        <Button variant="secondary" pending={asking} disabled={run?.status === 'running'} onClick={() => void retrain()} data-testid="model-retrain">{t('progress.retrain')}</Button>
       </div>
       <p className="muted">{t('model.intro')}</p>
+      <JobProgressBar run={run} label={t('progress.retrainLabel')} />
+      {failure !== undefined && <Alert tone="error">{errorText(failure, i18n)}</Alert>}
       {state.state === 'failed' && <Alert tone="error">{errorText(state.error, i18n)}</Alert>}
       {state.state === 'ready' && <ModelView model={state.data.model} corrections={state.data.corrections} />}
     </section>
