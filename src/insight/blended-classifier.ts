@@ -2,7 +2,7 @@
  * The default model with a workspace's corrections layered on top. The blend rule:
  * - sentiment: the default alone until the workspace model has learned from
  *   MIN_SENTIMENT_CORRECTIONS corrections AND, cross-validated on them, beats the default's
- *   macro-F1 by MIN_GAIN (a tie on 30 corrections is noise); from then on the workspace
+ *   macro-F1 by MIN_GAIN (a tie is not enough); from then on the workspace
  *   model decides. It is the default's own model with a change learnt from the corrections
  *   and pulled towards none, so the hand-over is gradual: with few corrections it mostly
  *   repeats the default.
@@ -20,7 +20,13 @@ import { sentimentInput, type WorkspaceModel } from './workspace-model.ts';
 
 export const MIN_SENTIMENT_CORRECTIONS = 30;
 export const MIN_INTENT_CORRECTIONS = 5;
-export const MIN_GAIN = 0.02;
+/**
+ * The fine-tuned model starts from the default and is pulled towards it, and its cross-
+ * validation on the corrections underestimates it (on the development sets' val splits, a
+ * 2-point margin kept out models that did better: ADR 0018), so any gain (0.1 point, the
+ * rounding of the measured figures) lets it decide.
+ */
+export const MIN_GAIN = 0.001;
 
 /**
  * Wraps a classifier with a workspace model.
