@@ -15,7 +15,9 @@ import Sentiment from 'sentiment';
 import { createBlendedClassifier, createDefaultClassifier, score, trainWorkspaceModel, type Classifier, type Scores } from '../src/insight/index.ts';
 import { loadSentimentModel } from '../src/insight/sentiment-model.ts';
 import { DEFAULT_SETTINGS, trainSentimentModel } from '../src/insight/train-sentiment-model.ts';
-import { buildTrainingExamples } from './sentiment-training.ts';
+import { buildTrainingExamples, measureHeldApart } from './sentiment-training.ts';
+import { readFileSync } from 'node:fs';
+import type { SentimentModelFile } from '../src/insight/sentiment-model.ts';
 import { dataFiles, dataFolder, loadSets, type DataSet, type Label } from './sentiment-sets.ts';
 
 interface System { name: string; predict(text: string): { label: Label; score: number } }
@@ -138,6 +140,9 @@ function main(): void {
     summary.push(`  ${set.name.padEnd(30)} ${set.language}  ${results.map((r) => `${r.system.name} ${pct(r.scores.macroF1)}`).join(' | ')} | gap ${signed(gap)} | dev-trained ${pct(dev.macroF1)}`);
     learningCurve(set, ours!.scores.macroF1);
   }
+  const shippedFile = JSON.parse(readFileSync(new URL('../src/insight/sentiment-model.json', import.meta.url), 'utf8')) as SentimentModelFile;
+  const held = measureHeldApart(shippedFile) as { all: { rows: number; macroF1: number }; calibration: { expectedCalibrationError: number } } | undefined;
+  if (held) console.log(`\nthe shipped model's probabilities on the three-class sets' val rows (${held.all.rows} rows, printed only): macro-F1 ${pct(held.all.macroF1)}, expected calibration error ${held.calibration.expectedCalibrationError.toFixed(3)}`);
   console.log(`\nsummary, macro-F1 on each set's test split:\n${summary.join('\n')}`);
   console.log(`(${((Date.now() - started) / 1000).toFixed(0)} s)`);
 }

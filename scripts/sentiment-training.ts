@@ -1,7 +1,8 @@
 /**
  * The development sets' side of training: the comparison model that also learns from their
  * train splits (never shipped: research / non-commercial licences), and the held-apart
- * measurement `train:classify` publishes with the shipped model.
+ * measurement `eval:classify` prints (never written into the repository: the confusion
+ * published with the model comes from its own corpus, `train:classify`).
  */
 import { readMessage } from '../src/insight/default-classifier.ts';
 import { score, SENTIMENTS, type Sentiment } from '../src/insight/index.ts';

@@ -27,7 +27,7 @@ export function crossValidateSentiment(examples: PreparedExample[], previous: Se
     const model = fitSentiment(training, previous, epochs);
     examples.forEach((example, i) => {
       if (i % FOLDS !== fold) return;
-      const p = sentimentProbabilities(model, example.features, example.base);
+      const p = sentimentProbabilities(model, example.sentiment);
       // Only the sentiments the team uses compete (a shop that never marks "neutral").
       const best = Math.max(...SENTIMENTS.map((s, c) => (present.includes(s) ? p[c]! : -1)));
       byModel[i] = SENTIMENTS[p.indexOf(best)]!;

@@ -14,6 +14,7 @@ import { scoreSentiment, type SentimentScore } from './score-sentiment.ts';
 import { sentimentFeatures, type SentimentFeatures } from './sentiment-features.ts';
 import { sentimentLogits, shippedSentimentModel, softmax3, type SentimentModel } from './sentiment-model.ts';
 import { tokenize, type TokenizedText } from './tokenize.ts';
+import type { SentimentInput } from './train-logistic.ts';
 
 /** Past this, a message is a pasted document; its opening says what it is about. */
 const MAX_CHARS = 20_000;
@@ -23,6 +24,12 @@ export interface DefaultClassifierOptions {
   model?: SentimentModel;
 }
 
+/** The default classifier, which can also hand over what its learned model read (for a workspace's fine-tuned sentiment). */
+export interface DefaultClassifier extends Classifier {
+  /** The classification, and the message's features and calibrated logits. */
+  read(text: string, hints?: ClassifyHints): { classification: Classification; sentiment: SentimentInput };
+}
+
 /**
  * Creates the default classifier.
  *
@@ -30,9 +37,9 @@ export interface DefaultClassifierOptions {
  * createDefaultClassifier().classify("Toujours pas reçu mon colis, c'est inadmissible 😡")
  * // { language: 'fr', sentiment: 'negative', intents: [complaint, order_issue/delivery], … }
  */
-export function createDefaultClassifier(options: DefaultClassifierOptions = {}): Classifier {
+export function createDefaultClassifier(options: DefaultClassifierOptions = {}): DefaultClassifier {
   const model = options.model ?? shippedSentimentModel();
-  return { classify: (text, hints) => classifyMessage(model, text, hints) };
+  return { classify: (text, hints) => classifyMessage(model, text, hints).classification, read: (text, hints) => classifyMessage(model, text, hints) };
 }
 
 export interface ReadMessage {
@@ -53,9 +60,10 @@ export function readMessage(text: string, hints?: ClassifyHints): ReadMessage {
 const round = (x: number): number => Math.round(x * 1000) / 1000 || 0;
 const SCORE_SPREAD = 6;
 
-function classifyMessage(model: SentimentModel, text: string, hints?: ClassifyHints): Classification {
+function classifyMessage(model: SentimentModel, text: string, hints?: ClassifyHints): { classification: Classification; sentiment: SentimentInput } {
   const { tokenized, language, rules, features } = readMessage(text, hints);
   const [n, u, q] = sentimentLogits(model.weights, features);
+  const read: SentimentInput = { features, logits: [n / model.temperature, u / model.temperature, q / model.temperature] };
   const p = softmax3(n / model.temperature, u / model.temperature, q / model.temperature);
   const best = p[0] >= p[1] && p[0] >= p[2] ? 0 : p[2] > p[1] ? 2 : 1;
   // The lean comes from the model's positive-versus-negative margin, shrunk by how likely
@@ -68,7 +76,7 @@ function classifyMessage(model: SentimentModel, text: string, hints?: ClassifyHi
   const intents = detectIntents(tokenized, sentiment);
   // Bait ("GAGNEZ un iPhone !!!") must not count as a happy customer in the brand picture.
   if (intents.some((i) => i.intent === 'spam')) {
-    return { language, sentiment: 'neutral', score: 0, intents, confidence: sentiment.confidence };
+    return { classification: { language, sentiment: 'neutral', score: 0, intents, confidence: sentiment.confidence }, sentiment: read };
   }
-  return { language, sentiment: sentiment.sentiment, score: sentiment.score, intents, confidence: sentiment.confidence };
+  return { classification: { language, sentiment: sentiment.sentiment, score: sentiment.score, intents, confidence: sentiment.confidence }, sentiment: read };
 }

@@ -18,6 +18,7 @@ export type {
 } from './classifier.ts';
 export { intentKey, parseIntentKey, ORDER_ISSUE_SUBTYPES, SENTIMENTS } from './classifier.ts';
 export { createDefaultClassifier } from './default-classifier.ts';
+export { shippedSentimentConfusion } from './sentiment-model.ts';
 export { trainWorkspaceModel, describeWorkspaceModel, type Correction, type TrainOptions, type WorkspaceModel } from './workspace-model.ts';
 export { parseWorkspaceModel } from './workspace-model-schema.ts';
 export { createBlendedClassifier, MIN_INTENT_CORRECTIONS, MIN_SENTIMENT_CORRECTIONS } from './blended-classifier.ts';

@@ -3,23 +3,28 @@ import { readFileSync, statSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createDefaultClassifier } from './default-classifier.ts';
 import { shippedTrainingExamples } from './training-examples.ts';
-import { DEFAULT_SETTINGS, serializeSentimentModel, trainSentimentModel } from './train-sentiment-model.ts';
+import { DEFAULT_SETTINGS, serializeConfusion, serializeSentimentModel, trainSentimentModelAndConfusion } from './train-sentiment-model.ts';
 
 const classifier = createDefaultClassifier();
 const modelFile = new URL('./sentiment-model.json', import.meta.url);
+const confusionFile = new URL('./sentiment-model.confusion.json', import.meta.url);
 const sha256 = (text: string | Buffer): string => createHash('sha256').update(text).digest('hex');
 
 describe('the shipped sentiment model', () => {
-  it('is what `npm run train:classify` trains, byte for byte (the full training, a few seconds)', () => {
+  it('is what `npm run train:classify` trains, byte for byte, with its published confusion (the full training, a few seconds)', () => {
     const { examples, trainedOn } = shippedTrainingExamples();
-    const trained = serializeSentimentModel(trainSentimentModel(examples, DEFAULT_SETTINGS, trainedOn));
-    expect(sha256(trained), 'src/insight/sentiment-model.json is stale: run npm run train:classify and commit it').toBe(sha256(readFileSync(modelFile)));
+    const { model, confusion } = trainSentimentModelAndConfusion(examples, DEFAULT_SETTINGS, trainedOn);
+    expect(sha256(serializeSentimentModel(model)), 'src/insight/sentiment-model.json is stale: run npm run train:classify and commit it').toBe(sha256(readFileSync(modelFile)));
+    expect(sha256(serializeConfusion(confusion!)), 'src/insight/sentiment-model.confusion.json is stale: run npm run train:classify and commit it').toBe(sha256(readFileSync(confusionFile)));
   }, 60_000);
 
-  it('stays small enough for git and quick to load', () => {
+  it('stays small enough for git and quick to load; its confusion counts every corpus message once', () => {
     expect(statSync(modelFile).size).toBeLessThan(3_000_000);
-    const confusion = JSON.parse(readFileSync(new URL('./sentiment-model.confusion.json', import.meta.url), 'utf8')) as { all: { rates: Record<string, Record<string, number>> } };
-    for (const row of Object.values(confusion.all.rates)) expect(Object.values(row).reduce((a, b) => a + b, 0)).toBeCloseTo(1, 2);
+    const confusion = JSON.parse(readFileSync(confusionFile, 'utf8')) as { messages: number; counts: number[][]; byLanguage: Record<string, number[][]> };
+    const total = (m: number[][]) => m.flat().reduce((a, b) => a + b, 0);
+    expect(total(confusion.counts)).toBe(confusion.messages);
+    expect(total(confusion.byLanguage.fr!) + total(confusion.byLanguage.en!)).toBe(confusion.messages);
+    expect(confusion.messages).toBe(shippedTrainingExamples().trainedOn['relais care corpus']);
   });
 });
 

@@ -58,6 +58,18 @@ export function shippedSentimentModel(): SentimentModel {
   return shipped;
 }
 
+let confusion: { messages: number; counts: [number, number, number][] } | undefined;
+
+/**
+ * The confusion published with the shipped model (`sentiment-model.confusion.json`, written
+ * by `npm run train:classify`): its own corpus's messages answered out of fold. Rows: true
+ * sentiment; columns: the answer; order negative, neutral, positive.
+ */
+export function shippedSentimentConfusion(): { messages: number; counts: [number, number, number][] } {
+  confusion ??= JSON.parse(readFileSync(new URL('./sentiment-model.confusion.json', import.meta.url), 'utf8')) as { messages: number; counts: [number, number, number][] };
+  return confusion;
+}
+
 /** Raw scores per class (negative, neutral, positive), before the temperature. */
 export function sentimentLogits(weights: ArrayLike<number>, features: SentimentFeatures): [number, number, number] {
   let n = 0;

@@ -1,12 +1,17 @@
 /**
- * The arithmetic of the workspace model: stochastic gradient descent on logistic losses,
- * sparse weights keyed by hashed bucket, and the stacking on the default model's answer.
- * Weights on the default's answer are regularized towards their starting values ("trust
- * the default") rather than towards zero, so few corrections cannot silence the default.
+ * The arithmetic of the workspace model.
+ * - Sentiment: the shipped model fine-tuned on the corrections. The workspace keeps only a
+ *   change (`delta`) to the shipped model's weights, on the same features (the rules' dense
+ *   features and the hashed n-grams of `sentiment-features.ts`), learnt by AdaGrad from the
+ *   shipped model's calibrated logits and pulled towards no change (L2 on the delta), so an
+ *   untrained model is the default exactly and few corrections move it little.
+ * - Intents: logistic regressions over `hashed-features.ts`, stacked on the default's answer,
+ *   whose weight is regularized towards its starting value ("trust the default").
  */
 import { intentKey, SENTIMENTS, type Classification } from './classifier.ts';
 import type { Measured } from './cross-validate.ts';
 import type { FeatureVector } from './hashed-features.ts';
+import type { SentimentFeatures } from './sentiment-features.ts';
 import type { PreparedExample } from './workspace-model.ts';
 
 export interface SentimentWeights {
@@ -14,13 +19,19 @@ export interface SentimentWeights {
   examples: number;
   /** Cross-validated on the corrections of the last training; absent under MIN_MEASURED examples. */
   measured?: Measured;
-  /** Per class (negative, neutral, positive). */
-  bias: number[];
-  /** Per class, weights on the default's answer: [is negative, is neutral, is positive, score]. */
-  base: number[][];
-  /** Bucket → per-class weights. */
-  weights: Record<string, number[]>;
+  /** Feature index (`sentiment-features.ts`) → change of the shipped model's per-class weights (negative, neutral, positive), on its temperature-scaled logits. */
+  delta: Record<string, number[]>;
 }
+
+/** A message as the sentiment fine-tuning reads it: its features and the shipped model's calibrated logits. */
+export interface SentimentInput {
+  features: SentimentFeatures;
+  logits: [number, number, number];
+}
+
+/** AdaGrad step, passes and pull towards the shipped weights, chosen on the val splits of the development sets (ADR 0018). */
+const TUNE_RATE = 0.05;
+const TUNE_PULL = 1e-4;
 
 export interface IntentWeights {
   positives: number;
@@ -31,7 +42,6 @@ export interface IntentWeights {
   weights: Record<string, number>;
 }
 
-const SENTIMENT_PRIOR = [[2, 0, 0, -1], [0, 2, 0, 0], [0, 0, 2, 1]];
 const INTENT_PRIOR = { bias: -2, base: 4 };
 const LEARNING_RATE = 0.3;
 // Feature vectors are L2-normalized, so each n-gram carries a small value and needs a
@@ -40,18 +50,14 @@ const NGRAM_RATE = 3;
 const L2 = 1e-4;
 const PRIOR_PULL = 0.01;
 
-export function baseFeatures(base: Classification): number[] {
-  return [base.sentiment === 'negative' ? 1 : 0, base.sentiment === 'neutral' ? 1 : 0, base.sentiment === 'positive' ? 1 : 0, base.score];
-}
-
-export function sentimentProbabilities(model: SentimentWeights, features: FeatureVector, base: Classification): number[] {
-  const b = baseFeatures(base);
-  const logits = SENTIMENTS.map((_, c) => model.bias[c]! + model.base[c]!.reduce((sum, w, k) => sum + w * b[k]!, 0));
-  for (const [bucket, value] of features) {
-    const w = model.weights[bucket];
-    if (w) for (let c = 0; c < 3; c++) logits[c]! += w[c]! * value;
+export function sentimentProbabilities(model: SentimentWeights, input: SentimentInput): number[] {
+  const z = [...input.logits];
+  const { index, value } = input.features;
+  for (let i = 0; i < index.length; i++) {
+    const w = model.delta[index[i]!];
+    if (w) for (let c = 0; c < 3; c++) z[c]! += w[c]! * value[i]!;
   }
-  return softmax(logits);
+  return softmax(z);
 }
 
 export function intentProbability(model: IntentWeights, label: string, features: FeatureVector, base: Classification): number {
@@ -61,31 +67,35 @@ export function intentProbability(model: IntentWeights, label: string, features:
 }
 
 export function fitSentiment(examples: PreparedExample[], previous: SentimentWeights | undefined, epochs: number): SentimentWeights {
-  const model: SentimentWeights = previous
-    ? { examples: previous.examples, bias: [...previous.bias], base: previous.base.map((row) => [...row]), weights: cloneRows(previous.weights) }
-    : { examples: 0, bias: [0, 0, 0], base: SENTIMENT_PRIOR.map((row) => [...row]), weights: {} };
+  const delta = new Map<number, Float64Array>(Object.entries(previous?.delta ?? {}).map(([k, w]) => [Number(k), Float64Array.from(w)]));
+  const squared = new Map<number, Float64Array>();
   const order = shuffled(examples.length);
   for (let epoch = 0; epoch < epochs; epoch++) {
-    const rate = LEARNING_RATE / (1 + epoch);
     for (const index of order) {
       const example = examples[index]!;
       const target = SENTIMENTS.indexOf(example.correction.sentiment!);
-      const p = sentimentProbabilities(model, example.features, example.base);
-      const b = baseFeatures(example.base);
-      for (let c = 0; c < 3; c++) {
-        const gradient = p[c]! - (c === target ? 1 : 0);
-        model.bias[c]! -= rate * gradient;
-        const row = model.base[c]!;
-        for (let k = 0; k < row.length; k++) row[k]! -= rate * (gradient * b[k]! + PRIOR_PULL * (row[k]! - SENTIMENT_PRIOR[c]![k]!));
-        for (const [bucket, value] of example.features) {
-          const w = (model.weights[bucket] ??= [0, 0, 0]);
-          w[c]! -= rate * NGRAM_RATE * (gradient * value + L2 * w[c]!);
+      const { features, logits } = example.sentiment;
+      const z = [...logits];
+      for (let i = 0; i < features.index.length; i++) {
+        const w = delta.get(features.index[i]!);
+        if (w) for (let c = 0; c < 3; c++) z[c]! += w[c]! * features.value[i]!;
+      }
+      const p = softmax(z);
+      for (let i = 0; i < features.index.length; i++) {
+        const at = features.index[i]!;
+        const w = delta.get(at) ?? delta.set(at, new Float64Array(3)).get(at)!;
+        const g2 = squared.get(at) ?? squared.set(at, new Float64Array(3).fill(1e-8)).get(at)!;
+        for (let c = 0; c < 3; c++) {
+          const gradient = (p[c]! - (c === target ? 1 : 0)) * features.value[i]! + TUNE_PULL * w[c]!;
+          g2[c]! += gradient * gradient;
+          w[c]! -= (TUNE_RATE * gradient) / Math.sqrt(g2[c]!);
         }
       }
     }
   }
-  model.examples += examples.length;
-  return { ...model, bias: model.bias.map(round), base: model.base.map((row) => row.map(round)), weights: compactRows(model.weights) };
+  const out: Record<string, number[]> = {};
+  for (const [at, w] of [...delta].sort((x, y) => x[0] - y[0])) if (w.some((x) => Math.abs(x) >= 1e-4)) out[at] = [...w].map(round);
+  return { examples: (previous?.examples ?? 0) + examples.length, delta: out };
 }
 
 export function fitIntent(label: string, examples: PreparedExample[], previous: IntentWeights | undefined, epochs: number): IntentWeights {
@@ -131,17 +141,6 @@ function shuffled(length: number): number[] {
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
   return order;
-}
-
-function cloneRows(rows: Record<string, number[]>): Record<string, number[]> {
-  return Object.fromEntries(Object.entries(rows).map(([k, v]) => [k, [...v]]));
-}
-
-/** Drops weights too small to matter and rounds the rest: the stored JSON stays small. */
-function compactRows(rows: Record<string, number[]>): Record<string, number[]> {
-  const out: Record<string, number[]> = {};
-  for (const [bucket, w] of Object.entries(rows)) if (w.some((x) => Math.abs(x) >= 1e-4)) out[bucket] = w.map(round);
-  return out;
 }
 
 function round(value: number): number {

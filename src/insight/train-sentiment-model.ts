@@ -16,6 +16,8 @@ export interface TrainingExample {
   twoClass: boolean;
   /** How much the example counts (1 for a message). */
   weight: number;
+  /** A message of the corpus (not a lexicon entry), with its language: the held-out confusion counts these. */
+  message?: 'fr' | 'en';
 }
 
 export interface TrainSettings {
@@ -69,16 +71,22 @@ function probabilities(logits: number[], temperature: number, twoClass: boolean)
   return e.map((x) => x / sum);
 }
 
-/** The temperature (1 … 3, by 0.05; never sharper than the fit: a small, clean corpus is easier than real messages) that minimizes the log-loss of out-of-fold predictions. */
-export function fitTemperature(examples: readonly TrainingExample[], settings: TrainSettings): number {
-  if (settings.folds < 2) return 1;
-  const held: { logits: number[]; example: TrainingExample }[] = [];
+interface HeldOut { logits: number[]; example: TrainingExample }
+
+/** Each example's logits from a model trained on the other folds (k-fold, fold = index mod k). */
+function outOfFold(examples: readonly TrainingExample[], settings: TrainSettings): HeldOut[] {
+  const held: HeldOut[] = [];
   for (let fold = 0; fold < settings.folds; fold++) {
     const weights = fitWeights(examples.filter((_, i) => i % settings.folds !== fold), settings);
     examples.forEach((example, i) => {
       if (i % settings.folds === fold) held.push({ logits: sentimentLogits(weights, example.features), example });
     });
   }
+  return held;
+}
+
+/** The temperature (1 … 3, by 0.05; never sharper than the fit: a small, clean corpus is easier than real messages) that minimizes the log-loss of out-of-fold predictions. */
+function fitTemperature(held: readonly HeldOut[]): number {
   let best = 1;
   let bestLoss = Infinity;
   for (let step = 20; step <= 60; step++) {
@@ -93,6 +101,55 @@ export function fitTemperature(examples: readonly TrainingExample[], settings: T
   return best;
 }
 
+/** Rows: true sentiment; columns: the answer (order negative, neutral, positive). */
+export type ConfusionMatrix = [number, number, number][];
+
+/**
+ * The held-out confusion published with the model: the corpus's messages, each answered
+ * by the fold model that never saw it (the same out-of-fold predictions the temperature is
+ * fitted on), overall and per language, with the calibration of the answers' confidence.
+ */
+export interface HeldOutConfusion {
+  about: string;
+  classes: Sentiment[];
+  folds: number;
+  messages: number;
+  counts: ConfusionMatrix;
+  byLanguage: Record<'fr' | 'en', ConfusionMatrix>;
+  expectedCalibrationError: number;
+}
+
+function heldOutConfusion(held: readonly HeldOut[], temperature: number, folds: number): HeldOutConfusion {
+  const empty = (): ConfusionMatrix => [[0, 0, 0], [0, 0, 0], [0, 0, 0]];
+  const counts = empty();
+  const byLanguage = { fr: empty(), en: empty() };
+  const bins = Array.from({ length: 10 }, () => ({ rows: 0, confidence: 0, right: 0 }));
+  let messages = 0;
+  for (const { logits, example } of held) {
+    if (!example.message || example.twoClass) continue;
+    const p = probabilities(logits, temperature, false);
+    const answer = p.indexOf(Math.max(...p));
+    const truth = SENTIMENTS.indexOf(example.label);
+    counts[truth]![answer]! += 1;
+    byLanguage[example.message][truth]![answer]! += 1;
+    const bin = bins[Math.min(9, Math.floor(p[answer]! * 10))]!;
+    bin.rows += 1;
+    bin.confidence += p[answer]!;
+    bin.right += answer === truth ? 1 : 0;
+    messages += 1;
+  }
+  const ece = bins.reduce((sum, bin) => sum + Math.abs(bin.confidence - bin.right), 0) / Math.max(1, messages);
+  return {
+    about: 'Confusion of the shipped sentiment model on Relais\'s own corpus (src/insight/care-corpus.ts), each message answered by a model trained without it (k-fold out-of-fold, the predictions the temperature is fitted on). Rows: true sentiment; columns: the answer. The reports\' adjusted sentiment share starts from it and moves to a workspace\'s own confusion as its agents correct messages (docs/metrics.md). Made by npm run train:classify.',
+    classes: [...SENTIMENTS],
+    folds,
+    messages,
+    counts,
+    byLanguage,
+    expectedCalibrationError: Math.round(ece * 1000) / 1000,
+  };
+}
+
 const round = (x: number): number => {
   const r = Math.round(x * 1e4) / 1e4;
   return r === 0 ? 0 : r;
@@ -103,8 +160,14 @@ const round = (x: number): number => {
  * dropped: they change no answer and would only weigh on the repository.
  */
 export function trainSentimentModel(examples: readonly TrainingExample[], settings: TrainSettings, trainedOn: Record<string, number>): SentimentModelFile {
+  return trainSentimentModelAndConfusion(examples, settings, trainedOn).model;
+}
+
+/** The model file, and (with `settings.folds` ≥ 2) its held-out confusion on the corpus's messages. */
+export function trainSentimentModelAndConfusion(examples: readonly TrainingExample[], settings: TrainSettings, trainedOn: Record<string, number>): { model: SentimentModelFile; confusion?: HeldOutConfusion } {
   const weights = fitWeights(examples, settings);
-  const temperature = fitTemperature(examples, settings);
+  const held = settings.folds >= 2 ? outOfFold(examples, settings) : [];
+  const temperature = held.length > 0 ? fitTemperature(held) : 1;
   const buckets: number[] = [];
   const packed: number[] = [];
   const hashSize = 1 << SENTIMENT_HASH_BITS;
@@ -115,7 +178,7 @@ export function trainSentimentModel(examples: readonly TrainingExample[], settin
     packed.push(...row.map(round));
   }
   const dense = DENSE_FEATURES.map((_, k) => [0, 1, 2].map((c) => round(weights[(hashSize + k) * 3 + c]!)));
-  return {
+  const model: SentimentModelFile = {
     format: 'relais.sentiment-model',
     version: 1,
     hashBits: SENTIMENT_HASH_BITS,
@@ -126,6 +189,12 @@ export function trainSentimentModel(examples: readonly TrainingExample[], settin
     buckets,
     weights: packed,
   };
+  return held.length > 0 ? { model, confusion: heldOutConfusion(held, temperature, settings.folds) } : { model };
+}
+
+/** The confusion file's text (two-space JSON, a matrix row a line). */
+export function serializeConfusion(confusion: HeldOutConfusion): string {
+  return `${JSON.stringify(confusion, null, 2).replace(/\[\s+(-?\d+),\s+(-?\d+),\s+(-?\d+)\s+\]/g, '[$1, $2, $3]')}\n`;
 }
 
 /** The file's text: one top-level key per line, so a diff shows what moved. */

@@ -58,7 +58,7 @@ export function shippedTrainingExamples(): { examples: TrainingExample[]; traine
   const counts = new Map<string, number>();
   for (const item of CARE_CORPUS) counts.set(`${item.language}/${item.sentiment}`, (counts.get(`${item.language}/${item.sentiment}`) ?? 0) + 1);
   const perGroup = CARE_CORPUS.length / counts.size;
-  for (const item of CARE_CORPUS) examples.push(trainingExample(item.text, item.sentiment, perGroup / counts.get(`${item.language}/${item.sentiment}`)!, false, item.language));
+  for (const item of CARE_CORPUS) examples.push({ ...trainingExample(item.text, item.sentiment, perGroup / counts.get(`${item.language}/${item.sentiment}`)!, false, item.language), message: item.language });
   const lexicon = lexiconWords();
   for (const entry of lexicon) examples.push(lexiconExample(entry.word, entry.valence, entry.language));
   return { examples, trainedOn: { 'relais care corpus': CARE_CORPUS.length, 'lexicon entries': lexicon.length } };

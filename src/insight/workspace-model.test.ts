@@ -55,6 +55,16 @@ describe('workspace model', () => {
     expect(() => parseWorkspaceModel({ ...first, hashBits: 12 })).toThrow();
   });
 
+  it('reads a version-1 model (stacked sentiment) as intents only, its sentiment left to the default until retrained', () => {
+    const v2 = trainWorkspaceModel(ordinary);
+    const v1 = { ...v2, version: 1, sentiment: { examples: 40, bias: [0, 0, 0], base: [[2, 0, 0, -1], [0, 2, 0, 0], [0, 0, 2, 1]], weights: { 12: [0.1, 0, -0.1] } } };
+    const read = parseWorkspaceModel(JSON.parse(JSON.stringify(v1)));
+    expect(read.version).toBe(2);
+    expect(read.sentiment).toEqual({ examples: 0, delta: {} });
+    expect(read.intents).toEqual(v2.intents);
+    expect(() => parseWorkspaceModel({ ...v2, sentiment: { examples: 1, delta: { x: [0, 0, 0] } } })).toThrow();
+  });
+
   it('is deterministic: the same corrections give the same model', () => {
     expect(JSON.stringify(trainWorkspaceModel(ordinary))).toBe(JSON.stringify(trainWorkspaceModel(ordinary)));
   });

@@ -1,16 +1,17 @@
 /**
- * A workspace's own model, learned from its agents' corrections: multinomial logistic
- * regression (sentiment) and one-vs-rest logistic regressions (intents) over hashed word
- * and character n-grams, stacked on the default model's answer. The default's answer is an
- * input whose weights start at "trust the default" and are pulled back towards it, so an
+ * A workspace's own model, learned from its agents' corrections: for sentiment, the shipped
+ * model fine-tuned on them (a stored change to its weights, pulled towards none); for
+ * intents, one-vs-rest logistic regressions over hashed word and character n-grams stacked
+ * on the default model's answer, whose weight starts at "trust the default". Either way an
  * untrained or lightly trained model agrees with the default and drifts from it only where
  * the team's corrections say so. Plain JSON, to be stored per workspace.
  */
 import { intentKey, type Classification, type Classifier, type Intent, type Sentiment } from './classifier.ts';
 import { crossValidateSentiment, type Measured } from './cross-validate.ts';
-import { createDefaultClassifier } from './default-classifier.ts';
+import { createDefaultClassifier, readMessage } from './default-classifier.ts';
 import { HASH_BITS, hashedFeatures, type FeatureVector } from './hashed-features.ts';
-import { fitIntent, fitSentiment, type IntentWeights, type SentimentWeights } from './train-logistic.ts';
+import { sentimentLogits, shippedSentimentModel, type SentimentModel } from './sentiment-model.ts';
+import { fitIntent, fitSentiment, type IntentWeights, type SentimentInput, type SentimentWeights } from './train-logistic.ts';
 
 /** One agent correction: the message and what the agent says it is. */
 export interface Correction {
@@ -23,7 +24,8 @@ export interface Correction {
 
 export interface WorkspaceModel {
   format: 'relais.workspace-model';
-  version: 1;
+  /** 2: sentiment is a fine-tuning of the shipped model (1 stacked a separate model on its answer). */
+  version: 2;
   hashBits: number;
   sentiment: SentimentWeights;
   /** Keyed by `intentKey`, e.g. "order_issue/delivery". */
@@ -33,8 +35,20 @@ export interface WorkspaceModel {
 export interface TrainOptions {
   /** The model whose answers are stacked under the workspace's; the shipped default unless a test says otherwise. */
   base?: Classifier;
-  /** Passes over the examples (default 12). */
+  /** Passes over the examples for intents (default 12). */
   epochs?: number;
+  /** The shipped sentiment model the workspace's sentiment fine-tunes; the committed one unless a test says otherwise. */
+  model?: SentimentModel;
+}
+
+/** Passes over the corrections when fine-tuning sentiment (chosen on the development sets' val splits, ADR 0018). */
+export const SENTIMENT_EPOCHS = 5;
+
+/** What the sentiment fine-tuning reads of a message. */
+export function sentimentInput(text: string, language: 'fr' | 'en' | undefined, model: SentimentModel = shippedSentimentModel()): SentimentInput {
+  const { features } = readMessage(text, language ? { language } : undefined);
+  const [n, u, p] = sentimentLogits(model.weights, features);
+  return { features, logits: [n / model.temperature, u / model.temperature, p / model.temperature] };
 }
 
 /** An intent needs this many corrections naming it before the model learns it. */
@@ -45,6 +59,7 @@ const MIN_MEASURED = 30;
 export interface PreparedExample {
   features: FeatureVector;
   base: Classification;
+  sentiment: SentimentInput;
   correction: Correction;
 }
 
@@ -65,11 +80,12 @@ export function trainWorkspaceModel(examples: readonly Correction[], previous?: 
     correction,
     features: hashedFeatures(correction.text),
     base: base.classify(correction.text, correction.language ? { language: correction.language } : undefined),
+    sentiment: sentimentInput(correction.text, correction.language, options.model),
   }));
 
   const sentimentExamples = prepared.filter((e) => e.correction.sentiment !== undefined);
-  const sentiment = fitSentiment(sentimentExamples, previous?.sentiment, epochs);
-  if (sentimentExamples.length >= MIN_MEASURED) sentiment.measured = crossValidateSentiment(sentimentExamples, previous?.sentiment, epochs);
+  const sentiment = fitSentiment(sentimentExamples, previous?.sentiment, SENTIMENT_EPOCHS);
+  if (sentimentExamples.length >= MIN_MEASURED) sentiment.measured = crossValidateSentiment(sentimentExamples, previous?.sentiment, SENTIMENT_EPOCHS);
   else if (previous?.sentiment.measured) sentiment.measured = previous.sentiment.measured;
 
   const intents: Record<string, IntentWeights> = { ...(previous?.intents ?? {}) };
@@ -80,7 +96,7 @@ export function trainWorkspaceModel(examples: readonly Correction[], previous?: 
     if (positives + (previous?.intents[label]?.positives ?? 0) < MIN_INTENT_POSITIVES) continue;
     intents[label] = fitIntent(label, withIntents, previous?.intents[label], epochs);
   }
-  return { format: 'relais.workspace-model', version: 1, hashBits: HASH_BITS, sentiment, intents };
+  return { format: 'relais.workspace-model', version: 2, hashBits: HASH_BITS, sentiment, intents };
 }
 
 /** How much a model has learned, for the admin view ("trained on 240 corrections"). */

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { createDefaultClassifier, SENTIMENTS } from '../insight/index.ts';
-import { adjustedShareWithInterval, adjustShares, confusionRates, type ConfusionCounts, type Triple } from './adjust-share.ts';
-import { readHeldApart, sentimentDataFolder, type LabeledText } from './labeled-sentiment.ts';
-import buildTime from './sentiment-confusion.json' with { type: 'json' };
-
+import { createDefaultClassifier } from '../insight/index.ts';
+import { adjustedShareWithInterval, adjustShares, confusionRates, type ConfusionCounts } from './adjust-share.ts';
+import { l1, readLabeled, sampleMixes, sentimentDataFolder, type MixResult } from './labeled-sentiment.ts';
+import { confusionWithCorrections } from './sentiment-report.ts';
 describe('adjusted classify-and-count', () => {
   it('undoes a known confusion exactly (hand-computed)', () => {
     // True shares 50/30/20. The classifier calls 20 % of negatives neutral and 10 % of
@@ -26,48 +24,47 @@ describe('adjusted classify-and-count', () => {
     expect(adjustedShareWithInterval([400, 420, 180], [100, 0, 0], counts)).toEqual(result);
     expect(adjustedShareWithInterval([0, 0, 0], [0, 0, 0], counts)).toBeNull();
   });
+
+  it('starts from the shipped model\'s out-of-fold confusion on its own corpus, and counts each correction once', () => {
+    const none = confusionWithCorrections([]);
+    const one = confusionWithCorrections([{ truth: 'negative', answer: 'neutral' }]);
+    expect(one[0][1] - none[0][1]).toBeCloseTo(1, 9);
+    expect(one[0][0]).toBeCloseTo(none[0][0], 9);
+    const rates = confusionRates(none);
+    // The corpus is clean text the model reads well: a mostly diagonal prior.
+    for (let k = 0; k < 3; k++) expect(rates[k]![k]!).toBeGreaterThan(0.7);
+  });
 });
 
 const folder = sentimentDataFolder();
 if (!folder && process.env.CI === 'true') throw new Error('CI=true requires the labeled sets in shared/data/sentiment');
 if (!folder) console.warn('shared/data/sentiment is absent: skipping the held-apart adjustment test');
 
-describe.skipIf(!folder)('adjusted share on held-apart labeled data', () => {
-  it('keeps the true share inside its 95 % interval on held-apart samples of several mixes, and says how close raw and adjusted are', () => {
-    const classifier = createDefaultClassifier();
-    const rows = readHeldApart(folder!, 'evaluation');
-    // Each label's messages in a seeded random order, so a sample mixes both languages as the
-    // calibration half does (the files list English first).
-    const order = (text: string) => createHash('sha256').update(`sample:${text}`).digest().readUInt32BE(0);
-    const byLabel = SENTIMENTS.map((label) => rows.filter((row) => row.label === label).sort((a, b) => order(a.text) - order(b.text)));
-    const predicted = new Map<LabeledText, number>(rows.map((row) => [row, SENTIMENTS.indexOf(classifier.classify(row.text, { language: row.language }).sentiment)]));
-    // Mixes like a brand's mentions (40/30 and others), each drawn from the evaluation half only.
-    const mixes: Triple[] = [[0.3, 0.3, 0.4], [0.5, 0.3, 0.2], [0.2, 0.6, 0.2], [0.15, 0.35, 0.5], [0.6, 0.25, 0.15]];
-    let rawError = 0;
-    let adjustedError = 0;
-    let closer = 0;
-    let covered = 0;
-    for (const mix of mixes) {
-      const size = Math.min(...byLabel.map((list, k) => Math.floor(list.length / mix[k]!)));
-      const sample = byLabel.flatMap((list, k) => list.slice(0, Math.round(size * mix[k]!)));
-      const truth = SENTIMENTS.map((_, k) => sample.filter((row) => SENTIMENTS.indexOf(row.label) === k).length / sample.length) as Triple;
-      const observed: Triple = [0, 0, 0];
-      for (const row of sample) observed[predicted.get(row)!]! += 1;
-      const raw = observed.map((count) => count / sample.length) as Triple;
-      const result = adjustedShareWithInterval(observed, [0, 0, 0], buildTime.counts as ConfusionCounts)!;
-      const adjusted = result.share;
-      covered += truth.filter((value, k) => value >= result.low[k]! && value <= result.high[k]!).length;
-      const l1 = (share: Triple) => share.reduce((total, value, k) => total + Math.abs(value - truth[k]!), 0);
-      rawError += l1(raw);
-      adjustedError += l1(adjusted);
-      if (l1(adjusted) < l1(raw)) closer += 1;
-      console.info(`mix ${mix.join("/")} n=${sample.length} raw ${l1(raw).toFixed(3)} adjusted ${l1(adjusted).toFixed(3)}`);
-    }
-    console.info(`held-apart: mean L1 error raw ${(rawError / mixes.length).toFixed(3)}, adjusted ${(adjustedError / mixes.length).toFixed(3)}; closer on ${closer}/${mixes.length}; true shares inside the 95 % interval ${covered}/${mixes.length * 3}`);
-    // With the classifier retrained on Relais's own corpus (issue 20) its bias on these sets is
-    // small, and with ~1,200 calibration messages the correction's noise is of the same size:
-    // the adjusted share is not reliably closer than the raw one here (it was, 0.38 → 0.12 mean
-    // L1, with the earlier rule-based model). What must hold is that the interval is honest.
-    expect(covered).toBeGreaterThanOrEqual(13);
+/** A workspace whose agents labelled this many messages. */
+const CORRECTIONS = 1000;
+
+describe.skipIf(!folder)('adjusted share on held-apart labeled data (SemEval-2017 EN, DEFT-2017 FR)', () => {
+  const classifier = createDefaultClassifier();
+  it.each(['en', 'fr'] as const)('%s: with a workspace\'s corrections (train and val rows), the adjusted share is closer to the true share than the raw one on test-split samples', (language) => {
+    const answer = (row: { text: string }) => classifier.classify(row.text, { language }).sentiment;
+    // The workspace's agents labelled CORRECTIONS messages; the report's shares are of other
+    // messages (the test split), never among them.
+    const corrections = readLabeled(folder!, language, 'corrections').slice(0, CORRECTIONS).map((row) => ({ truth: row.label, answer: answer(row) }));
+    const evaluation = readLabeled(folder!, language, 'evaluation');
+    expect(corrections.length).toBe(CORRECTIONS);
+    const withWorkspace = sampleMixes(evaluation, answer, (observed) => adjustedShareWithInterval(observed, [0, 0, 0], confusionWithCorrections(corrections))!);
+    const buildTimeOnly = sampleMixes(evaluation, answer, (observed) => adjustedShareWithInterval(observed, [0, 0, 0], confusionWithCorrections([]))!);
+    const mean = (results: MixResult[], pick: (r: MixResult) => number[]) => results.reduce((sum, r) => sum + l1(pick(r), r.truth), 0) / results.length;
+    for (const r of withWorkspace) console.info(`${language} mix ${r.mix.join('/')} n=${r.messages} raw ${l1(r.raw, r.truth).toFixed(3)} adjusted ${l1(r.adjusted, r.truth).toFixed(3)}`);
+    const raw = mean(withWorkspace, (r) => r.raw);
+    const adjusted = mean(withWorkspace, (r) => r.adjusted);
+    const closer = withWorkspace.filter((r) => l1(r.adjusted, r.truth) < l1(r.raw, r.truth)).length;
+    const covered = withWorkspace.reduce((sum, r) => sum + r.truth.filter((t, k) => t >= r.low[k]! && t <= r.high[k]!).length, 0);
+    console.info(`${language}: mean L1 raw ${raw.toFixed(3)}, adjusted with ${CORRECTIONS} corrections ${adjusted.toFixed(3)} (closer on ${closer}/${withWorkspace.length}, true shares inside the 95 % interval ${covered}/${withWorkspace.length * 3}); with the build-time confusion alone ${mean(buildTimeOnly, (r) => r.adjusted).toFixed(3)}`);
+    // The issue's criterion: over the mixes, the adjusted share is closer to the truth. (On a
+    // single mix whose raw share happens to be near the truth, the correction's own noise can
+    // make it a little worse; that is what the interval is for.)
+    expect(adjusted).toBeLessThan(raw);
+    expect(covered).toBeGreaterThanOrEqual(12);
   });
 });

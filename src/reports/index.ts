@@ -13,7 +13,7 @@ export { percentileOfSorted, summarize, type Summary } from './percentile.ts';
 export { checkPeriod, type ReportQuery } from './report-period.ts';
 export { responseTimes, type ResponseTimes } from './response-times.ts';
 export { careReport, type CareReport } from './care-report.ts';
-export { sentimentReport, workspaceConfusion, type SentimentReport } from './sentiment-report.ts';
+export { sentimentReport, workspaceConfusion, confusionWithCorrections, type SentimentReport } from './sentiment-report.ts';
 export { adjustShares, adjustedShareWithInterval, confusionRates, type ConfusionCounts, type Triple } from './adjust-share.ts';
 export { commerceReport, type CommerceReport } from './commerce-report.ts';
 export { drillDown, drillSchema, type DrillRequest, type DrillPage } from './drill-down.ts';

@@ -1,8 +1,7 @@
-import { createDefaultClassifier, SENTIMENTS } from '../insight/index.ts';
+import { createDefaultClassifier, SENTIMENTS, shippedSentimentConfusion, type Sentiment } from '../insight/index.ts';
 import { sql, type Db } from '../store/index.ts';
 import { adjustedShareWithInterval, type ConfusionCounts, type Triple } from './adjust-share.ts';
 import { rollupRows, workspaceTimeZone, type ReportQuery } from './report-period.ts';
-import buildTime from './sentiment-confusion.json' with { type: 'json' };
 
 type Share = { positive: number | null; neutral: number | null; negative: number | null };
 
@@ -24,8 +23,13 @@ export interface SentimentReport {
   byChannel: { channelId: string; positive: number; neutral: number; negative: number }[];
 }
 
-/** The build-time matrix weighs as this many messages against a workspace's own corrections. */
-const PRIOR_MESSAGES = 200;
+/**
+ * The build-time matrix (the shipped model's out-of-fold confusion on Relais's own corpus)
+ * weighs as this many messages against a workspace's own corrections: a prior, not a
+ * measurement of the workspace's messages, which are rarely as clean as the corpus. Small,
+ * so that a few hundred corrections carry the workspace's real confusion.
+ */
+export const PRIOR_MESSAGES = 60;
 
 const toShare = (t: Triple | null): Share => ({ negative: t?.[0] ?? null, neutral: t?.[1] ?? null, positive: t?.[2] ?? null });
 
@@ -67,7 +71,7 @@ export async function sentimentReport(db: Db, query: ReportQuery): Promise<Senti
     adjustedInterval: adjusted ? { low: toShare(adjusted.low), high: toShare(adjusted.high) } : null,
     score: score(raw), adjustedScore: score(adjusted?.share ?? null),
     benchmark: { positive: 0.4, negative: 0.3, score: 0.4 / 0.7 },
-    correction: { buildTimeMessages: buildTime.messages, workspaceCorrections: confusion.corrections },
+    correction: { buildTimeMessages: shippedSentimentConfusion().messages, workspaceCorrections: confusion.corrections },
     byDay: [...byDay].map(([day, t]) => ({ day, negative: t[0], neutral: t[1], positive: t[2] })).sort((a, b) => a.day.localeCompare(b.day)),
     byChannel: [...byChannel].map(([channelId, t]) => ({ channelId, negative: t[0], neutral: t[1], positive: t[2] })),
   };
@@ -77,29 +81,34 @@ const classifier = createDefaultClassifier();
 const cache = new Map<string, { key: string; counts: ConfusionCounts; corrections: number }>();
 
 /**
- * The confusion used for a workspace: the build-time counts scaled to weigh as
- * `PRIOR_MESSAGES`, plus the classifier run on the texts the workspace's agents corrected,
- * against the sentiment they gave.
+ * The confusion the report adjusts with: the build-time counts scaled to weigh as
+ * `PRIOR_MESSAGES`, plus one count per labelled message (the sentiment an agent gave, the
+ * classifier's answer on the same text).
+ *
+ * @example confusionWithCorrections([{ truth: 'negative', answer: 'neutral' }])
  */
+export function confusionWithCorrections(corrections: readonly { truth: Sentiment; answer: Sentiment }[]): ConfusionCounts {
+  const buildTime = shippedSentimentConfusion();
+  const scale = PRIOR_MESSAGES / buildTime.messages;
+  const counts = buildTime.counts.map((row) => row.map((n) => n * scale)) as ConfusionCounts;
+  for (const { truth, answer } of corrections) counts[SENTIMENTS.indexOf(truth)]![SENTIMENTS.indexOf(answer)]! += 1;
+  return counts;
+}
+
+/** The confusion used for a workspace: `confusionWithCorrections` over its agents' corrections, cached until they change. */
 export async function workspaceConfusion(db: Db, workspaceId: string): Promise<{ counts: ConfusionCounts; corrections: number }> {
   const stamp = await db.selectFrom('classification_corrections').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('created_at').as('last')])
     .where('workspace_id', '=', workspaceId).where('sentiment', 'is not', null).executeTakeFirst();
   const key = `${stamp?.n ?? 0}|${stamp?.last ?? ''}`;
   const cached = cache.get(workspaceId);
   if (cached?.key === key) return cached;
-  const scale = PRIOR_MESSAGES / buildTime.messages;
-  const counts = (buildTime.counts as ConfusionCounts).map((row) => row.map((n) => n * scale)) as ConfusionCounts;
-  const corrections = await db.selectFrom('classification_corrections').select(['text', 'language', 'sentiment'])
+  const rows = await db.selectFrom('classification_corrections').select(['text', 'language', 'sentiment'])
     .where('workspace_id', '=', workspaceId).where('sentiment', 'is not', null).execute();
-  let used = 0;
-  for (const correction of corrections) {
-    if (!correction.text.trim()) continue; // erased
-    const hints = correction.language === 'fr' || correction.language === 'en' ? { language: correction.language as 'fr' | 'en' } : undefined;
-    const predicted = SENTIMENTS.indexOf(classifier.classify(correction.text, hints).sentiment);
-    counts[SENTIMENTS.indexOf(correction.sentiment!)]![predicted]! += 1;
-    used += 1;
-  }
-  const entry = { key, counts, corrections: used };
+  const corrections = rows.filter((row) => row.text.trim() !== '').map((row) => { // an erased text counts no more
+    const hints = row.language === 'fr' || row.language === 'en' ? { language: row.language as 'fr' | 'en' } : undefined;
+    return { truth: row.sentiment!, answer: classifier.classify(row.text, hints).sentiment };
+  });
+  const entry = { key, counts: confusionWithCorrections(corrections), corrections: corrections.length };
   if (cache.size > 1000) cache.clear();
   cache.set(workspaceId, entry);
   return entry;
