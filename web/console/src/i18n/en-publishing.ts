@@ -31,6 +31,7 @@ export const enPublishing: Record<keyof typeof frPublishing, string> = {
   'pub.dragHint': 'Drag a post onto another day to reschedule it (keyboard: Shift + arrows).',
   'pub.moved': 'Post moved to {day}.',
   'pub.noTime': 'No date',
+  'pub.rhythm': 'Unique posts a day the coach aims for:',
   'pub.timezone': 'Workspace time ({zone})',
   'network.facebook': 'Facebook',
   'network.instagram': 'Instagram',

@@ -29,6 +29,7 @@ export const frPublishing = {
   'pub.dragHint': 'Glissez une publication sur un autre jour pour la reprogrammer (au clavier : Maj + flèches).',
   'pub.moved': 'Publication déplacée au {day}.',
   'pub.noTime': 'Sans date',
+  'pub.rhythm': 'Publications uniques par jour visées par le conseiller :',
   'pub.timezone': 'Heures de l’espace ({zone})',
   'network.facebook': 'Facebook',
   'network.instagram': 'Instagram',

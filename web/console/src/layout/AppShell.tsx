@@ -2,7 +2,7 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { LanguageSelect } from '../account/LanguageSelect.tsx';
 import { useMe, useSession } from '../auth/SessionProvider.tsx';
 import { ConnectionIndicator } from '../realtime/ConnectionIndicator.tsx';
-import { canPublish, canSeeReports, canSeeSettings } from '../settings/sections.ts';
+import { canSeeReports, canSeeSettings } from '../settings/sections.ts';
 import { useI18n } from '../i18n/index.ts';
 import { Link } from '../router/Link.tsx';
 import { navigate, useLocation } from '../router/router.ts';
@@ -39,7 +39,6 @@ export function AppShell({ children }: { children: ReactNode }) {
         <WorkspaceSwitcher />
         <nav className="topnav" aria-label={t('nav.main')}>
           <Link href="/inbox" data-testid="nav-inbox">{t('nav.inbox')}</Link>
-          {canPublish(me.role) && <Link href="/publishing" data-testid="nav-publishing">{t('nav.publishing')}</Link>}
           {canSeeReports(me.role) && <Link href="/reports" data-testid="nav-reports">{t('nav.reports')}</Link>}
           <Link href="/team" data-testid="nav-team">{t('nav.team')}</Link>
           <Link href="/account" data-testid="nav-account">{t('nav.account')}</Link>

@@ -18,6 +18,7 @@ import { periodDays, shiftPeriod, todayIn, wallClock, type CalendarView } from '
 import { CalendarGrid, MOVABLE } from './CalendarGrid.tsx';
 import { Composer, type ComposerStart } from './Composer.tsx';
 import { PostList } from './PostList.tsx';
+import { PublishingSettingsForm } from './PublishingSettingsForm.tsx';
 import { CHANNEL_KIND, coachText, NETWORKS } from './texts.ts';
 import type { ChannelChoice, PublishNetwork } from './types.ts';
 import './publishing.css';
@@ -211,6 +212,7 @@ export function PublishingPage() {
               ))}
             </ul>
           )}
+          {canApprove && settings && <PublishingSettingsForm settings={settings} onSaved={setSettings} />}
         </aside>
       </div>
       <Dialog open={composer !== null} onClose={() => setComposer(null)} title={t('composer.pub.title')} testId="pub-composer-dialog">
