@@ -19,6 +19,8 @@ export interface PublishingHarness {
   sandbox: Sandbox;
   owner: Browser;
   workspaceId: string;
+  /** Where Relais listens (webhooks, images). */
+  url: string;
   channels: { meta: string; x: string; pinterest: string; shop: string };
   /** A JPEG in the media library. */
   imageId: string;
@@ -59,7 +61,7 @@ export async function startPublishingHarness(options: { requestTimeoutMs?: numbe
   const image = await owner.request('POST', '/api/v1/media', jpegBytes() as unknown as string, { headers: { 'content-type': 'image/jpeg', 'x-file-name': 'bague.jpg' } });
   if (image.status !== 201) throw new Error(`upload: ${JSON.stringify(image.body)}`);
   return {
-    relais, sandbox, owner, workspaceId, imageId: image.body.id,
+    relais, sandbox, owner, workspaceId, url, imageId: image.body.id,
     channels: { meta, x, pinterest: connected.body.id, shop: shop.body.id },
     member: (role, email) => addMember(relais.app, owner, email, role, role === 'admin' ? 'Inès' : 'Karim'),
     async dispose() {

@@ -109,7 +109,7 @@ export function PostChip({ post, timezone, onOpen, onKeyDown }: { post: Calendar
       title={`${t(`status.${post.status}`)} · ${post.versions.map((v) => t(`network.${v.network}`)).join(', ')}`}>
       <span className="pub-chip-time">{time}</span>
       <span className="pub-chip-nets">{post.versions.map((v) => <span key={v.network} className={`pub-net pub-net-${v.network} pub-status-${v.status}`}>{v.network === 'instagram' ? 'IG' : v.network[0]!.toUpperCase()}</span>)}</span>
-      <span className="pub-chip-text">{post.versions[0]?.excerpt ?? ''}</span>
+      <span className="pub-chip-text">{post.excerpt}</span>
       <span className="visually-hidden" data-testid="pub-chip-status">{t(`status.${post.status}`)}</span>
     </button>
   );

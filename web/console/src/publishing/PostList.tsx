@@ -42,7 +42,7 @@ export function PostList({ filter, timezone, onOpen }: { filter: CalendarFilter;
               <tr key={post.id} data-testid="pub-list-row" data-status={post.status}>
                 <td>{when ? `${when.day} ${when.time}` : t('pub.noTime')}</td>
                 <td>{post.versions.map((v) => <span key={v.network} className={`pub-net pub-net-${v.network}`} title={t(`network.${v.network}`)}>{v.network === 'instagram' ? 'IG' : v.network[0]!.toUpperCase()}</span>)}</td>
-                <td><button type="button" className="link-button" onClick={() => onOpen(post.id)}>{post.versions[0]?.excerpt || '—'}</button></td>
+                <td><button type="button" className="link-button" onClick={() => onOpen(post.id)}>{post.excerpt || '—'}</button></td>
                 <td><span className={`pub-status pub-status-${post.status}`}>{t(`status.${post.status}`)}</span></td>
               </tr>
             );

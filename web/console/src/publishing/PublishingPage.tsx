@@ -53,6 +53,7 @@ export function PublishingPage() {
   const [error, setError] = useState<unknown>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [listKey, setListKey] = useState(0);
+  const [coachTick, setCoachTick] = useState(0);
   const loadSeq = useRef(0);
 
   const view: CalendarView = mode === 'times' ? 'month' : mode;
@@ -93,13 +94,14 @@ export function PublishingPage() {
     const now = wallClock(Date.now(), timezone);
     void Promise.all(networksWithChannel.map((network) => coachApi({ network, at: `${now.day}T${now.time}`, text: '' })))
       .then((answers) => setSilence(answers.flatMap((a) => a.warnings.filter((w) => w.code === 'coach.silent'))), () => setSilence([]));
-    // Once per set of connected networks.
-  }, [networksWithChannel.join(','), timezone]);
+    // Again when a post is scheduled or goes out (coachTick).
+  }, [networksWithChannel.join(','), timezone, coachTick]);
 
   useRealtimeSignals((signal) => {
     if (signal.type === 'reload' || signal.type.startsWith('post.')) {
       void load();
       setListKey((k) => k + 1);
+      setCoachTick((k) => k + 1);
     }
   });
   // A post due now is watched until it is out, in case an event is missed.
@@ -206,7 +208,7 @@ export function PublishingPage() {
               {pendingPosts.map((p) => (
                 <li key={p.id}>
                   <button type="button" className="link-button" onClick={() => setComposer({ postId: p.id })} data-testid="pub-pending-item">
-                    {p.scheduledAt !== null ? `${wallClock(p.scheduledAt, timezone).day} ${wallClock(p.scheduledAt, timezone).time} · ` : ''}{p.versions[0]?.excerpt ?? ''}
+                    {p.scheduledAt !== null ? `${wallClock(p.scheduledAt, timezone).day} ${wallClock(p.scheduledAt, timezone).time} · ` : ''}{p.excerpt}
                   </button>
                 </li>
               ))}
