@@ -133,6 +133,21 @@ describe.skipIf(!chromiumAvailable())('publishing journey', () => {
     const published = await ownerApi.get(`/api/v1/posts/${postId}`);
     expect(published.versions.map((v: { status: string }) => v.status)).toEqual(['published', 'published', 'published']);
     await shot(admin, 'publishing-published');
+
+    // The list view (l) has it, published; the best-times map (b) queues the next good slot.
+    await admin.keyboard.press('l');
+    await admin.locator('[data-testid=pub-list-row][data-status=published]').waitFor();
+    await admin.keyboard.press('b');
+    await admin.getByTestId('pub-times').locator('td[data-level]').first().waitFor();
+    await expectText(admin.getByTestId('pub-times-note'), 'Pas encore assez de données');
+    await admin.getByTestId('pub-queue').click();
+    const queued = admin.getByTestId('pub-composer');
+    await queued.waitFor();
+    expect(await queued.getByTestId('pub-when').inputValue()).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:00$/);
+    await admin.keyboard.press('Escape');
+    await queued.waitFor({ state: 'detached' });
+    await admin.keyboard.press('?');
+    await expectText(admin.getByTestId('publishing-shortcuts'), 'Nouvelle publication');
     expect(karim.errors).toEqual([]);
     expect(owner.errors).toEqual([]);
   }, 240_000);

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDialects } from '../store/testing.ts';
 import { BOARD, startPublishingHarness, type PublishingHarness } from './testing.ts';
 
-let h: PublishingHarness;
-beforeAll(async () => { h = await startPublishingHarness(); });
-afterAll(async () => { await h?.dispose(); });
+describe.each(await testDialects())('calendar and post list (%s)', (dialect) => {
+  let h: PublishingHarness;
+  beforeAll(async () => { h = await startPublishingHarness({ dialect }); });
+  afterAll(async () => { await h?.dispose(); });
 
-describe('calendar and post list', () => {
   it('answers the days of a period in the workspace\'s zone, compact, filtered by network and status, and pages the list', async () => {
     const long = `Soldes d’hiver ${'★'.repeat(200)}`;
     const make = async (scheduledAt: string, versions: Record<string, unknown>[]) => {

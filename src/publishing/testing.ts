@@ -6,6 +6,7 @@
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { addChannel } from '../channels/index.ts';
 import { addMember, setUpOwner, startTestRelais, type Browser, type TestRelais } from '../http/testing.ts';
+import type { TestDialect } from '../store/testing.ts';
 import { jpegBytes } from './test-images.ts';
 
 export const PAGE = '1000000000000501';
@@ -28,8 +29,8 @@ export interface PublishingHarness {
   dispose(): Promise<void>;
 }
 
-export async function startPublishingHarness(options: { requestTimeoutMs?: number } = {}): Promise<PublishingHarness> {
-  const relais = await startTestRelais('sqlite', { RELAIS_PUBLIC_URL: 'http://127.0.0.1:0', RELAIS_SHOPIFY_APP_SECRET: 'sandbox-shopify-secret' });
+export async function startPublishingHarness(options: { requestTimeoutMs?: number; dialect?: TestDialect } = {}): Promise<PublishingHarness> {
+  const relais = await startTestRelais(options.dialect ?? 'sqlite', { RELAIS_PUBLIC_URL: 'http://127.0.0.1:0', RELAIS_SHOPIFY_APP_SECRET: 'sandbox-shopify-secret' });
   // The test client judges cookie expiry by the real date: start the manual clock there.
   relais.clock.set(Date.now());
   // One time for both sides: engagement grows as the test moves Relais's clock.
