@@ -76,6 +76,7 @@ export const enPublishing: Record<keyof typeof frPublishing, string> = {
   'composer.pub.noShop': 'Connect a shop in Settings to create a code.',
   'composer.pub.preview': '{network} preview',
   'composer.pub.coach': 'Coach',
+  'composer.pub.saved': 'Post saved.',
   'composer.pub.saveDraft': 'Save draft',
   'composer.pub.schedule': 'Schedule',
   'composer.pub.submit': 'Submit for approval',

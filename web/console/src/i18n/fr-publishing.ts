@@ -74,6 +74,7 @@ export const frPublishing = {
   'composer.pub.noShop': 'Connectez une boutique dans les réglages pour créer un code.',
   'composer.pub.preview': 'Aperçu {network}',
   'composer.pub.coach': 'Conseils',
+  'composer.pub.saved': 'Publication enregistrée.',
   'composer.pub.saveDraft': 'Enregistrer le brouillon',
   'composer.pub.schedule': 'Programmer',
   'composer.pub.submit': 'Soumettre à validation',

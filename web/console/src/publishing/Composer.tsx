@@ -128,7 +128,7 @@ export function Composer({ start, channels, timezone, canApprove, approvalRequir
         setPostId(answer.id);
       }
       if (close) onDone();
-      else setNotice(t('common.save'));
+      else setNotice(t('composer.pub.saved'));
     } catch (caught) {
       setError(caught);
     } finally {
@@ -245,9 +245,11 @@ export function Composer({ start, channels, timezone, canApprove, approvalRequir
         {!readOnly && !pendingReview && (
           <>
             <Button onClick={() => void run('save', save, false)} pending={pending === 'save'} disabled={draft.networks.length === 0} data-testid="pub-save">{t('composer.pub.saveDraft')}</Button>
-            <Button variant="primary" onClick={() => void schedule()} pending={pending === 'schedule'} disabled={draft.networks.length === 0 || invalid || checks.checking} data-testid="pub-schedule">
-              {approvalRequired && !canApprove ? t('composer.pub.submit') : t('composer.pub.schedule')}
-            </Button>
+            {(post === null || post.status === 'draft' || post.status === 'failed') && (
+              <Button variant="primary" onClick={() => void schedule()} pending={pending === 'schedule'} disabled={draft.networks.length === 0 || invalid || checks.checking} data-testid="pub-schedule">
+                {approvalRequired && !canApprove ? t('composer.pub.submit') : t('composer.pub.schedule')}
+              </Button>
+            )}
           </>
         )}
         {pendingReview && canApprove && (
