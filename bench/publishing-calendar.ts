@@ -3,6 +3,7 @@
  * workspace: p50/p95 of sequential requests, beside the plain node:http baseline measured
  * the same way. Part of `npm run bench`; `BENCH_POSTS` changes the count.
  */
+import { sql } from 'kysely';
 import type { Relais } from '../src/main.ts';
 import { newId } from '../src/kernel/index.ts';
 import { round } from './load.ts';
@@ -25,7 +26,7 @@ async function latencies(label: string, url: string, headers: Record<string, str
   return { label, requests: count, errors, p50ms: at(0.5), p95ms: at(0.95), maxms: round(times.at(-1)!) };
 }
 
-export async function benchPublishing(relais: Relais, url: string, plainUrl: string, token: string): Promise<void> {
+export async function benchPublishing(relais: Relais, url: string, plainUrl: string, token: string, options: { analyze?: boolean } = {}): Promise<void> {
   const posts = Number(process.env.BENCH_POSTS ?? 50_000);
   const db = relais.store.db;
   const now = Date.now();
@@ -52,6 +53,8 @@ export async function benchPublishing(relais: Relais, url: string, plainUrl: str
       text_key: `nouveaute ${r.n}`, published_at: r.status === 'published' ? r.at : null, next_poll_at: null, created_at: r.at, updated_at: r.at,
     })))).execute();
   }
+  // PostgreSQL plans from statistics: a freshly loaded table gets them as autovacuum would.
+  if (options.analyze) await sql`ANALYZE`.execute(db);
   const seededIn = round((performance.now() - seedStart) / 1000);
   const auth = { authorization: `Bearer ${token}` };
   const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);

@@ -7,6 +7,7 @@ import type { BrowserContext } from 'playwright-core';
 export interface ProfileApi {
   get(path: string): Promise<any>;
   post(path: string, body?: unknown): Promise<any>;
+  put(path: string, body?: unknown): Promise<any>;
 }
 
 export function profileApi(context: BrowserContext, baseUrl: string): ProfileApi {
@@ -30,6 +31,10 @@ export function profileApi(context: BrowserContext, baseUrl: string): ProfileApi
     async post(path, body = {}) {
       const response = await context.request.post(`${baseUrl}${path}`, { data: body, headers: { 'x-csrf-token': decodeURIComponent(await csrf()) } });
       return answer(response, `POST ${path}`);
+    },
+    async put(path, body = {}) {
+      const response = await context.request.put(`${baseUrl}${path}`, { data: body, headers: { 'x-csrf-token': decodeURIComponent(await csrf()) } });
+      return answer(response, `PUT ${path}`);
     },
   };
 }

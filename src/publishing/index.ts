@@ -14,7 +14,7 @@ export { createPost, updatePost, getPost, toInstant, type PostView, type Version
 export { postInput, postPatch, calendarQuery, listQuery, type PostInput, type PostPatch } from './post-schemas.ts';
 export { schedulePost, approvePost, sendBackPost, deletePost, rescheduleJobs, validateStoredPost, previousFacebookText, type Actor } from './post-workflow.ts';
 export { publishVersion, sweepDue, type PublishJob } from './publish-version.ts';
-export { calendarPosts, listPosts } from './calendar.ts';
+export { calendarPosts, listPosts, type CalendarPost } from './calendar.ts';
 export { tagShopLinks, tagLink, shopHostsOf } from './outgoing.ts';
 export { coachWarnings, bestTimes, rhythmAdvice, nextQueueSlot, wallClock, type CoachWarning, type BestTimes } from './coach.ts';
 export { pollEngagement, engagementSeries, nextPollAfter, publicationOf } from './engagement.ts';

@@ -61,6 +61,42 @@ describe('a post with a deal', () => {
     expect(report.body.byCampaign).toEqual([expect.objectContaining({ key: 'noel-2026', orders: 2, revenueCents: 26700 })]);
   });
 
+  it('creates a WooCommerce coupon for a deal (a fixed amount, its end and usage limit), and credits the Woo order that uses it to the post', async () => {
+    const site = 'https://atelier-lune.example';
+    h.sandbox.woo.addStore({ siteUrl: site, consumerKey: 'ck_publishing01', consumerSecret: 'cs_publishing01', webhookSecret: 'woo-publishing-secret' });
+    const woo = await h.owner.post('/api/v1/shops', { platform: 'woocommerce', siteUrl: site, consumerKey: 'ck_publishing01', consumerSecret: 'cs_publishing01', webhookSecret: 'woo-publishing-secret', apiBase: h.sandbox.url });
+    expect(woo.status, JSON.stringify(woo.body)).toBe(201);
+    h.sandbox.woo.setDeliveryUrl(`${h.url}/hooks/woocommerce/${woo.body.id}`, site);
+    const endsAt = h.relais.clock.now() + 3 * DAY;
+    const created = await h.owner.post('/api/v1/posts', {
+      campaign: 'atelier-hiver',
+      versions: [{ network: 'x', channelId: h.channels.x, text: 'Atelier bougies : 5 € offerts avec le code ATELIER5 🕯️' }],
+      deal: { shopChannelId: woo.body.id, code: 'atelier5', amountCents: 500, endsAt: parisLocal(endsAt), usageLimit: 40 },
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const postId = created.body.id as string;
+    const scheduled = await h.owner.post(`/api/v1/posts/${postId}/schedule`);
+    expect(scheduled.status, JSON.stringify(scheduled.body)).toBe(200);
+    expect(scheduled.body.promoCode).toBe('ATELIER5');
+
+    // POST /wp-json/wc/v3/coupons: Woo keeps codes in lower case; a fixed cart amount in the shop's currency.
+    const coupons = [...h.sandbox.woo.store(site).coupons.values()];
+    expect(coupons).toHaveLength(1);
+    expect(coupons[0]).toMatchObject({ code: 'atelier5', discount_type: 'fixed_cart', amount: '5.00', usage_limit: 40 });
+    expect(Math.abs(Date.parse(`${String(coupons[0]!.date_expires_gmt)}Z`) - Math.floor(endsAt / 60_000) * 60_000)).toBeLessThan(60_000);
+    const promo = await h.relais.store.db.selectFrom('promo_codes').select(['code', 'post_id', 'channel_id']).where('post_id', '=', postId).execute();
+    expect(promo).toEqual([{ code: 'ATELIER5', post_id: postId, channel_id: woo.body.id }]);
+
+    const order = await h.sandbox.woo.createOrder({ site, billing: { email: 'bougie@example.fr' }, lineItems: [{ name: 'Bougie', price: '24.00' }], status: 'processing', couponCodes: ['atelier5'] });
+    await h.sandbox.woo.idle();
+    const attributed = async () => {
+      const row = await h.relais.store.db.selectFrom('orders').select('id').where('channel_id', '=', woo.body.id).where('external_id', '=', String(order.resource.id)).executeTakeFirst();
+      return row ? h.relais.store.db.selectFrom('order_attributions').select(['model', 'post_id', 'campaign']).where('order_id', '=', row.id).execute() : [];
+    };
+    await waitFor(async () => (await attributed()).length > 0, 15_000, 'the Woo order attributed');
+    expect(await attributed()).toEqual([{ model: 'promo_code', post_id: postId, campaign: 'atelier-hiver' }]);
+  });
+
   it('refuses a deal with both a percentage and an amount, or none', async () => {
     const base = { versions: [{ network: 'facebook', channelId: h.channels.meta, text: 'x' }] };
     const both = await h.owner.post('/api/v1/posts', { ...base, deal: { shopChannelId: h.channels.shop, code: 'A10', percent: 10, amountCents: 500, endsAt: '2027-01-01T00:00' } });

@@ -6,6 +6,7 @@
 import { startSandbox, type Sandbox } from '../../sandbox/index.ts';
 import { addChannel } from '../channels/index.ts';
 import { addMember, setUpOwner, startTestRelais, type Browser, type TestRelais } from '../http/testing.ts';
+import type { TestDialect } from '../store/testing.ts';
 import { jpegBytes } from './test-images.ts';
 
 export const PAGE = '1000000000000501';
@@ -19,6 +20,8 @@ export interface PublishingHarness {
   sandbox: Sandbox;
   owner: Browser;
   workspaceId: string;
+  /** Where Relais listens (webhooks, images). */
+  url: string;
   channels: { meta: string; x: string; pinterest: string; shop: string };
   /** A JPEG in the media library. */
   imageId: string;
@@ -26,8 +29,8 @@ export interface PublishingHarness {
   dispose(): Promise<void>;
 }
 
-export async function startPublishingHarness(options: { requestTimeoutMs?: number } = {}): Promise<PublishingHarness> {
-  const relais = await startTestRelais('sqlite', { RELAIS_PUBLIC_URL: 'http://127.0.0.1:0', RELAIS_SHOPIFY_APP_SECRET: 'sandbox-shopify-secret' });
+export async function startPublishingHarness(options: { requestTimeoutMs?: number; dialect?: TestDialect } = {}): Promise<PublishingHarness> {
+  const relais = await startTestRelais(options.dialect ?? 'sqlite', { RELAIS_PUBLIC_URL: 'http://127.0.0.1:0', RELAIS_SHOPIFY_APP_SECRET: 'sandbox-shopify-secret' });
   // The test client judges cookie expiry by the real date: start the manual clock there.
   relais.clock.set(Date.now());
   // One time for both sides: engagement grows as the test moves Relais's clock.
@@ -59,7 +62,7 @@ export async function startPublishingHarness(options: { requestTimeoutMs?: numbe
   const image = await owner.request('POST', '/api/v1/media', jpegBytes() as unknown as string, { headers: { 'content-type': 'image/jpeg', 'x-file-name': 'bague.jpg' } });
   if (image.status !== 201) throw new Error(`upload: ${JSON.stringify(image.body)}`);
   return {
-    relais, sandbox, owner, workspaceId, imageId: image.body.id,
+    relais, sandbox, owner, workspaceId, url, imageId: image.body.id,
     channels: { meta, x, pinterest: connected.body.id, shop: shop.body.id },
     member: (role, email) => addMember(relais.app, owner, email, role, role === 'admin' ? 'Inès' : 'Karim'),
     async dispose() {

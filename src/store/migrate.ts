@@ -17,6 +17,7 @@ import { contestsMigration } from './migrations/0015-contests.ts';
 import { scaleMigration } from './migrations/0017-scale.ts';
 import { reportsMigration } from './migrations/0016-reports.ts';
 import { tokensAndProgressMigration } from './migrations/0013-tokens-and-progress.ts';
+import { publishingCalendarMigration } from './migrations/0022-publishing-calendar.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -38,6 +39,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0017-scale': scaleMigration(dialect),
     '0016-reports': reportsMigration(dialect),
     '0013-tokens-and-progress': tokensAndProgressMigration(dialect),
+    '0022-publishing-calendar': publishingCalendarMigration(),
   };
 }
 

@@ -20,6 +20,7 @@ type Ready = Extract<SessionState, { status: 'ready' }>;
 const ReportsPage = lazy(() => import('./reports/ReportsPage.tsx').then((module) => ({ default: module.ReportsPage })));
 const ContestsPage = lazy(() => import('./contests/ContestsPage.tsx').then((module) => ({ default: module.ContestsPage })));
 const AmbassadorsPage = lazy(() => import('./contests/AmbassadorsPage.tsx').then((module) => ({ default: module.AmbassadorsPage })));
+const PublishingPage = lazy(() => import('./publishing/PublishingPage.tsx').then((module) => ({ default: module.PublishingPage })));
 const SettingsPage = lazy(() => import('./settings/SettingsPage.tsx').then((module) => ({ default: module.SettingsPage })));
 
 /** Where a visitor must go instead of the requested page, if anywhere. */
@@ -74,6 +75,7 @@ function SignedInPage({ route, workspaceId }: { route: Route; workspaceId: strin
   if (route.name === 'account') return <AccountPage key={workspaceId} />;
   if (route.name === 'reports') return <Suspense fallback={<LoadingPage />}><ReportsPage key={workspaceId} /></Suspense>;
   if (route.name === 'contests') return <Suspense fallback={<LoadingPage />}><ContestsPage key={`${workspaceId}:${route.contestId ?? ''}`} contestId={route.contestId} /></Suspense>;
+  if (route.name === 'publishing') return <Suspense fallback={<LoadingPage />}><PublishingPage key={workspaceId} /></Suspense>;
   if (route.name === 'ambassadors') return <Suspense fallback={<LoadingPage />}><AmbassadorsPage key={workspaceId} /></Suspense>;
   if (route.name === 'settings') {
     return <Suspense fallback={<LoadingPage />}><SettingsPage key={workspaceId} section={route.section} /></Suspense>;

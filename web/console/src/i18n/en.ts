@@ -10,6 +10,7 @@ import { enCommerce } from './en-commerce.ts';
 import { enShops } from './en-shops.ts';
 import { enContests } from './en-contests.ts';
 import { enTokens } from './en-tokens.ts';
+import { enPublishing } from './en-publishing.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
@@ -26,6 +27,7 @@ export const en: Record<MessageKey, string> = {
   ...enShops,
   ...enContests,
   ...enTokens,
+  ...enPublishing,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',

@@ -16,6 +16,7 @@ import { frCommerce } from './fr-commerce.ts';
 import { frShops } from './fr-shops.ts';
 import { frContests } from './fr-contests.ts';
 import { frTokens } from './fr-tokens.ts';
+import { frPublishing } from './fr-publishing.ts';
 
 export const fr = {
   ...frInbox,
@@ -30,6 +31,7 @@ export const fr = {
   ...frShops,
   ...frContests,
   ...frTokens,
+  ...frPublishing,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',

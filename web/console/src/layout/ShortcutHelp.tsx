@@ -1,6 +1,6 @@
 import { useI18n } from '../i18n/index.ts';
 import { Dialog } from '../ui/Dialog.tsx';
-import { goShortcuts, inboxShortcuts } from './shortcuts.ts';
+import { goShortcuts, inboxShortcuts, publishingShortcuts } from './shortcuts.ts';
 
 export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => void }) {
   const { t } = useI18n();
@@ -27,6 +27,15 @@ export function ShortcutHelp({ open, onClose }: { open: boolean; onClose: () => 
           </div>
         ))}
         <div><dt><kbd>Ctrl</kbd> <kbd>Enter</kbd></dt><dd>{t('shortcuts.send')}</dd></div>
+      </dl>
+      <h3 className="shortcut-section">{t('shortcuts.publishingSection')}</h3>
+      <dl className="shortcut-list" data-testid="publishing-shortcuts">
+        {publishingShortcuts.map((shortcut) => (
+          <div key={shortcut.label}>
+            <dt>{shortcut.keys.map((key, index) => <span key={key}>{index > 0 && ' '}<kbd>{key}</kbd></span>)}</dt>
+            <dd>{t(shortcut.label)}</dd>
+          </div>
+        ))}
       </dl>
     </Dialog>
   );

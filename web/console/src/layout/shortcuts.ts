@@ -5,6 +5,7 @@ export const goShortcuts: { key: string; path: string; label: MessageKey }[] = [
   { key: 'i', path: '/inbox', label: 'shortcuts.inbox' },
   { key: 't', path: '/team', label: 'shortcuts.team' },
   { key: 'a', path: '/account', label: 'shortcuts.account' },
+  { key: 'p', path: '/publishing', label: 'shortcuts.publishing' },
 ];
 
 /** Single keys the inbox answers to, listed in the help overlay. */
@@ -16,6 +17,16 @@ export const inboxShortcuts: { keys: string[]; label: MessageKey }[] = [
   { keys: ['n'], label: 'shortcuts.note' },
   { keys: ['a'], label: 'shortcuts.assignMe' },
   { keys: ['e'], label: 'shortcuts.resolve' },
+];
+
+/** Single keys the publishing calendar answers to, listed in the help overlay. */
+export const publishingShortcuts: { keys: string[]; label: MessageKey }[] = [
+  { keys: ['n'], label: 'shortcuts.newPost' },
+  { keys: ['←', '→'], label: 'shortcuts.period' },
+  { keys: ['t'], label: 'shortcuts.today' },
+  { keys: ['m', 'w', 'l'], label: 'shortcuts.views' },
+  { keys: ['b'], label: 'shortcuts.bestTimes' },
+  { keys: ['Shift', '←→↑↓'], label: 'shortcuts.movePost' },
 ];
 
 const sequenceWindowMs = 1500;

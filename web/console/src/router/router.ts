@@ -12,6 +12,7 @@ export type Route =
   | { name: 'invite'; token: string }
   | { name: 'contests'; contestId: string | null }
   | { name: 'ambassadors' }
+  | { name: 'publishing' }
   | { name: 'other' };
 
 /** The "Réglages" pages, each at `/settings/<section>`. */
@@ -63,6 +64,7 @@ export function matchRoute(location: string): Route {
     case '/team': return { name: 'team' };
     case '/account': return { name: 'account' };
     case '/reports': return { name: 'reports' };
+    case '/publishing': return { name: 'publishing' };
     default: return { name: 'other' };
   }
 }

@@ -11,7 +11,7 @@ import { TeamModelSettings } from './TeamModelSettings.tsx';
 import { BusinessHoursSettings } from './BusinessHoursSettings.tsx';
 import { SlaSettings } from './SlaSettings.tsx';
 import { TeamsSettings } from './TeamsSettings.tsx';
-import { allowedSections } from './sections.ts';
+import { allowedSections, canPublish } from './sections.ts';
 import { CharterSettings } from './automation/CharterSettings.tsx';
 import { RulesSettings } from './automation/RulesSettings.tsx';
 import { VoiceSettingsForm } from './automation/VoiceSettingsForm.tsx';
@@ -36,7 +36,8 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
     <div className="page page-wide settings">
       <header className="page-head">
         <h1>{t('settings.title')}</h1>
-        <p><Link href="/contests" data-testid="nav-contests">{t('contests.title')} →</Link></p>
+        <p><Link href="/contests" data-testid="nav-contests">{t('contests.title')} →</Link>
+          {canPublish(me.role) && <>{' · '}<Link href="/publishing" data-testid="nav-publishing">{t('nav.publishing')} →</Link></>}</p>
       </header>
       <div className="settings-grid">
         <nav className="settings-nav" aria-label={t('settings.title')}>

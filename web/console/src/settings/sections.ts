@@ -28,3 +28,8 @@ export function allowedSections(role: Role): SettingsSection[] {
 export function canSeeReports(role: Role): boolean {
   return can(role, 'reports.read');
 }
+
+/** The publishing calendar: whoever writes posts (community managers, admins, owners). */
+export function canPublish(role: Role): boolean {
+  return can(role, 'posts.write');
+}
