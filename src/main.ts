@@ -21,6 +21,7 @@ import { applyAllRetention, handleShopPrivacyRequest, RETENTION_QUEUE, SHOP_PRIV
 import { notifyHooks, processShopDelivery, reconcileAllShops, SHOP_UPSERTED_QUEUE, reconcileShop, shopAdapters, SHOP_PROCESS_ATTEMPTS, SHOP_PROCESS_QUEUE, SHOP_RECONCILE_ALL_QUEUE, SHOP_RECONCILE_QUEUE, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 import { attributeOrder, onCheckoutUpserted, recoverAbandonedCarts, RECOVER_QUEUE, type RecoveryDeps } from './commerce/index.ts';
 import { contestsDepsFrom, purgeExpiredContests, refreshOpenContests, CONTESTS_PURGE_QUEUE, CONTESTS_REFRESH_QUEUE } from './contests/index.ts';
+import { webhookJobs, SWEEP_EVERY_MS as WEBHOOKS_SWEEP_EVERY_MS, SWEEP_QUEUE as WEBHOOKS_SWEEP_QUEUE } from './webhooks/index.ts';
 import { METRICS_QUEUE, pollEngagement, publishers, publishVersion, PUBLISH_QUEUE, sweepDue, SWEEP_QUEUE, type PublishingDeps, type PublishJob } from './publishing/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
@@ -114,7 +115,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   // Each order written is attributed and each checkout watched for abandonment; `hooks` are
   // extra listeners (tests, extensions) called after them.
   const builtIn: Required<CommerceHooks> = {
-    onOrderUpserted: async (workspaceId, orderId) => { await attributeOrder({ db: store.db, clock }, workspaceId, orderId); },
+    onOrderUpserted: async (workspaceId, orderId) => { await attributeOrder({ db: store.db, clock, queue }, workspaceId, orderId); },
     onCheckoutUpserted: (workspaceId, checkoutId) => onCheckoutUpserted({ inbox }, workspaceId, checkoutId),
   };
   const commerce: CommerceDeps = { db: store.db, clock, queue, sealer: inbox.sealer, logger, platforms: new Map(shopAdapters), hooks: options.commerceHooks ?? {}, bus };
@@ -176,6 +177,8 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   };
   queue.work(CONTESTS_REFRESH_QUEUE, async (payload) => { await refreshOpenContests(contests, (payload as { workspaceId: string }).workspaceId); });
   queue.work(CONTESTS_PURGE_QUEUE, async () => { await purgeExpiredContests(contests); });
+  // Outgoing webhooks: fan-out, signed deliveries with their retries, and the sweep.
+  registerJobs(queue, webhookJobs({ db: store.db, clock, queue, sealer: inbox.sealer, bus, logger }));
 
   // Periodic jobs: each worker process offers them; one job per period runs (`schedulePeriodic`).
   // Back-fill at start and every 5 minutes (X retries nothing below its enterprise tier); SLA
@@ -186,6 +189,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     [SWEEP_QUEUE, 60_000], [METRICS_QUEUE, 60_000],
     [REPORTS_REFRESH_QUEUE, 60_000], [REPORTS_WEEKLY_QUEUE, 60 * 60_000],
     [CONTESTS_PURGE_QUEUE, 24 * 60 * 60_000],
+    [WEBHOOKS_SWEEP_QUEUE, WEBHOOKS_SWEEP_EVERY_MS],
   ];
   for (const [name, every] of periodic) periodicEvery.set(name, every);
   const scheduler = schedulePeriodic({ db: store.db, queue, clock, logger }, periodic.map(([name, everyMs]) => ({ queue: name, everyMs })));

@@ -14,4 +14,5 @@ export * from './routing.ts';
 export * from './commerce.ts';
 export * from './webchat.ts';
 export * from './events.ts';
+export * from './webhooks.ts';
 export * from './routes.ts';

@@ -33,6 +33,7 @@ import { apiDocsRoutes } from './routes/api-docs.ts';
 import { publishingRoutes } from './routes/publishing.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { contestRoutes } from './routes/contests.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -88,6 +89,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   await publishingRoutes(app, deps);
   reportRoutes(app, deps);
   contestRoutes(app, deps);
+  webhookRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;
 }

@@ -6,6 +6,7 @@ import { ensureConversation } from './conversations.ts';
 import { publishAll, type InboxDeps, type PendingEvent } from './deps.ts';
 import { visitorThreadKey, type WebchatChannel } from './webchat-visitors.ts';
 import { linkSameEmail, propagateLink } from '../commerce/index.ts';
+import { emitWebhookEvent } from '../webhooks/index.ts';
 
 /** How the signature of an identify call checked out (the HTTP edge checks it). */
 export type IdentifyVerdict = 'verified' | 'unverified' | 'refused';
@@ -18,7 +19,7 @@ export const REFUSED_IDENTITY_NOTE = 'Identité refusée : signature invalide';
  * to the contact. Unsigned: kept on the visitor as unverified, never linked and never set as
  * the contact's email. Bad signature: the identity is ignored and the team sees a note.
  */
-export async function identifyVisitor(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>, channel: WebchatChannel, visitorId: string, identity: VisitorIdentity, verdict: IdentifyVerdict) {
+export async function identifyVisitor(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus' | 'queue'>, channel: WebchatChannel, visitorId: string, identity: VisitorIdentity, verdict: IdentifyVerdict) {
   const now = deps.clock.now();
   const events = await deps.db.transaction().execute(async (trx) => {
     const visitor = await trx.selectFrom('webchat_visitors').select(['identity_status']).where('workspace_id', '=', channel.workspaceId)
@@ -37,6 +38,7 @@ export async function identifyVisitor(deps: Pick<InboxDeps, 'db' | 'clock' | 'bu
         email: identity.email?.toLowerCase() ?? eb.ref('email'), name: identity.name ?? eb.ref('name'), updated_at: now,
       })).where('workspace_id', '=', channel.workspaceId).where('id', '=', contactId).execute();
       await linkShopCustomer(trx, channel.workspaceId, contactId, identity, now);
+      await emitWebhookEvent(deps, trx, channel.workspaceId, 'contact.identified', { contactId, channelId: channel.channelId, shopCustomerId: identity.customerId ?? null, identifiedAt: now }, { once: `${contactId}:${identity.customerId ?? identity.email ?? ''}` });
     }
     return [{ workspaceId: channel.workspaceId, type: 'contact.updated' as const, data: { contactId } }];
   });

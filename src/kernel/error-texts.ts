@@ -87,6 +87,10 @@ export const errorTexts: Record<ErrorCode, ErrorText> = {
   'service.unavailable': { fr: 'Relais est momentanément indisponible. Réessayez dans un instant.', en: 'Relais is briefly unavailable. Try again in a moment.' },
   'report_export.not_found': { fr: 'Cet export n’existe pas.', en: 'This export does not exist.' },
   'report_export.not_ready': { fr: 'L’export n’est pas encore terminé.', en: 'The export is not finished yet.' },
+  'webhook.not_found': { fr: 'Cet abonnement webhook n’existe plus.', en: 'This webhook subscription no longer exists.' },
+  'webhook.delivery_not_found': { fr: 'Cet envoi n’existe plus dans le journal.', en: 'This delivery is no longer in the log.' },
+  'webhook.url_refused': { fr: 'Relais refuse d’envoyer à cette adresse (réseau interne, ou https exigé). Indiquez l’adresse publique de votre système.', en: 'Relais refuses to send to this address (internal network, or https required). Give your system’s public address.' },
+  'webhook.disabled': { fr: 'Cet abonnement est désactivé : réactivez-le d’abord.', en: 'This subscription is turned off: turn it on first.' },
 };
 
 /**

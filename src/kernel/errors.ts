@@ -75,6 +75,10 @@ export const errorCatalogue = {
   'service.unavailable': 503,
   'report_export.not_found': 404,
   'report_export.not_ready': 409,
+  'webhook.not_found': 404,
+  'webhook.delivery_not_found': 404,
+  'webhook.url_refused': 400,
+  'webhook.disabled': 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;
