@@ -204,7 +204,7 @@ export const apiRoutes: RouteContract[] = [
   r('GET', '/api/v1/reports/exports/{id}/download', 'reports', 'Download a finished export', { params: idParam, responses: { 200: 'text/csv' } }),
   r('POST', '/api/v1/reports/rebuild', 'reports', 'Rebuild the report rollups', { responses: { 202: report } }),
   // Outgoing webhooks (docs/webhooks.md).
-  r('GET', '/api/v1/webhooks', 'webhooks', 'Webhook subscriptions, and the events one can choose', { responses: { 200: z.object({ subscriptions: z.array(webhooks.webhookSubscription), events: z.array(z.string()) }) } }),
+  r('GET', '/api/v1/webhooks', 'webhooks', 'Webhook subscriptions, and the events one can choose', { responses: { 200: z.object({ subscriptions: z.array(webhooks.webhookSubscription), events: z.array(webhooks.subscribableEvent) }) } }),
   r('POST', '/api/v1/webhooks', 'webhooks', 'Subscribe a URL to events; the signing secret is in this answer only', { body: webhooks.webhookCreateBody, responses: { 201: z.object({ subscription: webhooks.webhookSubscription, secret: z.string() }) } }),
   r('GET', '/api/v1/webhooks/{id}', 'webhooks', 'One subscription', { params: idParam, responses: { 200: webhooks.webhookSubscription } }),
   r('PATCH', '/api/v1/webhooks/{id}', 'webhooks', 'Change a subscription\'s URL, events or description, or turn it on or off', { params: idParam, body: webhooks.webhookUpdateBody, responses: { 200: webhooks.webhookSubscription } }),

@@ -54,6 +54,7 @@ export const webhookDelivery = z.object({
   replayOf: id.nullable(), createdAt: epochMs,
 }).meta({ id: 'WebhookDelivery' });
 
+export type SubscribableEvent = z.infer<typeof subscribableEvent>;
 export type WebhookSubscription = z.infer<typeof webhookSubscription>;
 export type WebhookDelivery = z.infer<typeof webhookDelivery>;
 export type WebhookCreateBody = z.input<typeof webhookCreateBody>;

@@ -7842,7 +7842,7 @@ export interface operations {
                 content: {
                     "application/json": {
                         subscriptions: components["schemas"]["WebhookSubscription"][];
-                        events: string[];
+                        events: ("conversation.created" | "conversation.resolved" | "message.received" | "message.sent" | "contact.identified" | "order.attributed" | "cart.recovered" | "post.published" | "contest.drawn")[];
                     };
                 };
             };

@@ -9,7 +9,8 @@
 export type { WebhooksDeps } from './deps.ts';
 export { emitWebhookEvent, FANOUT_QUEUE, type WebhookSources, type WebhookSourceType } from './emit.ts';
 export { createSubscription, listSubscriptions, getSubscription, updateSubscription, deleteSubscription, rotateSecret } from './subscriptions.ts';
-export { listDeliveries, replayDelivery, sendTestEvent, sweepDeliveries, SWEEP_QUEUE } from './deliveries.ts';
+export { listDeliveries, replayDelivery, sendTestEvent } from './deliveries.ts';
+export { sweepDeliveries, SWEEP_QUEUE } from './sweep.ts';
 export { DELIVER_QUEUE, RETRY_DELAYS_MS, MAX_ATTEMPTS } from './deliver.ts';
 export { webhookJobs, SWEEP_EVERY_MS } from './jobs.ts';
 export { signatureHeader, newWebhookSecret } from './sign.ts';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineJob } from '../jobs/index.ts';
 import type { WebhooksDeps } from './deps.ts';
 import { deliverPayload, deliverWebhook, DELIVER_QUEUE } from './deliver.ts';
-import { sweepDeliveries, SWEEP_QUEUE } from './deliveries.ts';
+import { sweepDeliveries, SWEEP_QUEUE } from './sweep.ts';
 import { FANOUT_QUEUE, fanoutPayload } from './emit.ts';
 import { fanOut } from './fanout.ts';
 

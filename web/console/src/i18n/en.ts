@@ -9,6 +9,7 @@ import { enRouting } from './en-routing.ts';
 import { enCommerce } from './en-commerce.ts';
 import { enShops } from './en-shops.ts';
 import { enContests } from './en-contests.ts';
+import { enWebhooks } from './en-webhooks.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
@@ -24,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   ...enCommerce,
   ...enShops,
   ...enContests,
+  ...enWebhooks,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',

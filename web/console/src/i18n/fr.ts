@@ -15,6 +15,7 @@ import { frRouting } from './fr-routing.ts';
 import { frCommerce } from './fr-commerce.ts';
 import { frShops } from './fr-shops.ts';
 import { frContests } from './fr-contests.ts';
+import { frWebhooks } from './fr-webhooks.ts';
 
 export const fr = {
   ...frInbox,
@@ -28,6 +29,7 @@ export const fr = {
   ...frCommerce,
   ...frShops,
   ...frContests,
+  ...frWebhooks,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',

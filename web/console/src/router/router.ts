@@ -16,8 +16,8 @@ export type Route =
 
 /** The "Réglages" pages, each at `/settings/<section>`. */
 export type SettingsSection = 'labels' | 'canned-replies' | 'channels' | 'deliveries' | 'model'
-  | 'rules' | 'charter' | 'voice' | 'hours' | 'sla' | 'teams' | 'recovery' | 'attribution' | 'privacy' | 'moderation' | 'audit';
-export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model', 'rules', 'charter', 'voice', 'hours', 'sla', 'teams', 'recovery', 'attribution', 'privacy', 'moderation', 'audit'];
+  | 'rules' | 'charter' | 'voice' | 'hours' | 'sla' | 'teams' | 'recovery' | 'attribution' | 'privacy' | 'moderation' | 'audit' | 'webhooks';
+export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model', 'rules', 'charter', 'voice', 'hours', 'sla', 'teams', 'recovery', 'attribution', 'privacy', 'moderation', 'audit', 'webhooks'];
 
 const listeners = new Set<() => void>();
 

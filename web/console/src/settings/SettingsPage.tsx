@@ -21,6 +21,7 @@ import { PrivacyExports } from './PrivacyExports.tsx';
 import { RetentionSettings } from './RetentionSettings.tsx';
 import { ModerationRegister } from './ModerationRegister.tsx';
 import { AuditLog } from './AuditLog.tsx';
+import { WebhooksSettings } from './WebhooksSettings.tsx';
 import './settings.css';
 
 /** "Réglages": labels and canned replies (community managers too), channels, parked deliveries and the team's model (admins). */
@@ -60,6 +61,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {allowed && section === 'attribution' && <AttributionReport />}
           {allowed && section === 'moderation' && <ModerationRegister />}
           {allowed && section === 'audit' && <AuditLog />}
+          {allowed && section === 'webhooks' && <WebhooksSettings />}
           {allowed && section === 'privacy' && <><RetentionSettings /><PrivacyExports /></>}
         </div>
       </div>

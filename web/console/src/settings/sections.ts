@@ -20,6 +20,7 @@ export function allowedSections(role: Role): SettingsSection[] {
   if (can(role, 'reports.read')) sections.push('attribution');
   if (can(role, 'moderation.read')) sections.push('moderation');
   if (can(role, 'audit.read')) sections.push('audit');
+  if (can(role, 'webhooks.manage')) sections.push('webhooks');
   return sections;
 }
 
