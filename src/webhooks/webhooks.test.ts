@@ -6,7 +6,7 @@ import { meta, signedMetaRequest } from '../channels/testing.ts';
 import { addMember, Browser, ownerInput, setUpOwner, startTestRelais, type TestRelais } from '../http/testing.ts';
 import { waitFor } from '../jobs/testing.ts';
 import { testDialects, type TestDialect } from '../store/testing.ts';
-import { RETRY_DELAYS_MS, SWEEP_QUEUE } from './index.ts';
+import { emitWebhookEvent, RETRY_DELAYS_MS, SWEEP_QUEUE } from './index.ts';
 
 const dialects = await testDialects();
 const META_SECRET = 'meta-app-secret-for-webhooks';
@@ -134,6 +134,30 @@ describe.each(dialects)('outgoing webhooks on %s', (dialect: TestDialect) => {
     await waitFor(() => ok.received.length >= 5, 10_000, 'the test event');
     expect(verified(rotated.body.secret, ok.received[4]!)).toMatchObject({ type: 'webhook.test', data: { subscriptionId } });
     expect(verified(secret, ok.received[4]!).type).toBe('webhook.test');
+  });
+
+  it('emits with the transaction of the change (a rollback sends nothing) and once per `once` key', async () => {
+    const created = await owner.post('/api/v1/webhooks', { url: ok.url, events: ['order.attributed'] });
+    const secret = created.body.secret as string;
+    const before = ok.received.length;
+    const deps = { queue: relais.queue, clock: relais.clock };
+    const data = (orderId: string) => ({
+      orderId, shopOrderId: '450789469', shopChannelId: 'shop', contactId: null, models: ['promo_code'], sourceChannelId: null, conversationId: null,
+      postId: null, totalCents: 12_900, currency: 'EUR', attributedAt: relais.clock.now(),
+    });
+    await expect(relais.store.db.transaction().execute(async (trx) => {
+      await emitWebhookEvent(deps, trx, workspaceId, 'order.attributed', data('rolled-back'), { once: 'rolled-back' });
+      throw new Error('the change fails');
+    })).rejects.toThrow('the change fails');
+    for (let i = 0; i < 3; i += 1) {
+      await relais.store.db.transaction().execute((trx) => emitWebhookEvent(deps, trx, workspaceId, 'order.attributed', data('01JORDER'), { once: '01JORDER' }));
+    }
+    await waitFor(() => ok.received.length > before, 10_000, 'order.attributed');
+    await new Promise((resolve) => setTimeout(resolve, dialect === 'postgres' ? 2500 : 500));
+    const got = ok.received.slice(before).map((request) => verified(secret, request));
+    expect(got.map((e) => e.data.orderId)).toEqual(['01JORDER']);
+    expect(got[0]).toMatchObject({ type: 'order.attributed', data: { totalCents: 12_900, currency: 'EUR', models: ['promo_code'] } });
+    expect((await owner.delete(`/api/v1/webhooks/${created.body.subscription.id}`)).status).toBe(204);
   });
 
   it('refuses private or plain-http URLs under the production policy, and bad input, with a 4xx and a code', async () => {
