@@ -19,6 +19,7 @@ import { privacyJobs, type PrivacyDeps } from './privacy/index.ts';
 import { commerceJobs, queueShopProcessing, recoveryDepsFrom, shopAdapters, type CommerceDeps, type CommerceHooks } from './commerce/index.ts';
 import { contestsDepsFrom, contestsJobs, queueEntriesRefresh } from './contests/index.ts';
 import { publishers, publishingJobs, type PublishingDeps } from './publishing/index.ts';
+import { webhookJobs } from './webhooks/index.ts';
 
 export type ProcessRole = 'all' | 'serve' | 'worker';
 
@@ -109,6 +110,8 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     ...publishingJobs(publishing),
     ...reportsJobs({ db: store.db, dialect: store.dialect.name, clock, publish: (w, type, data) => bus.publish(w, type, data) }),
     ...contestsJobs(contests),
+    // Outgoing webhooks: fan-out, signed deliveries with their retries, and the sweep.
+    ...webhookJobs({ db: store.db, clock, queue, sealer: inbox.sealer, bus, logger }),
   ];
   const periodic = registerJobs(queue, jobs);
   for (const { queue: name, everyMs } of periodic) periodicEvery.set(name, everyMs);

@@ -1,3 +1,4 @@
+import { emitWebhookEvent } from '../webhooks/index.ts';
 import { AppError } from '../kernel/index.ts';
 import type { ContestsDeps } from './deps.ts';
 import { drawFromCsv } from './draw.ts';
@@ -45,6 +46,7 @@ export async function runDraw(deps: ContestsDeps, workspaceId: string, actorId: 
         conversation_id: entry.conversation_id, notice: 'pending', notice_reason: null, message_id: null, updated_at: now,
       }).execute();
     }
+    await emitWebhookEvent(deps.inbox, trx, workspaceId, 'contest.drawn', { contestId, winners: picks.filter((p) => p.role === 'winner').length, alternates: picks.filter((p) => p.role === 'alternate').length, drawnAt: now });
   });
   await deps.bus.publish(workspaceId, 'contest.drawn', { contestId });
   return { entriesHash: result.entriesHash, seed, entries: rows.length, picks, announcement };

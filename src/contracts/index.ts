@@ -15,6 +15,7 @@ export * from './commerce.ts';
 export * from './webchat.ts';
 export * from './progress.ts';
 export * from './events.ts';
+export * from './webhooks.ts';
 export * from './routes.ts';
 export * from './contests.ts';
 export * from './reports.ts';

@@ -33,6 +33,8 @@ export const grants = {
   'posts.write': ['owner', 'admin', 'community_manager'],
   'posts.approve': ['owner', 'admin'],
   'contests.manage': ['owner', 'admin', 'community_manager'],
+  // Outgoing webhooks: where the workspace's data is sent, so admins only.
+  'webhooks.manage': ['owner', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof grants;
@@ -81,6 +83,7 @@ export const leastScope = {
   'posts.write': 'write',
   'posts.approve': 'admin',
   'contests.manage': 'write',
+  'webhooks.manage': 'admin',
 } as const satisfies Record<Permission, TokenScope>;
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

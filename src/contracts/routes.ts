@@ -9,6 +9,7 @@ import * as inbox from './inbox.ts';
 import * as routing from './routing.ts';
 import * as webchat from './webchat.ts';
 import { jobProgress, jobProgressQuery } from './progress.ts';
+import * as webhooks from './webhooks.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -206,6 +207,16 @@ export const apiRoutes: RouteContract[] = [
   r('GET', '/api/v1/reports/exports/{id}', 'reports', 'An export\'s state', { params: idParam, responses: { 200: reports.reportExport } }),
   r('GET', '/api/v1/reports/exports/{id}/download', 'reports', 'Download a finished export', { params: idParam, responses: { 200: 'text/csv' } }),
   r('POST', '/api/v1/reports/rebuild', 'reports', 'Rebuild the report rollups (answers how many conversations were recomputed)', { responses: { 200: reports.rebuildAnswer } }),
+  // Outgoing webhooks (docs/webhooks.md).
+  r('GET', '/api/v1/webhooks', 'webhooks', 'Webhook subscriptions, and the events one can choose', { responses: { 200: z.object({ subscriptions: z.array(webhooks.webhookSubscription), events: z.array(webhooks.subscribableEvent) }) } }),
+  r('POST', '/api/v1/webhooks', 'webhooks', 'Subscribe a URL to events; the signing secret is in this answer only', { body: webhooks.webhookCreateBody, responses: { 201: z.object({ subscription: webhooks.webhookSubscription, secret: z.string() }) } }),
+  r('GET', '/api/v1/webhooks/{id}', 'webhooks', 'One subscription', { params: idParam, responses: { 200: webhooks.webhookSubscription } }),
+  r('PATCH', '/api/v1/webhooks/{id}', 'webhooks', 'Change a subscription\'s URL, events or description, or turn it on or off', { params: idParam, body: webhooks.webhookUpdateBody, responses: { 200: webhooks.webhookSubscription } }),
+  r('DELETE', '/api/v1/webhooks/{id}', 'webhooks', 'Delete a subscription and its delivery log', { params: idParam, responses: none }),
+  r('POST', '/api/v1/webhooks/{id}/secret', 'webhooks', 'Rotate the signing secret; the previous one still signs for 24 hours', { params: idParam, responses: { 200: webhooks.webhookSecret } }),
+  r('POST', '/api/v1/webhooks/{id}/test', 'webhooks', 'Send a `webhook.test` event now', { params: idParam, responses: { 202: webhooks.webhookDelivery } }),
+  r('GET', '/api/v1/webhooks/{id}/deliveries', 'webhooks', 'The subscription\'s delivery log, newest first', { params: idParam, query: webhooks.webhookDeliveriesQuery, responses: { 200: list('deliveries', webhooks.webhookDelivery) } }),
+  r('POST', '/api/v1/webhooks/{id}/deliveries/{deliveryId}/replay', 'webhooks', 'Send a delivery again (same webhook-id, new timestamp and signature)', { params: webhooks.webhookDeliveryParams, responses: { 202: webhooks.webhookDelivery } }),
 ];
 
 /** `/api/v1/conversations/{id}` (OpenAPI) → `/api/v1/conversations/:id` (Fastify). */

@@ -34,6 +34,7 @@ import { publishingRoutes } from './routes/publishing.ts';
 import { reportRoutes } from './routes/reports.ts';
 import { contestRoutes } from './routes/contests.ts';
 import { progressRoutes } from './routes/progress.ts';
+import { webhookRoutes } from './routes/webhooks.ts';
 
 /**
  * The Fastify app: thin routes over the modules' use-cases. Nothing here decides business
@@ -90,6 +91,7 @@ export async function buildHttpApp(deps: HttpDeps): Promise<FastifyInstance> {
   reportRoutes(app, deps);
   contestRoutes(app, deps);
   progressRoutes(app, deps);
+  webhookRoutes(app, deps);
   await registerConsole(app, deps.consoleDir);
   return app;
 }

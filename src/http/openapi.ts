@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorBody, type RouteContract } from '../contracts/index.ts';
+import { errorBody, webhookEvents, type RouteContract } from '../contracts/index.ts';
 import type { RegisteredRoute } from './contract-schemas.ts';
 
 type JsonSchema = Record<string, unknown>;
@@ -88,6 +88,7 @@ export function buildOpenApi(routes: RegisteredRoute[], options: { serverUrl: st
     },
     servers: [{ url: options.serverUrl }],
     paths,
+    webhooks: outgoingWebhooks(schemas),
     components: {
       schemas,
       responses: errorResponses,
@@ -98,6 +99,28 @@ export function buildOpenApi(routes: RegisteredRoute[], options: { serverUrl: st
       },
     },
   };
+}
+
+/**
+ * The outgoing webhooks (docs/webhooks.md) as OpenAPI 3.1 `webhooks`: what Relais POSTs to a
+ * subscribed URL for each event, signed with the Standard Webhooks headers.
+ */
+function outgoingWebhooks(schemas: Record<string, JsonSchema>) {
+  const header = (name: string, description: string) => ({ name, in: 'header', required: true, description, schema: { type: 'string' } });
+  const parameters = [
+    header('webhook-id', 'The message id (`msg_…`), the same on every retry and replay'),
+    header('webhook-timestamp', 'Seconds since the epoch when this attempt was signed'),
+    header('webhook-signature', '`v1,<base64 HMAC-SHA256 of "id.timestamp.body">` keyed by the decoded `whsec_` secret'),
+  ];
+  return Object.fromEntries(Object.entries(webhookEvents).map(([type, data]) => [type, {
+    post: {
+      operationId: `webhook${type.split('.').map(cap).join('')}`,
+      summary: `The \`${type}\` event`,
+      parameters,
+      requestBody: { required: true, content: { 'application/json': { schema: convert(z.object({ type: z.literal(type), timestamp: z.string(), data }), 'output', schemas) } } },
+      responses: { 200: { description: 'Any 2xx: received. Anything else (or no answer in 10 s) is retried.' } },
+    },
+  }]));
 }
 
 const operationId = (method: string, path: string) =>

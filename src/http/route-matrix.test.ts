@@ -90,6 +90,10 @@ const expected: Record<string, Expected> = {
   'GET /api/v1/ambassadors': 'contests.manage', 'PUT /api/v1/ambassadors/settings': 'contests.manage',
   'POST /api/v1/ambassadors/:id/code': 'contests.manage',
   'GET /api/v1/job-progress': 'workspace.read', 'POST /api/v1/insight/model/retrain': 'inbound.manage',
+  'GET /api/v1/webhooks': 'webhooks.manage', 'POST /api/v1/webhooks': 'webhooks.manage', 'GET /api/v1/webhooks/:id': 'webhooks.manage',
+  'PATCH /api/v1/webhooks/:id': 'webhooks.manage', 'DELETE /api/v1/webhooks/:id': 'webhooks.manage', 'POST /api/v1/webhooks/:id/secret': 'webhooks.manage',
+  'POST /api/v1/webhooks/:id/test': 'webhooks.manage', 'GET /api/v1/webhooks/:id/deliveries': 'webhooks.manage',
+  'POST /api/v1/webhooks/:id/deliveries/:deliveryId/replay': 'webhooks.manage',
 };
 
 /** Valid bodies where a denied call would otherwise do harm: a refusal must not depend on a bad body. */
@@ -104,6 +108,7 @@ const bodies: Record<string, unknown> = {
   'POST /api/v1/channels/webchat': { allowedOrigins: ['https://pirate.example'] },
   'PUT /api/v1/charter': { clauses: [] },
   'POST /api/v1/reports/exports': { from: '2026-01-01', to: '2026-01-31', of: 'messages' },
+  'POST /api/v1/webhooks': { url: 'https://pirate.example/hook', events: ['message.received'] },
 };
 
 const people = ['none', 'agent', 'community_manager', 'admin', 'owner'] as const;

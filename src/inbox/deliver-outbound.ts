@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../store/index.ts';
 import { publishAll, type InboxDeps } from './deps.ts';
 import { recordSent } from './record-sent.ts';
+import { emitWebhookEvent } from '../webhooks/index.ts';
 
 export const SEND_QUEUE = 'outbound.send';
 export const SEND_ATTEMPTS = 6;
@@ -72,7 +73,11 @@ export async function deliverOutbound(deps: InboxDeps, payload: { workspaceId: s
 }
 
 async function finish(deps: InboxDeps, row: { workspace_id: string; id: string; message_id: string; conversation_id: string; channel_id: string }, action: OutboundAction, outcome: Extract<SendOutcome, { ok: true }>) {
-  const events = await deps.db.transaction().execute((trx) => recordSent(trx, row, action, outcome, deps.clock.now()));
+  const events = await deps.db.transaction().execute(async (trx) => {
+    const recorded = await recordSent(trx, row, action, outcome, deps.clock.now());
+    if (action.type === 'message' || action.type === 'private_reply' || action.type === 'public_reply') await emitWebhookEvent(deps, trx, row.workspace_id, 'message.sent', { outboundId: row.id });
+    return recorded;
+  });
   await publishAll(deps.bus, events);
 }
 

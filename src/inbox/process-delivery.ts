@@ -11,6 +11,7 @@ import { ingestComment } from './ingest-comment.ts';
 import { countReaction, recordReactionAuthor } from './posts.ts';
 import { enqueueRulesForNew } from './automation/run-rules.ts';
 import { assignJob } from './auto-assign.ts';
+import { emitWebhookEvent } from '../webhooks/index.ts';
 
 export const PROCESS_QUEUE = 'inbound.process';
 export const PROFILE_QUEUE = 'contact.profile';
@@ -66,10 +67,12 @@ export async function processDelivery(deps: InboxDeps, eventId: string, job: Job
         if (!channel) continue;
         if (!classifiers.has(channel.workspaceId)) classifiers.set(channel.workspaceId, await deps.classifiers.forWorkspace(channel.workspaceId, trx));
         const newComment = (comment: CommentForCharter) => applyCharter(trx, deps.queue, channel, comment, now);
-        const newConversation = (conversationId: string) => enqueueJob(deps.queue, assignJob, { workspaceId: channel.workspaceId, conversationId }, { db: trx }).then(() => {});
+        const newConversation = (conversationId: string) => enqueueJob(deps.queue, assignJob, { workspaceId: channel.workspaceId, conversationId }, { db: trx })
+          .then(() => emitWebhookEvent(deps, trx, channel.workspaceId, 'conversation.created', { conversationId }));
         const created = await ingestItem(trx, channel, item, now, { nameless, classifier: classifiers.get(channel.workspaceId), newComment, newConversation });
         // Rules run in their own job, queued with the message: accepted means they will run.
         await enqueueRulesForNew(deps.queue, trx, created);
+        for (const e of created) if (e.type === 'message.created' && e.data.direction === 'in') await emitWebhookEvent(deps, trx, e.workspaceId, 'message.received', { messageId: e.data.messageId });
         pending.push(...created);
       }
       await trx.updateTable('inbound_events').set({ status: 'processed', processed_at: now, attempts: event.attempts + 1, error: null }).where('id', '=', eventId).execute();

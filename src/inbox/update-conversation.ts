@@ -4,6 +4,7 @@ import { publishAll, type InboxDeps } from './deps.ts';
 import { measureConversation } from './sla-metrics.ts';
 import { pickupJob } from './auto-assign.ts';
 import { enqueueJob } from '../jobs/index.ts';
+import { emitWebhookEvent } from '../webhooks/index.ts';
 
 export interface ConversationChange {
   status?: 'open' | 'pending' | 'resolved' | undefined;
@@ -41,6 +42,7 @@ export async function updateConversation(deps: Pick<InboxDeps, 'db' | 'clock' | 
   // A resolved, snoozed or reassigned conversation may free a seat: what waits in Unassigned is offered again.
   const freesSeat = status === 'resolved' || status === 'snoozed' || change.assigneeId !== undefined;
   if (deps.queue && freesSeat) await enqueueJob(deps.queue, pickupJob, { workspaceId });
+  if (deps.queue && status === 'resolved' && current.status !== 'resolved') await emitWebhookEvent({ queue: deps.queue, clock: deps.clock }, deps.db, workspaceId, 'conversation.resolved', { conversationId });
   await publishAll(deps.bus, [{ workspaceId, type: 'conversation.updated', data: { conversationId } }]);
 }
 

@@ -7,6 +7,7 @@ import { publishAll, type InboxDeps, type PendingEvent } from './deps.ts';
 import { visitorThreadKey, type WebchatChannel } from './webchat-visitors.ts';
 import { enqueueJob, jobType } from '../jobs/index.ts';
 import { z } from 'zod';
+import { emitWebhookEvent } from '../webhooks/index.ts';
 
 /** How the signature of an identify call checked out (the HTTP edge checks it). */
 export type IdentifyVerdict = 'verified' | 'unverified' | 'refused';
@@ -49,6 +50,7 @@ export async function identifyVisitor(deps: Pick<InboxDeps, 'db' | 'clock' | 'bu
       await enqueueJob(deps.queue, contactIdentifiedJob, {
         workspaceId: channel.workspaceId, contactId, customerId: identity.customerId ?? null, email: identity.email?.toLowerCase() ?? null,
       }, { db: trx });
+      await emitWebhookEvent(deps, trx, channel.workspaceId, 'contact.identified', { contactId, channelId: channel.channelId, shopCustomerId: identity.customerId ?? null, identifiedAt: now }, { once: `${contactId}:${identity.customerId ?? identity.email ?? ''}` });
     }
     return [{ workspaceId: channel.workspaceId, type: 'contact.updated' as const, data: { contactId } }];
   });

@@ -90,6 +90,10 @@ export const errorTexts: Record<ErrorCode, ErrorText> = {
   'auth.token_expired': { fr: 'Ce jeton d’API a expiré. Créez-en un nouveau dans Réglages › Jetons d’API.', en: 'This API token has expired. Create a new one in Settings › API tokens.' },
   'auth.token_scope': { fr: 'La portée de ce jeton d’API ne permet pas cette action.', en: 'This API token’s scope does not allow this action.' },
   'token.expiry_past': { fr: 'La date d’expiration doit être dans le futur.', en: 'The expiry date must be in the future.' },
+  'webhook.not_found': { fr: 'Cet abonnement webhook n’existe plus.', en: 'This webhook subscription no longer exists.' },
+  'webhook.delivery_not_found': { fr: 'Cet envoi n’existe plus dans le journal.', en: 'This delivery is no longer in the log.' },
+  'webhook.url_refused': { fr: 'Relais refuse d’envoyer à cette adresse (réseau interne, ou https exigé). Indiquez l’adresse publique de votre système.', en: 'Relais refuses to send to this address (internal network, or https required). Give your system’s public address.' },
+  'webhook.disabled': { fr: 'Cet abonnement est désactivé : réactivez-le d’abord.', en: 'This subscription is turned off: turn it on first.' },
 };
 
 /**

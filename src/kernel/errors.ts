@@ -78,6 +78,10 @@ export const errorCatalogue = {
   'auth.token_expired': 401,
   'auth.token_scope': 403,
   'token.expiry_past': 400,
+  'webhook.not_found': 404,
+  'webhook.delivery_not_found': 404,
+  'webhook.url_refused': 400,
+  'webhook.disabled': 409,
 } as const;
 
 export type ErrorCode = keyof typeof errorCatalogue;

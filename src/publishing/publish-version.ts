@@ -8,6 +8,7 @@ import { outgoingPost } from './outgoing.ts';
 import { refreshPostStatus } from './posts.ts';
 import type { PublishOutcome } from './publishers/index.ts';
 import { timeoutOf } from './publishers/http.ts';
+import { emitWebhookEvent } from '../webhooks/index.ts';
 
 /** A job a little early (clock drift between processes) still publishes. */
 const EARLY_TOLERANCE_MS = 1_000;
@@ -81,6 +82,7 @@ async function recordPublished(deps: PublishingDeps, version: PubVersionsTable, 
     failure_kind: null, failure_reason: null, next_poll_at: now + FIRST_POLL_AFTER_MS, updated_at: now,
   }).where('workspace_id', '=', version.workspace_id).where('id', '=', version.id).execute();
   await refreshPostStatus(deps.db, version.workspace_id, version.post_id, now);
+  await emitWebhookEvent(deps, deps.db, version.workspace_id, 'post.published', { postId: version.post_id, versionId: version.id, network: version.network, platformId: outcome.platformId, permalink: outcome.permalink, publishedAt: now }, { once: version.id });
   await deps.bus.publish(version.workspace_id, 'post.published', { postId: version.post_id, versionId: version.id, network: version.network, permalink: outcome.permalink });
   deps.logger.info({ versionId: version.id, network: version.network, platformId: outcome.platformId }, 'post published');
 }

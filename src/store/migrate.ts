@@ -18,6 +18,7 @@ import { scaleMigration } from './migrations/0017-scale.ts';
 import { reportsMigration } from './migrations/0016-reports.ts';
 import { tokensAndProgressMigration } from './migrations/0013-tokens-and-progress.ts';
 import { publishingCalendarMigration } from './migrations/0022-publishing-calendar.ts';
+import { webhooksMigration } from './migrations/0018-webhooks.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -40,6 +41,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0016-reports': reportsMigration(dialect),
     '0013-tokens-and-progress': tokensAndProgressMigration(dialect),
     '0022-publishing-calendar': publishingCalendarMigration(),
+    '0018-webhooks': webhooksMigration(dialect),
   };
 }
 

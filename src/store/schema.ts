@@ -13,6 +13,7 @@ import type { PeriodicRunsTable, RealtimeEventsTable, RealtimeSequencesTable } f
 import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportExportChunksTable, ReportExportsTable, ReportResponsesTable } from './schema/reports.ts';
 import type { IdempotencyKeysTable } from './schema/idempotency.ts';
 import type { JobProgressTable } from './schema/progress.ts';
+import type { WebhookDeliveriesTable, WebhookSubscriptionsTable } from './schema/webhooks.ts';
 import type { AgentAvailabilityTable, CareSettingsTable, ConversationSlaTable, NotificationsTable, RoutingLocksTable, RuleFiringsTable, RuleVersionsTable, RulesTable, SlaEscalationsTable, TeamMembersTable, TeamsTable, WorkspaceSettingsTable } from './schema/care.ts';
 
 export * from './schema/accounts.ts';
@@ -26,8 +27,11 @@ export * from './schema/scale.ts';
 export * from './schema/reports.ts';
 export * from './schema/idempotency.ts';
 export * from './schema/progress.ts';
+export * from './schema/webhooks.ts';
 
 export interface Database {
+  webhook_subscriptions: WebhookSubscriptionsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
   realtime_sequences: RealtimeSequencesTable;
   realtime_events: RealtimeEventsTable;
   periodic_runs: PeriodicRunsTable;

@@ -47,6 +47,8 @@ const allowed: Record<string, string> = {
   'publishing/publish-version.ts updateTable pub_versions': 'the publishing sweep claims a version by its id',
   'reports/export-report.ts deleteFrom report_export_chunks': 'finished exports\' chunks are purged by export id',
   'reports/refresh-reports.ts selectFrom report_dirty': 'the reports refresh lists conversations marked dirty',
+  'webhooks/sweep.ts selectFrom webhook_deliveries': 'the webhook sweep lists deliveries whose retry is overdue',
+  'webhooks/sweep.ts deleteFrom webhook_deliveries': 'delivery-log rows past 30 days are purged across workspaces',
   // A widget attachment is fetched by its capability URL (/widget/files/:id/:key), which names
   // no workspace; one look-up by primary key, fanned out under Citus.
   'inbox/webchat-uploads.ts selectFrom webchat_uploads': 'capability URL without a workspace',

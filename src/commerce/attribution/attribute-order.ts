@@ -1,11 +1,15 @@
 import type { AttributionModel, Db, OrderAttributionsTable, PublishNetwork } from '../../store/index.ts';
 import { channelKindOfSource, socialUtm } from './utm.ts';
+import type { Queue } from '../../jobs/index.ts';
+import { emitWebhookEvent } from '../../webhooks/index.ts';
 
 const DAY = 86_400_000;
 
 export interface AttributionDeps {
   db: Db;
   clock: { now(): number };
+  /** For the outgoing webhooks (`order.attributed`, `cart.recovered`); none are sent without it. */
+  queue?: Queue;
 }
 
 type Attribution = Omit<OrderAttributionsTable, 'workspace_id' | 'order_id' | 'revenue_cents' | 'currency' | 'placed_at' | 'created_at'>;
@@ -42,6 +46,7 @@ export async function attributeOrder(deps: AttributionDeps, workspaceId: string,
     await trx.insertInto('order_attributions').values(found.map((a) => ({
       ...a, workspace_id: workspaceId, order_id: orderId, revenue_cents: order.total_cents, currency: order.currency, placed_at: order.placed_at, created_at: now,
     }))).execute();
+    if (deps.queue) await emitOrderEvents({ queue: deps.queue, clock: deps.clock }, trx, order, found);
   });
   return found.map((a) => a.model);
 }
@@ -96,4 +101,25 @@ async function byConversation(db: Db, workspaceId: string, contactId: string, pl
     model: 'conversation_assisted', source_channel_id: last.channel_id, source_channel_kind: last.kind, agent_id: agent, conversation_id: last.id, promo_code_id: null, post_id: null, campaign: null,
     detail: JSON.stringify({ conversationId: last.id, lastMessageAt: Number(last.at), windowDays: days }),
   };
+}
+
+/**
+ * The outgoing webhooks of an attributed order (once per order, however often it is
+ * recomputed): `order.attributed`, and `cart.recovered` when the order completes a cart that a
+ * recovery message was sent for.
+ */
+async function emitOrderEvents(deps: { queue: Queue; clock: { now(): number } }, db: Db, order: { workspace_id: string; id: string; external_id: string; channel_id: string; contact_id: string | null; total_cents: number; currency: string }, found: Attribution[]): Promise<void> {
+  const first = found.find((a) => a.source_channel_id) ?? found[0]!;
+  await emitWebhookEvent(deps, db, order.workspace_id, 'order.attributed', {
+    orderId: order.id, shopOrderId: order.external_id, shopChannelId: order.channel_id, contactId: order.contact_id, models: found.map((a) => a.model),
+    sourceChannelId: first.source_channel_id, conversationId: found.find((a) => a.conversation_id)?.conversation_id ?? null, postId: found.find((a) => a.post_id)?.post_id ?? null,
+    totalCents: order.total_cents, currency: order.currency, attributedAt: deps.clock.now(),
+  }, { once: order.id });
+  const recovered = await db.selectFrom('recovery_decisions as d').innerJoin('checkouts as k', (join) => join.onRef('k.id', '=', 'd.checkout_id').onRef('k.workspace_id', '=', 'd.workspace_id'))
+    .select(['d.checkout_id', 'd.conversation_id']).where('d.workspace_id', '=', order.workspace_id).where('k.order_id', '=', order.id).where('d.outcome', '=', 'sent').executeTakeFirst();
+  if (!recovered) return;
+  await emitWebhookEvent(deps, db, order.workspace_id, 'cart.recovered', {
+    checkoutId: recovered.checkout_id, orderId: order.id, shopOrderId: order.external_id, conversationId: recovered.conversation_id, contactId: order.contact_id,
+    totalCents: order.total_cents, currency: order.currency, recoveredAt: deps.clock.now(),
+  }, { once: recovered.checkout_id });
 }

@@ -11,6 +11,7 @@ import { enShops } from './en-shops.ts';
 import { enContests } from './en-contests.ts';
 import { enTokens } from './en-tokens.ts';
 import { enPublishing } from './en-publishing.ts';
+import { enWebhooks } from './en-webhooks.ts';
 import type { MessageKey } from './fr.ts';
 
 /** English. Typed against the French keys: no key may be missing or extra. */
@@ -28,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   ...enContests,
   ...enTokens,
   ...enPublishing,
+  ...enWebhooks,
   'app.name': 'Relais',
   'app.loading': 'Loading…',
   'app.bootFailed': 'Relais is not responding right now.',

@@ -17,6 +17,7 @@ import { frShops } from './fr-shops.ts';
 import { frContests } from './fr-contests.ts';
 import { frTokens } from './fr-tokens.ts';
 import { frPublishing } from './fr-publishing.ts';
+import { frWebhooks } from './fr-webhooks.ts';
 
 export const fr = {
   ...frInbox,
@@ -32,6 +33,7 @@ export const fr = {
   ...frContests,
   ...frTokens,
   ...frPublishing,
+  ...frWebhooks,
   'app.name': 'Relais',
   'app.loading': 'Chargement…',
   'app.bootFailed': 'Relais ne répond pas pour le moment.',

@@ -27,6 +27,7 @@ export function NotificationBell() {
     setOpen(false);
     if (notification.readAt === null) await markNotificationsRead(notification.id).catch(() => undefined);
     if (notification.kind === 'weekly_report') navigate('/reports');
+    else if (notification.kind === 'webhook_disabled') navigate('/settings/webhooks');
     else if (notification.conversationId) navigate(`/inbox?view=open&c=${encodeURIComponent(notification.conversationId)}`);
     void reload();
   };
@@ -66,7 +67,7 @@ export function NotificationBell() {
             {state.notifications.map((n) => (
               <li key={n.id} className={n.readAt === null ? 'bell-unread' : undefined}>
                 <button type="button" className="link-button" onClick={() => void go(n)}>
-                  {n.kind === 'weekly_report'
+                  {n.kind === 'webhook_disabled' ? <strong>{t('bell.webhookDisabled', { url: String(n.data.url ?? '') })}</strong> : n.kind === 'weekly_report'
                     ? <strong>{t('bell.weekly', { conversations: n.data.conversations ?? 0, median: n.data.firstResponseMedianMs == null ? '—' : formatDuration(locale, n.data.firstResponseMedianMs) })}</strong>
                     : <strong>{t('bell.rule', { name: n.data.ruleName ?? '' })}</strong>} <span className="muted">{date(n.createdAt)}</span>
                   {n.data.excerpt && <span className="bell-excerpt">{n.data.excerpt}</span>}

@@ -17,8 +17,8 @@ export type Route =
 
 /** The "Réglages" pages, each at `/settings/<section>`. */
 export type SettingsSection = 'labels' | 'canned-replies' | 'channels' | 'deliveries' | 'model'
-  | 'rules' | 'charter' | 'voice' | 'hours' | 'sla' | 'teams' | 'recovery' | 'attribution' | 'privacy' | 'moderation' | 'audit' | 'tokens';
-export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model', 'rules', 'charter', 'voice', 'hours', 'sla', 'teams', 'recovery', 'attribution', 'privacy', 'moderation', 'audit', 'tokens'];
+  | 'rules' | 'charter' | 'voice' | 'hours' | 'sla' | 'teams' | 'recovery' | 'attribution' | 'privacy' | 'moderation' | 'audit' | 'tokens' | 'webhooks';
+export const settingsSections: readonly SettingsSection[] = ['labels', 'canned-replies', 'channels', 'deliveries', 'model', 'rules', 'charter', 'voice', 'hours', 'sla', 'teams', 'recovery', 'attribution', 'privacy', 'moderation', 'audit', 'tokens', 'webhooks'];
 
 const listeners = new Set<() => void>();
 

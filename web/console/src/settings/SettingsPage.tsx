@@ -22,6 +22,7 @@ import { RetentionSettings } from './RetentionSettings.tsx';
 import { ModerationRegister } from './ModerationRegister.tsx';
 import { AuditLog } from './AuditLog.tsx';
 import { ApiTokensSettings } from './ApiTokensSettings.tsx';
+import { WebhooksSettings } from './WebhooksSettings.tsx';
 import './settings.css';
 
 /** "Réglages": labels and canned replies (community managers too), channels, parked deliveries and the team's model (admins). */
@@ -63,6 +64,7 @@ export function SettingsPage({ section }: { section: SettingsSection }) {
           {allowed && section === 'moderation' && <ModerationRegister />}
           {allowed && section === 'audit' && <AuditLog />}
           {allowed && section === 'tokens' && <ApiTokensSettings />}
+          {allowed && section === 'webhooks' && <WebhooksSettings />}
           {allowed && section === 'privacy' && <><RetentionSettings /><PrivacyExports /></>}
         </div>
       </div>

@@ -21,6 +21,7 @@ export function allowedSections(role: Role): SettingsSection[] {
   if (can(role, 'moderation.read')) sections.push('moderation');
   if (can(role, 'audit.read')) sections.push('audit');
   if (can(role, 'tokens.manage')) sections.push('tokens');
+  if (can(role, 'webhooks.manage')) sections.push('webhooks');
   return sections;
 }
 
