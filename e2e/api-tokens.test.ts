@@ -39,7 +39,7 @@ describe.skipIf(!chromiumAvailable())('API tokens and progress in Réglages', ()
     expect(await page.getByTestId('token-secret').count()).toBe(0);
     const listed = page.getByTestId('token-row').filter({ hasText: 'Tableur compta' });
     const lastUsed = listed.getByTestId('token-last-used');
-    await waitUntil(async () => /instant|il y a/.test((await lastUsed.textContent()) ?? ''), 'the last use to be shown');
+    await waitUntil(async () => /maintenant|il y a/.test((await lastUsed.textContent()) ?? ''), 'the last use to be shown');
     expect(await lastUsed.getAttribute('title')).toMatch(/^Depuis /);
 
     await listed.getByRole('button', { name: 'Révoquer' }).click();
