@@ -2,7 +2,7 @@ import { sql, type Db } from '../store/index.ts';
 import { PLATFORM_RESPONDER } from './conversation-facts.ts';
 import { type Summary } from './percentile.ts';
 import { rollupRows, workspaceTimeZone, type ReportQuery } from './report-period.ts';
-import { summarizeColumns } from './response-times.ts';
+import { durationFigures, type DurationFigures } from './durations.ts';
 
 export interface Timing {
   count: number;
@@ -51,13 +51,13 @@ const mean = (total: number, count: number) => (count === 0 ? null : Math.floor(
 /**
  * The care report (docs/metrics.md): volumes, first/next response and resolution in calendar
  * and business time, the within-SLA share, reopenings, backlog, per agent and per team with
- * automation apart. Counts come from the rollups, percentiles from the fact tables.
+ * automation apart. Counts come from the rollups, percentiles from the duration histograms
+ * and the fact tables (`durationFigures`).
  */
 export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: ReportQuery): Promise<CareReport> {
   const timeZone = await workspaceTimeZone(db, query.workspaceId);
-  const [firstAndResolution, next, rollup, backlog, channels, users, teams] = await Promise.all([
-    summarizeColumns(db, dialect, 'report_conversations', 'first_customer_at', ['first_calendar_ms', 'first_business_ms', 'resolution_calendar_ms', 'resolution_business_ms'], query),
-    summarizeColumns(db, dialect, 'report_responses', 'started_at', ['calendar_ms', 'business_ms'], query, { column: 'cycle', op: '>', value: 0 }),
+  const [durations, rollup, backlog, channels, users, teams] = await Promise.all([
+    durationFigures(db, dialect, query, ['first_calendar', 'first_business', 'resolution_calendar', 'resolution_business', 'next_calendar', 'next_business']),
     rollupRows(db, query, timeZone).select(['day', 'hour', 'channel_id', 'kind', 'agent_id',
       sql<number>`sum(conversations)`.as('conversations'), sql<number>`sum(customer_messages)`.as('customer_messages'),
       sql<number>`sum(first_responses)`.as('first_responses'), sql<number>`sum(first_calendar_ms)`.as('first_calendar_ms'), sql<number>`sum(first_business_ms)`.as('first_business_ms'),
@@ -120,10 +120,12 @@ export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: 
     for (const key of Object.keys(a) as (keyof typeof a)[]) t.a[key] += a[key];
     teamTotals.set(member.id, t);
   }
-  const timing = (m: typeof next, at = 0): Timing => ({ count: m.counts[at]!, calendar: m.summaries[at]!, business: m.summaries[at + 1]! });
+  const timing = (calendar: DurationFigures, business: DurationFigures): Timing => ({ count: calendar.count, calendar: calendar.summary, business: business.summary });
+  const figure = (name: Parameters<typeof durations.get>[0]) => durations.get(name)!;
   return {
-    from: query.from, to: query.to, timeZone, conversations, customerMessages, responded: firstAndResolution.counts[0]!,
-    firstResponse: timing(firstAndResolution), nextResponse: timing(next), resolution: timing(firstAndResolution, 2),
+    from: query.from, to: query.to, timeZone, conversations, customerMessages, responded: figure('first_calendar').count,
+    firstResponse: timing(figure('first_calendar'), figure('first_business')), nextResponse: timing(figure('next_calendar'), figure('next_business')),
+    resolution: timing(figure('resolution_calendar'), figure('resolution_business')),
     withinSla: { conversations: within, share: conversations === 0 ? null : within / conversations },
     reopenings, answeredByAutomationFirst: botFirst,
     backlog: { waiting: Number(backlog?.n ?? 0), oldestWaitingSince: backlog?.oldest == null ? null : Number(backlog.oldest) },

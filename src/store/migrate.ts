@@ -16,6 +16,7 @@ import { throttlesMigration } from './migrations/0012-throttles.ts';
 import { contestsMigration } from './migrations/0015-contests.ts';
 import { scaleMigration } from './migrations/0017-scale.ts';
 import { reportsMigration } from './migrations/0016-reports.ts';
+import { reportDurationsMigration } from './migrations/0020-report-durations.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -36,6 +37,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0014-publishing': publishingMigration(dialect),
     '0017-scale': scaleMigration(dialect),
     '0016-reports': reportsMigration(dialect),
+    '0020-report-durations': reportDurationsMigration(dialect),
   };
 }
 
