@@ -1,12 +1,12 @@
 /**
  * Exact percentiles at scale (ADR 0016, issue 17). `report_durations` counts each measure's
- * durations per UTC day, channel and bucket (four per doubling). A period's percentile is
- * found in three steps, all exact to the millisecond: the whole UTC days inside it are
- * summed from the histogram, the partial days at its ends are read from the fact tables,
+ * durations per UTC day (and block of 16 days), channel and bucket (four per doubling). A
+ * period's percentile is found in three steps, all exact to the millisecond: the whole
+ * blocks and days inside it are summed from the histogram, the partial days at its ends are read from the fact tables,
  * and the bucket holding the wanted rank is read in order through the measure's own index,
  * skipping the durations below that rank. The mean is the histogram's sum over its count.
  */
-import { DURATION_BOUNDS, DURATION_MEASURES, sql, type Db, type DurationMeasure } from '../store/index.ts';
+import { DURATION_BLOCK_DAYS, DURATION_BOUNDS, DURATION_MEASURES, sql, type Db, type DurationMeasure } from '../store/index.ts';
 import { roundMs, type Summary } from './percentile.ts';
 import type { ReportQuery } from './report-period.ts';
 
@@ -24,7 +24,7 @@ export function bucketOf(ms: number): number {
   return low;
 }
 
-/** Histogram key `measure|day|channel|bucket` → how many durations and their sum, to add. */
+/** Histogram key `measure|span|day|channel|bucket` → how many durations and their sum, to add. */
 export type DurationDelta = Map<string, { n: number; total: number }>;
 
 export interface ConversationDurations {
@@ -46,11 +46,14 @@ export interface ResponseDurations {
 
 function add(delta: DurationDelta, measure: DurationMeasure, at: number, channelId: string, value: number | null, sign: 1 | -1) {
   if (value === null) return;
-  const key = `${measure}|${Math.floor(at / DAY_MS)}|${channelId}|${measure === 'conversations' ? 0 : bucketOf(value)}`;
-  const entry = delta.get(key) ?? { n: 0, total: 0 };
-  entry.n += sign;
-  entry.total += sign * value;
-  delta.set(key, entry);
+  const day = Math.floor(at / DAY_MS);
+  const bucket = measure === 'conversations' ? 0 : bucketOf(value);
+  for (const key of [`${measure}|1|${day}|${channelId}|${bucket}`, `${measure}|${DURATION_BLOCK_DAYS}|${Math.floor(day / DURATION_BLOCK_DAYS)}|${channelId}|${bucket}`]) {
+    const entry = delta.get(key) ?? { n: 0, total: 0 };
+    entry.n += sign;
+    entry.total += sign * value;
+    delta.set(key, entry);
+  }
 }
 
 const num = (value: unknown) => (value === null || value === undefined ? null : Number(value));
@@ -77,12 +80,12 @@ export function moveResponseDurations(delta: DurationDelta, row: ResponseDuratio
 /** Adds each key's count and sum to its histogram row (created at zero when new). */
 export async function applyDurationDelta(trx: Db, workspaceId: string, delta: DurationDelta): Promise<void> {
   const rows = [...delta].filter(([, v]) => v.n !== 0 || v.total !== 0).map(([key, v]) => {
-    const [measure, day, channel_id, bucket] = key.split('|') as [string, string, string, string];
-    return { workspace_id: workspaceId, measure, day: Number(day), channel_id, bucket: Number(bucket), n: v.n, total_ms: v.total };
+    const [measure, span, day, channel_id, bucket] = key.split('|') as [string, string, string, string, string];
+    return { workspace_id: workspaceId, measure, span: Number(span), day: Number(day), channel_id, bucket: Number(bucket), n: v.n, total_ms: v.total };
   });
   for (let i = 0; i < rows.length; i += 200) {
     await trx.insertInto('report_durations').values(rows.slice(i, i + 200))
-      .onConflict((oc) => oc.columns(['workspace_id', 'measure', 'day', 'channel_id', 'bucket'])
+      .onConflict((oc) => oc.columns(['workspace_id', 'measure', 'span', 'day', 'channel_id', 'bucket'])
         .doUpdateSet({ n: sql`report_durations.n + excluded.n`, total_ms: sql`report_durations.total_ms + excluded.total_ms` })).execute();
   }
 }
@@ -115,14 +118,23 @@ export async function durationFigures(db: Db, dialect: 'sqlite' | 'postgres', qu
     h.set(bucket, entry);
   };
 
+  // Whole blocks of 16 days, then the whole days around them: [span, first, end).
+  const ranges: [number, number, number][] = [];
+  if (whole) {
+    const firstBlock = Math.ceil(firstDay / DURATION_BLOCK_DAYS);
+    const lastBlock = Math.floor(lastDay / DURATION_BLOCK_DAYS);
+    if (firstBlock < lastBlock) {
+      ranges.push([DURATION_BLOCK_DAYS, firstBlock, lastBlock], [1, firstDay, firstBlock * DURATION_BLOCK_DAYS], [1, lastBlock * DURATION_BLOCK_DAYS, lastDay]);
+    } else ranges.push([1, firstDay, lastDay]);
+  }
   const tables = [...new Set(measures.map((m) => specOf(m).table))];
   await Promise.all([
-    whole ? (async () => {
+    ...ranges.filter(([, a, b]) => a < b).map(async ([span, a, b]) => {
       let q = db.selectFrom('report_durations').select(['measure', 'bucket', sql<number>`sum(n)`.as('n'), sql<number>`sum(total_ms)`.as('total')])
-        .where('workspace_id', '=', query.workspaceId).where('measure', 'in', measures).where('day', '>=', firstDay).where('day', '<', lastDay);
+        .where('workspace_id', '=', query.workspaceId).where('measure', 'in', measures).where('span', '=', span).where('day', '>=', a).where('day', '<', b);
       if (query.channelId) q = q.where('channel_id', '=', query.channelId);
       for (const row of await q.groupBy(['measure', 'bucket']).execute()) count(row.measure as DurationMeasure, Number(row.bucket), Number(row.n), Number(row.total));
-    })() : Promise.resolve(),
+    }),
     ...tables.flatMap((table) => edges.map(async ([a, b]) => {
       const own = measures.filter((m) => specOf(m).table === table);
       const time = specOf(own[0]!).time;

@@ -45,9 +45,9 @@ describe.each(await testDialects())('rollups after random changes (%s)', (dialec
     const responses = (await db.selectFrom('report_responses').selectAll().where('workspace_id', '=', workspaceId).orderBy('conversation_id').orderBy('cycle').execute())
       .map((row) => ({ ...row, started_at: Number(row.started_at), answered_at: Number(row.answered_at), calendar_ms: Number(row.calendar_ms), business_ms: Number(row.business_ms) }));
     const durations = (await db.selectFrom('report_durations').selectAll().where('workspace_id', '=', workspaceId).execute())
-      .map((row) => ({ ...row, day: Number(row.day), bucket: Number(row.bucket), n: Number(row.n), total_ms: Number(row.total_ms) }))
+      .map((row) => ({ ...row, span: Number(row.span), day: Number(row.day), bucket: Number(row.bucket), n: Number(row.n), total_ms: Number(row.total_ms) }))
       .filter((row) => row.n !== 0 || row.total_ms !== 0)
-      .sort((a, b) => `${a.measure}|${a.day}|${a.channel_id}|${String(a.bucket).padStart(4, '0')}`.localeCompare(`${b.measure}|${b.day}|${b.channel_id}|${String(b.bucket).padStart(4, '0')}`));
+      .sort((a, b) => `${a.measure}|${a.span}|${a.day}|${a.channel_id}|${String(a.bucket).padStart(4, '0')}`.localeCompare(`${b.measure}|${b.span}|${b.day}|${b.channel_id}|${String(b.bucket).padStart(4, '0')}`));
     return { daily, facts, responses, durations };
   };
 

@@ -22,6 +22,8 @@ export const DURATION_MEASURES = [
 export type DurationMeasure = (typeof DURATION_MEASURES)[number]['measure'];
 
 const DAY_MS = 86_400_000;
+/** Days per block: each duration counts in its day's row (span 1) and its block's (span 16). */
+export const DURATION_BLOCK_DAYS = 16;
 
 /** A duration's bucket as SQL: the number of bounds at or below it. */
 function bucketSql(column: string): RawBuilder<number> {
@@ -47,17 +49,21 @@ export async function rebuildDurationsFromFacts(db: Kysely<any>, workspaceId?: s
       ...(workspaceId ? [sql`workspace_id = ${workspaceId}`] : []),
     ], sql` and `);
     const bucket = m.column ? bucketSql(m.column) : sql`0`;
-    await sql`insert into report_durations (workspace_id, measure, day, channel_id, bucket, n, total_ms)
-      select workspace_id, ${m.measure}, ${sql.ref(m.time)} / ${sql.lit(DAY_MS)}, channel_id, ${bucket}, count(*), sum(${value})
+    await sql`insert into report_durations (workspace_id, measure, span, day, channel_id, bucket, n, total_ms)
+      select workspace_id, ${m.measure}, 1, ${sql.ref(m.time)} / ${sql.lit(DAY_MS)}, channel_id, ${bucket}, count(*), sum(${value})
       from ${sql.table(m.table)} where ${where}
       group by workspace_id, ${sql.ref(m.time)} / ${sql.lit(DAY_MS)}, channel_id${m.column ? sql`, ${bucket}` : sql``}`.execute(db);
   }
+  await sql`insert into report_durations (workspace_id, measure, span, day, channel_id, bucket, n, total_ms)
+    select workspace_id, measure, ${sql.lit(DURATION_BLOCK_DAYS)}, day / ${sql.lit(DURATION_BLOCK_DAYS)}, channel_id, bucket, sum(n), sum(total_ms)
+    from report_durations where span = 1 ${workspaceId ? sql`and workspace_id = ${workspaceId}` : sql``}
+    group by workspace_id, measure, day / ${sql.lit(DURATION_BLOCK_DAYS)}, channel_id, bucket`.execute(db);
 }
 
 /**
  * Duration histograms for exact percentiles at scale (ADR 0016, issue 17): per workspace,
- * measure, UTC day of the cohort instant, channel and duration bucket, how many durations
- * and their sum. A report counts whole days here, reads the partial days at its ends from
+ * measure, UTC day of the cohort instant (and block of 16 days), channel and duration
+ * bucket, how many durations and their sum. A report counts whole blocks and days here, reads the partial days at its ends from
  * the fact tables, finds the bucket holding each percentile's rank, and reads the exact
  * values at that rank through the per-duration indexes added here.
  */
@@ -68,12 +74,13 @@ export function reportDurationsMigration(dialect: StoreDialect) {
       await db.schema.createTable('report_durations')
         .addColumn('workspace_id', 'text', (c) => c.notNull())
         .addColumn('measure', 'text', (c) => c.notNull())
+        .addColumn('span', 'integer', (c) => c.notNull())
         .addColumn('day', 'integer', (c) => c.notNull())
         .addColumn('channel_id', 'text', (c) => c.notNull())
         .addColumn('bucket', 'integer', (c) => c.notNull())
         .addColumn('n', big, (c) => c.notNull().defaultTo(0))
         .addColumn('total_ms', big, (c) => c.notNull().defaultTo(0))
-        .addPrimaryKeyConstraint('report_durations_pk', ['workspace_id', 'measure', 'day', 'channel_id', 'bucket'])
+        .addPrimaryKeyConstraint('report_durations_pk', ['workspace_id', 'measure', 'span', 'day', 'channel_id', 'bucket'])
         .execute();
       // The value at a rank: walk one duration's index from the bucket's lower bound.
       for (const column of ['first_calendar_ms', 'first_business_ms', 'resolution_calendar_ms', 'resolution_business_ms']) {

@@ -87,6 +87,8 @@ export interface ReportDailyTable {
 export interface ReportDurationsTable {
   workspace_id: string;
   measure: string;
+  /** 1: `day` is a day; 16: `day` is a block of 16 days (day number ÷ 16). */
+  span: number;
   /** UTC day number of the cohort instant: floor(ms since 1970 ÷ 86,400,000). */
   day: number;
   channel_id: string;
