@@ -66,7 +66,7 @@ export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: 
     rollupRows(db, query, timeZone).where('agent_id', '=', '').select(['channel_id', 'kind',
       sql<number>`sum(conversations)`.as('conversations'), sql<number>`sum(customer_messages)`.as('customer_messages'),
     ]).groupBy(['channel_id', 'kind']).execute(),
-    rollupRows(db, query, timeZone).where('agent_id', '!=', '').select(['agent_id',
+    rollupRows(db, query, timeZone).where('agent_id', '>', '').select(['agent_id',
       sql<number>`sum(first_responses)`.as('first_responses'), sql<number>`sum(first_calendar_ms)`.as('first_calendar_ms'), sql<number>`sum(first_business_ms)`.as('first_business_ms'),
       sql<number>`sum(within_sla)`.as('within_sla'),
       sql<number>`sum(next_responses)`.as('next_responses'), sql<number>`sum(next_calendar_ms)`.as('next_calendar_ms'), sql<number>`sum(next_business_ms)`.as('next_business_ms'),

@@ -89,9 +89,16 @@ export function reportDurationsMigration(dialect: StoreDialect) {
       for (const column of ['calendar_ms', 'business_ms']) {
         await db.schema.createIndex(`report_responses_${column}_idx`).on('report_responses').columns(['workspace_id', column, 'started_at', 'cycle', 'channel_id']).execute();
       }
+      // Covering indexes for the rollup sums of a period: the volumes and sentiment (rows without
+      // an agent), and the per-agent responses, read without touching the wide rows.
+      await db.schema.createIndex('report_daily_volume_idx').on('report_daily').columns(['workspace_id', 'agent_id', 'day', 'hour', 'channel_id', 'kind',
+        'conversations', 'customer_messages', 'bot_first', 'reopenings', 'positive', 'neutral', 'negative', 'agent_positive', 'agent_neutral', 'agent_negative']).execute();
+      await db.schema.createIndex('report_daily_agent_idx').on('report_daily').columns(['workspace_id', 'agent_id', 'day', 'hour',
+        'first_responses', 'first_calendar_ms', 'first_business_ms', 'within_sla', 'next_responses', 'next_calendar_ms', 'next_business_ms']).execute();
       await rebuildDurationsFromFacts(db);
     },
     async down(db: Kysely<any>): Promise<void> {
+      for (const name of ['report_daily_volume_idx', 'report_daily_agent_idx']) await db.schema.dropIndex(name).ifExists().execute();
       for (const column of ['first_calendar_ms', 'first_business_ms', 'resolution_calendar_ms', 'resolution_business_ms']) await db.schema.dropIndex(`report_conversations_${column}_idx`).ifExists().execute();
       for (const column of ['calendar_ms', 'business_ms']) await db.schema.dropIndex(`report_responses_${column}_idx`).ifExists().execute();
       await db.schema.dropTable('report_durations').ifExists().execute();
