@@ -17,6 +17,7 @@ import { contestsMigration } from './migrations/0015-contests.ts';
 import { scaleMigration } from './migrations/0017-scale.ts';
 import { reportsMigration } from './migrations/0016-reports.ts';
 import { reportDurationsMigration } from './migrations/0020-report-durations.ts';
+import { inboxListMigration } from './migrations/0021-inbox-list.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -38,6 +39,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0017-scale': scaleMigration(dialect),
     '0016-reports': reportsMigration(dialect),
     '0020-report-durations': reportDurationsMigration(dialect),
+    '0021-inbox-list': inboxListMigration(dialect),
   };
 }
 
