@@ -152,5 +152,5 @@ describe.each(await testDialects())('rollups after random changes (%s)', (dialec
     const statusLog = await db().selectFrom('conversation_status_changes').select(['conversation_id', 'from_status', 'to_status']).where('workspace_id', '=', workspaceId).execute();
     expect(sum('reopenings')).toBe(statusLog.filter((c) => c.from_status === 'resolved' && c.to_status !== 'resolved'
       && rebuilt.facts.some((f) => f.conversation_id === c.conversation_id && f.first_customer_at !== null)).length);
-  }, 60_000);
+  }, 120_000);
 });
