@@ -11,6 +11,10 @@ export interface SeedOptions {
   /** The newest activity; conversations spread over the year before it. */
   now?: number;
   seed?: number;
+  /** Weights of 1, 2, 3… messages a conversation (default 1 to 3: 0.4, 0.35, 0.25). */
+  messageWeights?: number[];
+  /** Writes a batch's rows of one table (default: multi-row inserts, one transaction a batch). A bulk loader goes here. */
+  write?(table: string, rows: Record<string, unknown>[]): Promise<void>;
   onProgress?(done: number): void;
 }
 
@@ -68,7 +72,7 @@ export async function seedConversations(db: Db, target: SeedWorkspace, options: 
       let at = createdAt;
       let lastInbound = createdAt;
       let threadKey = `${surface}:${author.externalId}`;
-      const messages = 1 + weighted(random, [0.4, 0.35, 0.25]);
+      const messages = 1 + weighted(random, options.messageWeights ?? [0.4, 0.35, 0.25]);
       const status = statusOf(random, now - createdAt);
       const assigneeId = assignee(random, target, status);
       for (let m = 0; m < messages; m++) {
@@ -96,9 +100,9 @@ export async function seedConversations(db: Db, target: SeedWorkspace, options: 
         for (const l of chosen) rows.conversation_labels.push({ workspace_id: target.workspaceId, conversation_id: id, label_id: target.labelIds[l]!, created_at: at });
       }
     }
-    await db.transaction().execute(async (trx) => {
-      for (const table of ['contacts', 'identities', 'conversations', 'messages', 'conversation_labels'] as const) await insertAll(trx, table, rows[table]);
-    });
+    const tables = ['contacts', 'identities', 'conversations', 'messages', 'conversation_labels'] as const;
+    if (options.write) for (const table of tables) await options.write(table, rows[table] as Record<string, unknown>[]);
+    else await db.transaction().execute(async (trx) => { for (const table of tables) await insertAll(trx, table, rows[table]); });
     report.conversations += rows.conversations.length;
     report.contacts += rows.contacts.length;
     report.messages += rows.messages.length;

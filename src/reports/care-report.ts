@@ -2,7 +2,7 @@ import { sql, type Db } from '../store/index.ts';
 import { PLATFORM_RESPONDER } from './conversation-facts.ts';
 import { type Summary } from './percentile.ts';
 import { rollupRows, workspaceTimeZone, type ReportQuery } from './report-period.ts';
-import { summarizeColumns } from './response-times.ts';
+import { durationFigures, type DurationFigures } from './durations.ts';
 
 export interface Timing {
   count: number;
@@ -51,19 +51,26 @@ const mean = (total: number, count: number) => (count === 0 ? null : Math.floor(
 /**
  * The care report (docs/metrics.md): volumes, first/next response and resolution in calendar
  * and business time, the within-SLA share, reopenings, backlog, per agent and per team with
- * automation apart. Counts come from the rollups, percentiles from the fact tables.
+ * automation apart. Counts come from the rollups, percentiles from the duration histograms
+ * and the fact tables (`durationFigures`).
  */
 export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: ReportQuery): Promise<CareReport> {
   const timeZone = await workspaceTimeZone(db, query.workspaceId);
-  const [firstAndResolution, next, rollup, backlog, channels, users, teams] = await Promise.all([
-    summarizeColumns(db, dialect, 'report_conversations', 'first_customer_at', ['first_calendar_ms', 'first_business_ms', 'resolution_calendar_ms', 'resolution_business_ms'], query),
-    summarizeColumns(db, dialect, 'report_responses', 'started_at', ['calendar_ms', 'business_ms'], query, { column: 'cycle', op: '>', value: 0 }),
-    rollupRows(db, query, timeZone).select(['day', 'hour', 'channel_id', 'kind', 'agent_id',
+  const [durations, hourly, perChannel, perAgent, backlog, channels, users, teams] = await Promise.all([
+    durationFigures(db, dialect, query, ['first_calendar', 'first_business', 'resolution_calendar', 'resolution_business', 'next_calendar', 'next_business']),
+    // Three sums over the period's rollup rows, so a year's 80,000 rows never leave the database.
+    rollupRows(db, query, timeZone).where('agent_id', '=', '').select(['day', 'hour',
       sql<number>`sum(conversations)`.as('conversations'), sql<number>`sum(customer_messages)`.as('customer_messages'),
+      sql<number>`sum(bot_first)`.as('bot_first'), sql<number>`sum(reopenings)`.as('reopenings'),
+    ]).groupBy(['day', 'hour']).execute(),
+    rollupRows(db, query, timeZone).where('agent_id', '=', '').select(['channel_id', 'kind',
+      sql<number>`sum(conversations)`.as('conversations'), sql<number>`sum(customer_messages)`.as('customer_messages'),
+    ]).groupBy(['channel_id', 'kind']).execute(),
+    rollupRows(db, query, timeZone).where('agent_id', '>', '').select(['agent_id',
       sql<number>`sum(first_responses)`.as('first_responses'), sql<number>`sum(first_calendar_ms)`.as('first_calendar_ms'), sql<number>`sum(first_business_ms)`.as('first_business_ms'),
-      sql<number>`sum(within_sla)`.as('within_sla'), sql<number>`sum(bot_first)`.as('bot_first'), sql<number>`sum(reopenings)`.as('reopenings'),
+      sql<number>`sum(within_sla)`.as('within_sla'),
       sql<number>`sum(next_responses)`.as('next_responses'), sql<number>`sum(next_calendar_ms)`.as('next_calendar_ms'), sql<number>`sum(next_business_ms)`.as('next_business_ms'),
-    ]).groupBy(['day', 'hour', 'channel_id', 'kind', 'agent_id']).execute(),
+    ]).groupBy(['agent_id']).execute(),
     (() => {
       let q = db.selectFrom('report_conversations').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('waiting_since').as('oldest')])
         .where('workspace_id', '=', query.workspaceId).where('waiting_since', 'is not', null);
@@ -83,13 +90,11 @@ export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: 
   const byWeekdayHour = new Map<string, { weekday: number; hour: number; conversations: number; customerMessages: number }>();
   const agents = new Map<string, { first: number; firstCal: number; firstBiz: number; within: number; next: number; nextCal: number; nextBiz: number }>();
   let conversations = 0, customerMessages = 0, within = 0, reopenings = 0, botFirst = 0;
-  for (const row of rollup) {
+  // Rows without an agent hold the volumes (per local hour); per-agent rows (per day) the responses.
+  for (const row of hourly) {
     const c = Number(row.conversations), m = Number(row.customer_messages);
-    conversations += c; customerMessages += m; within += Number(row.within_sla); reopenings += Number(row.reopenings); botFirst += Number(row.bot_first);
-    if (c + m > 0 && row.hour >= 0) {
-      const ch = byChannel.get(`${row.channel_id}|${row.kind}`) ?? { conversations: 0, customerMessages: 0, kind: row.kind };
-      ch.conversations += c; ch.customerMessages += m;
-      byChannel.set(`${row.channel_id}|${row.kind}`, ch);
+    conversations += c; customerMessages += m; reopenings += Number(row.reopenings); botFirst += Number(row.bot_first);
+    if (c + m > 0) {
       const d = byDay.get(row.day) ?? { conversations: 0, customerMessages: 0 };
       d.conversations += c; d.customerMessages += m;
       byDay.set(row.day, d);
@@ -98,12 +103,17 @@ export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: 
       wh.conversations += c; wh.customerMessages += m;
       byWeekdayHour.set(`${weekday}|${row.hour}`, wh);
     }
-    if (row.agent_id !== '') {
-      const a = agents.get(row.agent_id) ?? { first: 0, firstCal: 0, firstBiz: 0, within: 0, next: 0, nextCal: 0, nextBiz: 0 };
-      a.first += Number(row.first_responses); a.firstCal += Number(row.first_calendar_ms); a.firstBiz += Number(row.first_business_ms); a.within += Number(row.within_sla);
-      a.next += Number(row.next_responses); a.nextCal += Number(row.next_calendar_ms); a.nextBiz += Number(row.next_business_ms);
-      agents.set(row.agent_id, a);
-    }
+  }
+  for (const row of perChannel) {
+    const c = Number(row.conversations), m = Number(row.customer_messages);
+    if (c + m > 0) byChannel.set(`${row.channel_id}|${row.kind}`, { conversations: c, customerMessages: m, kind: row.kind });
+  }
+  for (const row of perAgent) {
+    within += Number(row.within_sla);
+    agents.set(row.agent_id, {
+      first: Number(row.first_responses), firstCal: Number(row.first_calendar_ms), firstBiz: Number(row.first_business_ms), within: Number(row.within_sla),
+      next: Number(row.next_responses), nextCal: Number(row.next_calendar_ms), nextBiz: Number(row.next_business_ms),
+    });
   }
   const agentRow = (agentId: string, name: string, a: NonNullable<ReturnType<typeof agents.get>>): AgentRow => ({
     agentId, name, firstResponses: a.first, withinSla: a.within, nextResponses: a.next,
@@ -120,10 +130,12 @@ export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: 
     for (const key of Object.keys(a) as (keyof typeof a)[]) t.a[key] += a[key];
     teamTotals.set(member.id, t);
   }
-  const timing = (m: typeof next, at = 0): Timing => ({ count: m.counts[at]!, calendar: m.summaries[at]!, business: m.summaries[at + 1]! });
+  const timing = (calendar: DurationFigures, business: DurationFigures): Timing => ({ count: calendar.count, calendar: calendar.summary, business: business.summary });
+  const figure = (name: Parameters<typeof durations.get>[0]) => durations.get(name)!;
   return {
-    from: query.from, to: query.to, timeZone, conversations, customerMessages, responded: firstAndResolution.counts[0]!,
-    firstResponse: timing(firstAndResolution), nextResponse: timing(next), resolution: timing(firstAndResolution, 2),
+    from: query.from, to: query.to, timeZone, conversations, customerMessages, responded: figure('first_calendar').count,
+    firstResponse: timing(figure('first_calendar'), figure('first_business')), nextResponse: timing(figure('next_calendar'), figure('next_business')),
+    resolution: timing(figure('resolution_calendar'), figure('resolution_business')),
     withinSla: { conversations: within, share: conversations === 0 ? null : within / conversations },
     reopenings, answeredByAutomationFirst: botFirst,
     backlog: { waiting: Number(backlog?.n ?? 0), oldestWaitingSince: backlog?.oldest == null ? null : Number(backlog.oldest) },

@@ -1,5 +1,6 @@
 import { careSettingsResolver } from '../inbox/index.ts';
 import { ROLLUP_COUNTERS, sql, type Db } from '../store/index.ts';
+import { applyDurationDelta, moveConversationDurations, moveResponseDurations, type DurationDelta } from './durations.ts';
 import { computeFacts, type Contributions, type ConversationFacts, type FactConversation, type FactMessage, type RollupCounter } from './conversation-facts.ts';
 
 export interface ReportsDeps {
@@ -50,6 +51,7 @@ export async function pendingRefreshes(db: Db, workspaceId: string): Promise<num
 export async function rebuildReports(deps: ReportsDeps, workspaceId: string): Promise<number> {
   await deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('report_daily').where('workspace_id', '=', workspaceId).execute();
+    await trx.deleteFrom('report_durations').where('workspace_id', '=', workspaceId).execute();
     await trx.deleteFrom('report_responses').where('workspace_id', '=', workspaceId).execute();
     await trx.deleteFrom('report_conversations').where('workspace_id', '=', workspaceId).execute();
     await trx.insertInto('report_dirty').columns(['workspace_id', 'conversation_id'])
@@ -66,7 +68,7 @@ export async function rebuildReports(deps: ReportsDeps, workspaceId: string): Pr
  */
 export async function refreshConversations(trx: Db, now: number, workspaceId: string, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  const [workspace, settingsFor, conversations, messages, changes, stored] = await Promise.all([
+  const [workspace, settingsFor, conversations, messages, changes, stored, storedResponses] = await Promise.all([
     trx.selectFrom('workspaces').select('timezone').where('id', '=', workspaceId).executeTakeFirst(),
     careSettingsResolver(trx, workspaceId),
     trx.selectFrom('conversations as c').innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
@@ -76,7 +78,10 @@ export async function refreshConversations(trx: Db, now: number, workspaceId: st
       .where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).orderBy('seq').execute(),
     trx.selectFrom('conversation_status_changes').select(['conversation_id', 'at', 'from_status', 'to_status'])
       .where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).execute(),
-    trx.selectFrom('report_conversations').select(['conversation_id', 'contrib']).where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).execute(),
+    trx.selectFrom('report_conversations').select(['conversation_id', 'contrib', 'channel_id', 'first_customer_at', 'first_calendar_ms', 'first_business_ms', 'resolution_calendar_ms', 'resolution_business_ms'])
+      .where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).execute(),
+    trx.selectFrom('report_responses').select(['channel_id', 'cycle', 'started_at', 'calendar_ms', 'business_ms'])
+      .where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).where('cycle', '>', 0).execute(),
   ]);
   const timeZone = workspace?.timezone ?? 'Europe/Paris';
   const messagesOf = groupBy(messages, (m) => m.conversation_id);
@@ -90,6 +95,10 @@ export async function refreshConversations(trx: Db, now: number, workspaceId: st
     }
   };
   for (const row of stored) move(JSON.parse(row.contrib) as Contributions, -1);
+  // The duration histograms move by the stored fact rows, out, and the new ones, in.
+  const durations: DurationDelta = new Map();
+  for (const row of stored) moveConversationDurations(durations, row, -1);
+  for (const row of storedResponses) moveResponseDurations(durations, row, -1);
 
   await trx.deleteFrom('report_responses').where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).execute();
   const found = new Set(conversations.map((c) => c.id));
@@ -107,6 +116,7 @@ export async function refreshConversations(trx: Db, now: number, workspaceId: st
     });
     move(facts.contrib, 1);
     const values = factRow(workspaceId, conversation, facts, now);
+    moveConversationDurations(durations, values, 1);
     const { workspace_id: _w, conversation_id: _c, ...update } = values;
     await trx.insertInto('report_conversations').values(values)
       .onConflict((oc) => oc.columns(['workspace_id', 'conversation_id']).doUpdateSet(update)).execute();
@@ -115,7 +125,9 @@ export async function refreshConversations(trx: Db, now: number, workspaceId: st
     }
   }
   for (let i = 0; i < responseRows.length; i += 500) await trx.insertInto('report_responses').values(responseRows.slice(i, i + 500)).execute();
+  for (const row of responseRows) moveResponseDurations(durations, row, 1);
   await applyDelta(trx, workspaceId, delta);
+  await applyDurationDelta(trx, workspaceId, durations);
 }
 
 /** Adds each key's counters to its rollup row (created at zero when new). */

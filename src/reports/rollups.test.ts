@@ -2,9 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eraseContact } from '../privacy/index.ts';
 import { setUpOwner, startTestRelais, type TestRelais } from '../http/testing.ts';
 import { newId } from '../kernel/index.ts';
-import { ROLLUP_COUNTERS } from '../store/index.ts';
+import { rebuildDurationsFromFacts, ROLLUP_COUNTERS } from '../store/index.ts';
 import { testDialects } from '../store/testing.ts';
+import { careReport } from './care-report.ts';
+import { summarize } from './percentile.ts';
 import { refreshDirty, rebuildReports } from './refresh-reports.ts';
+import { responseTimes } from './response-times.ts';
 import { rawRows } from './testing.ts';
 
 const HOUR = 3_600_000;
@@ -41,7 +44,11 @@ describe.each(await testDialects())('rollups after random changes (%s)', (dialec
       .map(({ refreshed_at: _r, ...row }) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === 'string' && /^\d+$/.test(v) && k !== 'conversation_id' ? Number(v) : v])));
     const responses = (await db.selectFrom('report_responses').selectAll().where('workspace_id', '=', workspaceId).orderBy('conversation_id').orderBy('cycle').execute())
       .map((row) => ({ ...row, started_at: Number(row.started_at), answered_at: Number(row.answered_at), calendar_ms: Number(row.calendar_ms), business_ms: Number(row.business_ms) }));
-    return { daily, facts, responses };
+    const durations = (await db.selectFrom('report_durations').selectAll().where('workspace_id', '=', workspaceId).execute())
+      .map((row) => ({ ...row, span: Number(row.span), day: Number(row.day), bucket: Number(row.bucket), n: Number(row.n), total_ms: Number(row.total_ms) }))
+      .filter((row) => row.n !== 0 || row.total_ms !== 0)
+      .sort((a, b) => `${a.measure}|${a.span}|${a.day}|${a.channel_id}|${String(a.bucket).padStart(4, '0')}`.localeCompare(`${b.measure}|${b.span}|${b.day}|${b.channel_id}|${String(b.bucket).padStart(4, '0')}`));
+    return { daily, facts, responses, durations };
   };
 
   it('equal a recomputation from the raw rows after inserts, edits, deletions, erasures and reopenings', async () => {
@@ -104,6 +111,36 @@ describe.each(await testDialects())('rollups after random changes (%s)', (dialec
     expect(incremental.daily).toEqual(rebuilt.daily);
     expect(incremental.facts).toEqual(rebuilt.facts);
     expect(incremental.responses).toEqual(rebuilt.responses);
+    expect(incremental.durations.length).toBeGreaterThan(10);
+    expect(incremental.durations).toEqual(rebuilt.durations);
+    // The bulk rebuild in SQL (migration 0020, bulk imports) buckets durations as the refresh does.
+    await rebuildDurationsFromFacts(db(), workspaceId);
+    expect((await snapshot()).durations).toEqual(rebuilt.durations);
+
+    // The percentiles read through the histograms equal a plain computation over the fact rows,
+    // for periods on whole days, inside one day, with partial days at both ends, and per channel.
+    const periods = [
+      { from: Date.UTC(2026, 2, 1), to: Date.UTC(2026, 6, 1) },
+      { from: Date.UTC(2026, 2, 28, 7, 13), to: Date.UTC(2026, 3, 9, 15, 2, 7) },
+      { from: Date.UTC(2026, 3, 2, 1), to: Date.UTC(2026, 3, 2, 23) },
+      { from: Date.UTC(2026, 2, 30, 12), to: Date.UTC(2026, 4, 20, 12), channelId: channels[1] },
+    ];
+    const dialectName = relais.store.dialect.name as 'sqlite' | 'postgres';
+    for (const period of periods) {
+      const query = { workspaceId, ...period };
+      const inPeriod = (at: unknown, channel: unknown) => Number(at) >= period.from && Number(at) < period.to && (!period.channelId || channel === period.channelId);
+      const cohort = rebuilt.facts.filter((f) => f.first_customer_at !== null && inPeriod(f.first_customer_at, f.channel_id));
+      const waits = rebuilt.responses.filter((r) => r.cycle > 0 && inPeriod(r.started_at, r.channel_id));
+      const of = (values: unknown[]) => summarize(values.filter((v) => v !== null).map(Number));
+      const times = await responseTimes(db(), dialectName, query);
+      expect(times.conversations).toBe(cohort.length);
+      expect(times.firstResponse).toEqual({ calendar: of(cohort.map((f) => f.first_calendar_ms)), business: of(cohort.map((f) => f.first_business_ms)) });
+      const care = await careReport(db(), dialectName, query);
+      expect(care.resolution.calendar).toEqual(of(cohort.map((f) => f.resolution_calendar_ms)));
+      expect(care.resolution.business).toEqual(of(cohort.map((f) => f.resolution_business_ms)));
+      expect(care.nextResponse).toEqual({ count: waits.length, calendar: of(waits.map((r) => r.calendar_ms)), business: of(waits.map((r) => r.business_ms)) });
+    }
+    expect((await responseTimes(db(), dialectName, { workspaceId, ...periods[0]! })).responded).toBeGreaterThan(1);
 
     // And every rollup counter equals a count made directly from the raw messages.
     const direct = await db().selectFrom('messages').select(['sentiment', 'classified_by']).where('workspace_id', '=', workspaceId)
@@ -115,5 +152,5 @@ describe.each(await testDialects())('rollups after random changes (%s)', (dialec
     const statusLog = await db().selectFrom('conversation_status_changes').select(['conversation_id', 'from_status', 'to_status']).where('workspace_id', '=', workspaceId).execute();
     expect(sum('reopenings')).toBe(statusLog.filter((c) => c.from_status === 'resolved' && c.to_status !== 'resolved'
       && rebuilt.facts.some((f) => f.conversation_id === c.conversation_id && f.first_customer_at !== null)).length);
-  }, 60_000);
+  }, 120_000);
 });

@@ -19,6 +19,8 @@ import { reportsMigration } from './migrations/0016-reports.ts';
 import { tokensAndProgressMigration } from './migrations/0013-tokens-and-progress.ts';
 import { publishingCalendarMigration } from './migrations/0022-publishing-calendar.ts';
 import { webhooksMigration } from './migrations/0018-webhooks.ts';
+import { reportDurationsMigration } from './migrations/0020-report-durations.ts';
+import { inboxListMigration } from './migrations/0021-inbox-list.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -42,6 +44,8 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0013-tokens-and-progress': tokensAndProgressMigration(dialect),
     '0022-publishing-calendar': publishingCalendarMigration(),
     '0018-webhooks': webhooksMigration(dialect),
+    '0020-report-durations': reportDurationsMigration(dialect),
+    '0021-inbox-list': inboxListMigration(dialect),
   };
 }
 

@@ -10,7 +10,7 @@ import type { WebchatUploadsTable, WebchatVisitorsTable } from './schema/webchat
 import type { AmbassadorCodesTable, AmbassadorSettingsTable, ContestDrawsTable, ContestEntriesTable, ContestExclusionsTable, ContestPostsTable, ContestsTable, ContestWinnersTable, ReactionsByAuthorTable } from './schema/contests.ts';
 import type { PubMediaTable, PubMetricsTable, PubPostsTable, PubSettingsTable, PubVersionsTable } from './schema/publishing.ts';
 import type { PeriodicRunsTable, RealtimeEventsTable, RealtimeSequencesTable } from './schema/scale.ts';
-import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportExportChunksTable, ReportExportsTable, ReportResponsesTable } from './schema/reports.ts';
+import type { ConversationStatusChangesTable, ReportConversationsTable, ReportDailyTable, ReportDirtyTable, ReportDurationsTable, ReportExportChunksTable, ReportExportsTable, ReportResponsesTable } from './schema/reports.ts';
 import type { IdempotencyKeysTable } from './schema/idempotency.ts';
 import type { JobProgressTable } from './schema/progress.ts';
 import type { WebhookDeliveriesTable, WebhookSubscriptionsTable } from './schema/webhooks.ts';
@@ -95,6 +95,7 @@ export interface Database {
   report_conversations: ReportConversationsTable;
   report_responses: ReportResponsesTable;
   report_daily: ReportDailyTable;
+  report_durations: ReportDurationsTable;
   report_exports: ReportExportsTable;
   report_export_chunks: ReportExportChunksTable;
   idempotency_keys: IdempotencyKeysTable;

@@ -20,6 +20,8 @@ export interface StoreDialect {
   /**
    * A subquery of the conversation ids of one workspace having a message with every word,
    * to embed in a list query (`c.id IN (…)`) so its own order, filters and cursors apply.
+   * It reads the `SEARCH_DEPTH` newest matching messages at most, so a word found in a
+   * million messages costs what a rare one does.
    */
   matchingConversations(workspaceId: string, words: string[]): RawBuilder<string>;
   /**
@@ -30,6 +32,12 @@ export interface StoreDialect {
   /** Creates the messages table with an arrival sequence suited to the dialect. */
   messagesSeqColumn(): 'sqlite-rowid' | 'identity';
 }
+
+/**
+ * How many matching messages, newest first, a list search reads (issue 19): every match
+ * of a word up to this many; beyond, the conversations of the newest ones.
+ */
+export const SEARCH_DEPTH = 5000;
 
 /** Splits free text into search words; operators and punctuation are never passed through. */
 export function searchWords(query: string): string[] {

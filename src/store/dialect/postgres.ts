@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { ACCENTED, UNACCENTED, type StoreDialect } from './dialect.ts';
+import { ACCENTED, SEARCH_DEPTH, UNACCENTED, type StoreDialect } from './dialect.ts';
 
 /**
  * PostgreSQL: a stored tsvector column with a GIN index. Accents are folded with
@@ -19,7 +19,7 @@ export const postgresDialect: StoreDialect = {
   async purgeSearchIndex() {},
   matchingConversations(workspaceId, words) {
     return sql<string>`(SELECT conversation_id FROM messages
-      WHERE workspace_id = ${workspaceId} AND search @@ to_tsquery('simple', ${tsQuery(words)}))`;
+      WHERE workspace_id = ${workspaceId} AND search @@ to_tsquery('simple', ${tsQuery(words)}) ORDER BY seq DESC LIMIT ${sql.lit(SEARCH_DEPTH)})`;
   },
   async searchMessages(db: Kysely<Database>, workspaceId, words, limit) {
     const query = tsQuery(words);

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import type { StoreDialect } from './dialect.ts';
+import { SEARCH_DEPTH, type StoreDialect } from './dialect.ts';
 
 /** SQLite: FTS5 over an external-content table kept in step by triggers. */
 export const sqliteDialect: StoreDialect = {
@@ -22,8 +22,9 @@ export const sqliteDialect: StoreDialect = {
     await sql`INSERT INTO messages_fts(messages_fts) VALUES ('optimize')`.execute(db);
   },
   matchingConversations(workspaceId, words) {
+    // FTS5 walks its index by rowid (the arrival order) backwards; the join stops at the depth.
     return sql<string>`(SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.seq = f.rowid
-      WHERE messages_fts MATCH ${matchExpression(words)} AND m.workspace_id = ${workspaceId})`;
+      WHERE messages_fts MATCH ${matchExpression(words)} AND m.workspace_id = ${workspaceId} ORDER BY f.rowid DESC LIMIT ${sql.lit(SEARCH_DEPTH)})`;
   },
   async searchMessages(db: Kysely<Database>, workspaceId, words, limit) {
     const match = matchExpression(words);

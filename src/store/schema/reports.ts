@@ -83,6 +83,20 @@ export interface ReportDailyTable {
   reopenings: Generated<number>;
 }
 
+/** Migration 0020: how many durations of a measure fall in a bucket, per UTC day and channel, and their sum. */
+export interface ReportDurationsTable {
+  workspace_id: string;
+  measure: string;
+  /** 1: `day` is a day; 16: `day` is a block of 16 days (day number ÷ 16). */
+  span: number;
+  /** UTC day number of the cohort instant: floor(ms since 1970 ÷ 86,400,000). */
+  day: number;
+  channel_id: string;
+  bucket: number;
+  n: Generated<number>;
+  total_ms: Generated<number>;
+}
+
 export interface ReportExportsTable {
   workspace_id: string;
   id: string;
