@@ -14,6 +14,7 @@ import { autoAssign, monitorSla, refreshSlaMetrics, routingJobs, SLA_MONITOR_QUE
 import { openStore, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, registerJobs, schedulePeriodic, withPeriodicSlots, type Queue } from './jobs/index.ts';
 import { createMemoryBus, createMemorySharedState, createRedisBus, createRedisSharedState, type Bus, type SharedState } from './realtime/index.ts';
+import { startProcessingThread, type ProcessingThread } from './processing-thread.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
 import { runRulesForEvent, runRulesForMessage, RULES_QUEUE, type RulesDeps, type RulesJob } from './inbox/index.ts';
@@ -56,8 +57,12 @@ const PURGE_SESSIONS_EVERY_MS = 60 * 60_000;
  *
  * @example const relais = await createRelais(loadConfig()); await relais.listen();
  */
-export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string; providers?: ChannelProvider[]; commerceHooks?: CommerceHooks } = {}): Promise<Relais> {
+export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string; providers?: ChannelProvider[]; commerceHooks?: CommerceHooks; bus?: Bus; processing?: 'inline' | 'thread' } = {}): Promise<Relais> {
   const role = options.role ?? 'all';
+  // `processing: 'thread'` (what `relais start` asks for): the jobs of role 'all' run on a
+  // worker thread with its own connection, so none of them holds up an acknowledgement.
+  const threaded = role === 'all' && options.processing === 'thread';
+  const runsJobs = role === 'worker' || (role === 'all' && !threaded);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
   const store = openStore(config.database);
@@ -70,9 +75,9 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   // Periodic jobs (listed below) run once per period however many workers offer them.
   const periodicEvery = new Map<string, number>();
   const queue = withPeriodicSlots(config.database.kind === 'sqlite'
-    ? createSqliteQueue({ db: store.db, clock, logger, lockMs: config.jobs.leaseMs })
+    ? createSqliteQueue({ db: store.db, clock, logger, lockMs: config.jobs.leaseMs, ...(role === 'worker' ? { watchOtherWritersMs: 5 } : {}) })
     : createPgBossQueue({ connectionString: config.database.url, logger, leaseSeconds: config.jobs.leaseMs / 1000, pollIntervalSeconds: config.jobPollSeconds, ...(shared.jobWake ? { crossProcess: shared.jobWake } : {}) }), { db: store.db, clock, logger }, periodicEvery);
-  const bus = redisUrl ? await createRedisBus({ db: store.db, redisUrl, prefix, clock, logger }) : createMemoryBus({ clock });
+  const bus = options.bus ?? (redisUrl ? await createRedisBus({ db: store.db, redisUrl, prefix, clock, logger }) : createMemoryBus({ clock }));
   const accounts: AccountsDeps = {
     db: store.db,
     clock,
@@ -195,21 +200,24 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, publishing, shared });
 
   let url = '';
+  let thread: ProcessingThread | undefined;
   return {
     config, logger, store, queue, bus, accounts, inbox, channels, commerce, publishing, app,
     async listen() {
-      if (role !== 'serve') {
+      if (runsJobs) {
         await queue.start();
         await scheduler.start();
       }
       if (app) url = await app.listen({ port: config.port, host: config.host });
       // On a port picked by the system, links (invitations) must carry the real one.
       if (url && config.port === 0 && accounts.settings.publicUrl.endsWith(':0')) accounts.settings.publicUrl = url;
+      if (threaded) thread ??= await startProcessingThread({ ...config, publicUrl: accounts.settings.publicUrl }, bus, logger);
       return url;
     },
     async close() {
       scheduler.stop();
       await app?.close();
+      await thread?.stop();
       await queue.stop();
       await bus.close();
       await shared.close();

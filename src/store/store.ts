@@ -74,6 +74,10 @@ function withStatementCache(database: SqliteDatabase.Database, limit = 1000): Sq
   const prepare = database.prepare.bind(database);
   return Object.assign(Object.create(database) as SqliteDatabase.Database, {
     prepare(source: string) {
+      // Kysely opens transactions with a plain `begin`: taken IMMEDIATE, a transaction waits
+      // for the write lock up front (busy timeout) instead of failing with SQLITE_BUSY when
+      // another connection (the processing thread) wrote between its first read and write.
+      if (source === 'begin') source = 'begin immediate';
       let statement = cache.get(source);
       if (!statement) {
         statement = prepare(source);
