@@ -12,7 +12,7 @@ export interface Job { url: string; secret: string; pageId: string; mode: 'max' 
 export interface LoadOutcome {
   sent: number; unique: number; acked: number; errors: number; errorSamples: string[]; perSecond: number; p50: number; p99: number;
   /** With `watch`: ack → readable, and the acknowledged events never seen within the wait. */
-  visibleP50?: number; visibleP99?: number; visibleMax?: number; unseen?: number;
+  visibleP50?: number; visibleP99?: number; visibleMax?: number; unseen?: string[];
 }
 
 const job = workerData as Job;
@@ -118,7 +118,7 @@ const watching = job.watch ? await watcher(job.watch) : undefined;
 let sending = true;
 const watchLoop = (async () => {
   if (!watching) return;
-  const waitUntil = () => Date.now() + 60_000;
+  const waitUntil = () => Date.now() + 20_000;
   let giveUpAt = Infinity;
   while (sending || (pending.size > 0 && Date.now() < giveUpAt)) {
     if (!sending && giveUpAt === Infinity) giveUpAt = waitUntil();
@@ -156,6 +156,6 @@ const quantile = (values: number[], q: number) => {
 };
 const outcome: LoadOutcome = {
   sent, unique, acked: acked.size, errors, errorSamples, perSecond: Math.round((latencies.length / elapsed) * 1000), p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99),
-  ...(job.watch ? { visibleP50: quantile(visible, 0.5), visibleP99: quantile(visible, 0.99), visibleMax: quantile(visible, 1), unseen: pending.size } : {}),
+  ...(job.watch ? { visibleP50: quantile(visible, 0.5), visibleP99: quantile(visible, 0.99), visibleMax: quantile(visible, 1), unseen: [...pending.keys()] } : {}),
 };
 parentPort!.postMessage(outcome);

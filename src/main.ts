@@ -11,7 +11,7 @@ import { createChannelRegistry, createXProvider, metaProvider, webchatProvider, 
 import { backfillAllChannels, backfillChannel, BACKFILL_ALL_QUEUE, BACKFILL_QUEUE, createDeliveryRecorder, deliverOutbound, fetchProfile, processDeliveries, retrainWorkspace, wakeSnoozed, RETRAIN_QUEUE, PROCESS_ATTEMPTS, PROCESS_QUEUE, PROFILE_QUEUE, SEND_QUEUE, type InboxDeps, type ProfileJob } from './inbox/index.ts';
 import { EXPORT_QUEUE as REPORTS_EXPORT_QUEUE, REFRESH_QUEUE as REPORTS_REFRESH_QUEUE, WEEKLY_QUEUE as REPORTS_WEEKLY_QUEUE, refreshDirty, runExport, sendWeeklySummaries } from './reports/index.ts';
 import { autoAssign, monitorSla, refreshSlaMetrics, routingJobs, SLA_MONITOR_QUEUE, type OnSlaEvent } from './inbox/index.ts';
-import { openStore, type Store } from './store/index.ts';
+import { createThreadLockMemory, openStore, threadLock, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, registerJobs, schedulePeriodic, withPeriodicSlots, type Queue } from './jobs/index.ts';
 import { createMemoryBus, createMemorySharedState, createRedisBus, createRedisSharedState, type Bus, type SharedState } from './realtime/index.ts';
 import { startProcessingThread, type ProcessingThread } from './processing-thread.ts';
@@ -57,7 +57,7 @@ const PURGE_SESSIONS_EVERY_MS = 60 * 60_000;
  *
  * @example const relais = await createRelais(loadConfig()); await relais.listen();
  */
-export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string; providers?: ChannelProvider[]; commerceHooks?: CommerceHooks; bus?: Bus; processing?: 'inline' | 'thread' } = {}): Promise<Relais> {
+export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string; providers?: ChannelProvider[]; commerceHooks?: CommerceHooks; bus?: Bus; processing?: 'inline' | 'thread'; threadLockMemory?: SharedArrayBuffer } = {}): Promise<Relais> {
   const role = options.role ?? 'all';
   // `processing: 'thread'` (what `relais start` asks for): the jobs of role 'all' run on a
   // worker thread with its own connection, so none of them holds up an acknowledgement.
@@ -65,7 +65,9 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const runsJobs = role === 'worker' || (role === 'all' && !threaded);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = openStore(config.database);
+  // The two threads on one SQLite file take turns through a lock in shared memory (store/thread-lock.ts).
+  const lockMemory = threaded && config.database.kind === 'sqlite' ? createThreadLockMemory() : options.threadLockMemory;
+  const store = openStore(config.database, lockMemory ? { threadLock: threadLock(lockMemory, { first: threaded }) } : {});
   await store.migrate();
 
   // Scale mode (ADR 0017): Redis carries events between processes and holds what they share.
@@ -211,7 +213,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
       if (app) url = await app.listen({ port: config.port, host: config.host });
       // On a port picked by the system, links (invitations) must carry the real one.
       if (url && config.port === 0 && accounts.settings.publicUrl.endsWith(':0')) accounts.settings.publicUrl = url;
-      if (threaded) thread ??= await startProcessingThread({ ...config, publicUrl: accounts.settings.publicUrl }, bus, logger);
+      if (threaded) thread ??= await startProcessingThread({ ...config, publicUrl: accounts.settings.publicUrl }, bus, logger, lockMemory);
       return url;
     },
     async close() {

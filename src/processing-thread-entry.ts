@@ -14,7 +14,11 @@ try {
 } catch {
   // Not permitted or not supported: both threads keep the same priority.
 }
-const relais = await createRelais(data.config, { role: 'worker', ...(data.busPort ? { bus: createPortBus(data.busPort, data.busEpoch) } : {}) });
+const relais = await createRelais(data.config, {
+  role: 'worker',
+  ...(data.busPort ? { bus: createPortBus(data.busPort, data.busEpoch) } : {}),
+  ...(data.threadLockMemory ? { threadLockMemory: data.threadLockMemory } : {}),
+});
 // A database that went away is an outage the next query survives; anything else ends the thread.
 const carryOnIfOutage = (error: unknown) => {
   if (isDatabaseUnavailable(error)) return relais.logger.warn({ err: error }, 'database connection lost; carrying on');

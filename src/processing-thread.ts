@@ -18,6 +18,7 @@ export interface ProcessingThreadData {
   config: Config;
   busPort: import('node:worker_threads').MessagePort | undefined;
   busEpoch: string;
+  threadLockMemory: SharedArrayBuffer | undefined;
 }
 
 const entry = new URL('./processing-thread-entry.ts', import.meta.url).href;
@@ -28,11 +29,11 @@ const boot = `import('tsx/esm/api').then((tsx) => { tsx.register(); return impor
  * Starts the processing thread and resolves once its workers run. A thread that dies of an
  * error takes the process down with it (logged), as an uncaught error in one process would.
  */
-export function startProcessingThread(config: Config, bus: Bus, logger: Logger): Promise<ProcessingThread> {
+export function startProcessingThread(config: Config, bus: Bus, logger: Logger, threadLockMemory?: SharedArrayBuffer): Promise<ProcessingThread> {
   // With Redis the bus already crosses processes; only the in-memory bus needs the port.
   const channel = bus.driver === 'memory' ? new MessageChannel() : undefined;
   if (channel) serveBusOverPort(channel.port1, bus);
-  const data: ProcessingThreadData = { config, busPort: channel?.port2, busEpoch: bus.epoch };
+  const data: ProcessingThreadData = { config, busPort: channel?.port2, busEpoch: bus.epoch, threadLockMemory };
   const worker = new Worker(boot, { eval: true, workerData: data, transferList: channel ? [channel.port2] : [] });
   let stopping = false;
   const exited = new Promise<void>((resolve) => worker.once('exit', () => resolve()));
