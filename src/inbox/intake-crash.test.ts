@@ -69,7 +69,7 @@ describe('kill -9 during a burst of webhooks', () => {
         }
       });
       // Kill once the burst is well under way: the process is writing and processing.
-      await waitFor(async () => ackedThisRound.length >= 50 + round * 10, 20_000, 'the burst to be acknowledged');
+      await waitFor(async () => ackedThisRound.length >= 40 + round * 10, 20_000, 'the burst to be acknowledged');
       relais.kill('SIGKILL');
       stop = true;
       await Promise.all(burst);
@@ -100,10 +100,10 @@ describe('kill -9 during a burst of webhooks', () => {
       const ids = messages.map((row) => row.external_id!);
       expect(new Set(ids).size).toBe(ids.length);
       expect([...acknowledged].filter((mid) => !ids.includes(mid))).toEqual([]);
-      expect(acknowledged.size).toBeGreaterThanOrEqual(ROUNDS * 50);
+      expect(acknowledged.size).toBeGreaterThanOrEqual(ROUNDS * 40);
     } finally {
       await store.close();
     }
-    // Five starts of `relais start`: about 25 s on an idle 2-core machine, more when it is shared.
-  }, 150_000);
+    // Six starts of `relais start`: about 25 s on an idle 2-core machine, more when it is shared.
+  }, 240_000);
 });
