@@ -1,19 +1,12 @@
 // The processing thread's own Relais: the job workers and the periodic scheduler on a
 // separate database connection, publishing into the main thread's bus (processing-thread.ts).
 import { parentPort, workerData } from 'node:worker_threads';
-import { setPriority } from 'node:os';
 import { createPortBus } from './realtime/index.ts';
 import { isDatabaseUnavailable } from './store/index.ts';
 import { createRelais } from './main.ts';
 import type { ProcessingThreadData } from './processing-thread.ts';
 
 const data = workerData as ProcessingThreadData;
-try {
-  // On Linux a thread has its own nice value: acknowledgements on the main thread come first.
-  setPriority(0, 5);
-} catch {
-  // Not permitted or not supported: both threads keep the same priority.
-}
 const relais = await createRelais(data.config, {
   role: 'worker',
   ...(data.busPort ? { bus: createPortBus(data.busPort, data.busEpoch) } : {}),
