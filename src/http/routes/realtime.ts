@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError, newId } from '../../kernel/index.ts';
-import { createPresence, type PresenceEntry } from '../../realtime/index.ts';
+import { createPresence, type BusEvent, type PresenceEntry } from '../../realtime/index.ts';
 import type { HttpDeps } from '../deps.ts';
 import { needs } from '../access.ts';
 import { callerOf } from '../authenticate.ts';
@@ -71,7 +71,7 @@ export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
     local.set(workspaceId, (local.get(workspaceId) ?? 0) + 1);
     // Listeners are attached before anything is awaited, so no early message is missed.
     const name = deps.store.db.selectFrom('users').select('name').where('id', '=', userId!).executeTakeFirst().then((row) => row?.name ?? '');
-    const off = deps.bus.subscribe(workspaceId, (event) => send({ type: 'event', event }));
+    const off = deps.bus.subscribe(workspaceId, (event) => { if (socket.readyState === socket.OPEN) socket.send(eventFrame(event)); });
     const offSignals = deps.bus.subscribeSignals(workspaceId, (data) => send(data));
     socket.on('close', () => {
       off();
@@ -109,4 +109,15 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+// An event goes to every open tab of its workspace: it is serialised once, not once per socket.
+const frames = new WeakMap<BusEvent, string>();
+function eventFrame(event: BusEvent): string {
+  let frame = frames.get(event);
+  if (frame === undefined) {
+    frame = JSON.stringify({ type: 'event', event });
+    frames.set(event, frame);
+  }
+  return frame;
 }
