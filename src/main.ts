@@ -67,7 +67,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const logger = options.logger ?? createLogger(config.logLevel);
   // The two threads on one SQLite file take turns through a lock in shared memory (store/thread-lock.ts).
   const lockMemory = threaded && config.database.kind === 'sqlite' ? createThreadLockMemory() : options.threadLockMemory;
-  const store = openStore(config.database, lockMemory ? { threadLock: threadLock(lockMemory, { first: threaded }) } : {});
+  const store = openStore(config.database, lockMemory ? { threadLock: threadLock(lockMemory, { first: threaded }), checkpoints: !threaded } : {});
   await store.migrate();
 
   // Scale mode (ADR 0017): Redis carries events between processes and holds what they share.

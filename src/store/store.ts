@@ -33,8 +33,8 @@ const INT8_OID = 20;
  *
  * @example const store = openStore({ kind: 'sqlite', file: 'data/relais.sqlite' });
  */
-export function openStore(target: StoreTarget, options: { threadLock?: ThreadLock } = {}): Store {
-  const { db, dialect } = target.kind === 'sqlite' ? openSqlite(target.file, options.threadLock) : openPostgres(target.url, target.schema);
+export function openStore(target: StoreTarget, options: { threadLock?: ThreadLock; checkpoints?: boolean } = {}): Store {
+  const { db, dialect } = target.kind === 'sqlite' ? openSqlite(target.file, options.threadLock, options.checkpoints ?? true) : openPostgres(target.url, target.schema);
   return {
     db,
     dialect,
@@ -56,12 +56,15 @@ export function openStore(target: StoreTarget, options: { threadLock?: ThreadLoc
   };
 }
 
-function openSqlite(file: string, lock: ThreadLock | undefined): { db: Db; dialect: StoreDialect } {
+function openSqlite(file: string, lock: ThreadLock | undefined, checkpoints: boolean): { db: Db; dialect: StoreDialect } {
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
+  // The commit that fills the WAL copies it into the file (a checkpoint, up to hundreds of ms):
+  // the HTTP thread of `relais start` leaves that to the processing thread's connection.
+  if (!checkpoints) database.pragma('wal_autocheckpoint = 0');
   const config = { database: withStatementCache(database) };
   // Two threads on the file (embedded processing thread): each query or transaction takes turns.
   const kyselyDialect = lock
