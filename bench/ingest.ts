@@ -166,8 +166,12 @@ for (const kind of targets) {
   const { rows: messages, duplicated } = await stored(target.relais, `b${kind}`);
   // Acknowledged but not seen by the watcher in time: looked for again now that all is processed.
   const unseen = paced.unseen ?? [];
-  const late = unseen.length === 0 ? [] : await target.relais.store.db.selectFrom('messages').select('external_id').where('workspace_id', '=', 'ws_bench').where('external_id', 'in', unseen).execute();
-  const lost = unseen.length - late.length;
+  let found = 0;
+  for (let i = 0; i < unseen.length; i += 500) {
+    const late = await target.relais.store.db.selectFrom('messages').select('external_id').where('workspace_id', '=', 'ws_bench').where('external_id', 'in', unseen.slice(i, i + 500)).execute();
+    found += late.length;
+  }
+  const lost = unseen.length - found;
   rows.push({
     target: `${target.label}: ${rate.toLocaleString('en')} events/s, ${rateDurationMs / 1000} s`, 'accepted/s': paced.perSecond, 'ack p50 ms': round(paced.p50), 'ack p99 ms': round(paced.p99), errors: paced.errors,
     'ack→readable p99 ms': paced.visibleP99, lost, duplicated, 'RSS max MiB': mib(rssMax), 'stall max ms': round(loop.max / 1e6),
