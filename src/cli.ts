@@ -103,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
 async function run(role: ProcessRole): Promise<number> {
   const config = loadConfig();
   if (role !== 'worker') buildConsoleIfMissing();
-  const relais = await createRelais(config, { role });
+  const relais = await createRelais(config, { role, processing: 'thread' });
   // A database restart can surface as an error nobody awaits (pg-boss completing a job on a
   // dead connection, a client cut mid-handshake). Those are outages the next query survives:
   // logged, not fatal. Anything else still stops the process, as Node would.

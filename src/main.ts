@@ -10,9 +10,10 @@ import { createLogger, createSealer, sha256Hex, systemClock, type Clock, type Co
 import { createChannelRegistry, createXProvider, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { autoAssign, createDeliveryRecorder, inboxJobs, runRulesForEvent, type InboxDeps, type OnSlaEvent, type RulesDeps } from './inbox/index.ts';
 import { reportsJobs } from './reports/index.ts';
-import { openStore, type Db, type Store } from './store/index.ts';
+import { createThreadLockMemory, openStore, threadLock, type Db, type Store } from './store/index.ts';
 import { createPgBossQueue, createSqliteQueue, registerJobs, schedulePeriodic, withPeriodicSlots, type JobDefinition, type Queue } from './jobs/index.ts';
 import { createMemoryBus, createMemorySharedState, createRedisBus, createRedisSharedState, type Bus, type SharedState } from './realtime/index.ts';
+import { startProcessingThread, type ProcessingThread } from './processing-thread.ts';
 import { buildHttpApp } from './http/index.ts';
 import { createWorkspaceClassifiers } from './insight/index.ts';
 import { privacyJobs, type PrivacyDeps } from './privacy/index.ts';
@@ -52,11 +53,17 @@ export const defaultConsoleDir = fileURLToPath(new URL('../web/console/dist', im
  *
  * @example const relais = await createRelais(loadConfig()); await relais.listen();
  */
-export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string; providers?: ChannelProvider[]; commerceHooks?: CommerceHooks } = {}): Promise<Relais> {
+export async function createRelais(config: Config, options: { role?: ProcessRole; clock?: Clock; logger?: Logger; consoleDir?: string; providers?: ChannelProvider[]; commerceHooks?: CommerceHooks; bus?: Bus; processing?: 'inline' | 'thread'; threadLockMemory?: SharedArrayBuffer } = {}): Promise<Relais> {
   const role = options.role ?? 'all';
+  // `processing: 'thread'` (what `relais start` asks for): the jobs of role 'all' run on a
+  // worker thread with its own connection, so none of them holds up an acknowledgement.
+  const threaded = role === 'all' && options.processing === 'thread';
+  const runsJobs = role === 'worker' || (role === 'all' && !threaded);
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? createLogger(config.logLevel);
-  const store = openStore(config.database);
+  // The two threads on one SQLite file take turns through a lock in shared memory (store/thread-lock.ts).
+  const lockMemory = threaded && config.database.kind === 'sqlite' ? createThreadLockMemory() : options.threadLockMemory;
+  const store = openStore(config.database, lockMemory ? { threadLock: threadLock(lockMemory, { first: threaded }), checkpoints: !threaded } : {});
   await store.migrate();
 
   // Scale mode (ADR 0017): Redis carries events between processes and holds what they share.
@@ -66,9 +73,9 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   // Periodic jobs (listed below) run once per period however many workers offer them.
   const periodicEvery = new Map<string, number>();
   const queue = withPeriodicSlots(config.database.kind === 'sqlite'
-    ? createSqliteQueue({ db: store.db, clock, logger, lockMs: config.jobs.leaseMs })
+    ? createSqliteQueue({ db: store.db, clock, logger, lockMs: config.jobs.leaseMs, ...(role === 'worker' ? { watchOtherWritersMs: 5 } : {}) })
     : createPgBossQueue({ connectionString: config.database.url, logger, leaseSeconds: config.jobs.leaseMs / 1000, pollIntervalSeconds: config.jobPollSeconds, ...(shared.jobWake ? { crossProcess: shared.jobWake } : {}) }), { db: store.db, clock, logger }, periodicEvery);
-  const bus = redisUrl ? await createRedisBus({ db: store.db, redisUrl, prefix, clock, logger }) : createMemoryBus({ clock });
+  const bus = options.bus ?? (redisUrl ? await createRedisBus({ db: store.db, redisUrl, prefix, clock, logger }) : createMemoryBus({ clock }));
   const accounts: AccountsDeps = {
     db: store.db,
     clock,
@@ -122,21 +129,24 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, publishing, shared });
 
   let url = '';
+  let thread: ProcessingThread | undefined;
   return {
     config, logger, store, queue, bus, accounts, inbox, channels, commerce, publishing, app,
     async listen() {
-      if (role !== 'serve') {
+      if (runsJobs) {
         await queue.start();
         await scheduler.start();
       }
       if (app) url = await app.listen({ port: config.port, host: config.host });
       // On a port picked by the system, links (invitations) must carry the real one.
       if (url && config.port === 0 && accounts.settings.publicUrl.endsWith(':0')) accounts.settings.publicUrl = url;
+      if (threaded) thread ??= await startProcessingThread({ ...config, publicUrl: accounts.settings.publicUrl }, bus, logger, lockMemory);
       return url;
     },
     async close() {
       scheduler.stop();
       await app?.close();
+      await thread?.stop();
       await queue.stop();
       await bus.close();
       await shared.close();

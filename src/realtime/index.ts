@@ -11,3 +11,4 @@ export { publishEvent } from './publish-event.ts';
 export { createMemoryLines, createMemorySharedState, type Deadlines, type LineCounter, type SharedState, type SharedThrottle } from './shared-state.ts';
 export { createRedisSharedState } from './redis-shared-state.ts';
 export { openRedis, redisReady, type RedisClient } from './redis-client.ts';
+export { createPortBus, serveBusOverPort } from './port-bus.ts';

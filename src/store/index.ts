@@ -3,6 +3,7 @@
  * migrations, and full-text search over message text behind one interface.
  */
 export { openStore, type Store, type Db, type StoreTarget } from './store.ts';
+export { createThreadLockMemory, threadLock, type ThreadLock } from './thread-lock.ts';
 export type { SearchHit, DialectName, StoreDialect } from './dialect/dialect.ts';
 export type * from './schema.ts';
 export { sql, type Transaction, type RawBuilder } from 'kysely';

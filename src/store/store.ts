@@ -6,6 +6,7 @@ import { searchWords, type SearchHit, type StoreDialect } from './dialect/dialec
 import { sqliteDialect } from './dialect/sqlite.ts';
 import { postgresDialect } from './dialect/postgres.ts';
 import { migrateToLatest, type MigrationReport } from './migrate.ts';
+import { withThreadLock, type ThreadLock } from './thread-lock.ts';
 
 export type Db = Kysely<Database>;
 
@@ -32,8 +33,8 @@ const INT8_OID = 20;
  *
  * @example const store = openStore({ kind: 'sqlite', file: 'data/relais.sqlite' });
  */
-export function openStore(target: StoreTarget): Store {
-  const { db, dialect } = target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, target.schema);
+export function openStore(target: StoreTarget, options: { threadLock?: ThreadLock; checkpoints?: boolean } = {}): Store {
+  const { db, dialect } = target.kind === 'sqlite' ? openSqlite(target.file, options.threadLock, options.checkpoints ?? true) : openPostgres(target.url, target.schema);
   return {
     db,
     dialect,
@@ -55,13 +56,21 @@ export function openStore(target: StoreTarget): Store {
   };
 }
 
-function openSqlite(file: string): { db: Db; dialect: StoreDialect } {
+function openSqlite(file: string, lock: ThreadLock | undefined, checkpoints: boolean): { db: Db; dialect: StoreDialect } {
   const database = new SqliteDatabase(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('busy_timeout = 5000');
   database.pragma('foreign_keys = ON');
-  return { db: new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) }), dialect: sqliteDialect };
+  // The commit that fills the WAL copies it into the file (a checkpoint, up to hundreds of ms):
+  // the HTTP thread of `relais start` leaves that to the processing thread's connection.
+  if (!checkpoints) database.pragma('wal_autocheckpoint = 0');
+  const config = { database: withStatementCache(database) };
+  // Two threads on the file (embedded processing thread): each query or transaction takes turns.
+  const kyselyDialect = lock
+    ? new (class extends SqliteDialect { override createDriver() { return withThreadLock(super.createDriver(), lock); } })(config)
+    : new SqliteDialect(config);
+  return { db: new Kysely<Database>({ dialect: kyselyDialect }), dialect: sqliteDialect };
 }
 
 /**
@@ -74,6 +83,10 @@ function withStatementCache(database: SqliteDatabase.Database, limit = 1000): Sq
   const prepare = database.prepare.bind(database);
   return Object.assign(Object.create(database) as SqliteDatabase.Database, {
     prepare(source: string) {
+      // Kysely opens transactions with a plain `begin`: taken IMMEDIATE, a transaction waits
+      // for the write lock up front (busy timeout) instead of failing with SQLITE_BUSY when
+      // another connection (the processing thread) wrote between its first read and write.
+      if (source === 'begin') source = 'begin immediate';
       let statement = cache.get(source);
       if (!statement) {
         statement = prepare(source);

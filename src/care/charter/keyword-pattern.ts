@@ -44,6 +44,20 @@ function letterRuns(word: string): [string, boolean][] {
  * @example keywordPattern('connard').test('t es un c.o.n.n.n.a.r.d') // true
  */
 export function keywordPattern(keyword: string): RegExp | null {
+  // Built per comment from the charter's keywords: the source is kept, a fresh RegExp (it is
+  // global, so stateful) is made from it each time.
+  let source = sources.get(keyword);
+  if (source === undefined) {
+    source = patternSource(keyword);
+    if (sources.size >= 5000) sources.clear();
+    sources.set(keyword, source);
+  }
+  return source === null ? null : new RegExp(source, 'gu');
+}
+
+const sources = new Map<string, string | null>();
+
+function patternSource(keyword: string): string | null {
   const words = fold(keyword).trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return null;
   const body = words.map((word) => {
@@ -52,5 +66,5 @@ export function keywordPattern(keyword: string): RegExp | null {
   // Optional plural "s". A boundary is "no letter or digit", also across one separator, so
   // "con" fires neither inside "contact" nor at the start of "c.o.n.n.a.r.d". The apostrophe
   // stays out of the boundary: "l'abruti" must still match "abruti".
-  return new RegExp(`(?<![\\p{L}\\p{N}]${joiner}?)${body}s?(?!${joiner}?[\\p{L}\\p{N}])`, 'gu');
+  return `(?<![\\p{L}\\p{N}]${joiner}?)${body}s?(?!${joiner}?[\\p{L}\\p{N}])`;
 }

@@ -84,7 +84,7 @@ export function realtimeRoutes(app: FastifyInstance, deps: HttpDeps): void {
     const deliver = (event: BusEvent) => {
       if (event.seq <= lastSent) return;
       lastSent = event.seq;
-      send({ type: 'event', event });
+      if (socket.readyState === socket.OPEN) socket.send(eventFrame(event));
     };
     // Held until the client has said where it stands, and during every replay it asked for.
     let held: BusEvent[] | undefined = [];
@@ -160,4 +160,15 @@ function safeJson(text: string): unknown {
   } catch {
     return undefined;
   }
+}
+
+// An event goes to every open tab of its workspace: it is serialised once, not once per socket.
+const frames = new WeakMap<BusEvent, string>();
+function eventFrame(event: BusEvent): string {
+  let frame = frames.get(event);
+  if (frame === undefined) {
+    frame = JSON.stringify({ type: 'event', event });
+    frames.set(event, frame);
+  }
+  return frame;
 }

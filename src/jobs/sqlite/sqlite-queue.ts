@@ -1,4 +1,4 @@
-import { isUniqueViolation, type Db } from '../../store/index.ts';
+import { isUniqueViolation, sql, type Db } from '../../store/index.ts';
 import { AppError, newId, systemClock, type Clock, type Logger } from '../../kernel/index.ts';
 import type { DeadJob, JobHandler, Queue } from '../queue.ts';
 import { deadListLimit, errorText, resolveEnqueueOptions } from '../resolve-options.ts';
@@ -19,6 +19,12 @@ export interface SqliteQueueOptions {
   /** How often the leases of running jobs are renewed (default a third of `lockMs`). */
   heartbeatMs?: number;
   logger?: Logger;
+  /**
+   * When other connections enqueue too (the embedded processing thread, a `relais worker` on
+   * the same file): how often to ask SQLite whether another connection committed
+   * (`PRAGMA data_version`, no disk read) and, if so, poll at once. Off by default.
+   */
+  watchOtherWritersMs?: number;
 }
 
 interface Worker {
@@ -57,6 +63,27 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
   let polling: Promise<void> | undefined;
   let pollAgain = false;
   let prunedAt = 0;
+  let watcher: NodeJS.Timeout | undefined;
+  let dataVersion: number | undefined;
+  let watching = false;
+
+  // Another connection's commit (maybe an enqueue) changes `data_version`; ours do not.
+  async function watchOtherWriters(): Promise<void> {
+    if (watching) return;
+    watching = true;
+    try {
+      const { rows } = await sql<{ data_version: number }>`PRAGMA data_version`.execute(db);
+      const version = rows[0]?.data_version;
+      if (version !== dataVersion) {
+        dataVersion = version;
+        wake();
+      }
+    } catch (error) {
+      logger?.error({ err: error }, 'job queue watch failed');
+    } finally {
+      watching = false;
+    }
+  }
 
   // One poll at a time; a wake during a poll makes it go round once more, so none is lost.
   function wake(): void {
@@ -183,6 +210,7 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
       started = true;
       timer = setInterval(wake, pollIntervalMs);
       heartbeat = setInterval(() => void renewIfDue(), heartbeatMs);
+      if (options.watchOtherWritersMs) watcher = setInterval(() => void watchOtherWriters(), options.watchOtherWritersMs);
       wake();
     },
 
@@ -190,6 +218,8 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
       started = false;
       clearInterval(timer);
       timer = undefined;
+      clearInterval(watcher);
+      watcher = undefined;
       // A stopping worker renews nothing more: a job still running a lease after `stop()` may
       // be taken by another worker (the attempt fences this one's late result).
       clearInterval(heartbeat);
