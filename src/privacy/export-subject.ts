@@ -26,7 +26,7 @@ export async function exportSubject(db: Db, workspaceId: string, subject: Subjec
       .select(['i.contact_id', 'c.kind as channel', 'c.name as channelName', 'i.external_id', 'i.handle', 'i.display_name', 'i.created_at']).where('i.workspace_id', '=', ws).where('i.contact_id', 'in', ids(subject.contactIds)).execute(),
     db.selectFrom('contact_notes').select(['contact_id', 'text', 'created_at']).where('workspace_id', '=', ws).where('contact_id', 'in', ids(subject.contactIds)).execute(),
     db.selectFrom('conversations as v').innerJoin('channels as c', (j) => j.onRef('c.workspace_id', '=', 'v.workspace_id').onRef('c.id', '=', 'v.channel_id'))
-      .select(['v.id', 'v.contact_id', 'c.kind as channel', 'c.name as channelName', 'v.kind', 'v.status', 'v.created_at', 'v.last_message_at']).where('v.workspace_id', '=', ws).where('v.id', 'in', ids(subject.conversationIds)).execute(),
+      .select(['v.id', 'v.contact_id', 'c.kind as channel', 'c.name as channelName', 'v.kind', 'v.status', 'v.created_at', 'v.last_message_at']).where('v.workspace_id', '=', ws).where('v.id', 'in', ids(subject.conversationIds)).orderBy('v.created_at').orderBy('v.id').execute(),
     db.selectFrom('messages').select(['id', 'conversation_id', 'direction', 'kind', 'author_type', 'text', 'attachments', 'status', 'language', 'sentiment', 'intents', 'platform_created_at', 'created_at'])
       .where('workspace_id', '=', ws).where('conversation_id', 'in', ids(subject.conversationIds)).orderBy('seq').execute(),
     db.selectFrom('message_revisions').select(['message_id', 'text', 'status', 'created_at']).where('workspace_id', '=', ws).where('message_id', 'in', ids(subject.messageIds)).execute(),
