@@ -3,7 +3,6 @@
  * with 50,000 posts on each database, beside plain node:http measured in the same run. The
  * same rows are part of `npm run bench` (SQLite there).
  */
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,19 +13,9 @@ import { loadConfig } from '../src/kernel/index.ts';
 import { createRelais } from '../src/main.ts';
 import { postgresAdminUrl, postgresUnavailable } from '../src/store/testing.ts';
 import { benchPublishing } from './publishing-calendar.ts';
+import { plainNodeServer } from './plain-server.ts';
 
 const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
-
-async function plainNodeServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const body = JSON.stringify({ status: 'ok' });
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
 
 async function admin(sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: postgresAdminUrl });

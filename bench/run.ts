@@ -2,7 +2,6 @@
  * `npm run bench`: figures, not pass/fail. Each HTTP row is compared in the same run with
  * plain node:http on this machine, so the overhead of the stack is visible.
  */
-import http from 'node:http';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,6 +11,7 @@ import { createRelais } from '../src/main.ts';
 import { Worker } from 'node:worker_threads';
 import { round, type LoadResult } from './load.ts';
 import { benchPublishing } from './publishing-calendar.ts';
+import { plainNodeServer } from './plain-server.ts';
 
 const durationMs = Number(process.env.BENCH_DURATION_MS ?? 3000);
 
@@ -23,17 +23,6 @@ function load(label: string, url: string, options: { durationMs: number; headers
     worker.once('message', (result: LoadResult) => { void worker.terminate(); resolve(result); });
     worker.once('error', reject);
   });
-}
-
-async function plainNodeServer(): Promise<{ url: string; close(): Promise<void> }> {
-  const body = JSON.stringify({ status: 'ok' });
-  const server = http.createServer((_req, res) => {
-    res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body) });
-    res.end(body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((resolve) => server.close(() => resolve())) };
 }
 
 async function main(): Promise<void> {
