@@ -20,7 +20,8 @@ describe.skipIf(!chromiumAvailable())('the first hour of a new shop', () => {
     await page.goto(`${h.server.url}/inbox`);
     await page.locator('[data-testid=count-unassigned]', { hasText: '2' }).waitFor();
     await page.waitForURL(/view=unassigned/);
-    expect(await page.locator('[data-testid=conversation-row]').count()).toBe(2);
+    // The view's rows arrive after its URL: wait for them rather than count an empty list.
+    await expect.poll(() => page.locator('[data-testid=conversation-row]').count(), { timeout: 10_000 }).toBe(2);
     expect(await page.locator('[data-testid=count-mine]').textContent()).toBe('0');
     const header = await page.locator('header.topbar').boundingBox();
     expect(header!.height).toBeLessThan(70);
