@@ -9,8 +9,9 @@ import { useResource } from '../ui/use-resource.ts';
 import { DailyChart, palette } from './DailyChart.tsx';
 import { DrillPanel } from './DrillPanel.tsx';
 import './reports.css';
+import { localDay } from '../ui/local-day.ts';
 
-const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+const day = localDay;
 
 /** "Rapports": care, sentiment and social commerce over a period, each figure opening what is behind it. */
 export function ReportsPage() {

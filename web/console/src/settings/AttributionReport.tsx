@@ -9,8 +9,9 @@ import { useResource } from '../ui/use-resource.ts';
 import { AttributionChart } from './AttributionChart.tsx';
 import { can } from '../../../../src/contracts/permissions.ts';
 import { PromoCodeMapping } from './PromoCodeMapping.tsx';
+import { localDay } from '../ui/local-day.ts';
 
-const day = (at: number) => new Date(at).toISOString().slice(0, 10);
+const day = localDay;
 
 /** "Ventes attribuées": what social brought in over a period, per channel, model and agent. */
 export function AttributionReport() {
