@@ -77,12 +77,15 @@ export async function publishVersion(deps: PublishingDeps, job: PublishJob): Pro
 
 async function recordPublished(deps: PublishingDeps, version: PubVersionsTable, outcome: Extract<PublishOutcome, { ok: true }>): Promise<void> {
   const now = deps.clock.now();
-  await deps.db.updateTable('pub_versions').set({
-    status: 'published', platform_id: outcome.platformId, permalink: outcome.permalink, published_at: now, lease_until: null,
-    failure_kind: null, failure_reason: null, next_poll_at: now + FIRST_POLL_AFTER_MS, updated_at: now,
-  }).where('workspace_id', '=', version.workspace_id).where('id', '=', version.id).execute();
-  await refreshPostStatus(deps.db, version.workspace_id, version.post_id, now);
-  await emitWebhookEvent(deps, deps.db, version.workspace_id, 'post.published', { postId: version.post_id, versionId: version.id, network: version.network, platformId: outcome.platformId, permalink: outcome.permalink, publishedAt: now }, { once: version.id });
+  // The published state and the webhook that tells it commit together (`once`: a retry after a lost commit sends it once).
+  await deps.db.transaction().execute(async (trx) => {
+    await trx.updateTable('pub_versions').set({
+      status: 'published', platform_id: outcome.platformId, permalink: outcome.permalink, published_at: now, lease_until: null,
+      failure_kind: null, failure_reason: null, next_poll_at: now + FIRST_POLL_AFTER_MS, updated_at: now,
+    }).where('workspace_id', '=', version.workspace_id).where('id', '=', version.id).execute();
+    await refreshPostStatus(trx, version.workspace_id, version.post_id, now);
+    await emitWebhookEvent(deps, trx, version.workspace_id, 'post.published', { postId: version.post_id, versionId: version.id, network: version.network, platformId: outcome.platformId, permalink: outcome.permalink, publishedAt: now }, { once: version.id });
+  });
   await deps.bus.publish(version.workspace_id, 'post.published', { postId: version.post_id, versionId: version.id, network: version.network, permalink: outcome.permalink });
   deps.logger.info({ versionId: version.id, network: version.network, platformId: outcome.platformId }, 'post published');
 }

@@ -5,6 +5,7 @@ import { addChannel } from '../channels/index.ts';
 import { meta, signedMetaRequest } from '../channels/testing.ts';
 import { addMember, Browser, ownerInput, setUpOwner, startTestRelais, type TestRelais } from '../http/testing.ts';
 import { waitFor } from '../jobs/testing.ts';
+import { sql } from '../store/index.ts';
 import { testDialects, type TestDialect } from '../store/testing.ts';
 import { emitWebhookEvent, RETRY_DELAYS_MS, SWEEP_QUEUE } from './index.ts';
 
@@ -157,6 +158,36 @@ describe.each(dialects)('outgoing webhooks on %s', (dialect: TestDialect) => {
     const got = ok.received.slice(before).map((request) => verified(secret, request));
     expect(got.map((e) => e.data.orderId)).toEqual(['01JORDER']);
     expect(got[0]).toMatchObject({ type: 'order.attributed', data: { totalCents: 12_900, currency: 'EUR', models: ['promo_code'] } });
+    expect((await owner.delete(`/api/v1/webhooks/${created.body.subscription.id}`)).status).toBe(204);
+  });
+
+  it.skipIf(dialect !== 'sqlite')('keeps a conversation open when its resolution cannot be told to the subscribers', async () => {
+    const created = await owner.post('/api/v1/webhooks', { url: ok.url, events: ['conversation.resolved'] });
+    const secret = created.body.secret as string;
+    const { body, headers } = signedMetaRequest(meta.page(meta.message(PAGE_ID, { psid: '5550078', mid: 'm_hook_atomic', text: 'Toujours pas reçu ma commande', at: Date.now() })), META_SECRET);
+    expect((await relais.app.inject({ method: 'POST', url: '/hooks/meta', payload: body, headers })).statusCode).toBe(200);
+    const db = relais.store.db;
+    const conversationOf = () => db.selectFrom('messages').select('conversation_id').where('workspace_id', '=', workspaceId).where('text', '=', 'Toujours pas reçu ma commande').executeTakeFirst();
+    await waitFor(async () => (await conversationOf()) !== undefined, 10_000, 'the message stored');
+    const conversationId = (await conversationOf())!.conversation_id;
+    const statusOf = async () => (await db.selectFrom('conversations').select('status').where('workspace_id', '=', workspaceId).where('id', '=', conversationId).executeTakeFirstOrThrow()).status;
+
+    // The job table refuses the fan-out (a full disk would): the resolution must not be kept without it.
+    await sql`create trigger refuse_fanout before insert on jobs when new.queue = 'webhooks.fanout' begin select raise(abort, 'no room for the fan-out'); end`.execute(db);
+    const before = ok.received.length;
+    const refused = await owner.patch(`/api/v1/conversations/${conversationId}`, { status: 'resolved' });
+    await sql`drop trigger refuse_fanout`.execute(db);
+    expect(refused.status).toBeGreaterThanOrEqual(500);
+    expect(await statusOf()).toBe('open');
+
+    const resolved = await owner.patch(`/api/v1/conversations/${conversationId}`, { status: 'resolved' });
+    expect(resolved.status, JSON.stringify(resolved.body)).toBe(200);
+    expect(await statusOf()).toBe('resolved');
+    // Only this subscription's deliveries (the first test's subscription hears resolutions too).
+    const ours = () => ok.received.slice(before).flatMap((request) => { try { return [verified(secret, request)]; } catch { return []; } });
+    await waitFor(() => ours().length > 0, 10_000, 'conversation.resolved');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(ours()).toMatchObject([{ type: 'conversation.resolved', data: { conversationId } }]);
     expect((await owner.delete(`/api/v1/webhooks/${created.body.subscription.id}`)).status).toBe(204);
   });
 
