@@ -3,13 +3,13 @@
  * freshly built from the current sources (into a temp dir, so web/console/dist is untouched).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { createRelais, type Relais } from '../src/main.ts';
 import { loadConfig } from '../src/kernel/index.ts';
+import { freePort } from '../src/realtime/testing.ts';
 
 export interface RunningRelais {
   url: string;
@@ -41,16 +41,4 @@ export async function startRelais(options: { env?: Record<string, string> } = {}
       rmSync(consoleDir, { recursive: true, force: true });
     },
   };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
 }
