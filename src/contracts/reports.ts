@@ -5,6 +5,30 @@ import { attributionReport } from './commerce.ts';
 // The reports of docs/metrics.md, as `/api/v1/reports/*` answers them. `src/reports` computes
 // them; `http/contract-types.test.ts` holds its types and these schemas equal, so neither drifts.
 
+// What the reports take: a period (and scope), a page, and the figure a drill opens.
+const instant = z.union([z.iso.datetime({ offset: true }), z.iso.date()]);
+/** `from`/`to`: ISO instants (`to` excluded), or local dates of the workspace (`to` the last day included). */
+export const reportPeriodQuery = z.object({ from: instant, to: instant, channelId: z.string().min(1).max(64).optional() });
+export type ReportPeriod = z.infer<typeof reportPeriodQuery>;
+export const reportPageQuery = z.object({ offset: z.coerce.number().int().min(0).max(10_000_000).default(0), limit: z.coerce.number().int().min(1).max(500).default(50) });
+export const conversationDrill = z.object({
+  of: z.literal('conversations'),
+  /** Which figure the list is about; each sorts by it, slowest first. */
+  metric: z.enum(['first_response', 'resolution', 'unanswered', 'reopened', 'answered_by_automation', 'within_sla', 'waiting']),
+  mode: z.enum(['calendar', 'business']).default('calendar'),
+  /** Only conversations whose figure is at least this (the p90: the slow ones). */
+  minMs: z.coerce.number().int().min(0).optional(),
+  agentId: z.string().max(64).optional(),
+});
+export type ConversationDrill = z.infer<typeof conversationDrill>;
+/** The rows behind a number: conversations, messages or orders, each with its filters. */
+export const reportDrill = z.discriminatedUnion('of', [
+  conversationDrill,
+  z.object({ of: z.literal('messages'), sentiment: z.enum(['positive', 'neutral', 'negative']).optional() }),
+  z.object({ of: z.literal('orders'), model: z.enum(['promo_code', 'utm', 'conversation_assisted']).optional(), agentId: z.string().max(64).optional(), sourceChannelId: z.string().max(64).optional() }),
+]);
+export type ReportDrill = z.infer<typeof reportDrill>;
+
 const ms = z.number().nullable();
 export const durationSummary = z.object({ medianMs: ms, p90Ms: ms, meanMs: ms }).meta({ id: 'DurationSummary' });
 const timing = z.object({ count: z.number(), calendar: durationSummary, business: durationSummary });

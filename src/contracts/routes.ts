@@ -196,11 +196,11 @@ export const apiRoutes: RouteContract[] = [
   r('GET', '/api/v1/ambassadors', 'contests', 'The ambassador leaderboard of a network over a window', { query: contests.leaderboardQuery, responses: { 200: contests.leaderboard } }),
   r('PUT', '/api/v1/ambassadors/settings', 'contests', 'Set the score from which a customer counts as an ambassador', { body: contests.ambassadorSettingsBody, responses: { 200: contests.ambassadorThreshold } }),
   r('POST', '/api/v1/ambassadors/{id}/code', 'contests', 'A personal promo code for an ambassador (the existing one when asked again)', { params: z.strictObject({ id: z.string().min(1).max(100) }), body: contests.ambassadorCodeBody, responses: { 201: contests.ambassadorCode, 200: contests.ambassadorCode } }),
-  // Reports (issue 17): each route validates its query itself (http/routes/reports.validators.ts).
-  r('GET', '/api/v1/reports/response-times', 'reports', 'Response times over a period', { responses: { 200: reports.responseTimesAnswer } }),
-  r('GET', '/api/v1/reports/sentiment', 'reports', 'Sentiment shares over a period', { responses: { 200: reports.sentimentAnswer } }),
-  r('GET', '/api/v1/reports/care', 'reports', 'Care figures over a period', { responses: { 200: reports.careAnswer } }),
-  r('GET', '/api/v1/reports/commerce', 'reports', 'Commerce figures over a period', { responses: { 200: reports.commerceReport } }),
+  // Reports (issue 17): a period as `from`/`to` (local dates or instants) and a scope; the drill adds the figure's filters and a page.
+  r('GET', '/api/v1/reports/response-times', 'reports', 'Response times over a period', { query: reports.reportPeriodQuery, responses: { 200: reports.responseTimesAnswer } }),
+  r('GET', '/api/v1/reports/sentiment', 'reports', 'Sentiment shares over a period', { query: reports.reportPeriodQuery, responses: { 200: reports.sentimentAnswer } }),
+  r('GET', '/api/v1/reports/care', 'reports', 'Care figures over a period', { query: reports.reportPeriodQuery, responses: { 200: reports.careAnswer } }),
+  r('GET', '/api/v1/reports/commerce', 'reports', 'Commerce figures over a period', { query: reports.reportPeriodQuery, responses: { 200: reports.commerceReport } }),
   r('GET', '/api/v1/reports/drill', 'reports', 'The conversations, messages or orders behind a figure', { responses: { 200: reports.drillPage } }),
   r('GET', '/api/v1/reports/drill.csv', 'reports', 'The same, as CSV', { responses: { 200: 'text/csv' } }),
   r('POST', '/api/v1/reports/exports', 'reports', 'Start a report export', { responses: { 202: created } }),

@@ -7661,7 +7661,11 @@ export interface operations {
     };
     getReportsResponseTimes: {
         parameters: {
-            query?: never;
+            query: {
+                from: string;
+                to: string;
+                channelId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7687,13 +7691,18 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
         };
     };
     getReportsSentiment: {
         parameters: {
-            query?: never;
+            query: {
+                from: string;
+                to: string;
+                channelId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7761,13 +7770,18 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
         };
     };
     getReportsCare: {
         parameters: {
-            query?: never;
+            query: {
+                from: string;
+                to: string;
+                channelId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7866,13 +7880,18 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
         };
     };
     getReportsCommerce: {
         parameters: {
-            query?: never;
+            query: {
+                from: string;
+                to: string;
+                channelId?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -7888,6 +7907,7 @@ export interface operations {
                     "application/json": components["schemas"]["CommerceReport"];
                 };
             };
+            400: components["responses"]["InvalidInput"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
         };

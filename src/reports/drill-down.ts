@@ -1,22 +1,10 @@
-import { z } from 'zod';
+import { reportDrill, type ReportDrill } from '../contracts/index.ts';
 import type { Db } from '../store/index.ts';
 import type { ReportQuery } from './report-period.ts';
 
 /** What a number of a report opens: the conversations, messages or orders behind it. */
-export const drillSchema = z.discriminatedUnion('of', [
-  z.object({
-    of: z.literal('conversations'),
-    /** Which figure the list is about; each sorts by it, slowest first. */
-    metric: z.enum(['first_response', 'resolution', 'unanswered', 'reopened', 'answered_by_automation', 'within_sla', 'waiting']),
-    mode: z.enum(['calendar', 'business']).default('calendar'),
-    /** Only conversations whose figure is at least this (the p90: the slow ones). */
-    minMs: z.coerce.number().int().min(0).optional(),
-    agentId: z.string().max(64).optional(),
-  }),
-  z.object({ of: z.literal('messages'), sentiment: z.enum(['positive', 'neutral', 'negative']).optional() }),
-  z.object({ of: z.literal('orders'), model: z.enum(['promo_code', 'utm', 'conversation_assisted']).optional(), agentId: z.string().max(64).optional(), sourceChannelId: z.string().max(64).optional() }),
-]);
-export type DrillRequest = z.infer<typeof drillSchema>;
+export const drillSchema = reportDrill;
+export type DrillRequest = ReportDrill;
 
 export interface DrillPage {
   columns: string[];

@@ -1,14 +1,11 @@
 // The reports of docs/api.md ("Reports"); the shapes are the contracts' (src/contracts).
-import type { CareAnswer, CareReport, CommerceReport, DrillPage, ReportExport, SentimentAnswer, SentimentReport } from '../../../../src/contracts/index.ts';
+import type { CareAnswer, CareReport, CommerceReport, ConversationDrill, DrillPage, ReportExport, ReportPeriod, SentimentAnswer, SentimentReport } from '../../../../src/contracts/index.ts';
 import { request } from './client.ts';
 
-export type { CareReport, CommerceReport, DrillPage, SentimentReport };
+export type { CareReport, CommerceReport, ConversationDrill, DrillPage, SentimentReport };
 
-export interface Period {
-  /** Local dates of the workspace, `to` included. */
-  from: string;
-  to: string;
-}
+/** Local dates of the workspace (`to` included), or instants; and a channel to narrow to. */
+export type Period = ReportPeriod;
 
 export type ExportStatus = ReportExport;
 
@@ -18,14 +15,6 @@ const q = (params: Record<string, string | number | undefined>) =>
 export const getCareReport = (p: Period) => request<CareAnswer>('GET', `/api/v1/reports/care?${q({ ...p })}`);
 export const getSentimentReport = (p: Period) => request<SentimentAnswer>('GET', `/api/v1/reports/sentiment?${q({ ...p })}`);
 export const getCommerceReport = (p: Period) => request<CommerceReport>('GET', `/api/v1/reports/commerce?${q({ ...p })}`);
-
-/** What a number opens: the conversations behind a response-time figure. */
-export interface ConversationDrill {
-  of: 'conversations';
-  metric: 'first_response' | 'resolution' | 'unanswered' | 'reopened' | 'answered_by_automation' | 'within_sla' | 'waiting';
-  mode: 'calendar' | 'business';
-  minMs?: number;
-}
 
 export const getDrill = (p: Period, drill: ConversationDrill, offset = 0) =>
   request<DrillPage>('GET', `/api/v1/reports/drill?${q({ ...p, ...drill, offset, limit: 50 })}`);
