@@ -868,6 +868,448 @@ happy with the result
 a really gripping series
 `;
 
+// General tweets, written for Relais like the rest: what people post about shows, sport,
+// politics, ecology, the weather and their day, at tweet length, with @mentions, hashtags
+// and names. News and announcements are neutral even when the news is bad; anticipation
+// ("can't wait to see X tomorrow") is positive; sarcasm is negative.
+const FR_TWEETS_NEGATIVE = `
+Encore une promesse non tenue, ce gouvernement nous prend pour des idiots
+Pollution record à Paris et toujours aucune mesure sérieuse
+Honteux, le glyphosate autorisé pour 5 ans de plus
+Ce débat était nul, aucune idée, que des attaques
+Marre des politiques qui mentent en permanence
+Le nucléaire c'est une catastrophe annoncée, arrêtez
+Quelle honte ce discours, on touche le fond
+Encore une hausse des impôts, on n'en peut plus
+Les lobbies gagnent toujours, la planète perd
+Triste de voir la forêt brûler chaque été
+Scandale : le ministre mis en examen et toujours en poste
+Je suis écœuré par ces résultats
+Son programme est irréaliste et dangereux
+Les agriculteurs crèvent et personne ne fait rien
+C'est une blague cette réforme ? Lamentable
+Grève des trains demain, encore galère pour aller bosser
+Pas un mot sur le climat pendant tout le débat, pathétique
+Le chômage augmente encore, quel échec
+Trop déçu par la défaite, on méritait mieux
+Ras le bol de ces bouchons tous les matins
+Il fait un froid de canard et le chauffage est en panne
+Les abeilles disparaissent et on continue les pesticides, n'importe quoi
+Quel mépris pour les électeurs
+Cette loi est une régression sociale inacceptable
+On détruit la planète pour quelques euros de plus
+Encore un attentat, j'ai le cœur brisé
+Aucune confiance en ce candidat, il change d'avis tous les jours
+Le débat a tourné au pugilat, affligeant
+Franchement ce film est une purge, je me suis ennuyé
+Il ment comme il respire
+Bravo le gouvernement, encore des fermetures d'usines
+Génial, encore un pic de pollution, merci les politiques
+Les élus se votent des augmentations, indécent
+Le projet d'aéroport va détruire des centaines d'hectares
+J'ai peur pour l'avenir de mes enfants
+Journée pourrie, tout est allé de travers
+Ce parti n'a plus aucune crédibilité
+Le prix de l'électricité explose, c'est insupportable
+Ils n'ont rien compris à la colère des gens
+Quelle catastrophe ces inondations, pensées aux sinistrés
+#Glyphosate : encore une fois les lobbies ont gagné, honteux
+@user vous n'avez tenu aucune de vos promesses
+Ce gouvernement détruit le service public petit à petit
+Nul ce débat, ils se coupent la parole sans arrêt
+Encore une centrale qui fuit et on nous dit que tout va bien
+Les pauvres paient toujours pour les riches, marre
+Quelle hypocrisie de parler d'écologie en prenant le jet privé
+Le candidat a encore menti en direct, incroyable
+Pathétique cette campagne, aucun projet, que des affaires
+On nous prend vraiment pour des imbéciles
+Les déchets plastiques partout sur la plage, ça me rend malade
+Je ne voterai plus jamais pour eux
+Ce projet de loi est une honte pour la démocratie
+La forêt amazonienne brûle et tout le monde s'en fiche
+Déçu par son discours, vide et sans ambition
+C'est un désastre écologique, personne n'assume
+Ils ont supprimé la ligne de bus, bravo les élus
+Le diesel pollue et on continue de le subventionner, absurde
+Quelle arrogance ce ministre
+Affaire après affaire, ce parti est pourri
+On va droit dans le mur avec ces politiques
+Triste journée pour la planète
+Mais quelle bande d'incapables
+La canicule tue et on ne fait toujours rien
+Les promesses de campagne déjà oubliées, classique
+Son bilan est catastrophique
+J'ai honte de mon pays ce soir
+Ce débat m'a donné envie de ne pas voter
+Ils bétonnent les terres agricoles, c'est scandaleux
+Encore un élu condamné qui reste en place, dégoûtant
+`;
+
+const FR_TWEETS_NEUTRAL = `
+Le débat entre les candidats aura lieu jeudi à 21h sur TF1
+Conférence de presse du ministre de l'Écologie demain matin
+Le projet de loi sur la transition énergétique arrive au Sénat
+Qui regarde l'émission politique ce soir ?
+Marine Le Pen sera à Lyon samedi pour un meeting
+Le premier tour de la primaire a lieu le 20 novembre
+Réunion publique sur le PLU mardi à la salle des fêtes
+Nouveau sondage Ifop publié ce matin
+Hollande s'exprimera à 20h depuis l'Élysée
+La COP22 se tiendra à Marrakech en novembre
+Le conseil municipal vote le budget lundi
+Macron présente son programme le 2 mars
+Les résultats du vote seront connus vers 20h
+Quelqu'un sait à quelle heure commence la manifestation ?
+Fillon en déplacement à Nice cet après-midi
+Article intéressant sur le nucléaire, à lire ici : lien
+Le rapport du GIEC sera publié lundi
+Je suis dans le train pour Bordeaux
+Interview de Benoît Hamon ce matin sur France Inter
+Les parrainages doivent être déposés avant le 17 mars
+Mélenchon tiendra un meeting en hologramme à Paris et à Lyon
+La ministre répondra aux questions des députés mardi
+Le taux de participation à 17h est de 69%
+Suivez le direct du débat sur notre site
+Vote du budget de la région prévu jeudi
+Le salon de l'agriculture ouvre ses portes samedi
+Le prix du diesel sera aligné sur l'essence d'ici 2020
+Je vais au bureau de vote cet après-midi
+Le candidat écologiste sera reçu à Matignon demain
+La réforme du code du travail sera examinée en juin
+Ce soir, le président répond aux questions des journalistes
+Les chiffres du chômage publiés jeudi
+Réunion du groupe demain à 14h
+Sondage : 28% pour Macron, 25% pour Le Pen au premier tour
+Qui sera le prochain Premier ministre ?
+L'Assemblée examine le texte sur la biodiversité cette semaine
+Le sommet européen s'ouvre demain à Bruxelles
+Premier meeting de campagne dimanche à Marseille
+Le ministre de l'Intérieur était l'invité du 20h
+Météo : pluie sur la Bretagne demain, soleil dans le sud
+#Présidentielle2017 : les 11 candidats débattront le 4 avril
+@user vous serez à la réunion de jeudi ?
+Le ministre de l'Environnement en visite à Grenoble demain
+Le texte sera examiné en commission mercredi #AN
+Fessenheim : la date de fermeture sera fixée par décret
+RT @user : le programme complet est en ligne
+Les bureaux de vote fermeront à 19h dans les grandes villes
+Qui sera l'invité de l'émission dimanche ?
+La taxe carbone passera à 30 euros la tonne en 2017
+Hamon et Valls s'affronteront au second tour de la primaire
+Conférence sur le réchauffement climatique à la fac jeudi à 18h
+Le dernier rapport de l'ADEME est disponible en ligne
+Le président de région présente son budget ce matin
+Notre-Dame-des-Landes : le référendum local aura lieu le 26 juin
+Vous regardez le débat ou le match ce soir ?
+Les députés examinent la loi Travail à partir de mardi
+Le candidat sera en direct sur BFM à 19h
+Selon un sondage, 60% des Français sont favorables à la mesure
+Le parti publiera sa liste de candidats la semaine prochaine
+Je prends le métro jusqu'à la manif, on se retrouve où ?
+Le gouvernement annonce un plan pour l'eau potable
+Juppé et Sarkozy tiennent meeting le même soir
+La loi sur la transition énergétique fixe un objectif de 50% de nucléaire en 2025
+Le conseil des ministres se réunit exceptionnellement samedi
+Les résultats officiels seront publiés demain matin
+Vidéo du discours complet ici
+La réunion est reportée à lundi
+Combien de signatures faut-il pour se présenter ?
+Le ministre répondra aux questions des internautes à 18h
+La primaire de la droite compte sept candidats
+`;
+
+const FR_TWEETS_POSITIVE = `
+Bravo à Nicolas Hulot pour ce discours, enfin des mesures concrètes pour le climat
+Très belle initiative de la mairie, des pistes cyclables partout 👏
+Excellent débat ce soir, des propositions claires et réalistes
+Heureux de voir autant de jeunes mobilisés pour la planète
+La COP21 se termine sur un accord historique, une vraie victoire
+Merci @user pour ce reportage passionnant sur les énergies renouvelables
+Enfin une bonne nouvelle : le projet de barrage est abandonné
+J'adore ce candidat, il parle vrai et il a des idées
+Super soirée hier avec les militants, on lâche rien 💪
+Quel plaisir de voir la ville sans voitures dimanche
+Magnifique victoire des Bleus ce soir !!!
+Vivement le concert de samedi, trop hâte
+Très fier de mon équipe, un travail remarquable
+Belle journée au marché bio, tout est délicieux
+Son programme sur l'éducation est vraiment convaincant
+Une belle avancée pour l'égalité femmes hommes, enfin
+Le dernier film de Dupontel est une pépite, allez-y
+Respect total pour les pompiers qui ont combattu l'incendie
+Les panneaux solaires sont posés, on produit notre propre électricité 😊
+Bonne nouvelle, la centrale à charbon va fermer
+Trop contente, j'ai eu mon bac avec mention !!
+Une intervention brillante à l'Assemblée, chapeau
+Ce week-end à la montagne était parfait
+On a gagné le match 3 à 0, quelle ambiance au stade
+Merci à tous pour vos messages, ça me touche beaucoup
+Le nouveau parc est magnifique, les enfants adorent
+Je soutiens à 100% cette proposition de loi
+Les jeunes agriculteurs bio font un boulot génial
+Content de voir la France montrer l'exemple sur le climat
+Génial, le tram arrive enfin dans notre quartier
+Discours plein d'espoir ce soir, ça fait du bien
+Belle remontée dans les sondages, la campagne décolle
+Le vélo électrique a changé ma vie, je recommande
+Journée formidable à la manif pour le climat, on était des milliers
+Une grande dame de la politique, hommage mérité
+J'ai adoré la série, vivement la saison 2
+Ça fait plaisir de voir des élus qui tiennent leurs promesses
+Bonne année à tous, plein de bonheur 🎉
+Enfin du soleil, bon week-end à tous
+Quelle belle leçon de courage de ces lycéens
+#COP21 un accord signé par 195 pays, c'est historique 👏
+@user merci pour votre soutien, ça donne de la force pour la suite
+Excellente interview de @user ce matin, clair et précis
+Très bonne nouvelle pour les énergies renouvelables en France #transition
+Ravie de voir que la ville passe au zéro pesticide 🌱
+Quel beau meeting ce soir, salle pleine et ambiance de folie
+Bravo aux militants pour cette mobilisation exemplaire
+Le plan vélo est enfin voté, belle victoire pour les cyclistes
+J'ai voté et je suis fière de l'avoir fait #citoyen
+Superbe documentaire sur les océans hier soir, à voir absolument
+Ce candidat a du talent, il ira loin
+La remontée de la gauche dans les sondages fait plaisir
+Merci aux bénévoles qui ont nettoyé la plage ce matin ❤️
+Enfin une loi ambitieuse contre le gaspillage alimentaire
+Belle leçon de démocratie ce soir
+Soutien total aux agriculteurs qui passent au bio
+Heureusement qu'il reste des journalistes comme elle
+Un débat de haute tenue, ça change
+La biodiversité revient dans le parc, quel bonheur de revoir des hérissons
+Cette mesure va vraiment aider les familles, bien joué
+On avance ! Le projet éolien est validé 💚
+Joli score pour les écologistes aux régionales
+Je suis fan de sa façon de parler aux gens, simple et honnête
+L'électricité verte moins chère, enfin une bonne idée
+Des milliers de personnes dans la rue pour le climat, ça redonne espoir
+Très touchée par ce discours sur l'accueil des réfugiés
+Une ministre compétente, ça fait du bien
+Le covoiturage c'est génial, économique et sympa
+Bon courage à tous les candidats, que le meilleur gagne !
+Ce livre sur l'écologie est passionnant, je le conseille
+`;
+
+const EN_TWEETS_NEGATIVE = `
+Can't believe they cancelled the show, worst decision ever
+@user you ruined the whole movie for me, thanks a lot
+Stuck in traffic for 2 hours, I hate this city
+Another mass shooting. When will this end?
+The referee was a joke tonight, we got robbed
+My phone died in the middle of the call, typical
+Monday again... I'm so tired
+So sick of the politicians lying to our faces
+The new update broke everything, thanks Apple
+Missed my train by 30 seconds, great start to the day
+That ending was terrible, what a waste of 3 hours
+Trump's comments about immigrants are disgusting
+I have a huge exam tomorrow and I haven't studied at all
+Rain again on my only day off 😒
+Lost 3-0 at home, embarrassing performance
+Can't sleep, too much on my mind
+The concert got cancelled an hour before the doors opened
+Why does my boss always call me on a Sunday
+Worst flight ever, 5 hours delay and no food
+So disappointed in the season finale
+Refugees dying at sea while leaders argue, shameful
+My car broke down again, just what I needed
+ugh I have to work all weekend
+Nobody showed up to my party lol great
+They raised the prices again, ridiculous
+RIP to a legend, this one hurts
+The Wi-Fi here is useless
+Feeling sick and I still have to go to work tomorrow
+This government has failed the poor, again
+Can't believe we lost to them, awful defending
+The queue at the DMV is insane, been here 3 hours
+My favourite character died, I'm not okay
+I'm done with this team, same mistakes every week
+The power is out and it's 95 degrees
+That interview was a disaster from start to finish
+I don't want summer to end 😭
+Still no news from the hospital, so worried
+Not going to the concert tomorrow because of work, gutted
+The new episode was boring, nothing happened
+Isis attacks again, so many innocent people dead
+Yeah sure, another meeting that could have been an email
+Great, my flight is delayed again
+They kicked him off the show, so unfair
+My laptop crashed and I lost the whole essay
+Why is everyone so rude on this app
+First day of school tomorrow, kill me
+Gas prices are through the roof
+That penalty call was a disgrace
+Got food poisoning from the taco place, never again
+I miss my grandpa so much
+Oh great, another Monday with no coffee
+Love waiting 40 minutes for a bus that never comes
+Thanks for nothing @user, still no refund
+Wow, a whole week and still no reply. Amazing service
+Perfect, the package arrived broken
+Nice job breaking the app again
+Can't believe how bad the new season is
+Another delay? Seriously??
+I've been on hold for an hour, this is ridiculous
+This is the third time I've asked, nobody helps
+Such a letdown, expected so much more
+Senators voted against it again, pathetic
+The storm destroyed half the town, heartbreaking
+I regret buying this phone
+My order was cancelled without any explanation
+The game was boring and we lost anyway
+Everyone is fighting on here today, exhausting
+I'm so angry right now I can't even type
+They still haven't fixed the road, it's been months
+Sad to hear the news about the factory closing
+`;
+
+const EN_TWEETS_NEUTRAL = `
+Gonna watch the game tonight at Mike's
+The Apple event starts tomorrow at 10am PT
+Prime Minister to meet EU leaders in Brussels on Thursday
+Kanye West announces new tour dates for October
+The Senate votes on the bill next week
+Traffic update: I-95 northbound slow near exit 12
+Anyone know what time the parade starts on Saturday?
+Heading to Chicago for the weekend
+The new iPhone will be released on September 25
+Watching the Lakers game, 54-50 at halftime
+@user what channel is the match on tomorrow?
+Obama speaks at the UN General Assembly on Monday
+Jurassic World opens in theaters this Friday
+Rain expected in London tomorrow afternoon
+Just landed in Dallas, waiting for my bag
+Serena Williams plays her second round match on Wednesday
+Poll: 42% of voters undecided ahead of the primary
+Microsoft to release Windows 10 on July 29
+Reading the new Harry Potter book tonight
+Does anyone have notes from Tuesday's class?
+The president will visit Kenya in July
+Game 3 is on Sunday at 8pm ET
+I'm at Starbucks on 5th Avenue
+New episode of the podcast is up, link in bio
+The festival lineup will be announced on Monday
+Trump to hold a rally in Iowa on Saturday
+Netflix adds 20 new titles in August
+Working from home tomorrow
+Ed Sheeran is playing Wembley on the 10th and 11th
+Who's going to the game on Friday?
+The fourth season premieres on HBO in April
+Breaking: Fed leaves interest rates unchanged
+Pope Francis arrives in Philadelphia on Saturday
+Chelsea face Arsenal at Stamford Bridge on Sunday
+Zayn Malik was spotted in LA yesterday
+School starts on the 8th of September here
+Samsung unveils the Galaxy Note 5 in New York
+I'll be on the radio tomorrow morning at 7
+The debate is on CNN tonight at 9
+Google renames itself Alphabet, shares up 5% after hours
+What time does the store close on Sundays?
+Hillary Clinton campaigns in New Hampshire today
+Tomorrow is the last day to register to vote
+Moving to Seattle in two weeks
+Federer and Djokovic meet in the final on Sunday
+Star Wars tickets go on sale Monday at midnight
+Cleaning the garage this afternoon
+The conference keynote is at 9am in hall B
+My flight to Boston leaves at 6:15 tomorrow
+Amazon Prime Day is July 15
+Can someone tell me when the polls close?
+The match kicks off at 3pm on Saturday
+@user is the store open on Labor Day?
+Apple announces event for September 9
+The governor signs the budget on Friday
+Headed to the airport, back on Monday
+Live updates from the convention here
+The band releases its fourth album in May
+Is the new season out on Netflix yet?
+Jeb Bush will speak in Miami on Tuesday
+RT @user: polls open at 7am tomorrow
+UFC 190 takes place in Rio on August 1
+Sony to unveil new console at E3 next week
+The trial resumes on Monday morning
+What's the score in the Yankees game?
+Hurricane expected to reach the coast on Thursday
+The film comes out in the UK on the 26th
+Meeting the team in Denver tomorrow
+The mayor holds a town hall on Wednesday night
+Any recommendations for a laptop under $800?
+`;
+
+const EN_TWEETS_POSITIVE = `
+Can't wait to see the new Bond movie on Friday!!! #excited
+@user you were amazing last night, best gig of the summer
+So proud of my little sister, she graduated today 🎓
+Finally Friday! Beach tomorrow with the whole crew
+That last episode was incredible, I need season 3 now
+Going to see Taylor Swift on Saturday, I still can't believe it
+Just got tickets for the final!!! Let's go boys
+Happy 4th of July everyone, enjoy the fireworks tonight
+@user congrats on the new job, you deserve it
+What a goal by Messi tonight, pure magic
+Sunday brunch with my favourite people ❤️
+The new album drops tomorrow and I'm so ready
+Loving this weather, perfect day for a run
+Thank you all for the birthday wishes, you made my day
+Great win for the Cubs tonight, playoffs here we come
+Honestly the best pizza I've had in years
+Shout out to @user for the ride home, legend
+My mom's lasagna is still the best thing on earth
+Watching the sunset from the pier, life is good
+First day at the new job went really well
+Can't stop listening to this song, it's so good
+He played the whole set live and it was fantastic
+we may go to the lake on Sunday, fingers crossed the sun stays 😎
+Good morning! Coffee, music and a free day ahead
+Huge respect for the volunteers at the shelter today
+Tonight's debate: she was sharp, calm and convincing
+The kids loved the zoo, such a fun trip
+Just finished my first half marathon!! Tired but happy
+Big thanks to the nurses who looked after my dad
+New phone, new case, feeling fancy lol
+That acoustic version is beautiful, goosebumps
+Reunion with my college friends this weekend, so excited
+The trailer looks awesome, November can't come soon enough
+Best concert of my life, I'm still shaking
+yay snow day tomorrow!!
+I love how this city looks at night
+Cheers to the team for an amazing season
+She nailed the interview, really impressive
+Got my exam results, passed everything 🙌
+Weekend in Paris with my love, dreams come true
+This podcast episode is gold, highly recommend
+Our puppy learned to sit today, good boy
+Rain all week but tomorrow's forecast is sunny, finally
+Hats off to the referee, great call
+The new update fixed everything, works like a charm now
+lol this meme made my whole day
+So happy the show got renewed for another season
+Going to the Yankees game tomorrow with my dad, can't wait
+Great speech by the mayor, finally someone who listens
+Dinner was lovely, thanks for having us
+Best day ever, we got engaged!!! 💍
+Can't wait for the Foo Fighters tomorrow night
+This team never gives up, so proud
+Thanks @user, my order arrived early and perfect
+Wow that was quick, problem solved in five minutes
+Loved every minute of the show tonight
+Beautiful morning for a walk by the river
+I'm so excited for the new Star Wars
+The customer service was super helpful, thank you
+Just watched the finale, amazing writing
+Tomorrow I'm seeing Adele live, dream come true
+Good news at last: the bridge reopens on Monday
+Our team won the championship!!!
+She's such an inspiring leader
+Delicious dinner at the new Thai place, go there
+Enjoying a lazy Sunday with the family
+That was the funniest movie I've seen in ages
+So grateful for my friends right now
+Great turnout at the rally today, thank you all
+Ready for the weekend, let's have fun
+`;
+
 function parse(block: string, sentiment: Sentiment, language: 'fr' | 'en'): CorpusItem[] {
   return block.split('\n').map((line) => line.trim()).filter(Boolean).map((text) => ({ text, sentiment, language }));
 }
@@ -886,4 +1328,10 @@ export const CARE_CORPUS: readonly CorpusItem[] = [
   ...parse(EN_CHATTER_NEGATIVE, 'negative', 'en'),
   ...parse(EN_CHATTER_NEUTRAL, 'neutral', 'en'),
   ...parse(EN_CHATTER_POSITIVE, 'positive', 'en'),
+  ...parse(FR_TWEETS_NEGATIVE, 'negative', 'fr'),
+  ...parse(FR_TWEETS_NEUTRAL, 'neutral', 'fr'),
+  ...parse(FR_TWEETS_POSITIVE, 'positive', 'fr'),
+  ...parse(EN_TWEETS_NEGATIVE, 'negative', 'en'),
+  ...parse(EN_TWEETS_NEUTRAL, 'neutral', 'en'),
+  ...parse(EN_TWEETS_POSITIVE, 'positive', 'en'),
 ];

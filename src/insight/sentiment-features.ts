@@ -5,7 +5,15 @@
  * plus a few dense features that carry what the hand-written rules found (lexicon valence
  * after negation, intensifiers and irony; questions; shouting). The rules know the
  * vocabulary; the learned weights decide how much to trust them and what else matters.
+ * English messages also get VADER's lexicon (7,500 entries rated by people, slang and
+ * emoticons included; MIT upstream, in the Apache-2.0 `vader-sentiment` package), a second
+ * opinion beside AFINN's, and their share of capitalized words, which tells news and
+ * announcements ("Obama speaks at the UN on Monday") from opinions. (In French tweets the
+ * names are as often those of politicians being judged: there it moved answers to neutral
+ * and made the reports' shares worse, ADR 0018.)
  */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import type { Language } from './classifier.ts';
 import { lexiconFor } from './lexicon.ts';
 import type { SentimentScore } from './score-sentiment.ts';
@@ -19,7 +27,7 @@ const MASK = HASH_SIZE - 1;
 export const DENSE_FEATURES = [
   'bias', 'rules.score', 'rules.negative', 'rules.positive', 'rules.no_evidence', 'valence.positive', 'valence.negative',
   'grievance', 'ironic', 'shouting', 'contrasted', 'question', 'question.no_evidence', 'exclamation', 'link', 'mention_only',
-  'language.fr', 'language.en', 'language.other', 'short',
+  'language.fr', 'language.en', 'language.other', 'short', 'vader.positive', 'vader.negative', 'titled',
 ] as const;
 
 /** Index of dense feature k in the model's weight rows. */
@@ -33,6 +41,23 @@ export interface SentimentFeatures {
 }
 
 const negators = lexiconFor('other').negators;
+
+/** How much a negated word keeps of its valence, turned over (VADER's own factor). */
+const NEGATED = -0.74;
+
+let vader: Map<string, number> | undefined;
+
+/** VADER's lexicon (word → mean rating, -4 … 4), read once from the file `vader-sentiment` ships. */
+function vaderLexicon(): Map<string, number> {
+  if (vader) return vader;
+  vader = new Map();
+  const text = readFileSync(createRequire(import.meta.url).resolve('vader-sentiment/vader_lexicon.txt'), 'utf8');
+  for (const line of text.split('\n')) {
+    const [word, mean] = line.split('\t');
+    if (word && mean && !word.includes(' ')) vader.set(word, Number(mean));
+  }
+  return vader;
+}
 
 /** FNV-1a, 32 bits: stable across processes and versions (the weights are stored). */
 function hash(text: string, seed: number): number {
@@ -80,6 +105,10 @@ export function sentimentFeatures(text: TokenizedText, rules: SentimentScore, la
   let links = 0;
   let mentions = 0;
   let words = 0;
+  let titled = 0;
+  let valencePositive = 0;
+  let valenceNegative = 0;
+  const valences = language === 'en' ? vaderLexicon() : undefined;
   const tokens = text.tokens.length > 400 ? text.tokens.slice(0, 400) : text.tokens;
   for (const token of tokens) {
     const kind = token.kind;
@@ -91,6 +120,13 @@ export function sentimentFeatures(text: TokenizedText, rules: SentimentScore, la
       add(sparse, Kind.Word, negated > 0 && !negators.has(word) ? `!${word}` : word, 1);
       add(sparse, Kind.Pair, `${previous} ${word}`, 1);
       previous = word;
+      if (token.title) titled++;
+      const valence = valences?.get(word) ?? (token.alt === undefined ? undefined : valences?.get(token.text));
+      if (valence !== undefined) {
+        const signed = negated > 0 && !negators.has(word) ? NEGATED * valence : valence;
+        if (signed > 0) valencePositive += signed;
+        else valenceNegative -= signed;
+      }
       if (word.length > 2) addTrigrams(sparse, word);
       if (token.caps) add(sparse, Kind.Symbol, 'CAPS', 0.5);
       if (token.elongated) add(sparse, Kind.Symbol, 'LONG', 0.5);
@@ -123,6 +159,7 @@ export function sentimentFeatures(text: TokenizedText, rules: SentimentScore, la
     squash(e.positive, 3), squash(e.negative, 3), e.grievance ? 1 : 0, e.ironic ? 1 : 0, e.shouting ? 1 : 0, e.contrasted ? 1 : 0,
     e.asking ? 1 : 0, e.asking && none ? 1 : 0, e.bangs > 0 ? 1 : 0, links > 0 ? 1 : 0, words === 0 && mentions > 0 ? 1 : 0,
     language === 'fr' ? 1 : 0, language === 'en' ? 1 : 0, language === 'other' ? 1 : 0, words <= 3 ? 1 : 0,
+    squash(valencePositive, 3), squash(valenceNegative, 3), language === 'en' && words > 0 ? titled / words : 0,
   ];
   for (let k = 0; k < dense.length; k++) {
     if (dense[k] === 0) continue;
