@@ -1,10 +1,13 @@
 /**
- * `npm run bench:reports [-- --scale 0.1] [--runs 20] [--only sqlite|postgres]`: one workspace
+ * `npm run bench:reports [-- --scale 0.1] [--runs 20] [--only sqlite|postgres] [--keep]
+ * [--reuse-sqlite <file>] [--reuse-postgres <url>]`: one workspace
  * with 5 million messages and 1 million conversations over a year (× scale), seeded in bulk
  * (multi-row inserts in large transactions; the facts and rollups computed in memory by the
  * same `computeFacts` the refresh uses, then written in bulk, and the dirty marks the
  * triggers left dropped), then each report asked for the whole year `runs` times on SQLite
- * and on PostgreSQL. Goal (issue 17): p95 < 1 s for each. Not run in CI.
+ * and on PostgreSQL. Goal (issue 17): p95 < 1 s for each. Not run in CI. `--reuse-*` measures
+ * a database kept by an earlier `--keep` run instead of seeding (half an hour at full scale),
+ * after bringing its schema up to date as a deployment would.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -25,6 +28,8 @@ const RUNS = Number(arg('runs', '20'));
 const ONLY = arg('only', 'both');
 /** `--keep`: leave the databases in place (their location is printed), to look at plans. */
 const KEEP = process.argv.includes('--keep');
+const REUSE_SQLITE = arg('reuse-sqlite', '');
+const REUSE_POSTGRES = arg('reuse-postgres', '');
 const CONVERSATIONS = Math.round(1_000_000 * SCALE);
 const GOAL_MS = 1000;
 const YEAR_START = Date.UTC(2025, 0, 1);
@@ -176,8 +181,25 @@ async function measure(store: Store, dialect: 'sqlite' | 'postgres', workspaceId
   return out;
 }
 
+/** A kept database: its schema brought up to date (the migrations' own rebuilds included) and its bench workspace. */
+async function reuse(store: Store, dialect: 'sqlite' | 'postgres'): Promise<{ workspaceId: string; seeded: string }> {
+  const started = performance.now();
+  const { applied } = await store.migrate();
+  if (dialect === 'postgres') await sql.raw('VACUUM ANALYZE').execute(store.db);
+  const workspace = await store.db.selectFrom('workspaces').select('id').where('name', '=', 'Bench').executeTakeFirstOrThrow();
+  const [conversations, messages] = await Promise.all(['conversations', 'messages'].map(async (table) =>
+    Number((await store.db.selectFrom(table as 'messages').select((eb) => eb.fn.countAll<number>().as('n')).where('workspace_id', '=', workspace.id).executeTakeFirstOrThrow()).n)));
+  const migrated = applied.length === 0 ? 'no migration to apply' : `migrated (${applied.join(', ')}) in ${((performance.now() - started) / 1000).toFixed(0)} s`;
+  return { workspaceId: workspace.id, seeded: `${messages} messages, ${conversations} conversations, kept from an earlier run; ${migrated}` };
+}
+
 const results: Record<string, { seeded: string; figures: Record<string, { p50: number; p95: number }> }> = {};
-if (ONLY !== 'postgres') {
+if (REUSE_SQLITE && ONLY !== 'postgres') {
+  const store = openStore({ kind: 'sqlite', file: REUSE_SQLITE });
+  const { workspaceId, seeded } = await reuse(store, 'sqlite');
+  results.sqlite = { seeded, figures: await measure(store, 'sqlite', workspaceId) };
+  await store.close();
+} else if (ONLY !== 'postgres') {
   const dir = mkdtempSync(join(tmpdir(), 'relais-bench-reports-'));
   const store = openStore({ kind: 'sqlite', file: join(dir, 'relais.sqlite') });
   await store.migrate();
@@ -187,7 +209,12 @@ if (ONLY !== 'postgres') {
   if (KEEP) console.log(`  kept ${dir}`);
   else rmSync(dir, { recursive: true, force: true });
 }
-if (ONLY !== 'sqlite') {
+if (REUSE_POSTGRES && ONLY !== 'sqlite') {
+  const store = openStore({ kind: 'postgres', url: REUSE_POSTGRES });
+  const { workspaceId, seeded } = await reuse(store, 'postgres');
+  results.postgres = { seeded, figures: await measure(store, 'postgres', workspaceId) };
+  await store.close();
+} else if (ONLY !== 'sqlite') {
   if (await postgresUnavailable()) console.log('PostgreSQL is not reachable: its column stays empty.');
   else {
     const store = await createTestStore('postgres');

@@ -2,7 +2,7 @@ import { sql, type Db } from '../store/index.ts';
 import { PLATFORM_RESPONDER } from './conversation-facts.ts';
 import { type Summary } from './percentile.ts';
 import { rollupRows, workspaceTimeZone, type ReportQuery } from './report-period.ts';
-import { durationFigures, type DurationFigures } from './durations.ts';
+import { backlogOf, durationFigures, type DurationFigures } from './durations.ts';
 
 export interface Timing {
   count: number;
@@ -71,12 +71,7 @@ export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: 
       sql<number>`sum(within_sla)`.as('within_sla'),
       sql<number>`sum(next_responses)`.as('next_responses'), sql<number>`sum(next_calendar_ms)`.as('next_calendar_ms'), sql<number>`sum(next_business_ms)`.as('next_business_ms'),
     ]).groupBy(['agent_id']).execute(),
-    (() => {
-      let q = db.selectFrom('report_conversations').select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.min('waiting_since').as('oldest')])
-        .where('workspace_id', '=', query.workspaceId).where('waiting_since', 'is not', null);
-      if (query.channelId) q = q.where('channel_id', '=', query.channelId);
-      return q.executeTakeFirst();
-    })(),
+    backlogOf(db, query.workspaceId, query.channelId),
     db.selectFrom('channels').select(['id', 'name', 'kind']).where('workspace_id', '=', query.workspaceId).execute(),
     db.selectFrom('memberships as m').innerJoin('users as u', 'u.id', 'm.user_id').select(['u.id', 'u.name']).where('m.workspace_id', '=', query.workspaceId).execute(),
     db.selectFrom('teams as t').innerJoin('team_members as tm', (join) => join.onRef('tm.workspace_id', '=', 't.workspace_id').onRef('tm.team_id', '=', 't.id'))
@@ -138,7 +133,7 @@ export async function careReport(db: Db, dialect: 'sqlite' | 'postgres', query: 
     resolution: timing(figure('resolution_calendar'), figure('resolution_business')),
     withinSla: { conversations: within, share: conversations === 0 ? null : within / conversations },
     reopenings, answeredByAutomationFirst: botFirst,
-    backlog: { waiting: Number(backlog?.n ?? 0), oldestWaitingSince: backlog?.oldest == null ? null : Number(backlog.oldest) },
+    backlog,
     volume: {
       byChannel: [...byChannel].map(([key, v]) => ({ channelId: key.split('|')[0]!, name: channelName.get(key.split('|')[0]!)?.name ?? key, ...v })).sort((a, b) => b.conversations - a.conversations),
       byDay: [...byDay].map(([day, v]) => ({ day, ...v })).sort((a, b) => a.day.localeCompare(b.day)),

@@ -1,12 +1,15 @@
 /**
  * Exact percentiles at scale (ADR 0016, issue 17). `report_durations` counts each measure's
- * durations per UTC day (and block of 16 days), channel and bucket (four per doubling). A
- * period's percentile is found in three steps, all exact to the millisecond: the whole
- * blocks and days inside it are summed from the histogram, the partial days at its ends are read from the fact tables,
- * and the bucket holding the wanted rank is read in order through the measure's own index,
- * skipping the durations below that rank. The mean is the histogram's sum over its count.
+ * durations per UTC day (and block of 16 days), channel and bucket (zero, under 1 s, then
+ * four per doubling). A period's percentile is found in three steps, all exact to the
+ * millisecond: the whole blocks and days inside it are summed from the histogram, the
+ * partial days at its ends are read from the fact tables, and the bucket holding the wanted
+ * rank is found by the counts. When every duration of that bucket is its lower bound (its
+ * sum says so: the zeros of business time), that is the value; otherwise the bucket is read
+ * in order through the measure's own index, skipping the durations below that rank. The
+ * mean is the histogram's sum over its count. The same table keeps the backlog counter.
  */
-import { DURATION_BLOCK_DAYS, DURATION_BOUNDS, DURATION_MEASURES, sql, type Db, type DurationMeasure } from '../store/index.ts';
+import { BACKLOG_MEASURE, DURATION_BLOCK_DAYS, DURATION_BOUNDS, DURATION_MEASURES, sql, type Db, type DurationMeasure } from '../store/index.ts';
 import { roundMs, type Summary } from './percentile.ts';
 import type { ReportQuery } from './report-period.ts';
 
@@ -34,6 +37,7 @@ export interface ConversationDurations {
   first_business_ms: number | null;
   resolution_calendar_ms: number | null;
   resolution_business_ms: number | null;
+  waiting_since: number | null;
 }
 
 export interface ResponseDurations {
@@ -60,6 +64,12 @@ const num = (value: unknown) => (value === null || value === undefined ? null : 
 
 /** Moves the histograms by one conversation's fact row (sign −1: its stored row, +1: the new one). */
 export function moveConversationDurations(delta: DurationDelta, row: ConversationDurations, sign: 1 | -1): void {
+  if (row.waiting_since !== null) {
+    const key = `${BACKLOG_MEASURE}|0|0|${row.channel_id}|0`;
+    const entry = delta.get(key) ?? { n: 0, total: 0 };
+    entry.n += sign;
+    delta.set(key, entry);
+  }
   const at = num(row.first_customer_at);
   if (at === null) return;
   add(delta, 'conversations', at, row.channel_id, 0, sign);
@@ -179,16 +189,42 @@ export async function durationFigures(db: Db, dialect: 'sqlite' | 'postgres', qu
   return out;
 }
 
+/**
+ * The value of every duration in a bucket when its count and sum show they all equal its
+ * lower bound (each is at least that bound, so a sum of n × bound leaves no other way):
+ * in practice the zeros of business time. Null otherwise, or when the sum is too large for
+ * a JavaScript number to hold exactly.
+ */
+function uniformValue(bucket: number, count: number, total: number): number | null {
+  if (bucket === 0) return null;
+  const lower = DURATION_BOUNDS[bucket - 1]!;
+  return Number.isSafeInteger(total) && total === count * lower ? lower : null;
+}
+
 /** The durations at ranks `rank` and `rank + 1` (0-based, ascending) of a measure in the period. */
 async function valuesFrom(
   db: Db, dialect: 'sqlite' | 'postgres', query: ReportQuery, spec: (typeof DURATION_MEASURES)[number], buckets: [number, [number, number]][], rank: number,
 ): Promise<[number, number | null]> {
   let before = 0;
-  let bucket = buckets[buckets.length - 1]![0];
-  for (const [b, [c]] of buckets) {
-    if (rank < before + c) { bucket = b; break; }
+  let index = buckets.length - 1;
+  for (const [i, [, [c]]] of buckets.entries()) {
+    if (rank < before + c) { index = i; break; }
     before += c;
   }
+  const [bucket, [count, total]] = buckets[index]!;
+  const same = uniformValue(bucket, count, total);
+  if (same === null) return readBucket(db, dialect, query, spec, bucket, rank - before);
+  if (rank + 1 < before + count) return [same, same];
+  const following = buckets[index + 1];
+  if (!following) return [same, null];
+  const [nextBucket, [nextCount, nextTotal]] = following;
+  return [same, uniformValue(nextBucket, nextCount, nextTotal) ?? (await readBucket(db, dialect, query, spec, nextBucket, 0))[0]];
+}
+
+/** The durations `offset` and `offset + 1` of a bucket and onwards, in order, through the measure's index. */
+async function readBucket(
+  db: Db, dialect: 'sqlite' | 'postgres', query: ReportQuery, spec: (typeof DURATION_MEASURES)[number], bucket: number, offset: number,
+): Promise<[number, number | null]> {
   const column = spec.column!;
   const lower = bucket === 0 ? Number.MIN_SAFE_INTEGER : DURATION_BOUNDS[bucket - 1]!;
   const where = sql.join([
@@ -198,7 +234,25 @@ async function valuesFrom(
   ], sql` and `);
   // SQLite has no statistics to prefer this index over the time one: name it.
   const from = dialect === 'sqlite' ? sql`${sql.table(spec.table)} indexed by ${sql.raw(`${spec.table}_${column}_idx`)}` : sql.table(spec.table);
-  const { rows } = await sql<{ v: unknown }>`select ${sql.ref(column)} as v from ${from} where ${where} order by ${sql.ref(column)} limit 2 offset ${rank - before}`.execute(db);
+  const { rows } = await sql<{ v: unknown }>`select ${sql.ref(column)} as v from ${from} where ${where} order by ${sql.ref(column)} limit 2 offset ${offset}`.execute(db);
   if (rows.length === 0) throw new Error(`report_durations out of step with ${spec.table} (${spec.measure}): rebuild the reports`);
   return [Number(rows[0]!.v), rows[1] ? Number(rows[1].v) : null];
+}
+
+/**
+ * How many conversations wait now and since when the oldest (docs/metrics.md, backlog), in
+ * the whole workspace or one channel: the count from the counter the refresh keeps, the
+ * oldest from the start of an index.
+ */
+export async function backlogOf(db: Db, workspaceId: string, channelId?: string): Promise<{ waiting: number; oldestWaitingSince: number | null }> {
+  let counter = db.selectFrom('report_durations').select(sql<number>`sum(n)`.as('n'))
+    .where('workspace_id', '=', workspaceId).where('measure', '=', BACKLOG_MEASURE).where('span', '=', 0).where('day', '=', 0);
+  let oldest = db.selectFrom('report_conversations').select((eb) => eb.fn.min('waiting_since').as('at'))
+    .where('workspace_id', '=', workspaceId).where('waiting_since', 'is not', null);
+  if (channelId) {
+    counter = counter.where('channel_id', '=', channelId);
+    oldest = oldest.where('channel_id', '=', channelId);
+  }
+  const [count, first] = await Promise.all([counter.executeTakeFirst(), oldest.executeTakeFirst()]);
+  return { waiting: Number(count?.n ?? 0), oldestWaitingSince: first?.at == null ? null : Number(first.at) };
 }

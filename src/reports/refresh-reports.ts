@@ -78,7 +78,7 @@ export async function refreshConversations(trx: Db, now: number, workspaceId: st
       .where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).orderBy('seq').execute(),
     trx.selectFrom('conversation_status_changes').select(['conversation_id', 'at', 'from_status', 'to_status'])
       .where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).execute(),
-    trx.selectFrom('report_conversations').select(['conversation_id', 'contrib', 'channel_id', 'first_customer_at', 'first_calendar_ms', 'first_business_ms', 'resolution_calendar_ms', 'resolution_business_ms'])
+    trx.selectFrom('report_conversations').select(['conversation_id', 'contrib', 'channel_id', 'first_customer_at', 'first_calendar_ms', 'first_business_ms', 'resolution_calendar_ms', 'resolution_business_ms', 'waiting_since'])
       .where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).execute(),
     trx.selectFrom('report_responses').select(['channel_id', 'cycle', 'started_at', 'calendar_ms', 'business_ms'])
       .where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).where('cycle', '>', 0).execute(),

@@ -142,6 +142,14 @@ describe.each(await testDialects())('rollups after random changes (%s)', (dialec
     }
     expect((await responseTimes(db(), dialectName, { workspaceId, ...periods[0]! })).responded).toBeGreaterThan(1);
 
+    // The backlog counter, moved by every refresh above, equals the waiting facts, in all and per channel.
+    for (const channelId of [undefined, ...channels]) {
+      const waiting = rebuilt.facts.filter((f) => f.waiting_since !== null && (!channelId || f.channel_id === channelId)).map((f) => Number(f.waiting_since));
+      const { backlog } = await careReport(db(), dialectName, { workspaceId, ...periods[0]!, channelId });
+      expect(backlog).toEqual({ waiting: waiting.length, oldestWaitingSince: waiting.length === 0 ? null : Math.min(...waiting) });
+    }
+    expect(incremental.facts.filter((f) => f.waiting_since !== null).length).toBeGreaterThan(0);
+
     // And every rollup counter equals a count made directly from the raw messages.
     const direct = await db().selectFrom('messages').select(['sentiment', 'classified_by']).where('workspace_id', '=', workspaceId)
       .where('direction', '=', 'in').where('kind', '!=', 'note').where('status', '!=', 'deleted').execute();

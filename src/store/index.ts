@@ -10,4 +10,5 @@ export { sql, type Transaction, type RawBuilder } from 'kysely';
 export { isDatabaseUnavailable, isUniqueViolation } from './errors.ts';
 export { REDACTED_SNAPSHOT } from './migrations/0010-privacy.ts';
 export { ROLLUP_COUNTERS } from './migrations/0016-reports.ts';
-export { DURATION_BLOCK_DAYS, DURATION_BOUNDS, DURATION_MEASURES, rebuildDurationsFromFacts, type DurationMeasure } from './migrations/0020-report-durations.ts';
+export { DURATION_BLOCK_DAYS, DURATION_MEASURES, type DurationMeasure } from './migrations/0020-report-durations.ts';
+export { BACKLOG_MEASURE, DURATION_BOUNDS, rebuildDurationsFromFacts } from './migrations/0026-report-durations-exact.ts';

@@ -21,6 +21,7 @@ import { publishingCalendarMigration } from './migrations/0022-publishing-calend
 import { webhooksMigration } from './migrations/0018-webhooks.ts';
 import { reportDurationsMigration } from './migrations/0020-report-durations.ts';
 import { inboxListMigration } from './migrations/0021-inbox-list.ts';
+import { reportDurationsExactMigration } from './migrations/0026-report-durations-exact.ts';
 
 /** Migrations in order. Never edit a shipped one; add the next number. */
 function migrations(dialect: StoreDialect): Record<string, Migration> {
@@ -46,6 +47,7 @@ function migrations(dialect: StoreDialect): Record<string, Migration> {
     '0018-webhooks': webhooksMigration(dialect),
     '0020-report-durations': reportDurationsMigration(dialect),
     '0021-inbox-list': inboxListMigration(dialect),
+    '0026-report-durations-exact': reportDurationsExactMigration(),
   };
 }
 
