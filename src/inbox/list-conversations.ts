@@ -32,23 +32,45 @@ const views: Record<InboxView, { status: ConversationStatus; assignee?: 'me' | '
   resolved: { status: 'resolved' },
 };
 
+/** The conversations of one workspace, narrowed and ordered by the caller; one page is then joined to its details. */
 function listQuery(db: Db, workspaceId: string) {
   return db.selectFrom('conversations as c')
-    .innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
-    .leftJoin('contacts as ct', (join) => join.onRef('ct.workspace_id', '=', 'c.workspace_id').onRef('ct.id', '=', 'c.contact_id'))
-    .leftJoin('posts as p', (join) => join.onRef('p.workspace_id', '=', 'c.workspace_id').onRef('p.id', '=', 'c.post_id'))
     .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment', 'c.external_thread_id', 'c.linked_conversation_id', 'c.updated_at',
-      'ch.id as channelId', 'ch.kind as channelKind', 'ch.name as channelName', 'ct.id as contactId', 'ct.name as contactName', 'p.text as postText', 'p.permalink as postPermalink'])
+      'c.channel_id', 'c.contact_id', 'c.post_id'])
     .where('c.workspace_id', '=', workspaceId);
 }
 
 type ListQuery = ReturnType<typeof listQuery>;
 
 /**
- * The inbox list, newest activity first, with keyset pagination on (last_message_at, id)
- * so page 500 costs what page 1 costs.
+ * The page's rows with their channel, contact and post. The join comes after the page is cut
+ * (the ordered, limited query is a subquery): joined first, SQLite may start from the
+ * channels and then sort every conversation of the view instead of walking an index in order.
  */
-export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & { search(workspaceId: string, q: string): RawBuilder<string> | null }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
+async function withDetails(db: Db, workspaceId: string, page: ListQuery) {
+  return db.selectFrom(page.as('c'))
+    .innerJoin('channels as ch', (join) => join.on('ch.workspace_id', '=', workspaceId).onRef('ch.id', '=', 'c.channel_id'))
+    .leftJoin('contacts as ct', (join) => join.on('ct.workspace_id', '=', workspaceId).onRef('ct.id', '=', 'c.contact_id'))
+    .leftJoin('posts as p', (join) => join.on('p.workspace_id', '=', workspaceId).onRef('p.id', '=', 'c.post_id'))
+    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment', 'c.external_thread_id', 'c.linked_conversation_id', 'c.updated_at',
+      'ch.id as channelId', 'ch.kind as channelKind', 'ch.name as channelName', 'ct.id as contactId', 'ct.name as contactName', 'p.text as postText', 'p.permalink as postPermalink'])
+    .orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc')
+    .execute();
+}
+
+/** A list search: the subquery of matching conversations, and whether it stopped at `SEARCH_DEPTH` messages. */
+export interface ListSearch {
+  conversations: RawBuilder<string>;
+  /** The depth when more messages match than the search reads (the list then shows the conversations of the newest), else null. */
+  cappedAt(): Promise<number | null>;
+}
+
+/**
+ * The inbox list, newest activity first, with keyset pagination on (last_message_at, id)
+ * so page 500 costs what page 1 costs. A search says when it was capped (`searchCappedAt`),
+ * so the console can ask for a narrower one.
+ */
+export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & { search(workspaceId: string, q: string): ListSearch | null }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
   let query = listQuery(deps.db, workspaceId);
   const view = filter.view ? views[filter.view] : undefined;
   const status = filter.status ?? view?.status;
@@ -64,12 +86,14 @@ export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & 
     query = query.where((eb) => eb.exists(eb.selectFrom('conversation_labels as cl').select('cl.label_id')
       .whereRef('cl.workspace_id', '=', 'c.workspace_id').whereRef('cl.conversation_id', '=', 'c.id').where('cl.label_id', '=', labelId)));
   }
+  let capped: Promise<number | null> = Promise.resolve(null);
   if (filter.q) {
     const matching = deps.search(workspaceId, filter.q);
-    if (!matching) return { conversations: [], nextCursor: null };
-    query = query.where('c.id', 'in', matching);
+    if (!matching) return { conversations: [], nextCursor: null, searchCappedAt: null };
+    query = query.where('c.id', 'in', matching.conversations);
+    capped = matching.cappedAt();
   }
-  if (filter.sort === 'due') return byDueTime(deps.db, workspaceId, query, filter, deps.clock.now());
+  if (filter.sort === 'due') return { ...await byDueTime(deps.db, workspaceId, query, filter, deps.clock.now()), searchCappedAt: await capped };
   if (filter.cursor) {
     // A conversation without activity yet (no message) comes after every other, on both databases.
     const [at, id] = decodeCursor(filter.cursor);
@@ -77,12 +101,14 @@ export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & 
       ? query.where('c.last_message_at', 'is', null).where('c.id', '<', id)
       : query.where((eb) => eb.or([eb('c.last_message_at', '<', at), eb.and([eb('c.last_message_at', '=', at), eb('c.id', '<', id)]), eb('c.last_message_at', 'is', null)]));
   }
-  const rows = await query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(filter.limit + 1).execute();
+  const [rows, searchCappedAt] = await Promise.all([
+    withDetails(deps.db, workspaceId, query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(filter.limit + 1)), capped]);
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
     conversations: await summarize(deps.db, workspaceId, page, deps.clock.now()),
     nextCursor: rows.length > filter.limit && last ? encodeCursor(last.last_message_at, last.id) : null,
+    searchCappedAt,
   };
 }
 
@@ -97,7 +123,7 @@ function decodeCursor(cursor: string): [number | null, string] {
  * their live SLA, soonest due first, then the rest by recent activity; the cursor is an offset.
  */
 async function byDueTime(db: Db, workspaceId: string, query: ListQuery, filter: ConversationFilter, now: number) {
-  const rows = await query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(DUE_SORT_MAX).execute();
+  const rows = await withDetails(db, workspaceId, query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(DUE_SORT_MAX));
   const all = (await summarize(db, workspaceId, rows, now))
     .map((conversation, index) => ({ conversation, index }))
     .sort((a, b) => (a.conversation.dueAt ?? Infinity) - (b.conversation.dueAt ?? Infinity) || a.index - b.index)

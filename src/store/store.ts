@@ -2,7 +2,7 @@ import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
 import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
 import type { Database } from './schema.ts';
-import { searchWords, type SearchHit, type StoreDialect } from './dialect/dialect.ts';
+import { SEARCH_DEPTH, searchWords, type SearchHit, type StoreDialect } from './dialect/dialect.ts';
 import { sqliteDialect } from './dialect/sqlite.ts';
 import { postgresDialect } from './dialect/postgres.ts';
 import { migrateToLatest, type MigrationReport } from './migrate.ts';
@@ -22,6 +22,8 @@ export interface Store {
   searchMessages(workspaceId: string, query: string, limit?: number): Promise<SearchHit[]>;
   /** A subquery of the workspace's conversations mentioning every word of `query`; null for no words. */
   conversationsMatching(workspaceId: string, query: string): RawBuilder<string> | null;
+  /** `SEARCH_DEPTH` when more messages match `query` than `conversationsMatching` reads (its conversations are then those of the newest matches), else null. */
+  searchCappedAt(workspaceId: string, query: string): Promise<number | null>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -48,6 +50,13 @@ export function openStore(target: StoreTarget, options: { threadLock?: ThreadLoc
     conversationsMatching(workspaceId, query) {
       const words = searchWords(query);
       return words.length === 0 ? null : dialect.matchingConversations(workspaceId, words);
+    },
+    async searchCappedAt(workspaceId, query) {
+      const words = searchWords(query);
+      if (words.length === 0) return null;
+      // One message past the depth is enough to know: the same walk as the list's, one row longer.
+      const { rows: [row] } = await sql<{ n: number | string }>`SELECT count(*) AS n FROM ${dialect.matchingConversations(workspaceId, words, SEARCH_DEPTH + 1)} AS matched`.execute(db);
+      return Number(row?.n ?? 0) > SEARCH_DEPTH ? SEARCH_DEPTH : null;
     },
     async ping() {
       await sql`SELECT 1`.execute(db);

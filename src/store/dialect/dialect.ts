@@ -23,7 +23,7 @@ export interface StoreDialect {
    * It reads the `SEARCH_DEPTH` newest matching messages at most, so a word found in a
    * million messages costs what a rare one does.
    */
-  matchingConversations(workspaceId: string, words: string[]): RawBuilder<string>;
+  matchingConversations(workspaceId: string, words: string[], depth?: number): RawBuilder<string>;
   /**
    * Drops what the search index still remembers of deleted or rewritten text (erasure):
    * SQLite FTS5 keeps deleted terms in its segments until they are merged.

@@ -17,9 +17,9 @@ export const postgresDialect: StoreDialect = {
   },
   // The tsvector is a generated column of the row: rewriting the text rewrote it.
   async purgeSearchIndex() {},
-  matchingConversations(workspaceId, words) {
+  matchingConversations(workspaceId, words, depth = SEARCH_DEPTH) {
     return sql<string>`(SELECT conversation_id FROM messages
-      WHERE workspace_id = ${workspaceId} AND search @@ to_tsquery('simple', ${tsQuery(words)}) ORDER BY seq DESC LIMIT ${sql.lit(SEARCH_DEPTH)})`;
+      WHERE workspace_id = ${workspaceId} AND search @@ to_tsquery('simple', ${tsQuery(words)}) ORDER BY seq DESC LIMIT ${sql.lit(depth)})`;
   },
   async searchMessages(db: Kysely<Database>, workspaceId, words, limit) {
     const query = tsQuery(words);

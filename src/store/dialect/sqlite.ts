@@ -21,10 +21,10 @@ export const sqliteDialect: StoreDialect = {
     // 'optimize' merges every segment into one, leaving out the entries of deleted rows.
     await sql`INSERT INTO messages_fts(messages_fts) VALUES ('optimize')`.execute(db);
   },
-  matchingConversations(workspaceId, words) {
+  matchingConversations(workspaceId, words, depth = SEARCH_DEPTH) {
     // FTS5 walks its index by rowid (the arrival order) backwards; the join stops at the depth.
     return sql<string>`(SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.seq = f.rowid
-      WHERE messages_fts MATCH ${matchExpression(words)} AND m.workspace_id = ${workspaceId} ORDER BY f.rowid DESC LIMIT ${sql.lit(SEARCH_DEPTH)})`;
+      WHERE messages_fts MATCH ${matchExpression(words)} AND m.workspace_id = ${workspaceId} ORDER BY f.rowid DESC LIMIT ${sql.lit(depth)})`;
   },
   async searchMessages(db: Kysely<Database>, workspaceId, words, limit) {
     const match = matchExpression(words);
