@@ -1,6 +1,6 @@
-import type { ConversationStatus, Db, RawBuilder } from '../store/index.ts';
+import type { ConversationStatus, Db } from '../store/index.ts';
 import type { InboxDeps } from './deps.ts';
-import { summarize } from './summaries.ts';
+import { dueTimes, summarize } from './summaries.ts';
 
 export type InboxView = 'mine' | 'unassigned' | 'open' | 'pending' | 'snoozed' | 'resolved';
 
@@ -58,11 +58,10 @@ async function withDetails(db: Db, workspaceId: string, page: ListQuery) {
     .execute();
 }
 
-/** A list search: the subquery of matching conversations, and whether it stopped at `SEARCH_DEPTH` messages. */
+/** A list search: the conversations of the newest matching messages, and the depth it stopped at, if it did. */
 export interface ListSearch {
-  conversations: RawBuilder<string>;
-  /** The depth when more messages match than the search reads (the list then shows the conversations of the newest), else null. */
-  cappedAt(): Promise<number | null>;
+  ids: string[];
+  cappedAt: number | null;
 }
 
 /**
@@ -70,7 +69,7 @@ export interface ListSearch {
  * so page 500 costs what page 1 costs. A search says when it was capped (`searchCappedAt`),
  * so the console can ask for a narrower one.
  */
-export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & { search(workspaceId: string, q: string): ListSearch | null }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
+export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & { search(workspaceId: string, q: string): Promise<ListSearch | null> }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
   let query = listQuery(deps.db, workspaceId);
   const view = filter.view ? views[filter.view] : undefined;
   const status = filter.status ?? view?.status;
@@ -86,14 +85,14 @@ export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & 
     query = query.where((eb) => eb.exists(eb.selectFrom('conversation_labels as cl').select('cl.label_id')
       .whereRef('cl.workspace_id', '=', 'c.workspace_id').whereRef('cl.conversation_id', '=', 'c.id').where('cl.label_id', '=', labelId)));
   }
-  let capped: Promise<number | null> = Promise.resolve(null);
+  let searchCappedAt: number | null = null;
   if (filter.q) {
-    const matching = deps.search(workspaceId, filter.q);
-    if (!matching) return { conversations: [], nextCursor: null, searchCappedAt: null };
-    query = query.where('c.id', 'in', matching.conversations);
-    capped = matching.cappedAt();
+    const matching = await deps.search(workspaceId, filter.q);
+    if (!matching || matching.ids.length === 0) return { conversations: [], nextCursor: null, searchCappedAt: matching?.cappedAt ?? null };
+    query = query.where('c.id', 'in', matching.ids);
+    searchCappedAt = matching.cappedAt;
   }
-  if (filter.sort === 'due') return { ...await byDueTime(deps.db, workspaceId, query, filter, deps.clock.now()), searchCappedAt: await capped };
+  if (filter.sort === 'due') return { ...await byDueTime(deps.db, workspaceId, query, filter, deps.clock.now()), searchCappedAt };
   if (filter.cursor) {
     // A conversation without activity yet (no message) comes after every other, on both databases.
     const [at, id] = decodeCursor(filter.cursor);
@@ -101,8 +100,7 @@ export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & 
       ? query.where('c.last_message_at', 'is', null).where('c.id', '<', id)
       : query.where((eb) => eb.or([eb('c.last_message_at', '<', at), eb.and([eb('c.last_message_at', '=', at), eb('c.id', '<', id)]), eb('c.last_message_at', 'is', null)]));
   }
-  const [rows, searchCappedAt] = await Promise.all([
-    withDetails(deps.db, workspaceId, query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(filter.limit + 1)), capped]);
+  const rows = await withDetails(deps.db, workspaceId, query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(filter.limit + 1));
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
@@ -124,13 +122,14 @@ function decodeCursor(cursor: string): [number | null, string] {
  */
 async function byDueTime(db: Db, workspaceId: string, query: ListQuery, filter: ConversationFilter, now: number) {
   const rows = await withDetails(db, workspaceId, query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(DUE_SORT_MAX));
-  const all = (await summarize(db, workspaceId, rows, now))
-    .map((conversation, index) => ({ conversation, index }))
-    .sort((a, b) => (a.conversation.dueAt ?? Infinity) - (b.conversation.dueAt ?? Infinity) || a.index - b.index)
-    .map(({ conversation }) => conversation);
+  // Every row's due time orders them; only the page shown is summarized.
+  const slas = await dueTimes(db, workspaceId, rows, now);
+  const ordered = rows.map((row, index) => ({ row, index }))
+    .sort((a, b) => (slas.get(a.row.id)?.dueAt ?? Infinity) - (slas.get(b.row.id)?.dueAt ?? Infinity) || a.index - b.index)
+    .map(({ row }) => row);
   const offset = filter.cursor ? Number(Buffer.from(filter.cursor, 'base64url').toString('utf8').replace(/^due:/, '')) || 0 : 0;
   const end = offset + filter.limit;
-  return { conversations: all.slice(offset, end), nextCursor: end < all.length ? Buffer.from(`due:${end}`).toString('base64url') : null };
+  return { conversations: await summarize(db, workspaceId, ordered.slice(offset, end), now, slas), nextCursor: end < ordered.length ? Buffer.from(`due:${end}`).toString('base64url') : null };
 }
 
 export type ViewCounts = Record<Exclude<InboxView, 'resolved'>, number>;

@@ -12,12 +12,9 @@ export const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { ty
 
 /** Conversations: the list, a thread, replies and notes, actions, and comment moderation. */
 export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  // A subquery inside the list query, so the list's own filters, order and cursors apply; and
-  // whether it read only the newest matches, for the console to say so.
-  const search = (workspaceId: string, q: string) => {
-    const conversations = deps.store.conversationsMatching(workspaceId, q);
-    return conversations && { conversations, cappedAt: () => deps.store.searchCappedAt(workspaceId, q) };
-  };
+  // The conversations of the newest matching messages; the list's own filters, order and
+  // cursors apply to them, and it tells whether the search stopped at its depth.
+  const search = (workspaceId: string, q: string) => deps.store.conversationsMatching(workspaceId, q);
   const read = allow(needs('conversations.read'));
   const reply = allow(needs('conversations.reply'));
 

@@ -1,6 +1,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { ACCENTED, SEARCH_DEPTH, UNACCENTED, type StoreDialect } from './dialect.ts';
+import { ACCENTED, UNACCENTED, type StoreDialect } from './dialect.ts';
+
+/** The newest messages a list search looks through first (then four times as many, and so on). */
+const SEARCH_WINDOW = 250_000;
 
 /**
  * PostgreSQL: a stored tsvector column with a GIN index. Accents are folded with
@@ -17,9 +20,26 @@ export const postgresDialect: StoreDialect = {
   },
   // The tsvector is a generated column of the row: rewriting the text rewrote it.
   async purgeSearchIndex() {},
-  matchingConversations(workspaceId, words, depth = SEARCH_DEPTH) {
-    return sql<string>`(SELECT conversation_id FROM messages
-      WHERE workspace_id = ${workspaceId} AND search @@ to_tsquery('simple', ${tsQuery(words)}) ORDER BY seq DESC LIMIT ${sql.lit(depth)})`;
+  async newestMatches(db, workspaceId, words, depth) {
+    // Newest first, in windows of the arrival sequence that grow fourfold: in each, the
+    // planner walks the sequence backwards for a common word and intersects the full-text
+    // index with the window for a rarer one. One query over every message would have to
+    // pick one way for all: walking back through a million rows for a rare word, or
+    // fetching every row of a common one to sort them. Few windows: each reads the word's
+    // whole entry in the full-text index.
+    const query = tsQuery(words);
+    const { rows: [top] } = await sql<{ seq: string | number | null }>`SELECT max(seq) AS seq FROM messages`.execute(db);
+    const hits: string[] = [];
+    let high = Number(top?.seq ?? 0);
+    for (let size = SEARCH_WINDOW; high > 0 && hits.length < depth; size *= 4) {
+      const low = Math.max(0, high - size);
+      const { rows } = await sql<{ conversation_id: string }>`SELECT conversation_id FROM messages
+        WHERE workspace_id = ${workspaceId} AND search @@ to_tsquery('simple', ${query}) AND seq > ${low} AND seq <= ${high}
+        ORDER BY seq DESC LIMIT ${depth - hits.length}`.execute(db);
+      for (const row of rows) hits.push(row.conversation_id);
+      high = low;
+    }
+    return hits;
   },
   async searchMessages(db: Kysely<Database>, workspaceId, words, limit) {
     const query = tsQuery(words);
