@@ -40,7 +40,7 @@ export function ConversationList({ list, now, title, activeId, openId, empty, on
   }
   // The search read only the newest matches: say so, or an older conversation seems missing.
   const capped = list.searchCappedAt !== null && (
-    <Alert tone="info">{t('inbox.searchCapped', { count: new Intl.NumberFormat(i18n.locale).format(list.searchCappedAt) })}</Alert>
+    <div data-testid="search-capped"><Alert tone="info">{t('inbox.searchCapped', { count: new Intl.NumberFormat(i18n.locale).format(list.searchCappedAt) })}</Alert></div>
   );
   if (list.rows.length === 0) return <>{capped}{empty}</>;
 
