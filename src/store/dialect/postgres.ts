@@ -28,7 +28,7 @@ export const postgresDialect: StoreDialect = {
     // fetching every row of a common one to sort them. Few windows: each reads the word's
     // whole entry in the full-text index.
     const query = tsQuery(words);
-    const { rows: [top] } = await sql<{ seq: string | number | null }>`SELECT max(seq) AS seq FROM messages`.execute(db);
+    const { rows: [top] } = await sql<{ seq: string | number | null }>`SELECT max(seq) AS seq FROM messages WHERE workspace_id = ${workspaceId}`.execute(db);
     const hits: string[] = [];
     let high = Number(top?.seq ?? 0);
     for (let size = SEARCH_WINDOW; high > 0 && hits.length < depth; size *= 4) {
