@@ -191,11 +191,11 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<{ seeded: string; fi
     return { seeded: seededLine, figures, notes };
   } finally {
     await relais.close();
-    if (KEEP || reuse) console.log(`  kept ${dialect}: reuse with ${dialect === 'sqlite' ? `--sqlite-dir ${dataDir}` : `--postgres-url ${pgUrl}`}`);
-    else {
-      rmSync(dataDir, { recursive: true, force: true });
-      await pgStore?.drop();
-    }
+    const keep = KEEP || Boolean(reuse);
+    if (keep) console.log(`  kept ${dialect}: reuse with ${dialect === 'sqlite' ? `--sqlite-dir ${dataDir}` : `--postgres-url ${pgUrl}`}`);
+    // On PostgreSQL the data dir holds no rows: it goes in any case.
+    if (!keep || dialect === 'postgres') rmSync(dataDir, { recursive: true, force: true });
+    if (!keep) await pgStore?.drop();
   }
 }
 
