@@ -1,9 +1,12 @@
 /**
- * `npm run bench:list [-- --scale 0.1] [--runs 30] [--only sqlite|postgres]`: the inbox list
- * and its search with 1 million conversations and 5 million messages in one workspace
- * (× scale), on SQLite and on PostgreSQL, figures side by side. Seeded by
- * scripts/seed-inbox.ts through the bulk loader (bench/bulk-load.ts), then timed server side
- * through `app.inject` with a real session cookie, for the requests the console makes.
+ * `npm run bench:list [-- --scale 0.1] [--runs 30] [--only sqlite|postgres] [--keep]
+ * [--sqlite-dir <dir>] [--postgres-url <url>]`: the inbox list and its search with 1 million
+ * conversations and 5 million messages in one workspace (× scale), on SQLite and on
+ * PostgreSQL, figures side by side. Seeded in SQL by bench/seed-inbox-sql.ts on the bulk
+ * loader's connection (bench/bulk-load.ts), then timed server side through `app.inject` with
+ * a real session cookie, for the requests the console makes. `--keep` leaves the seeded
+ * databases in place and prints how to reuse them: `--sqlite-dir` / `--postgres-url` then
+ * skip the seed (migrations still run, so a new index is built on the kept data).
  * Goals (issue 19): list p95 < 100 ms, search p95 < 200 ms. For a SQLite request that misses
  * its goal, the slowest statement and its plan are printed.
  */
@@ -15,9 +18,10 @@ import { loadConfig } from '../src/kernel/index.ts';
 import { sql } from '../src/store/index.ts';
 import { createTestStore, postgresUnavailable } from '../src/store/testing.ts';
 import { createRelais } from '../src/main.ts';
-import { seedConversations } from '../scripts/seed-inbox.ts';
-import { prepareSeedWorkspace } from '../scripts/seed-workspace.ts';
+import { prepareSeedWorkspace, type SeedWorkspace } from '../scripts/seed-workspace.ts';
+import type { Db } from '../src/store/index.ts';
 import { openBulkLoader } from './bulk-load.ts';
+import { seedInboxInSql } from './seed-inbox-sql.ts';
 import { round } from './load.ts';
 import { createStatementProfiler, explain, type StatementTiming } from './sql-profile.ts';
 
@@ -28,6 +32,8 @@ const arg = (name: string, fallback: string) => {
 const SCALE = Number(arg('scale', '1'));
 const RUNS = Number(arg('runs', '30'));
 const ONLY = arg('only', 'both');
+const KEEP = process.argv.includes('--keep');
+const REUSE = { sqlite: arg('sqlite-dir', ''), postgres: arg('postgres-url', '') };
 const COUNT = Math.round(1_000_000 * SCALE);
 const LIST_GOAL_MS = 100;
 const SEARCH_GOAL_MS = 200;
@@ -40,28 +46,61 @@ const MESSAGE_WEIGHTS = [0.02, 0.05, 0.1, 0.18, 0.25, 0.2, 0.2];
 const profiler = createStatementProfiler();
 type Figures = { rows: number; p50: number; p95: number; goal: number; note: string };
 
+/** The workspace a kept database was seeded with (the seed's own names and emails). */
+async function findSeedWorkspace(db: Db): Promise<SeedWorkspace> {
+  const workspace = await db.selectFrom('workspaces').select('id').where('name', '=', 'Maison Lune (seed)').executeTakeFirstOrThrow();
+  const channel = await db.selectFrom('channels').select(['id', 'external_id']).where('workspace_id', '=', workspace.id).executeTakeFirstOrThrow();
+  const agents = [];
+  for (let i = 1; i <= 8; i++) agents.push(await db.selectFrom('users').select(['id', 'email']).where('email', '=', `seed.agent${i}@maison-lune.fr`).executeTakeFirstOrThrow());
+  const labelIds = [];
+  for (const name of ['Livraison', 'Taille', 'Retour', 'SAV', 'Spam']) labelIds.push((await db.selectFrom('labels').select('id').where('workspace_id', '=', workspace.id).where('name', '=', name).executeTakeFirstOrThrow()).id);
+  return { workspaceId: workspace.id, channelId: channel.id, pageId: channel.external_id ?? '', agents, labelIds };
+}
+
 async function run(dialect: 'sqlite' | 'postgres'): Promise<{ seeded: string; figures: Map<string, Figures>; notes: string[] }> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'relais-list-'));
-  const pgStore = dialect === 'postgres' ? await createTestStore('postgres') : undefined;
+  const reuse = REUSE[dialect];
+  const dataDir = dialect === 'sqlite' && reuse ? reuse : mkdtempSync(join(tmpdir(), 'relais-list-'));
+  const pgStore = dialect === 'postgres' && !reuse ? await createTestStore('postgres') : undefined;
   await pgStore?.close();
-  const config = loadConfig({ RELAIS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...(pgStore ? { DATABASE_URL: pgStore.url! } : {}) });
+  const pgUrl = dialect === 'postgres' ? reuse || pgStore!.url! : undefined;
+  const config = loadConfig({ RELAIS_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...(pgUrl ? { DATABASE_URL: pgUrl } : {}) });
   // `serve`: no job workers, so nothing but the measured requests touches the database.
   const relais = await createRelais(config, { role: 'serve' });
   const app = relais.app!;
   const notes: string[] = [];
   try {
     const seedStarted = performance.now();
-    const target = await prepareSeedWorkspace(relais.store.db, relais.inbox.sealer, { password: PASSWORD });
-    const loader = await openBulkLoader(relais.store, ['contacts', 'identities', 'conversations', 'messages', 'conversation_labels']);
-    const seeded = await seedConversations(relais.store.db, target, {
-      count: COUNT, messageWeights: MESSAGE_WEIGHTS, batchSize: 20_000, write: (table, rows) => loader.insert(table, rows),
-      onProgress: (done) => process.stdout.write(`\r  ${dialect}: ${done} / ${COUNT} conversations`),
-    });
-    const { rebuildSeconds } = await loader.finish();
-    // The triggers were set aside: nothing is left for the reports to catch up here.
-    if (dialect === 'postgres') await sql.raw('VACUUM ANALYZE').execute(relais.store.db);
-    process.stdout.write('\n');
-    const seededLine = `${seeded.conversations} conversations, ${seeded.messages} messages, ${seeded.labels} labels in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s (indexes back ${rebuildSeconds.toFixed(0)} s)`;
+    let target: SeedWorkspace;
+    let seededLine: string;
+    if (reuse) {
+      target = await findSeedWorkspace(relais.store.db);
+      seededLine = 'reused';
+    } else {
+      target = await prepareSeedWorkspace(relais.store.db, relais.inbox.sealer, { password: PASSWORD });
+      const loader = await openBulkLoader(relais.store, ['contacts', 'identities', 'conversations', 'messages', 'conversation_labels']);
+      const steps: string[] = [];
+      let stepStarted = performance.now();
+      await seedInboxInSql(loader, dialect, target, {
+        count: COUNT, messageWeights: MESSAGE_WEIGHTS,
+        onStep: (step) => {
+          if (steps.length) steps[steps.length - 1] += ` ${((performance.now() - stepStarted) / 1000).toFixed(0)} s`;
+          steps.push(step);
+          stepStarted = performance.now();
+          process.stdout.write(`\r  ${dialect}: ${step}…`.padEnd(60));
+        },
+      });
+      steps[steps.length - 1] += ` ${((performance.now() - stepStarted) / 1000).toFixed(0)} s`;
+      const { rebuildSeconds } = await loader.finish();
+      // The triggers were set aside: nothing is left for the reports to catch up here.
+      // PostgreSQL's autovacuum would analyze the loaded tables; SQLite has no statistics unless
+      // someone runs ANALYZE, and Relais never does, so the bench does not either.
+      if (dialect === 'postgres') await sql.raw('VACUUM ANALYZE').execute(relais.store.db);
+      process.stdout.write('\n');
+      seededLine = `in ${((performance.now() - seedStarted) / 1000).toFixed(0)} s (${steps.join(', ')}; indexes back ${rebuildSeconds.toFixed(0)} s)`;
+    }
+    const count = async (table: 'conversations' | 'messages' | 'conversation_labels') => Number((await relais.store.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', target.workspaceId).executeTakeFirstOrThrow()).n);
+    seededLine = `${await count('conversations')} conversations, ${await count('messages')} messages, ${await count('conversation_labels')} labels ${seededLine}`;
 
     // The busiest agent, so "mine" is the worst case.
     const agent = await new Browser(app).open();
@@ -152,8 +191,11 @@ async function run(dialect: 'sqlite' | 'postgres'): Promise<{ seeded: string; fi
     return { seeded: seededLine, figures, notes };
   } finally {
     await relais.close();
-    rmSync(dataDir, { recursive: true, force: true });
-    await pgStore?.drop();
+    const keep = KEEP || Boolean(reuse);
+    if (keep) console.log(`  kept ${dialect}: reuse with ${dialect === 'sqlite' ? `--sqlite-dir ${dataDir}` : `--postgres-url ${pgUrl}`}`);
+    // On PostgreSQL the data dir holds no rows: it goes in any case.
+    if (!keep || dialect === 'postgres') rmSync(dataDir, { recursive: true, force: true });
+    if (!keep) await pgStore?.drop();
   }
 }
 

@@ -3,6 +3,7 @@
  * a channel Meta cut off, flagged where agents and admins will see it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEARCH_DEPTH } from '../src/store/index.ts';
 import { chromiumAvailable } from './browser.ts';
 import { PAGE, row, shot, startInboxHarness, TOKEN, type InboxHarness } from './inbox-harness.ts';
 import { expectText, waitUntil } from './wait.ts';
@@ -57,6 +58,32 @@ describe.skipIf(!chromiumAvailable())('agent inbox at work', () => {
     await page.keyboard.press('/');
     await page.keyboard.type('numéro 7');
     await waitUntil(async () => (await page.getByTestId('conversation-row').count()) === 1, 'the search results');
+    expect(h.owner.errors).toEqual([]);
+  }, 30_000);
+
+  it('says when a search matched more messages than it reads, and asks for a narrower one', async () => {
+    const page = h.owner.page;
+    const db = h.server.relais.store.db;
+    const workspaceId = (await h.ownerApi.get('/api/v1/me')).workspace.id as string;
+    const [conversation] = (await h.ownerApi.get('/api/v1/conversations?view=unassigned&limit=1')).conversations;
+    const now = Date.now();
+    // A busy year of one word: one message past the depth the search reads.
+    const messages = Array.from({ length: SEARCH_DEPTH + 1 }, (_, i) => ({
+      workspace_id: workspaceId, id: `m_bulk_${i}`, conversation_id: conversation.id, channel_id: conversation.channel.id, direction: 'in' as const,
+      kind: 'message' as const, author_type: 'contact' as const, author_id: null, text: `Suivi de commande ${i}`, external_id: `mid_bulk_${i}`,
+      attachments: '[]', meta: '{}', platform_created_at: now - 86_400_000 - i, created_at: now - 86_400_000 - i, edited_at: null, platform_updated_at: null, reply_to_external_id: null,
+    }));
+    for (let i = 0; i < messages.length; i += 1000) await db.insertInto('messages').values(messages.slice(i, i + 1000)).execute();
+
+    // Searched from the list's box the first journey left open; its search is put back after.
+    await page.getByTestId('inbox-search').fill('commande');
+    await expectText(page.getByTestId('search-capped'), 'messages correspondent', 10_000);
+    expect(await page.getByTestId('search-capped').textContent()).toMatch(/Plus de 5\s000 messages correspondent.*Affinez la recherche/u);
+    // One of those messages only: no notice.
+    await page.getByTestId('inbox-search').fill('commande 4999');
+    await waitUntil(async () => (await page.getByTestId('search-capped').count()) === 0 && (await page.getByTestId('conversation-row').count()) === 1, 'a search within the depth');
+    await page.getByTestId('inbox-search').fill('numéro 7');
+    await waitUntil(async () => (await page.getByTestId('conversation-row').count()) === 1, 'the first journey\'s search again');
     expect(h.owner.errors).toEqual([]);
   }, 30_000);
 

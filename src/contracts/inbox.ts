@@ -132,7 +132,11 @@ export const message = z.looseObject({
   moderation: z.array(moderationEntry),
 }).meta({ id: 'Message' });
 
-export const conversationList = z.object({ conversations: z.array(conversationSummary), nextCursor: z.string().nullable() });
+export const conversationList = z.object({
+  conversations: z.array(conversationSummary), nextCursor: z.string().nullable(),
+  /** A search (`q`) that matched more messages than it reads: how many it read, the newest; the list holds their conversations only. Null otherwise. */
+  searchCappedAt: z.number().nullable(),
+});
 export const conversationThread = z.object({ conversation: conversationDetail, messages: z.array(message) });
 
 export const policyView = z.object({

@@ -4666,6 +4666,7 @@ export interface operations {
                     "application/json": {
                         conversations: components["schemas"]["ConversationSummary"][];
                         nextCursor: string | null;
+                        searchCappedAt: number | null;
                     };
                 };
             };

@@ -1,6 +1,6 @@
-import type { ConversationStatus, Db, RawBuilder } from '../store/index.ts';
+import type { ConversationStatus, Db } from '../store/index.ts';
 import type { InboxDeps } from './deps.ts';
-import { summarize } from './summaries.ts';
+import { dueTimes, summarize } from './summaries.ts';
 
 export type InboxView = 'mine' | 'unassigned' | 'open' | 'pending' | 'snoozed' | 'resolved';
 
@@ -32,23 +32,44 @@ const views: Record<InboxView, { status: ConversationStatus; assignee?: 'me' | '
   resolved: { status: 'resolved' },
 };
 
+/** The conversations of one workspace, narrowed and ordered by the caller; one page is then joined to its details. */
 function listQuery(db: Db, workspaceId: string) {
   return db.selectFrom('conversations as c')
-    .innerJoin('channels as ch', (join) => join.onRef('ch.workspace_id', '=', 'c.workspace_id').onRef('ch.id', '=', 'c.channel_id'))
-    .leftJoin('contacts as ct', (join) => join.onRef('ct.workspace_id', '=', 'c.workspace_id').onRef('ct.id', '=', 'c.contact_id'))
-    .leftJoin('posts as p', (join) => join.onRef('p.workspace_id', '=', 'c.workspace_id').onRef('p.id', '=', 'c.post_id'))
     .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment', 'c.external_thread_id', 'c.linked_conversation_id', 'c.updated_at',
-      'ch.id as channelId', 'ch.kind as channelKind', 'ch.name as channelName', 'ct.id as contactId', 'ct.name as contactName', 'p.text as postText', 'p.permalink as postPermalink'])
+      'c.channel_id', 'c.contact_id', 'c.post_id'])
     .where('c.workspace_id', '=', workspaceId);
 }
 
 type ListQuery = ReturnType<typeof listQuery>;
 
 /**
- * The inbox list, newest activity first, with keyset pagination on (last_message_at, id)
- * so page 500 costs what page 1 costs.
+ * The page's rows with their channel, contact and post. The join comes after the page is cut
+ * (the ordered, limited query is a subquery): joined first, SQLite may start from the
+ * channels and then sort every conversation of the view instead of walking an index in order.
  */
-export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & { search(workspaceId: string, q: string): RawBuilder<string> | null }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
+async function withDetails(db: Db, workspaceId: string, page: ListQuery) {
+  return db.selectFrom(page.as('c'))
+    .innerJoin('channels as ch', (join) => join.on('ch.workspace_id', '=', workspaceId).onRef('ch.id', '=', 'c.channel_id'))
+    .leftJoin('contacts as ct', (join) => join.on('ct.workspace_id', '=', workspaceId).onRef('ct.id', '=', 'c.contact_id'))
+    .leftJoin('posts as p', (join) => join.on('p.workspace_id', '=', workspaceId).onRef('p.id', '=', 'c.post_id'))
+    .select(['c.id', 'c.kind', 'c.status', 'c.assignee_id', 'c.priority', 'c.snoozed_until', 'c.last_message_at', 'c.last_inbound_at', 'c.created_at', 'c.sentiment', 'c.worst_sentiment', 'c.external_thread_id', 'c.linked_conversation_id', 'c.updated_at',
+      'ch.id as channelId', 'ch.kind as channelKind', 'ch.name as channelName', 'ct.id as contactId', 'ct.name as contactName', 'p.text as postText', 'p.permalink as postPermalink'])
+    .orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc')
+    .execute();
+}
+
+/** A list search: the conversations of the newest matching messages, and the depth it stopped at, if it did. */
+export interface ListSearch {
+  ids: string[];
+  cappedAt: number | null;
+}
+
+/**
+ * The inbox list, newest activity first, with keyset pagination on (last_message_at, id)
+ * so page 500 costs what page 1 costs. A search says when it was capped (`searchCappedAt`),
+ * so the console can ask for a narrower one.
+ */
+export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & { search(workspaceId: string, q: string): Promise<ListSearch | null> }, workspaceId: string, userId: string | null, filter: ConversationFilter) {
   let query = listQuery(deps.db, workspaceId);
   const view = filter.view ? views[filter.view] : undefined;
   const status = filter.status ?? view?.status;
@@ -64,12 +85,14 @@ export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & 
     query = query.where((eb) => eb.exists(eb.selectFrom('conversation_labels as cl').select('cl.label_id')
       .whereRef('cl.workspace_id', '=', 'c.workspace_id').whereRef('cl.conversation_id', '=', 'c.id').where('cl.label_id', '=', labelId)));
   }
+  let searchCappedAt: number | null = null;
   if (filter.q) {
-    const matching = deps.search(workspaceId, filter.q);
-    if (!matching) return { conversations: [], nextCursor: null };
-    query = query.where('c.id', 'in', matching);
+    const matching = await deps.search(workspaceId, filter.q);
+    if (!matching || matching.ids.length === 0) return { conversations: [], nextCursor: null, searchCappedAt: matching?.cappedAt ?? null };
+    query = query.where('c.id', 'in', matching.ids);
+    searchCappedAt = matching.cappedAt;
   }
-  if (filter.sort === 'due') return byDueTime(deps.db, workspaceId, query, filter, deps.clock.now());
+  if (filter.sort === 'due') return { ...await byDueTime(deps.db, workspaceId, query, filter, deps.clock.now()), searchCappedAt };
   if (filter.cursor) {
     // A conversation without activity yet (no message) comes after every other, on both databases.
     const [at, id] = decodeCursor(filter.cursor);
@@ -77,12 +100,13 @@ export async function listConversations(deps: Pick<InboxDeps, 'db' | 'clock'> & 
       ? query.where('c.last_message_at', 'is', null).where('c.id', '<', id)
       : query.where((eb) => eb.or([eb('c.last_message_at', '<', at), eb.and([eb('c.last_message_at', '=', at), eb('c.id', '<', id)]), eb('c.last_message_at', 'is', null)]));
   }
-  const rows = await query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(filter.limit + 1).execute();
+  const rows = await withDetails(deps.db, workspaceId, query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(filter.limit + 1));
   const page = rows.slice(0, filter.limit);
   const last = page[page.length - 1];
   return {
     conversations: await summarize(deps.db, workspaceId, page, deps.clock.now()),
     nextCursor: rows.length > filter.limit && last ? encodeCursor(last.last_message_at, last.id) : null,
+    searchCappedAt,
   };
 }
 
@@ -97,14 +121,15 @@ function decodeCursor(cursor: string): [number | null, string] {
  * their live SLA, soonest due first, then the rest by recent activity; the cursor is an offset.
  */
 async function byDueTime(db: Db, workspaceId: string, query: ListQuery, filter: ConversationFilter, now: number) {
-  const rows = await query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(DUE_SORT_MAX).execute();
-  const all = (await summarize(db, workspaceId, rows, now))
-    .map((conversation, index) => ({ conversation, index }))
-    .sort((a, b) => (a.conversation.dueAt ?? Infinity) - (b.conversation.dueAt ?? Infinity) || a.index - b.index)
-    .map(({ conversation }) => conversation);
+  const rows = await withDetails(db, workspaceId, query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(DUE_SORT_MAX));
+  // Every row's due time orders them; only the page shown is summarized.
+  const slas = await dueTimes(db, workspaceId, rows, now);
+  const ordered = rows.map((row, index) => ({ row, index }))
+    .sort((a, b) => (slas.get(a.row.id)?.dueAt ?? Infinity) - (slas.get(b.row.id)?.dueAt ?? Infinity) || a.index - b.index)
+    .map(({ row }) => row);
   const offset = filter.cursor ? Number(Buffer.from(filter.cursor, 'base64url').toString('utf8').replace(/^due:/, '')) || 0 : 0;
   const end = offset + filter.limit;
-  return { conversations: all.slice(offset, end), nextCursor: end < all.length ? Buffer.from(`due:${end}`).toString('base64url') : null };
+  return { conversations: await summarize(db, workspaceId, ordered.slice(offset, end), now, slas), nextCursor: end < ordered.length ? Buffer.from(`due:${end}`).toString('base64url') : null };
 }
 
 export type ViewCounts = Record<Exclude<InboxView, 'resolved'>, number>;

@@ -17,7 +17,7 @@ describe.each(dialects)('inbox list pages on %s', (dialect: TestDialect) => {
     const world = await createWorld(store.db, {}, T0);
     const ids = await addConversations(store.db, world, 4, T0);
     await store.db.updateTable('conversations').set({ last_message_at: null }).where('workspace_id', '=', world.workspaceId).where('id', 'in', [ids[1]!, ids[2]!]).execute();
-    const deps = { db: store.db, clock: { now: () => T0 }, search: () => null };
+    const deps = { db: store.db, clock: { now: () => T0 }, search: async () => null };
     const seen: string[] = [];
     let cursor: string | undefined;
     for (let page = 0; page < 10; page++) {
@@ -39,7 +39,7 @@ describe.each(dialects)('inbox list pages on %s', (dialect: TestDialect) => {
     await store.db.updateTable('conversations').set({ status: 'resolved' }).where('workspace_id', '=', world.workspaceId).where('id', '=', unassigned[1]!).execute();
     const counts = await countViews(store.db, world.workspaceId, ana);
     expect(counts).toEqual({ mine: 2, unassigned: 1, open: 4, pending: 1, snoozed: 0 });
-    const deps = { db: store.db, clock: { now: () => T0 }, search: () => null };
+    const deps = { db: store.db, clock: { now: () => T0 }, search: async () => null };
     for (const view of ['mine', 'unassigned', 'open', 'pending', 'snoozed'] as const) {
       const listed = await listConversations(deps, world.workspaceId, ana, { view, limit: 100 });
       expect(listed.conversations.length, view).toBe(counts[view]);

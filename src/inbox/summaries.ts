@@ -25,12 +25,22 @@ export interface SummaryRow {
   worst_sentiment: 'negative' | 'neutral' | 'positive' | null;
 }
 
-/** Turns conversation rows into the list's summaries: last message, labels, assignee, wait. */
-export async function summarize(db: Db, workspaceId: string, rows: SummaryRow[], now: number) {
+/**
+ * The reply promise of each row, and nothing else of its summary: for the list by due
+ * time, which orders hundreds of rows and shows a page of them. Only a comment thread's
+ * network needs its last message (a private thread's key names it).
+ */
+export async function dueTimes(db: Db, workspaceId: string, rows: SummaryRow[], now: number) {
+  const lastMessages = await latestMessages(db, workspaceId, rows.filter((row) => surfaceOf(row.external_thread_id) === null).map((row) => row.id));
+  return slaViews(db, workspaceId, rows.map((row) => ({ ...row, surface: surfaceOf(row.external_thread_id) ?? lastMessages.get(row.id)?.surface ?? row.channelKind })), now);
+}
+
+/** Turns conversation rows into the list's summaries: last message, labels, assignee, wait (`slas` when `dueTimes` already has them). */
+export async function summarize(db: Db, workspaceId: string, rows: SummaryRow[], now: number, known?: Awaited<ReturnType<typeof slaViews>>) {
   const ids = rows.map((row) => row.id);
   const [lastMessages, labels, assignees] = await Promise.all([latestMessages(db, workspaceId, ids), labelsOf(db, workspaceId, ids), namesOf(db, rows.map((r) => r.assignee_id))]);
   const surfaces = new Map(rows.map((row) => [row.id, surfaceOf(row.external_thread_id) ?? lastMessages.get(row.id)?.surface ?? row.channelKind]));
-  const slas = await slaViews(db, workspaceId, rows.map((row) => ({ ...row, surface: surfaces.get(row.id)! })), now);
+  const slas = known ?? await slaViews(db, workspaceId, rows.map((row) => ({ ...row, surface: surfaces.get(row.id)! })), now);
   return rows.map((row) => {
     const last = lastMessages.get(row.id) ?? null;
     const sla = slas.get(row.id);

@@ -83,9 +83,10 @@ describe.each(dialects)('store on %s', (dialect) => {
 
   it('narrows a conversation query to those mentioning every word', async () => {
     const ids = async (query: string) => {
-      const matching = store.conversationsMatching('ws_a', query);
+      const matching = await store.conversationsMatching('ws_a', query);
       if (!matching) return [];
-      return (await store.db.selectFrom('conversations').select('id').where('id', 'in', matching).execute()).map((row) => row.id);
+      expect(matching.cappedAt).toBeNull();
+      return matching.ids;
     };
     expect(await ids('colis rembours')).toEqual(['cv_ws_a']);
     expect(await ids('commande')).toEqual([]); // only workspace B's message says it

@@ -1,8 +1,8 @@
 import SqliteDatabase from 'better-sqlite3';
 import pg from 'pg';
-import { Kysely, PostgresDialect, SqliteDialect, sql, type RawBuilder } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import type { Database } from './schema.ts';
-import { searchWords, type SearchHit, type StoreDialect } from './dialect/dialect.ts';
+import { SEARCH_DEPTH, searchWords, type SearchHit, type StoreDialect } from './dialect/dialect.ts';
 import { sqliteDialect } from './dialect/sqlite.ts';
 import { postgresDialect } from './dialect/postgres.ts';
 import { migrateToLatest, type MigrationReport } from './migrate.ts';
@@ -20,8 +20,12 @@ export interface Store {
   migrate(): Promise<MigrationReport>;
   /** Full-text search over message text, scoped to one workspace. */
   searchMessages(workspaceId: string, query: string, limit?: number): Promise<SearchHit[]>;
-  /** A subquery of the workspace's conversations mentioning every word of `query`; null for no words. */
-  conversationsMatching(workspaceId: string, query: string): RawBuilder<string> | null;
+  /**
+   * The workspace's conversations mentioning every word of `query`, found in its
+   * `SEARCH_DEPTH` newest matching messages; `cappedAt` is that depth when more messages
+   * match (the list then holds the conversations of the newest ones), else null. Null for no words.
+   */
+  conversationsMatching(workspaceId: string, query: string): Promise<{ ids: string[]; cappedAt: number | null } | null>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }
@@ -45,9 +49,12 @@ export function openStore(target: StoreTarget, options: { threadLock?: ThreadLoc
       if (words.length === 0) return [];
       return dialect.searchMessages(db, workspaceId, words, Math.min(Math.max(limit, 1), 200));
     },
-    conversationsMatching(workspaceId, query) {
+    async conversationsMatching(workspaceId, query) {
       const words = searchWords(query);
-      return words.length === 0 ? null : dialect.matchingConversations(workspaceId, words);
+      if (words.length === 0) return null;
+      // One message past the depth tells whether there were more.
+      const hits = await dialect.newestMatches(db, workspaceId, words, SEARCH_DEPTH + 1);
+      return { ids: [...new Set(hits.slice(0, SEARCH_DEPTH))], cappedAt: hits.length > SEARCH_DEPTH ? SEARCH_DEPTH : null };
     },
     async ping() {
       await sql`SELECT 1`.execute(db);

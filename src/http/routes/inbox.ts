@@ -12,7 +12,8 @@ export const actorOf = (caller: Caller): Actor => (caller.via === 'token' ? { ty
 
 /** Conversations: the list, a thread, replies and notes, actions, and comment moderation. */
 export function inboxRoutes(app: FastifyInstance, deps: HttpDeps): void {
-  // A subquery inside the list query, so the list's own filters, order and cursors apply.
+  // The conversations of the newest matching messages; the list's own filters, order and
+  // cursors apply to them, and it tells whether the search stopped at its depth.
   const search = (workspaceId: string, q: string) => deps.store.conversationsMatching(workspaceId, q);
   const read = allow(needs('conversations.read'));
   const reply = allow(needs('conversations.reply'));

@@ -1,4 +1,4 @@
-import type { Kysely, RawBuilder } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -18,12 +18,12 @@ export interface StoreDialect {
   /** Messages of one workspace whose text holds every word of `query` (prefix match). */
   searchMessages(db: Kysely<Database>, workspaceId: string, words: string[], limit: number): Promise<SearchHit[]>;
   /**
-   * A subquery of the conversation ids of one workspace having a message with every word,
-   * to embed in a list query (`c.id IN (…)`) so its own order, filters and cursors apply.
-   * It reads the `SEARCH_DEPTH` newest matching messages at most, so a word found in a
-   * million messages costs what a rare one does.
+   * The conversation of each of the `depth` newest messages of one workspace having every
+   * word (newest first; a conversation as often as it has such messages), for the list to
+   * narrow to, so its own order, filters and cursors apply. Newest first and no deeper, so
+   * a word found in a million messages costs what a rarer one does.
    */
-  matchingConversations(workspaceId: string, words: string[]): RawBuilder<string>;
+  newestMatches(db: Kysely<Database>, workspaceId: string, words: string[], depth: number): Promise<string[]>;
   /**
    * Drops what the search index still remembers of deleted or rewritten text (erasure):
    * SQLite FTS5 keeps deleted terms in its segments until they are merged.

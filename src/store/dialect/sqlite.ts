@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema.ts';
-import { SEARCH_DEPTH, type StoreDialect } from './dialect.ts';
+import type { StoreDialect } from './dialect.ts';
 
 /** SQLite: FTS5 over an external-content table kept in step by triggers. */
 export const sqliteDialect: StoreDialect = {
@@ -21,10 +21,11 @@ export const sqliteDialect: StoreDialect = {
     // 'optimize' merges every segment into one, leaving out the entries of deleted rows.
     await sql`INSERT INTO messages_fts(messages_fts) VALUES ('optimize')`.execute(db);
   },
-  matchingConversations(workspaceId, words) {
+  async newestMatches(db, workspaceId, words, depth) {
     // FTS5 walks its index by rowid (the arrival order) backwards; the join stops at the depth.
-    return sql<string>`(SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.seq = f.rowid
-      WHERE messages_fts MATCH ${matchExpression(words)} AND m.workspace_id = ${workspaceId} ORDER BY f.rowid DESC LIMIT ${sql.lit(SEARCH_DEPTH)})`;
+    const result = await sql<{ conversation_id: string }>`SELECT m.conversation_id FROM messages_fts f JOIN messages m ON m.seq = f.rowid
+      WHERE messages_fts MATCH ${matchExpression(words)} AND m.workspace_id = ${workspaceId} ORDER BY f.rowid DESC LIMIT ${depth}`.execute(db);
+    return result.rows.map((row) => row.conversation_id);
   },
   async searchMessages(db: Kysely<Database>, workspaceId, words, limit) {
     const match = matchExpression(words);

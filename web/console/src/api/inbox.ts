@@ -10,7 +10,7 @@ const id = (value: string) => encodeURIComponent(value);
 
 /** `query` is already a query string (see inbox/list/filters.ts), without the `?`. */
 export const listConversations = (query: string) =>
-  request<{ conversations: ConversationSummary[]; nextCursor: string | null }>('GET', `${v1}/conversations${query ? `?${query}` : ''}`);
+  request<{ conversations: ConversationSummary[]; nextCursor: string | null; searchCappedAt: number | null }>('GET', `${v1}/conversations${query ? `?${query}` : ''}`);
 export const getConversation = (conversationId: string) =>
   request<{ conversation: ConversationDetail; messages: Message[] }>('GET', `${v1}/conversations/${id(conversationId)}`);
 /** With `text`, each view's `remaining` is counted the platform's way for that draft. */

@@ -21,6 +21,7 @@ export const enInbox: Record<keyof typeof frInbox, string> = {
   'inbox.reconnect': 'Needs reconnecting: {names}. Replies no longer leave on this channel.',
   'inbox.reconnectLink': 'Open channels',
   'inbox.loadMore': 'Show more',
+  'inbox.searchCapped': 'More than {count} messages match: only the conversations of the newest are listed. Refine your search.',
   'inbox.unknownContact': 'Unknown customer',
   'inbox.attachmentOnly': 'Attachment',
   'inbox.outPrefix': 'Reply:',

@@ -19,6 +19,7 @@ export const frInbox = {
   'inbox.reconnect': 'À reconnecter : {names}. Les réponses ne partent plus sur ce canal.',
   'inbox.reconnectLink': 'Ouvrir les canaux',
   'inbox.loadMore': 'Afficher plus',
+  'inbox.searchCapped': 'Plus de {count} messages correspondent : seules les conversations des plus récents sont listées. Affinez la recherche.',
   'inbox.unknownContact': 'Client inconnu',
   'inbox.attachmentOnly': 'Pièce jointe',
   'inbox.outPrefix': 'Réponse :',

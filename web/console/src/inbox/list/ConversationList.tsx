@@ -38,7 +38,11 @@ export function ConversationList({ list, now, title, activeId, openId, empty, on
   if (list.status === 'failed') {
     return <Alert tone="error">{errorText(list.error, i18n)} <Button variant="ghost" onClick={list.refresh}>{t('common.retry')}</Button></Alert>;
   }
-  if (list.rows.length === 0) return <>{empty}</>;
+  // The search read only the newest matches: say so, or an older conversation seems missing.
+  const capped = list.searchCappedAt !== null && (
+    <div data-testid="search-capped"><Alert tone="info">{t('inbox.searchCapped', { count: new Intl.NumberFormat(i18n.locale).format(list.searchCappedAt) })}</Alert></div>
+  );
+  if (list.rows.length === 0) return <>{capped}{empty}</>;
 
   const move = (delta: number) => {
     const index = list.rows.findIndex((row) => row.id === activeId);
@@ -48,6 +52,7 @@ export function ConversationList({ list, now, title, activeId, openId, empty, on
 
   return (
     <div className="list-scroll">
+      {capped}
       <ul
         role="listbox"
         aria-label={title}

@@ -19,6 +19,8 @@ export interface ConversationList {
   error: unknown;
   rows: ConversationSummary[];
   hasMore: boolean;
+  /** A search that read only this many matching messages, the newest (the server's `searchCappedAt`), else null. */
+  searchCappedAt: number | null;
   loadingMore: boolean;
   loadMore: () => void;
   refresh: () => void;
@@ -30,8 +32,8 @@ export interface ConversationList {
  */
 export function useConversationList(filters: InboxFilters): ConversationList {
   const query = listQuery(filters);
-  const [state, setState] = useState<{ query: string; status: ConversationList['status']; error: unknown; rows: ConversationSummary[]; next: string | null }>(
-    { query, status: 'loading', error: undefined, rows: [], next: null });
+  const [state, setState] = useState<{ query: string; status: ConversationList['status']; error: unknown; rows: ConversationSummary[]; next: string | null; cappedAt: number | null }>(
+    { query, status: 'loading', error: undefined, rows: [], next: null, cappedAt: null });
   const [loadingMore, setLoadingMore] = useState(false);
   const generation = useRef(0);
   const shown = useRef(0);
@@ -40,14 +42,14 @@ export function useConversationList(filters: InboxFilters): ConversationList {
 
   const fetchWindow = useCallback(async (size: number, initial: boolean) => {
     const mine = ++generation.current;
-    if (initial) setState({ query, status: 'loading', error: undefined, rows: [], next: null });
+    if (initial) setState({ query, status: 'loading', error: undefined, rows: [], next: null, cappedAt: null });
     try {
       const page = await listConversations(withPage(query, { limit: size }));
       if (mine !== generation.current) return;
-      setState({ query, status: 'ready', error: undefined, rows: page.conversations, next: page.nextCursor });
+      setState({ query, status: 'ready', error: undefined, rows: page.conversations, next: page.nextCursor, cappedAt: page.searchCappedAt ?? null });
     } catch (error) {
       if (mine !== generation.current) return;
-      setState((current) => (initial || current.status !== 'ready' ? { query, status: 'failed', error, rows: [], next: null } : current));
+      setState((current) => (initial || current.status !== 'ready' ? { query, status: 'failed', error, rows: [], next: null, cappedAt: null } : current));
     }
   }, [query]);
 
@@ -96,6 +98,7 @@ export function useConversationList(filters: InboxFilters): ConversationList {
     error: state.error,
     rows: current ? state.rows : [],
     hasMore: current && state.next !== null,
+    searchCappedAt: current ? state.cappedAt : null,
     loadingMore,
     loadMore,
     refresh,
