@@ -39,19 +39,33 @@ export type DeliveryRecorder = (provider: ChannelProvider, secrets: Installation
  */
 export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, options: { dialect: 'sqlite' | 'postgres' }): DeliveryRecorder {
   let queued: Pending[] = [];
+  let writing = 0;
   let scheduled = false;
   const insert = insertStatements(deps.db);
   const chunkSizes = options.dialect === 'sqlite' ? (count: number) => sqliteChunks(count) : (count: number) => [count];
+  // SQLite has one writer: a second batch would only queue behind the first (and behind the
+  // processing thread's turn). Arrivals meanwhile wait in the next batch, which grows with
+  // the wait. PostgreSQL commits several in parallel on the pool's connections.
+  const maxWriting = options.dialect === 'sqlite' ? 1 : 4;
 
+  const schedule = () => {
+    if (scheduled || queued.length === 0 || writing >= maxWriting) return;
+    scheduled = true;
+    setImmediate(() => void flush());
+  };
   const flush = async () => {
     scheduled = false;
-    const batch = queued;
-    queued = [];
+    const batch = queued.length <= MAX_BATCH ? queued : queued.slice(0, MAX_BATCH);
+    queued = batch === queued ? [] : queued.slice(MAX_BATCH);
+    writing++;
     try {
       const outcomes = await writeBatch(deps, batch, insert, chunkSizes);
       batch.forEach((item, index) => item.resolve(outcomes[index]!));
     } catch (error) {
       for (const item of batch) item.reject(error);
+    } finally {
+      writing--;
+      schedule();
     }
   };
 
@@ -68,11 +82,7 @@ export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'c
     for (const name in request.headers) if (KEPT_HEADERS.test(name)) headers[name] = request.headers[name];
     return new Promise((resolve, reject) => {
       queued.push({ provider: provider.provider, dedupeKey: provider.dedupeKey(request), accountId: accountIds[0], headers, body, resolve, reject });
-      if (queued.length >= MAX_BATCH) void flush();
-      else if (!scheduled) {
-        scheduled = true;
-        setImmediate(() => void flush());
-      }
+      schedule();
     });
   };
 }
