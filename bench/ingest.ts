@@ -175,18 +175,19 @@ for (const kind of targets) {
   loop.disable();
   clearInterval(sampler);
   const backlog = await drain(target.relais);
+  // Not processed within the drain but stored: acknowledged and kept, only late. Read before
+  // the messages, as processing goes on: an event is then in one or the other.
+  const waiting = backlog > 0 ? await waitingIds(target.relais) : new Set<string>();
   const { rows: messages, duplicated } = await stored(target.relais, `b${kind}`);
   // Acknowledged but not seen by the watcher in time: looked for again now that all is processed.
   const unseen = paced.unseen ?? [];
-  let found = 0;
+  const found = new Set<string>();
   for (let i = 0; i < unseen.length; i += 500) {
     const late = await target.relais.store.db.selectFrom('messages').select('external_id').where('workspace_id', '=', 'ws_bench').where('external_id', 'in', unseen.slice(i, i + 500)).execute();
-    found += late.length;
+    for (const row of late) found.add(row.external_id!);
   }
-  // Not processed within the drain but stored: acknowledged and kept, only late.
-  const waiting = backlog > 0 ? await waitingIds(target.relais) : new Set<string>();
-  const stillWaiting = unseen.filter((id) => waiting.has(id)).length;
-  const lost = unseen.length - found - stillWaiting;
+  const stillWaiting = unseen.filter((id) => !found.has(id) && waiting.has(id)).length;
+  const lost = unseen.length - found.size - stillWaiting;
   rows.push({
     target: `${target.label}: ${rate.toLocaleString('en')} events/s, ${rateDurationMs / 1000} s`, 'accepted/s': paced.perSecond, 'ack p50 ms': round(paced.p50), 'ack p99 ms': round(paced.p99), errors: paced.errors,
     'ack→readable p99 ms': paced.visibleP99, lost, duplicated, ...(backlog > 0 ? { 'unprocessed after drain': backlog } : {}), 'RSS max MiB': mib(rssMax), 'stall max ms': round(loop.max / 1e6),
