@@ -127,10 +127,13 @@ async function writeBatch(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, batch
       rows.push([newId(now), item.provider, item.dedupeKey, route?.workspaceId ?? null, route?.channelId ?? null, JSON.stringify(item.headers), item.body, 'received', 0, now]);
     }
     // A redelivery (same provider and key) is skipped, not an error: only new rows come back.
+    // Rows go in key order, so batches committing in parallel (PostgreSQL) that hold the same
+    // key wait for each other in one order and never deadlock.
+    const ordered = [...rows].sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
     const accepted = new Set<string>();
     let offset = 0;
-    for (const size of chunkSizes(rows.length)) {
-      const result = await trx.executeQuery<{ id: string }>(CompiledQuery.raw(insert(size), rows.slice(offset, offset + size).flat()));
+    for (const size of chunkSizes(ordered.length)) {
+      const result = await trx.executeQuery<{ id: string }>(CompiledQuery.raw(insert(size), ordered.slice(offset, offset + size).flat()));
       for (const row of result.rows) accepted.add(row.id);
       offset += size;
     }
