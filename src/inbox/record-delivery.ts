@@ -1,5 +1,7 @@
+import { CompiledQuery } from 'kysely';
 import { AppError, newId } from '../kernel/index.ts';
 import { findChannelByAccount, type ChannelProvider, type InstallationSecrets, type RoutedChannel, type WebhookRequest } from '../channels/index.ts';
+import type { Db } from '../store/index.ts';
 import type { InboxDeps } from './deps.ts';
 import { processJob } from './process-delivery.ts';
 import { enqueueJob } from '../jobs/index.ts';
@@ -7,6 +9,11 @@ import { enqueueJob } from '../jobs/index.ts';
 const KEPT_HEADERS = /^(content-type|user-agent|x-hub-signature(-256)?|x-twitter-webhooks-signature|x-shopify-[\w-]+|x-wc-webhook-[\w-]+)$/i;
 export const PROCESS_ATTEMPTS = 5;
 const MAX_BATCH = 500;
+/** SQLite: a burst is written in chunks of these sizes, so a handful of statements are ever prepared. */
+const SQLITE_CHUNKS = [64, 16, 4, 1];
+/** The columns the intake writes, in the order of each row's values (error and processed_at stay null). */
+const COLUMNS = ['id', 'provider', 'dedupe_key', 'workspace_id', 'channel_id', 'headers', 'body', 'status', 'attempts', 'received_at'] as const;
+type Row = [id: string, provider: string, dedupeKey: string, workspaceId: string | null, channelId: string | null, headers: string, body: string, status: 'received', attempts: 0, receivedAt: number];
 
 interface Pending {
   provider: string;
@@ -26,20 +33,39 @@ export type DeliveryRecorder = (provider: ChannelProvider, secrets: Installation
  * together are written in one transaction (group commit): each request still waits for
  * the commit that holds it, so an acknowledged delivery survives a crash. A redelivery of
  * the same bytes is acknowledged and changes nothing. Processing happens in the job.
+ *
+ * The insert is compiled once per shape and run as a prepared statement: on PostgreSQL one
+ * multi-row statement per burst, on SQLite a few fixed chunk sizes (ADR 0006).
  */
-export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>): DeliveryRecorder {
+export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, options: { dialect: 'sqlite' | 'postgres' }): DeliveryRecorder {
   let queued: Pending[] = [];
+  let writing = 0;
   let scheduled = false;
+  const insert = insertStatements(deps.db);
+  const chunkSizes = options.dialect === 'sqlite' ? (count: number) => sqliteChunks(count) : (count: number) => [count];
+  // SQLite has one writer: a second batch would only queue behind the first (and behind the
+  // processing thread's turn). Arrivals meanwhile wait in the next batch, which grows with
+  // the wait. PostgreSQL commits several in parallel on the pool's connections.
+  const maxWriting = options.dialect === 'sqlite' ? 1 : 4;
 
+  const schedule = () => {
+    if (scheduled || queued.length === 0 || writing >= maxWriting) return;
+    scheduled = true;
+    setImmediate(() => void flush());
+  };
   const flush = async () => {
     scheduled = false;
-    const batch = queued;
-    queued = [];
+    const batch = queued.length <= MAX_BATCH ? queued : queued.slice(0, MAX_BATCH);
+    queued = batch === queued ? [] : queued.slice(MAX_BATCH);
+    writing++;
     try {
-      const outcomes = await writeBatch(deps, batch);
+      const outcomes = await writeBatch(deps, batch, insert, chunkSizes);
       batch.forEach((item, index) => item.resolve(outcomes[index]!));
     } catch (error) {
       for (const item of batch) item.reject(error);
+    } finally {
+      writing--;
+      schedule();
     }
   };
 
@@ -52,38 +78,66 @@ export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'c
     } catch {
       throw new AppError('request.malformed_json', 'The body is not a delivery this endpoint understands');
     }
-    const headers = Object.fromEntries(Object.entries(request.headers).filter(([name]) => KEPT_HEADERS.test(name)));
+    const headers: Record<string, unknown> = {};
+    for (const name in request.headers) if (KEPT_HEADERS.test(name)) headers[name] = request.headers[name];
     return new Promise((resolve, reject) => {
       queued.push({ provider: provider.provider, dedupeKey: provider.dedupeKey(request), accountId: accountIds[0], headers, body, resolve, reject });
-      if (queued.length >= MAX_BATCH) void flush();
-      else if (!scheduled) {
-        scheduled = true;
-        setImmediate(() => void flush());
-      }
+      schedule();
     });
   };
 }
 
-async function writeBatch(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, batch: Pending[]): Promise<('accepted' | 'duplicate')[]> {
+/** `INSERT … ON CONFLICT (provider, dedupe_key) DO NOTHING RETURNING id` for `count` rows, compiled by Kysely once per count. */
+function insertStatements(db: Db): (count: number) => string {
+  const compiled = new Map<number, string>();
+  return (count) => {
+    let text = compiled.get(count);
+    if (text === undefined) {
+      const template = { id: '', provider: '', dedupe_key: '', workspace_id: '', channel_id: '', headers: '', body: '', status: 'received' as const, attempts: 0, received_at: 0 };
+      const query = db.insertInto('inbound_events').values(Array.from({ length: count }, () => template))
+        .onConflict((conflict) => conflict.columns(['provider', 'dedupe_key']).doNothing()).returning('id').compile();
+      // The rows' values are bound in column order, row after row: writeBatch relies on it.
+      if (query.parameters.length !== count * COLUMNS.length) throw new Error('inbound_events insert: unexpected parameter layout');
+      text = query.sql;
+      compiled.set(count, text);
+    }
+    return text;
+  };
+}
+
+function sqliteChunks(count: number): number[] {
+  const sizes: number[] = [];
+  for (const size of SQLITE_CHUNKS) while (count >= size) {
+    sizes.push(size);
+    count -= size;
+  }
+  return sizes;
+}
+
+async function writeBatch(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, batch: Pending[], insert: (count: number) => string, chunkSizes: (count: number) => number[]): Promise<('accepted' | 'duplicate')[]> {
   if (batch.length === 0) return [];
   const now = deps.clock.now();
   return deps.db.transaction().execute(async (trx) => {
     const routes = new Map<string, RoutedChannel | undefined>();
-    const rows = [];
+    const rows: Row[] = [];
     for (const item of batch) {
       const routeKey = `${item.provider}:${item.accountId}`;
       if (item.accountId && !routes.has(routeKey)) routes.set(routeKey, await findChannelByAccount(trx, item.provider, item.accountId));
       const route = routes.get(routeKey);
-      rows.push({
-        id: newId(now), provider: item.provider, dedupe_key: item.dedupeKey, workspace_id: route?.workspaceId ?? null, channel_id: route?.channelId ?? null,
-        headers: JSON.stringify(item.headers), body: item.body, status: 'received' as const, attempts: 0, error: null, received_at: now, processed_at: null,
-      });
+      rows.push([newId(now), item.provider, item.dedupeKey, route?.workspaceId ?? null, route?.channelId ?? null, JSON.stringify(item.headers), item.body, 'received', 0, now]);
     }
-    // One statement for the burst; a redelivery (same provider and key) is skipped, not an error.
-    const inserted = await trx.insertInto('inbound_events').values(rows)
-      .onConflict((conflict) => conflict.columns(['provider', 'dedupe_key']).doNothing()).returning('id').execute();
-    const accepted = new Set(inserted.map((row) => row.id));
+    // A redelivery (same provider and key) is skipped, not an error: only new rows come back.
+    // Rows go in key order, so batches committing in parallel (PostgreSQL) that hold the same
+    // key wait for each other in one order and never deadlock.
+    const ordered = [...rows].sort((a, b) => (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0));
+    const accepted = new Set<string>();
+    let offset = 0;
+    for (const size of chunkSizes(ordered.length)) {
+      const result = await trx.executeQuery<{ id: string }>(CompiledQuery.raw(insert(size), ordered.slice(offset, offset + size).flat()));
+      for (const row of result.rows) accepted.add(row.id);
+      offset += size;
+    }
     if (accepted.size > 0) await enqueueJob(deps.queue, processJob, { eventIds: [...accepted] }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });
-    return rows.map((row) => (accepted.has(row.id) ? 'accepted' : 'duplicate'));
+    return rows.map((row) => (accepted.has(row[0]) ? 'accepted' : 'duplicate'));
   });
 }
