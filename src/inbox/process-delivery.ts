@@ -15,6 +15,12 @@ import { emitWebhookEvent, subscribedEvents } from '../webhooks/index.ts';
 
 export const PROCESS_QUEUE = 'inbound.process';
 export const PROFILE_QUEUE = 'contact.profile';
+/**
+ * Deliveries written per transaction. One commit for several saves most of the cost; more
+ * would hold SQLite's write lock long enough to delay the webhook acknowledgements waiting
+ * for it (about a millisecond of work per delivery).
+ */
+const DELIVERIES_PER_TRANSACTION = 16;
 
 const key = z.string().min(1).max(200);
 /** `inbound.process`: the stored deliveries to process, in one job per recorded batch. */
@@ -24,8 +30,8 @@ export const profileJob = jobType(PROFILE_QUEUE, z.object({ workspaceId: key, ch
 
 /**
  * The job behind every accepted webhook: parse the stored deliveries, route each item to its
- * channel, and write all of them in one transaction, so a burst costs one commit and its
- * messages become readable together as soon as it lands. New conversations are routed
+ * channel, and write them a few at a time in one transaction each, so a burst costs a commit
+ * per `DELIVERIES_PER_TRANSACTION` and each group is readable as soon as it lands. New conversations are routed
  * (`routing.assign`'s work) in that same transaction; the rules are queued with the
  * messages only when the workspace has rules for them. It is idempotent, so a redelivery, a
  * retry or an admin's replay ends in the same state. A delivery that cannot be parsed, or
@@ -46,23 +52,24 @@ export async function processDeliveries(deps: InboxDeps, eventIds: string[], job
       await park(deps.db, eventId, error, deps.clock.now());
     }
   }
-  if (parsed.length === 0) return;
-  try {
-    await ingestDeliveries(deps, parsed);
-    return;
-  } catch (error) {
-    if (parsed.length === 1) return failed(deps, parsed[0]!.event.id, error, job);
-  }
   // The processed ones are skipped on the retry; only the failed ones run again.
   const failures: unknown[] = [];
-  for (const one of parsed) {
+  for (let start = 0; start < parsed.length; start += DELIVERIES_PER_TRANSACTION) {
+    const chunk = parsed.slice(start, start + DELIVERIES_PER_TRANSACTION);
     try {
-      await ingestDeliveries(deps, [one]);
+      await ingestDeliveries(deps, chunk);
+      continue;
     } catch (error) {
+      if (chunk.length === 1) {
+        failures.push(...(await failedOrThrown(deps, chunk[0]!.event.id, error, job)));
+        continue;
+      }
+    }
+    for (const one of chunk) {
       try {
-        await failed(deps, one.event.id, error, job);
-      } catch (thrown) {
-        failures.push(thrown);
+        await ingestDeliveries(deps, [one]);
+      } catch (error) {
+        failures.push(...(await failedOrThrown(deps, one.event.id, error, job)));
       }
     }
   }
@@ -74,10 +81,11 @@ interface Parsed {
   items: InboundItem[];
 }
 
-/** A failure on the last attempt parks the delivery; before it, the job fails and runs again. */
-async function failed(deps: InboxDeps, eventId: string, error: unknown, job: JobContext & { maxAttempts: number }): Promise<void> {
-  if (job.attempt >= job.maxAttempts) await park(deps.db, eventId, error, deps.clock.now());
-  else throw error;
+/** A failure on the last attempt parks the delivery; before it, the error is answered, to fail the job so it runs again. */
+async function failedOrThrown(deps: InboxDeps, eventId: string, error: unknown, job: JobContext & { maxAttempts: number }): Promise<unknown[]> {
+  if (job.attempt < job.maxAttempts) return [error];
+  await park(deps.db, eventId, error, deps.clock.now());
+  return [];
 }
 
 /** What the deliveries of one transaction look up once and share: channels, classifiers, charters, subscriptions, rules, teams. */
