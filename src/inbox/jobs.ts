@@ -22,9 +22,7 @@ import { refreshSlaMetrics } from './sla-metrics.ts';
  */
 export function inboxJobs(inbox: InboxDeps, wiring: { rules: RulesDeps; onSlaEvent: OnSlaEvent }): JobDefinition<any>[] {
   return [
-    // On PostgreSQL a batch mostly waits on round trips: a few at once, as several `relais
-    // worker` processes would run them. SQLite has one writer: one batch after the other.
-    defineJob({ ...processJob, handler: ({ eventIds }, job) => processDeliveries(inbox, eventIds, { ...job, maxAttempts: PROCESS_ATTEMPTS }), work: { concurrency: inbox.queue.driver === 'pg-boss' ? 4 : 1 } }),
+    defineJob({ ...processJob, handler: ({ eventIds }, job) => processDeliveries(inbox, eventIds, { ...job, maxAttempts: PROCESS_ATTEMPTS }) }),
     defineJob({ ...profileJob, handler: (payload) => fetchProfile(inbox, payload) }),
     defineJob({ ...sendJob, handler: (payload, job) => deliverOutbound(inbox, payload, job), work: { concurrency: 2 } }),
     defineJob({
