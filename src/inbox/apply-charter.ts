@@ -1,4 +1,4 @@
-import { evaluateCharter, protectiveReplyTemplate, type CharterVerdict, type PersonalDataKind } from '../care/index.ts';
+import { evaluateCharter, protectiveReplyTemplate, type Charter, type CharterVerdict, type PersonalDataKind } from '../care/index.ts';
 import { newId, newSecret } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
 import type { Queue } from '../jobs/index.ts';
@@ -18,10 +18,11 @@ export interface CommentForCharter {
  * Checks a new customer comment against the charter. A clause that hides sends a hide to
  * the platform as a rule (the moderation log records the clause and its version when the
  * platform confirms); a clause that only flags is noted on the message for review.
- * The workspace's latest charter applies (the default one until an admin saves theirs).
+ * The workspace's latest charter applies (the default one until an admin saves theirs); a
+ * caller checking many comments in one transaction reads it once and passes it as `charter`.
  */
-export async function applyCharter(db: Db, queue: Queue, channel: ChannelRef, comment: CommentForCharter, now: number): Promise<void> {
-  const verdict = evaluateCharter(await currentCharter(db, channel.workspaceId), comment.text);
+export async function applyCharter(db: Db, queue: Queue, channel: ChannelRef, comment: CommentForCharter, now: number, charter?: Charter): Promise<void> {
+  const verdict = evaluateCharter(charter ?? await currentCharter(db, channel.workspaceId), comment.text);
   if (!verdict.action) return;
   const clauses = verdict.matches.map((match) => ({ clauseId: match.clauseId, title: match.clauseTitle, version: match.version, action: match.action, evidence: match.evidence }));
   const message = await db.selectFrom('messages').select(['meta', 'language']).where('workspace_id', '=', channel.workspaceId).where('id', '=', comment.messageId).executeTakeFirstOrThrow();

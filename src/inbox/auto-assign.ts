@@ -1,6 +1,6 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Db, RoutingMode, TeamMembersTable, Transaction, Database } from '../store/index.ts';
-import { publishAll, type InboxDeps } from './deps.ts';
+import { publishAll, type InboxDeps, type PendingEvent } from './deps.ts';
 import { jobType } from '../jobs/index.ts';
 import { z } from 'zod';
 
@@ -70,28 +70,38 @@ export async function autoAssign(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus'>, 
   const team = await teamForChannel(deps.db, workspaceId, conversation.channel_id);
   if (!team) return null;
   const now = deps.clock.now();
-  const assigned = await deps.db.transaction().execute(async (trx) => {
-    // First statement, and a write: it queues this transaction behind any other assignment.
-    const lock = await trx.insertInto('routing_locks').values({ workspace_id: workspaceId, seq: 1 })
-      .onConflict((oc) => oc.column('workspace_id').doUpdateSet((eb) => ({ seq: eb('routing_locks.seq', '+', 1) })))
-      .returning('seq').executeTakeFirstOrThrow();
-    const chosen = pick(team.mode, await candidatesOf(trx, workspaceId, team.id));
-    if (!chosen) return null;
-    const result = await trx.updateTable('conversations').set({ assignee_id: chosen.userId, updated_at: now })
-      .where('workspace_id', '=', workspaceId).where('id', '=', conversationId).where('assignee_id', 'is', null).where('status', '!=', 'resolved')
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) return null;
-    await trx.updateTable('team_members').set({ last_assigned_seq: Number(lock.seq) })
-      .where('workspace_id', '=', workspaceId).where('team_id', '=', team.id).where('user_id', '=', chosen.userId).execute();
-    return chosen.userId;
-  });
-  if (assigned) {
-    await publishAll(deps.bus, [
-      { workspaceId, type: 'conversation.updated', data: { conversationId } },
-      { workspaceId, type: 'conversation.assigned', data: { conversationId, assigneeId: assigned, by: 'routing' } },
-    ]);
-  }
+  const assigned = await deps.db.transaction().execute((trx) => assignWithin(trx, workspaceId, conversationId, team, now));
+  if (assigned) await publishAll(deps.bus, assignedEvents(workspaceId, conversationId, assigned));
   return assigned;
+}
+
+/**
+ * The assignment itself, in the caller's transaction: ingestion routes a conversation it just
+ * opened in the transaction that opens it, so it is never seen unrouted. Publish
+ * `assignedEvents` once that transaction commits.
+ */
+export async function assignWithin(trx: Transaction<Database>, workspaceId: string, conversationId: string, team: { id: string; mode: RoutingMode }, now: number): Promise<string | null> {
+  // First write of the assignment: it queues this transaction behind any other assignment.
+  const lock = await trx.insertInto('routing_locks').values({ workspace_id: workspaceId, seq: 1 })
+    .onConflict((oc) => oc.column('workspace_id').doUpdateSet((eb) => ({ seq: eb('routing_locks.seq', '+', 1) })))
+    .returning('seq').executeTakeFirstOrThrow();
+  const chosen = pick(team.mode, await candidatesOf(trx, workspaceId, team.id));
+  if (!chosen) return null;
+  const result = await trx.updateTable('conversations').set({ assignee_id: chosen.userId, updated_at: now })
+    .where('workspace_id', '=', workspaceId).where('id', '=', conversationId).where('assignee_id', 'is', null).where('status', '!=', 'resolved')
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) !== 1) return null;
+  await trx.updateTable('team_members').set({ last_assigned_seq: Number(lock.seq) })
+    .where('workspace_id', '=', workspaceId).where('team_id', '=', team.id).where('user_id', '=', chosen.userId).execute();
+  return chosen.userId;
+}
+
+/** What the inbox hears when routing gave a conversation to an agent. */
+export function assignedEvents(workspaceId: string, conversationId: string, assigneeId: string): PendingEvent[] {
+  return [
+    { workspaceId, type: 'conversation.updated', data: { conversationId } },
+    { workspaceId, type: 'conversation.assigned', data: { conversationId, assigneeId, by: 'routing' } },
+  ];
 }
 
 /**

@@ -39,6 +39,24 @@ export interface IngestContext {
 /** An event to publish once the transaction that caused it has committed: one of the catalogue's (src/contracts). */
 export type PendingEvent = RealtimeEvent;
 
+/**
+ * Publishes in order. The in-memory bus numbers an event as it receives it, so all are sent
+ * at once and awaited together (from the processing thread, one round trip across the port
+ * for the lot instead of one per event). The Redis bus numbers events in a transaction: each
+ * run of one workspace's events goes in one (`publishMany`), one run after the other.
+ */
 export async function publishAll(bus: Bus, events: PendingEvent[]): Promise<void> {
-  for (const event of events) await publishEvent(bus, event);
+  if (bus.driver === 'memory') {
+    await Promise.all(events.map((event) => publishEvent(bus, event)));
+    return;
+  }
+  for (let start = 0; start < events.length;) {
+    const workspaceId = events[start]!.workspaceId;
+    let end = start + 1;
+    while (end < events.length && events[end]!.workspaceId === workspaceId) end++;
+    const run = events.slice(start, end);
+    if (bus.publishMany) await bus.publishMany(workspaceId, run.map((event) => ({ type: event.type, data: event.data })));
+    else for (const event of run) await publishEvent(bus, event);
+    start = end;
+  }
 }

@@ -1,6 +1,6 @@
 /**
  * inbox: contacts and identities, conversations, messages and posts. It turns channel items
- * into threads (`processDelivery`), records webhook deliveries (`recordDelivery`), and sends
+ * into threads (`processDeliveries`), records webhook deliveries (`recordDelivery`), and sends
  * what agents write (`sendReply`, `moderateMessage`, through the `outbound.send` job).
  */
 export type { InboxDeps, PendingEvent } from './deps.ts';

@@ -1,20 +1,26 @@
 import { findChannelByAccount, type InboundItem } from '../channels/index.ts';
-import type { Db } from '../store/index.ts';
+import type { Db, InboundEventsTable } from '../store/index.ts';
 import { enqueueJob, jobType, type JobContext } from '../jobs/index.ts';
 import { z } from 'zod';
 import { publishAll, type IngestContext, type InboxDeps, type PendingEvent } from './deps.ts';
-import type { Classifier } from '../insight/index.ts';
 import { applyCharter, type CommentForCharter } from './apply-charter.ts';
 import type { ChannelRef } from './contacts.ts';
 import { ingestMessage } from './ingest-message.ts';
 import { ingestComment } from './ingest-comment.ts';
 import { countReaction, recordReactionAuthor } from './posts.ts';
 import { enqueueRulesForNew } from './automation/run-rules.ts';
-import { assignJob } from './auto-assign.ts';
-import { emitWebhookEvent } from '../webhooks/index.ts';
+import { currentCharter } from './automation/charters.ts';
+import { assignedEvents, assignWithin, teamForChannel } from './auto-assign.ts';
+import { emitWebhookEvent, subscribedEvents } from '../webhooks/index.ts';
 
 export const PROCESS_QUEUE = 'inbound.process';
 export const PROFILE_QUEUE = 'contact.profile';
+/**
+ * Deliveries written per transaction. One commit for several saves most of the cost; more
+ * would hold SQLite's write lock long enough to delay the webhook acknowledgements waiting
+ * for it (about a millisecond of work per delivery).
+ */
+const DELIVERIES_PER_TRANSACTION = 16;
 
 const key = z.string().min(1).max(200);
 /** `inbound.process`: the stored deliveries to process, in one job per recorded batch. */
@@ -23,67 +29,127 @@ export const processJob = jobType(PROCESS_QUEUE, z.object({ eventIds: z.array(ke
 export const profileJob = jobType(PROFILE_QUEUE, z.object({ workspaceId: key, channelId: key, externalId: key, surface: key }));
 
 /**
- * The job behind every accepted webhook: parse the stored delivery, route each item to its
- * channel, and write everything in one transaction. It is idempotent, so a redelivery, a
+ * The job behind every accepted webhook: parse the stored deliveries, route each item to its
+ * channel, and write them a few at a time in one transaction each, so a burst costs a commit
+ * per `DELIVERIES_PER_TRANSACTION` and each group is readable as soon as it lands. New conversations are routed
+ * (`routing.assign`'s work) in that same transaction; the rules are queued with the
+ * messages only when the workspace has rules for them. It is idempotent, so a redelivery, a
  * retry or an admin's replay ends in the same state. A delivery that cannot be parsed, or
- * that still fails on its last attempt, is parked with the error for an admin to replay.
+ * that still fails on its last attempt, is parked with the error for an admin to replay;
+ * when the batch fails, each delivery is tried alone so one bad delivery holds back no other.
  */
 export async function processDeliveries(deps: InboxDeps, eventIds: string[], job: JobContext & { maxAttempts: number }): Promise<void> {
-  const failures: unknown[] = [];
-  for (const eventId of eventIds) {
+  const rows = await deps.db.selectFrom('inbound_events').selectAll().where('id', 'in', eventIds).execute();
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  const parsed: Parsed[] = [];
+  for (const eventId of new Set(eventIds)) {
+    const event = byId.get(eventId);
+    if (!event || event.status === 'processed' || event.status === 'ignored') continue;
+    const provider = deps.channels.require(event.provider);
     try {
-      await processDelivery(deps, eventId, job);
+      parsed.push({ event, items: provider.parse(event.body) });
     } catch (error) {
-      failures.push(error);
+      await park(deps.db, eventId, error, deps.clock.now());
     }
   }
   // The processed ones are skipped on the retry; only the failed ones run again.
+  const failures: unknown[] = [];
+  for (let start = 0; start < parsed.length; start += DELIVERIES_PER_TRANSACTION) {
+    const chunk = parsed.slice(start, start + DELIVERIES_PER_TRANSACTION);
+    try {
+      await ingestDeliveries(deps, chunk);
+      continue;
+    } catch (error) {
+      if (chunk.length === 1) {
+        failures.push(...(await failedOrThrown(deps, chunk[0]!.event.id, error, job)));
+        continue;
+      }
+    }
+    for (const one of chunk) {
+      try {
+        await ingestDeliveries(deps, [one]);
+      } catch (error) {
+        failures.push(...(await failedOrThrown(deps, one.event.id, error, job)));
+      }
+    }
+  }
   if (failures.length > 0) throw failures[0];
 }
 
-export async function processDelivery(deps: InboxDeps, eventId: string, job: JobContext & { maxAttempts: number }): Promise<void> {
-  const event = await deps.db.selectFrom('inbound_events').selectAll().where('id', '=', eventId).executeTakeFirst();
-  if (!event || event.status === 'processed' || event.status === 'ignored') return;
-  const provider = deps.channels.require(event.provider);
-  let items: InboundItem[];
-  try {
-    items = provider.parse(event.body);
-  } catch (error) {
-    await park(deps.db, eventId, error, deps.clock.now());
-    return;
-  }
-  try {
-    const now = deps.clock.now();
-    const events = await deps.db.transaction().execute(async (trx) => {
-      const pending: PendingEvent[] = [];
-      const routes = new Map<string, ChannelRef | undefined>();
-      const classifiers = new Map<string, Classifier>();
+interface Parsed {
+  event: InboundEventsTable;
+  items: InboundItem[];
+}
+
+/** A failure on the last attempt parks the delivery; before it, the error is answered, to fail the job so it runs again. */
+async function failedOrThrown(deps: InboxDeps, eventId: string, error: unknown, job: JobContext & { maxAttempts: number }): Promise<unknown[]> {
+  if (job.attempt < job.maxAttempts) return [error];
+  await park(deps.db, eventId, error, deps.clock.now());
+  return [];
+}
+
+/** What the deliveries of one transaction look up once and share: channels, classifiers, charters, subscriptions, rules, teams. */
+function batchReads(deps: InboxDeps, trx: Db) {
+  const once = <T>(load: (key: string) => Promise<T>) => {
+    const known = new Map<string, Promise<T>>();
+    return (key: string) => {
+      let value = known.get(key);
+      if (!value) known.set(key, (value = load(key)));
+      return value;
+    };
+  };
+  return {
+    route: once((key) => {
+      const [provider, accountId] = key.split('\n') as [string, string];
+      return findChannelByAccount(trx, provider, accountId);
+    }),
+    classifier: once((workspaceId) => deps.classifiers.forWorkspace(workspaceId, trx)),
+    charter: once((workspaceId) => currentCharter(trx, workspaceId)),
+    subscribed: once((workspaceId) => subscribedEvents(trx, workspaceId)),
+    team: once((key) => {
+      const [workspaceId, channelId] = key.split('\n') as [string, string];
+      return teamForChannel(trx, workspaceId, channelId);
+    }),
+    rules: new Map<string, boolean>(),
+  };
+}
+
+async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[]): Promise<void> {
+  const now = deps.clock.now();
+  const events = await deps.db.transaction().execute(async (trx) => {
+    const reads = batchReads(deps, trx);
+    const pending: PendingEvent[] = [];
+    const opened: Array<{ channel: ChannelRef; conversationId: string }> = [];
+    for (const { event, items } of parsed) {
       for (const item of items) {
-        if (!routes.has(item.accountId)) routes.set(item.accountId, await findChannelByAccount(trx, event.provider, item.accountId));
-        const channel = routes.get(item.accountId);
-        const nameless = (externalId: string, surface: string) => channel
-          ? enqueueJob(deps.queue, profileJob, { workspaceId: channel.workspaceId, channelId: channel.channelId, externalId, surface }, { db: trx, maxAttempts: 3, backoffMs: 5000, singletonKey: `${channel.channelId}:${externalId}` }).then(() => {})
-          : Promise.resolve();
+        const channel = await reads.route(`${event.provider}\n${item.accountId}`);
         if (!channel) continue;
-        if (!classifiers.has(channel.workspaceId)) classifiers.set(channel.workspaceId, await deps.classifiers.forWorkspace(channel.workspaceId, trx));
-        const newComment = (comment: CommentForCharter) => applyCharter(trx, deps.queue, channel, comment, now);
-        const newConversation = (conversationId: string) => enqueueJob(deps.queue, assignJob, { workspaceId: channel.workspaceId, conversationId }, { db: trx })
-          .then(() => emitWebhookEvent(deps, trx, channel.workspaceId, 'conversation.created', { conversationId }));
-        const created = await ingestItem(trx, channel, item, now, { nameless, classifier: classifiers.get(channel.workspaceId), newComment, newConversation });
+        const subscribed = await reads.subscribed(channel.workspaceId);
+        const nameless = (externalId: string, surface: string) => enqueueJob(deps.queue, profileJob, { workspaceId: channel.workspaceId, channelId: channel.channelId, externalId, surface }, { db: trx, maxAttempts: 3, backoffMs: 5000, singletonKey: `${channel.channelId}:${externalId}` }).then(() => {});
+        const newComment = async (comment: CommentForCharter) => applyCharter(trx, deps.queue, channel, comment, now, await reads.charter(channel.workspaceId));
+        const newConversation = async (conversationId: string) => {
+          opened.push({ channel, conversationId });
+          await emitWebhookEvent(deps, trx, channel.workspaceId, 'conversation.created', { conversationId }, { subscribed });
+        };
+        const created = await ingestItem(trx, channel, item, now, { nameless, classifier: await reads.classifier(channel.workspaceId), newComment, newConversation });
         // Rules run in their own job, queued with the message: accepted means they will run.
-        await enqueueRulesForNew(deps.queue, trx, created);
-        for (const e of created) if (e.type === 'message.created' && e.data.direction === 'in') await emitWebhookEvent(deps, trx, e.workspaceId, 'message.received', { messageId: e.data.messageId });
+        await enqueueRulesForNew(deps.queue, trx, created, reads.rules);
+        for (const e of created) if (e.type === 'message.created' && e.data.direction === 'in') await emitWebhookEvent(deps, trx, e.workspaceId, 'message.received', { messageId: e.data.messageId }, { subscribed });
         pending.push(...created);
       }
-      await trx.updateTable('inbound_events').set({ status: 'processed', processed_at: now, attempts: event.attempts + 1, error: null }).where('id', '=', eventId).execute();
-      return pending;
-    });
-    await publishAll(deps.bus, events);
-    if (deps.onIngested && events.length > 0) await deps.onIngested([...new Set(events.map((e) => e.workspaceId))]);
-  } catch (error) {
-    if (job.attempt >= job.maxAttempts) await park(deps.db, eventId, error, deps.clock.now());
-    else throw error;
-  }
+    }
+    // Routing last, so that on PostgreSQL its per-workspace lock is held only until the commit.
+    for (const { channel, conversationId } of opened) {
+      const team = await reads.team(`${channel.workspaceId}\n${channel.channelId}`);
+      const assignee = team && await assignWithin(trx, channel.workspaceId, conversationId, team, now);
+      if (assignee) pending.push(...assignedEvents(channel.workspaceId, conversationId, assignee));
+    }
+    await trx.updateTable('inbound_events').set((eb) => ({ status: 'processed', processed_at: now, attempts: eb('attempts', '+', 1), error: null }))
+      .where('id', 'in', parsed.map(({ event }) => event.id)).execute();
+    return pending;
+  });
+  await publishAll(deps.bus, events);
+  if (deps.onIngested && events.length > 0) await deps.onIngested([...new Set(events.map((e) => e.workspaceId))]);
 }
 
 export async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem, now: number, ctx: IngestContext): Promise<PendingEvent[]> {

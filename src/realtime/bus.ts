@@ -9,6 +9,8 @@ export interface Bus {
   /** Identifies this run of the sequence; a new epoch means sequences restarted. */
   readonly epoch: string;
   publish(workspaceId: string, type: string, data: unknown): Promise<BusEvent>;
+  /** Several events of one workspace, numbered one after the other at the cost of one publish (the Redis bus: one transaction). */
+  publishMany?(workspaceId: string, events: ReadonlyArray<{ type: string; data: unknown }>): Promise<BusEvent[]>;
   subscribe(workspaceId: string, listener: (event: BusEvent) => void): () => void;
   /** The last sequence number given out in the workspace (0 before any event). */
   head(workspaceId: string): Promise<number>;

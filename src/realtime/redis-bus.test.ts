@@ -50,6 +50,21 @@ describe.runIf(ready)('redis bus across processes', () => {
     expect(await a.head('w2')).toBe(0);
   });
 
+  it('numbers a batch of events one after the other, delivers them in order and replays them', async () => {
+    const [a, b] = [await open(), await open()];
+    const seen: unknown[] = [];
+    b.subscribe('w9', (event) => seen.push([event.seq, event.type, event.data]));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await a.publish('w9', 'message.created', { n: 0 });
+    const batch = await a.publishMany!('w9', [{ type: 'message.created', data: { n: 1 } }, { type: 'conversation.updated', data: { n: 2 } }, { type: 'message.created', data: { n: 3 } }]);
+    await b.publish('w9', 'message.created', { n: 4 });
+    expect(batch.map((event) => event.seq)).toEqual([2, 3, 4]);
+    await waitFor(() => seen.length === 5);
+    expect(seen).toEqual([[1, 'message.created', { n: 0 }], [2, 'message.created', { n: 1 }], [3, 'conversation.updated', { n: 2 }], [4, 'message.created', { n: 3 }], [5, 'message.created', { n: 4 }]]);
+    const replay = await b.since('w9', 1, a.epoch);
+    expect(replay === 'reload' ? replay : replay.map((event) => event.data)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }, { n: 4 }]);
+  });
+
   it('keeps order when two instances publish at once: a later sequence heard first waits for the gap', async () => {
     const [a, b, c] = [await open(), await open(), await open()];
     const seen: number[] = [];

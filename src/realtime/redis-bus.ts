@@ -170,6 +170,35 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     }
   }
 
+  /**
+   * Numbers the events in one transaction (the sequence row taken once for all of them) and
+   * hands them on in order. The sequence row stays locked until the event rows commit:
+   * whoever gets n+1 commits after n.
+   */
+  async function publishMany(workspaceId: string, events: ReadonlyArray<{ type: string; data: unknown }>): Promise<BusEvent[]> {
+    if (events.length === 0) return [];
+    const at = clock.now();
+    const json = events.map((event) => JSON.stringify(event.data ?? null));
+    const last = await db.transaction().execute(async (trx) => {
+      const row = await trx.insertInto('realtime_sequences').values({ workspace_id: workspaceId, seq: events.length })
+        .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ seq: sql<number>`realtime_sequences.seq + ${events.length}` }))
+        .returning('seq').executeTakeFirstOrThrow();
+      const next = Number(row.seq);
+      const first = next - events.length + 1;
+      await trx.insertInto('realtime_events').values(events.map((event, i) => ({ workspace_id: workspaceId, seq: first + i, type: event.type, data: json[i]!, at }))).execute();
+      // Trimmed each time the sequence passes a hundred.
+      if (Math.floor(next / 100) > Math.floor((first - 1) / 100)) await trx.deleteFrom('realtime_events').where('workspace_id', '=', workspaceId).where('seq', '<=', next - replayLimit).execute();
+      return next;
+    });
+    const published = events.map((event, i): BusEvent => ({ workspaceId, epoch, seq: last - events.length + 1 + i, type: event.type, data: JSON.parse(json[i]!) as unknown, at }));
+    for (const event of published) {
+      // Local listeners hear it now, Redis or not; the copy coming back from Redis is skipped.
+      if (watched.has(workspaceId)) void deliver(workspaceId, event);
+      send(workspaceId, { kind: 'event', event });
+    }
+    return published;
+  }
+
   function send(workspaceId: string, wire: Wire): void {
     if (!redisReady(publisher)) return;
     publisher.publish(channelOf(workspaceId), JSON.stringify(wire)).catch(() => {});
@@ -179,24 +208,10 @@ export async function createRedisBus(options: RedisBusOptions): Promise<Bus> {
     driver: 'redis',
     epoch,
     async publish(workspaceId, type, data) {
-      const at = clock.now();
-      const json = JSON.stringify(data ?? null);
-      // The sequence row stays locked until the event row commits: whoever gets n+1 commits after n.
-      const seq = await db.transaction().execute(async (trx) => {
-        const row = await trx.insertInto('realtime_sequences').values({ workspace_id: workspaceId, seq: 1 })
-          .onConflict((oc) => oc.column('workspace_id').doUpdateSet({ seq: sql<number>`realtime_sequences.seq + 1` }))
-          .returning('seq').executeTakeFirstOrThrow();
-        const next = Number(row.seq);
-        await trx.insertInto('realtime_events').values({ workspace_id: workspaceId, seq: next, type, data: json, at }).execute();
-        if (next % 100 === 0) await trx.deleteFrom('realtime_events').where('workspace_id', '=', workspaceId).where('seq', '<=', next - replayLimit).execute();
-        return next;
-      });
-      const event: BusEvent = { workspaceId, epoch, seq, type, data: JSON.parse(json) as unknown, at };
-      // Local listeners hear it now, Redis or not; the copy coming back from Redis is skipped.
-      if (watched.has(workspaceId)) void deliver(workspaceId, event);
-      send(workspaceId, { kind: 'event', event });
-      return event;
+      const [event] = await publishMany(workspaceId, [{ type, data }]);
+      return event!;
     },
+    publishMany,
     subscribe(workspaceId, listener) {
       const entry = slot(workspaceId);
       entry.listeners.add(listener);

@@ -43,10 +43,20 @@ export type FanoutPayload = z.infer<typeof fanoutPayload>;
  *
  * @example await emitWebhookEvent(deps, trx, workspaceId, 'message.received', { messageId });
  */
-export async function emitWebhookEvent<T extends WebhookSourceType>(deps: { queue: Queue; clock: Clock }, db: Db, workspaceId: string, type: T, source: WebhookSources[T], options: { once?: string } = {}): Promise<void> {
-  const subscriptions = await db.selectFrom('webhook_subscriptions').select('events').where('workspace_id', '=', workspaceId).where('enabled', '=', 1).execute();
-  if (!subscriptions.some((row) => (JSON.parse(row.events) as string[]).includes(type))) return;
+export async function emitWebhookEvent<T extends WebhookSourceType>(deps: { queue: Queue; clock: Clock }, db: Db, workspaceId: string, type: T, source: WebhookSources[T], options: { once?: string; subscribed?: ReadonlySet<string> } = {}): Promise<void> {
+  const subscribed = options.subscribed ?? await subscribedEvents(db, workspaceId);
+  if (!subscribed.has(type)) return;
   const now = deps.clock.now();
   const payload = parseInput(fanoutPayload, { workspaceId, eventId: options.once ? sha256Hex(`${workspaceId}:${type}:${options.once}`).slice(0, 32) : newId(now), type, occurredAt: now, source });
   await deps.queue.enqueue(FANOUT_QUEUE, payload, { db });
+}
+
+/**
+ * The event types some enabled subscription of the workspace wants. A caller emitting many
+ * events in one transaction (ingestion of a burst) reads it once and hands it to
+ * `emitWebhookEvent` as `subscribed`.
+ */
+export async function subscribedEvents(db: Db, workspaceId: string): Promise<Set<string>> {
+  const subscriptions = await db.selectFrom('webhook_subscriptions').select('events').where('workspace_id', '=', workspaceId).where('enabled', '=', 1).execute();
+  return new Set(subscriptions.flatMap((row) => JSON.parse(row.events) as string[]));
 }

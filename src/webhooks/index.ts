@@ -7,7 +7,7 @@
  * replay and test events; a subscription failing for a day is turned off and its admins told.
  */
 export type { WebhooksDeps } from './deps.ts';
-export { emitWebhookEvent, FANOUT_QUEUE, type WebhookSources, type WebhookSourceType } from './emit.ts';
+export { emitWebhookEvent, subscribedEvents, FANOUT_QUEUE, type WebhookSources, type WebhookSourceType } from './emit.ts';
 export { createSubscription, listSubscriptions, getSubscription, updateSubscription, deleteSubscription, rotateSecret } from './subscriptions.ts';
 export { listDeliveries, replayDelivery, sendTestEvent } from './deliveries.ts';
 export { sweepDeliveries, SWEEP_QUEUE } from './sweep.ts';

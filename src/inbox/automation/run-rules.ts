@@ -28,12 +28,26 @@ export function enqueueRules(queue: Queue, db: Db, job: RulesJob) {
   return enqueueJob(queue, rulesJob, job, { db, maxAttempts: RULES_ATTEMPTS, backoffMs: 2000 });
 }
 
-/** Queues the rules for every new customer message among the events an ingestion produced. */
-export async function enqueueRulesForNew(queue: Queue, db: Db, events: readonly PendingEvent[]): Promise<void> {
+/**
+ * Queues the rules for every new customer message among the events an ingestion produced,
+ * in its transaction. A workspace without an enabled rule for new messages gets no job: the
+ * job would find nothing to evaluate. `known` remembers that answer per workspace across the
+ * deliveries of one transaction.
+ */
+export async function enqueueRulesForNew(queue: Queue, db: Db, events: readonly PendingEvent[], known = new Map<string, boolean>()): Promise<void> {
   for (const event of events) {
     const data = event.data as { messageId?: string; direction?: string };
-    if (event.type === 'message.created' && data.direction === 'in' && data.messageId) await enqueueRules(queue, db, { workspaceId: event.workspaceId, messageId: data.messageId });
+    if (event.type !== 'message.created' || data.direction !== 'in' || !data.messageId) continue;
+    if (!known.has(event.workspaceId)) known.set(event.workspaceId, await hasRulesForNewMessages(db, event.workspaceId));
+    if (known.get(event.workspaceId)) await enqueueRules(queue, db, { workspaceId: event.workspaceId, messageId: data.messageId });
   }
+}
+
+/** Whether a new customer message can fire anything: an enabled rule on `conversation_created` or `message_received`. */
+async function hasRulesForNewMessages(db: Db, workspaceId: string): Promise<boolean> {
+  const row = await db.selectFrom('rules').select('id').where('workspace_id', '=', workspaceId).where('enabled', '=', 1)
+    .where('event', 'in', ['conversation_created', 'message_received']).limit(1).executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The trail kept on a message: "hidden by rule 'Insultes' v3". */

@@ -1,0 +1,62 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { metaProvider, type ChannelProvider, type InboundItem } from '../channels/index.ts';
+import { meta } from '../channels/testing.ts';
+import { processDeliveries } from './process-delivery.ts';
+import { PAGE_ID, startMetaHarness, type MetaHarness } from './testing.ts';
+
+const T0 = Date.UTC(2026, 10, 23, 8, 30);
+
+// A parser bug that only shows when the message is written: a text the database refuses.
+const poisoned: ChannelProvider = {
+  ...metaProvider,
+  parse(body: string) {
+    const items = metaProvider.parse(body);
+    return body.includes('poison') ? items.map((item) => ({ ...item, text: null }) as unknown as InboundItem) : items;
+  },
+};
+
+// Deliveries recorded together are processed together, a few per transaction; one that
+// fails there must neither hold back nor undo the others.
+describe('deliveries processed together', () => {
+  let h: MetaHarness;
+  afterEach(async () => { await h.dispose(); });
+
+  async function record(texts: string[]): Promise<string[]> {
+    for (const [i, text] of texts.entries()) {
+      expect((await h.post(meta.page(meta.message(PAGE_ID, { psid: `55500${i}`, mid: `m_batch_${i}`, text, at: T0 + i })))).status).toBe(200);
+    }
+    const rows = await h.relais.store.db.selectFrom('inbound_events').select('id').orderBy('id').execute();
+    return rows.map((row) => row.id);
+  }
+
+  const stored = async () => (await h.relais.store.db.selectFrom('messages').select('text').orderBy('platform_created_at').execute()).map((row) => row.text);
+  const statuses = async () => (await h.relais.store.db.selectFrom('inbound_events').select('status').orderBy('id').execute()).map((row) => row.status);
+
+  it('stores the good deliveries of a batch and fails the job for a bad one until its last attempt, then parks it', async () => {
+    h = await startMetaHarness('sqlite', { providers: [poisoned], startWorkers: false });
+    const ids = await record(['Bonjour 👋', 'poison', 'Mon colis ?']);
+
+    await expect(processDeliveries(h.relais.inbox, ids, { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 2 })).rejects.toThrow();
+    expect(await stored()).toEqual(['Bonjour 👋', 'Mon colis ?']);
+    expect(await statuses()).toEqual(['processed', 'received', 'processed']);
+    expect((await h.owner.get('/api/v1/conversations')).body.conversations).toHaveLength(2);
+
+    // The retry skips what is done; on the last attempt the bad one is parked for an admin.
+    await processDeliveries(h.relais.inbox, ids, { id: 'job', queue: 'inbound.process', attempt: 2, maxAttempts: 2 });
+    expect(await stored()).toEqual(['Bonjour 👋', 'Mon colis ?']);
+    expect(await statuses()).toEqual(['processed', 'parked', 'processed']);
+  });
+
+  it('publishes a batch\'s messages once committed, and leaves no routing or rules job behind when no team or rule needs one', async () => {
+    h = await startMetaHarness('sqlite', { startWorkers: false });
+    const ids = await record(['Bonjour', 'Re-bonjour', 'Toujours là ?']);
+    const heard: string[] = [];
+    h.relais.bus.subscribe(h.workspaceId, (event) => heard.push(event.type));
+    await processDeliveries(h.relais.inbox, ids, { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 5 });
+    expect(await stored()).toEqual(['Bonjour', 'Re-bonjour', 'Toujours là ?']);
+    expect(heard.filter((type) => type === 'message.created')).toHaveLength(3);
+    // No team serves the channel: nobody to assign, and no job left behind for it.
+    const jobs = await h.relais.store.db.selectFrom('jobs').select('queue').where('state', '=', 'queued').execute();
+    expect(jobs.map((job) => job.queue).filter((queue) => queue === 'routing.assign' || queue === 'rules.run')).toEqual([]);
+  });
+});
