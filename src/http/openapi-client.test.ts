@@ -43,7 +43,7 @@ describe('a client generated from the OpenAPI document', () => {
     expect(labels.data?.labels.map((one) => one.name)).toEqual(['Livraisons']);
 
     const list = await api.GET('/api/v1/conversations', { params: { query: { view: 'open', limit: 10 } } });
-    expect(list.data).toEqual({ conversations: [], nextCursor: null });
+    expect(list.data).toEqual({ conversations: [], nextCursor: null, searchCappedAt: null });
 
     const reply = await api.POST('/api/v1/canned-replies', { body: { shortcut: 'merci', title: 'Merci', body: 'Merci pour votre message !' } });
     expect(reply.data?.shortcut).toBe('merci');

@@ -161,7 +161,7 @@ describe.each(dialects)('outgoing webhooks on %s', (dialect: TestDialect) => {
     expect((await owner.delete(`/api/v1/webhooks/${created.body.subscription.id}`)).status).toBe(204);
   });
 
-  it.skipIf(dialect !== 'sqlite')('keeps a conversation open when its resolution cannot be told to the subscribers', async () => {
+  it('keeps a conversation open when its resolution cannot be told to the subscribers', async () => {
     const created = await owner.post('/api/v1/webhooks', { url: ok.url, events: ['conversation.resolved'] });
     const secret = created.body.secret as string;
     const { body, headers } = signedMetaRequest(meta.page(meta.message(PAGE_ID, { psid: '5550078', mid: 'm_hook_atomic', text: 'Toujours pas reçu ma commande', at: Date.now() })), META_SECRET);
@@ -173,10 +173,16 @@ describe.each(dialects)('outgoing webhooks on %s', (dialect: TestDialect) => {
     const statusOf = async () => (await db.selectFrom('conversations').select('status').where('workspace_id', '=', workspaceId).where('id', '=', conversationId).executeTakeFirstOrThrow()).status;
 
     // The job table refuses the fan-out (a full disk would): the resolution must not be kept without it.
-    await sql`create trigger refuse_fanout before insert on jobs when new.queue = 'webhooks.fanout' begin select raise(abort, 'no room for the fan-out'); end`.execute(db);
+    if (dialect === 'sqlite') {
+      await sql`create trigger refuse_fanout before insert on jobs when new.queue = 'webhooks.fanout' begin select raise(abort, 'no room for the fan-out'); end`.execute(db);
+    } else {
+      await sql`create function refuse_fanout() returns trigger language plpgsql as $$ begin raise exception 'no room for the fan-out'; end $$`.execute(db);
+      await sql`create trigger refuse_fanout before insert on pgboss.job for each row when (new.name = 'webhooks.fanout') execute function refuse_fanout()`.execute(db);
+    }
     const before = ok.received.length;
     const refused = await owner.patch(`/api/v1/conversations/${conversationId}`, { status: 'resolved' });
-    await sql`drop trigger refuse_fanout`.execute(db);
+    if (dialect === 'sqlite') await sql`drop trigger refuse_fanout`.execute(db);
+    else await sql`drop trigger refuse_fanout on pgboss.job; drop function refuse_fanout()`.execute(db);
     expect(refused.status).toBeGreaterThanOrEqual(500);
     expect(await statusOf()).toBe('open');
 
