@@ -137,7 +137,8 @@ async function writeBatch(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, batch
       for (const row of result.rows) accepted.add(row.id);
       offset += size;
     }
-    if (accepted.size > 0) await enqueueJob(deps.queue, processJob, { eventIds: [...accepted] }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });
+    // The job gets them in arrival order (not the key order of the insert): an edit processed before its message would be lost.
+    if (accepted.size > 0) await enqueueJob(deps.queue, processJob, { eventIds: rows.filter((row) => accepted.has(row[0])).map((row) => row[0]) }, { db: trx, maxAttempts: PROCESS_ATTEMPTS, backoffMs: 2000 });
     return rows.map((row) => (accepted.has(row[0]) ? 'accepted' : 'duplicate'));
   });
 }
