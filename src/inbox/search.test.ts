@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SEARCH_DEPTH } from '../store/index.ts';
-import { postgresUnavailable } from '../store/testing.ts';
+import { testDialects } from '../store/testing.ts';
 import { startMetaHarness, type MetaHarness } from './testing.ts';
 
 // Text search narrows the list; the list's own order, filters and cursors still apply, so
@@ -50,12 +50,11 @@ describe('searching the inbox', () => {
 
 // A common word in a big inbox: the search reads the SEARCH_DEPTH newest matching messages
 // only, and the answer says so, so the console can ask for a narrower search.
-describe.each(['sqlite', 'postgres'] as const)('a search past its depth (%s)', (dialect) => {
+describe.each(await testDialects())('a search past its depth (%s)', (dialect) => {
   let h: MetaHarness | undefined;
   afterEach(async () => { await h?.dispose(); h = undefined; });
 
-  it('says the list holds the newest matches only, and says nothing for a search within the depth', async (context) => {
-    if (dialect === 'postgres' && await postgresUnavailable()) return context.skip();
+  it('says the list holds the newest matches only, and says nothing for a search within the depth', async () => {
     h = await startMetaHarness(dialect);
     const db = h.relais.store.db;
     const now = h.relais.clock.now();
