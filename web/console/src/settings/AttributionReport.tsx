@@ -11,7 +11,6 @@ import { can } from '../../../../src/contracts/permissions.ts';
 import { PromoCodeMapping } from './PromoCodeMapping.tsx';
 import { localDay } from '../ui/local-day.ts';
 
-const day = localDay;
 
 /** "Ventes attribuées": what social brought in over a period, per channel, model and agent. */
 export function AttributionReport() {
@@ -19,7 +18,7 @@ export function AttributionReport() {
   const { t, locale } = i18n;
   const me = useMe();
   const now = Date.now();
-  const [period, setPeriod] = useState({ from: day(now - 30 * 86_400_000), to: day(now) });
+  const [period, setPeriod] = useState({ from: localDay(now - 30 * 86_400_000), to: localDay(now) });
   const [draft, setDraft] = useState(period);
   const load = useCallback(() => getAttributionReport(period.from, period.to), [period]);
   const [state, reload] = useResource(load);
