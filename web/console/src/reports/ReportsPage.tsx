@@ -11,7 +11,6 @@ import { DrillPanel } from './DrillPanel.tsx';
 import './reports.css';
 import { localDay } from '../ui/local-day.ts';
 
-
 /** "Rapports": care, sentiment and social commerce over a period, each figure opening what is behind it. */
 export function ReportsPage() {
   const i18n = useI18n();

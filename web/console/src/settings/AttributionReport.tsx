@@ -11,7 +11,6 @@ import { can } from '../../../../src/contracts/permissions.ts';
 import { PromoCodeMapping } from './PromoCodeMapping.tsx';
 import { localDay } from '../ui/local-day.ts';
 
-
 /** "Ventes attribuées": what social brought in over a period, per channel, model and agent. */
 export function AttributionReport() {
   const i18n = useI18n();
