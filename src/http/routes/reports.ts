@@ -9,7 +9,8 @@ import {
 import type { HttpDeps } from '../deps.ts';
 import { callerOf } from '../authenticate.ts';
 import { allow, needs } from '../access.ts';
-import { exportParam, pageQuery, periodQuery } from './reports.validators.ts';
+import { reportPageQuery, reportPeriodQuery } from '../../contracts/index.ts';
+import { exportParam } from './reports.validators.ts';
 
 /** Conversations a report read refreshes itself before answering; beyond, it says how many wait. */
 const READ_REFRESH_LIMIT = 2000;
@@ -23,7 +24,7 @@ export function reportRoutes(app: FastifyInstance, deps: HttpDeps): void {
 
   /** The period and scope of a request, with what changed just before it counted in. */
   async function periodOf(request: FastifyRequest): Promise<{ query: ReportQuery; pending: number }> {
-    const input = parseInput(periodQuery, request.query);
+    const input = parseInput(reportPeriodQuery, request.query);
     const workspaceId = callerOf(request).workspaceId;
     let from = Date.parse(input.from);
     let to = Date.parse(input.to);
@@ -58,7 +59,7 @@ export function reportRoutes(app: FastifyInstance, deps: HttpDeps): void {
   app.get('/api/v1/reports/drill', read, async (request) => {
     const { query } = await periodOf(request);
     const { from: _f, to: _t, channelId: _c, offset, limit, ...rest } = request.query as Record<string, string>;
-    return drillDown(db, query, parseInput(drillSchema, rest), parseInput(pageQuery, { offset, limit }));
+    return drillDown(db, query, parseInput(drillSchema, rest), parseInput(reportPageQuery, { offset, limit }));
   });
   app.get('/api/v1/reports/drill.csv', read, async (request, reply) => {
     const { query } = await periodOf(request);
