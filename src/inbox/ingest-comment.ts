@@ -30,16 +30,17 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
     ? await db.selectFrom('messages').select('conversation_id').where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId)
       .where('external_id', '=', item.parentExternalId).executeTakeFirst()
     : undefined;
+  const classification = item.byAccount ? {} : classificationColumns(ctx.classifier, item.text ?? '');
+  const clock = { at: item.occurredAt, inbound: !item.byAccount, sentiment: classification.sentiment };
   const conversation = parent
-    ? { id: parent.conversation_id, created: false }
+    ? { id: parent.conversation_id, created: false, touched: false, clocks: undefined }
     : await ensureConversation(db, channel, {
       kind: 'public', threadKey: `comment:${item.threadExternalId}`, postId,
       contactId: item.parentExternalId === null ? contactId : null,
-    }, now);
+    }, now, clock);
   if (conversation.created && !item.byAccount) await ctx.newConversation?.(conversation.id);
   const id = newId(now);
   const status: Status = statusAfter[item.action] ?? 'visible';
-  const classification = item.byAccount ? {} : classificationColumns(ctx.classifier, item.text ?? '');
   await db.insertInto('messages').values({
     workspace_id: channel.workspaceId, id, conversation_id: conversation.id, channel_id: channel.channelId,
     direction: item.byAccount ? 'out' : 'in', kind: 'comment', author_type: item.byAccount ? 'brand' : 'contact', author_id: contactId,
@@ -51,7 +52,7 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
   }).execute();
   // A hide or removal that beat its comment here still belongs in the moderation log.
   if (status !== 'visible') await logPlatformModeration(db, channel, { id, conversation_id: conversation.id, text: item.text ?? '' }, status, now);
-  await touchConversation(db, channel.workspaceId, conversation.id, { at: item.occurredAt, inbound: !item.byAccount, sentiment: classification.sentiment }, now);
+  if (!conversation.touched) await touchConversation(db, channel.workspaceId, conversation.id, clock, now, conversation.clocks);
   if (!item.byAccount && status === 'visible' && item.text && ctx.newComment) {
     await ctx.newComment({ messageId: id, conversationId: conversation.id, externalId: item.externalId, surface: item.surface, text: item.text });
   }

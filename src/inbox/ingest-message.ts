@@ -23,10 +23,11 @@ export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageIt
   if (item.direction === 'out' && (await matchOwnSend(db, channel, item, now))) return [];
 
   const contactId = await ensureContact(db, channel, item.customer, now, nameless && ((externalId) => nameless(externalId, item.surface)));
-  const conversation = await ensureConversation(db, channel, { kind: 'private', threadKey: `${item.surface}:${item.customer.externalId}`, contactId }, now);
+  const classification = item.direction === 'in' ? classificationColumns(ctx.classifier, item.text) : {};
+  const clock = { at: item.occurredAt, inbound: item.direction === 'in', sentiment: classification.sentiment };
+  const conversation = await ensureConversation(db, channel, { kind: 'private', threadKey: `${item.surface}:${item.customer.externalId}`, contactId }, now, clock);
   if (conversation.created && item.direction === 'in') await ctx.newConversation?.(conversation.id);
   const id = newId(now);
-  const classification = item.direction === 'in' ? classificationColumns(ctx.classifier, item.text) : {};
   await db.insertInto('messages').values({
     workspace_id: channel.workspaceId, id, conversation_id: conversation.id, channel_id: channel.channelId,
     direction: item.direction, kind: 'message', author_type: item.direction === 'in' ? 'contact' : 'brand', author_id: item.direction === 'in' ? contactId : null,
@@ -35,7 +36,7 @@ export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageIt
     platform_updated_at: item.occurredAt, reply_to_external_id: item.replyToExternalId ?? null,
     ...classification,
   }).execute();
-  await touchConversation(db, channel.workspaceId, conversation.id, { at: item.occurredAt, inbound: item.direction === 'in', sentiment: classification.sentiment }, now);
+  if (!conversation.touched) await touchConversation(db, channel.workspaceId, conversation.id, clock, now, conversation.clocks);
   return [{ workspaceId: channel.workspaceId, type: 'message.created', data: { conversationId: conversation.id, messageId: id, direction: item.direction } }];
 }
 
