@@ -24,6 +24,12 @@ export interface InboxDeps {
    * admin's replay queues their processing again, in the replay's transaction.
    */
   replayers?: ReadonlyMap<string, (db: Db, eventId: string) => Promise<unknown>> | undefined;
+  /**
+   * Whether a webhook acknowledgement is waiting for the database's write lock (the embedded
+   * processing thread on SQLite): processing then commits the deliveries it has written and
+   * lets it in, so an acknowledgement waits for one delivery's work, not a whole group's.
+   */
+  writersWaiting?: (() => boolean) | undefined;
 }
 
 /** What ingestion may lean on beyond the transaction: the workspace's classifier, profile lookups. */

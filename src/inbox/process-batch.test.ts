@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import SqliteDatabase from 'better-sqlite3';
 import { metaProvider, type ChannelProvider, type InboundItem } from '../channels/index.ts';
 import { meta } from '../channels/testing.ts';
 import { processDeliveries } from './process-delivery.ts';
@@ -45,6 +46,33 @@ describe('deliveries processed together', () => {
     await processDeliveries(h.relais.inbox, ids, { id: 'job', queue: 'inbound.process', attempt: 2, maxAttempts: 2 });
     expect(await stored()).toEqual(['Bonjour 👋', 'Mon colis ?']);
     expect(await statuses()).toEqual(['processed', 'parked', 'processed']);
+  });
+
+  // On `relais start`, a webhook acknowledgement waiting for SQLite's write lock must not wait
+  // for a whole group of deliveries: processing commits what it has written and lets it in.
+  it('commits after the delivery in progress when a webhook acknowledgement waits for the write lock, and loses none', async () => {
+    h = await startMetaHarness('sqlite', { startWorkers: false });
+    const ids = await record(Array.from({ length: 6 }, (_, i) => `Message ${i}`));
+    const file = h.relais.store.target.kind === 'sqlite' ? h.relais.store.target.file : '';
+    const reader = new SqliteDatabase(file, { readonly: true });
+    const committed = () => (reader.prepare(`SELECT count(*) AS n FROM inbound_events WHERE status = 'processed'`).get() as { n: number }).n;
+    try {
+      // Nobody waits: one transaction for the three; another connection sees none done until the end.
+      let seen: number[] = [];
+      h.relais.inbox.writersWaiting = () => { seen.push(committed()); return false; };
+      await processDeliveries(h.relais.inbox, ids.slice(0, 3), { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 5 });
+      expect(seen).toEqual([0, 0]);
+      // Someone waits at every turn: each delivery is committed before the next is written (the
+      // check after the fourth sees the three before it, the one after the fifth sees four).
+      seen = [];
+      h.relais.inbox.writersWaiting = () => { seen.push(committed()); return true; };
+      await processDeliveries(h.relais.inbox, ids.slice(3), { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 5 });
+      expect(seen).toEqual([3, 4]);
+    } finally {
+      reader.close();
+    }
+    expect(await stored()).toEqual(Array.from({ length: 6 }, (_, i) => `Message ${i}`));
+    expect(await statuses()).toEqual(Array(6).fill('processed'));
   });
 
   it('publishes a batch\'s messages once committed, and leaves no routing or rules job behind when no team or rule needs one', async () => {

@@ -25,6 +25,10 @@ const DELIVERIES_PER_TRANSACTION = 16;
 const key = z.string().min(1).max(200);
 /** `inbound.process`: the stored deliveries to process, in one job per recorded batch. */
 export const processJob = jobType(PROCESS_QUEUE, z.object({ eventIds: z.array(key).min(1).max(1000) }));
+/** Several `inbound.process` jobs as one, their deliveries in the jobs' order; refused (each then runs alone) past one job's limit. */
+export function mergeProcessJobs(payloads: unknown[]): { eventIds: string[] } {
+  return processJob.schema.parse({ eventIds: payloads.flatMap((payload) => processJob.schema.parse(payload).eventIds) });
+}
 /** `contact.profile`: ask the platform for the name of a customer a payload left nameless. */
 export const profileJob = jobType(PROFILE_QUEUE, z.object({ workspaceId: key, channelId: key, externalId: key, surface: key }));
 
@@ -54,12 +58,13 @@ export async function processDeliveries(deps: InboxDeps, eventIds: string[], job
   }
   // The processed ones are skipped on the retry; only the failed ones run again.
   const failures: unknown[] = [];
-  for (let start = 0; start < parsed.length; start += DELIVERIES_PER_TRANSACTION) {
+  for (let start = 0; start < parsed.length;) {
     const chunk = parsed.slice(start, start + DELIVERIES_PER_TRANSACTION);
     try {
-      await ingestDeliveries(deps, chunk);
+      start += await ingestDeliveries(deps, chunk);
       continue;
     } catch (error) {
+      start += chunk.length;
       if (chunk.length === 1) {
         failures.push(...(await failedOrThrown(deps, chunk[0]!.event.id, error, job)));
         continue;
@@ -114,13 +119,21 @@ function batchReads(deps: InboxDeps, trx: Db) {
   };
 }
 
-async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[]): Promise<void> {
+/**
+ * Writes deliveries from the start of `parsed` in one transaction and answers how many: all of
+ * them, or fewer when a webhook acknowledgement came to wait for the write lock meanwhile (the
+ * rest go in the next transaction).
+ */
+async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[]): Promise<number> {
   const now = deps.clock.now();
+  let done = 0;
   const events = await deps.db.transaction().execute(async (trx) => {
     const reads = batchReads(deps, trx);
     const pending: PendingEvent[] = [];
     const opened: Array<{ channel: ChannelRef; conversationId: string }> = [];
     for (const { event, items } of parsed) {
+      if (done > 0 && deps.writersWaiting?.()) break;
+      done++;
       for (const item of items) {
         const channel = await reads.route(`${event.provider}\n${item.accountId}`);
         if (!channel) continue;
@@ -145,11 +158,12 @@ async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[]): Promise<void
       if (assignee) pending.push(...assignedEvents(channel.workspaceId, conversationId, assignee));
     }
     await trx.updateTable('inbound_events').set((eb) => ({ status: 'processed', processed_at: now, attempts: eb('attempts', '+', 1), error: null }))
-      .where('id', 'in', parsed.map(({ event }) => event.id)).execute();
+      .where('id', 'in', parsed.slice(0, done).map(({ event }) => event.id)).execute();
     return pending;
   });
   await publishAll(deps.bus, events);
   if (deps.onIngested && events.length > 0) await deps.onIngested([...new Set(events.map((e) => e.workspaceId))]);
+  return done;
 }
 
 export async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem, now: number, ctx: IngestContext): Promise<PendingEvent[]> {

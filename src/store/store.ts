@@ -27,6 +27,12 @@ export interface Store {
    */
   conversationsMatching(workspaceId: string, query: string): Promise<{ ids: string[]; cappedAt: number | null } | null>;
   ping(): Promise<void>;
+  /**
+   * The embedded processing thread's store: whether the HTTP thread is waiting for SQLite's
+   * write lock now, so that a long writer commits what it has done and lets the webhook
+   * acknowledgements in. Always false elsewhere.
+   */
+  writersWaiting(): boolean;
   close(): Promise<void>;
 }
 
@@ -59,6 +65,7 @@ export function openStore(target: StoreTarget, options: { threadLock?: ThreadLoc
     async ping() {
       await sql`SELECT 1`.execute(db);
     },
+    writersWaiting: () => options.threadLock?.othersWaiting() ?? false,
     close: () => db.destroy(),
   };
 }

@@ -10,6 +10,8 @@ import type { Driver } from 'kysely';
 export interface ThreadLock {
   acquire(): Promise<void>;
   release(): void;
+  /** On the thread that goes second: whether the first is waiting for the lock now (a long writer then commits what it has and lets it in). */
+  othersWaiting(): boolean;
 }
 
 const HELD = 0;
@@ -48,6 +50,7 @@ export function threadLock(memory: SharedArrayBuffer, options: { first: boolean 
       Atomics.store(cells, HELD, 0);
       Atomics.notify(cells, HELD);
     },
+    othersWaiting: () => !options.first && Atomics.load(cells, WAITING_FIRST) > 0,
   };
 }
 
