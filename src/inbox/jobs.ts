@@ -1,6 +1,6 @@
 import { defineJob, definePeriodicJob, LONG_RUN, type JobDefinition } from '../jobs/index.ts';
 import type { InboxDeps } from './deps.ts';
-import { processDeliveries, processJob, profileJob } from './process-delivery.ts';
+import { mergeProcessJobs, processDeliveries, processJob, profileJob } from './process-delivery.ts';
 import { PROCESS_ATTEMPTS } from './record-delivery.ts';
 import { fetchProfile } from './fetch-profile.ts';
 import { deliverOutbound, sendJob } from './deliver-outbound.ts';
@@ -22,7 +22,8 @@ import { refreshSlaMetrics } from './sla-metrics.ts';
  */
 export function inboxJobs(inbox: InboxDeps, wiring: { rules: RulesDeps; onSlaEvent: OnSlaEvent }): JobDefinition<any>[] {
   return [
-    defineJob({ ...processJob, handler: ({ eventIds }, job) => processDeliveries(inbox, eventIds, { ...job, maxAttempts: PROCESS_ATTEMPTS }) }),
+    // A burst's recorded batches run together (SQLite queue): one claim and bigger transactions.
+    defineJob({ ...processJob, work: { together: { max: 16, merge: mergeProcessJobs } }, handler: ({ eventIds }, job) => processDeliveries(inbox, eventIds, { ...job, maxAttempts: PROCESS_ATTEMPTS }) }),
     defineJob({ ...profileJob, handler: (payload) => fetchProfile(inbox, payload) }),
     defineJob({ ...sendJob, handler: (payload, job) => deliverOutbound(inbox, payload, job), work: { concurrency: 2 } }),
     defineJob({

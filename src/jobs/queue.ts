@@ -37,6 +37,14 @@ export interface WorkOptions {
    * handler in every process that enqueues, so the enqueue knows it.
    */
   maxRunMs?: number;
+  /**
+   * Jobs of this queue on their first attempt may run together: the SQLite queue claims up to
+   * `max` due ones at once (in the order they were queued), hands one handler call the payload
+   * `merge` makes of theirs, and records the outcome on each, so a burst costs one claim, one
+   * run and one finish instead of one per job. A retry runs alone (its attempt is its own); if
+   * `merge` throws, each runs alone. Other drivers run each job alone.
+   */
+  together?: { max: number; merge(payloads: unknown[]): unknown };
 }
 
 export interface EnqueueOptions {

@@ -32,6 +32,23 @@ export async function claimNextJob(db: Db, queue: string, now: number, lockedUnt
 }
 
 /**
+ * After `first` (a job on its first attempt): up to `max` more due jobs of its queue that are on
+ * their first attempt too, claimed in one statement, in the order they were queued.
+ */
+export async function claimFirstAttempts(db: Db, first: JobRow, max: number, now: number, lockedUntil: number): Promise<JobRow[]> {
+  if (max <= 0) return [];
+  const rows = await db.updateTable('jobs')
+    .set((eb) => ({ state: 'running', attempts: eb('attempts', '+', 1), locked_until: lockedUntil, updated_at: now }))
+    .where('id', 'in', (eb) => eb.selectFrom('jobs').select('id')
+      .where('queue', '=', first.queue).where('state', '=', 'queued').where('run_at', '<=', now).where('attempts', '=', 0)
+      .orderBy('run_at').orderBy('id').limit(max))
+    .where('state', '=', 'queued')
+    .returningAll()
+    .execute();
+  return rows.sort((a, b) => a.run_at - b.run_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/**
  * The heartbeat: extends the lease of the jobs this process is running. The `attempts` guard
  * fences it like `finishJob`: a run whose lease already went to another worker renews nothing.
  */
@@ -80,6 +97,13 @@ export async function finishJob(db: Db, job: JobRow, now: number, error: string 
     .where('id', '=', job.id).where('state', '=', 'running').where('attempts', '=', job.attempts)
     .execute();
   return state;
+}
+
+/** Records the success of jobs that ran together (all on their first attempt), in one statement. */
+export async function finishJobsDone(db: Db, jobs: Pick<JobRow, 'id' | 'attempts'>[], now: number): Promise<void> {
+  await db.updateTable('jobs').set({ state: 'done', locked_until: null, updated_at: now })
+    .where('id', 'in', jobs.map((job) => job.id)).where('state', '=', 'running').where('attempts', '=', 1)
+    .execute();
 }
 
 /** Finished jobs are kept a day for inspection, then removed so the table stays small. */

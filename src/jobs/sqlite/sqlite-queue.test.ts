@@ -73,6 +73,63 @@ describe('sqlite queue after a worker crash', () => {
   });
 });
 
+// A burst of webhooks leaves one processing job per recorded batch: claimed one by one, each
+// would cost its own claim, run and commit while the backlog grows.
+describe('sqlite queue: jobs that run together', () => {
+  const cleanups: Array<() => Promise<void>> = [];
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+  });
+  const merge = (payloads: unknown[]) => ({ ids: payloads.flatMap((payload) => {
+    if (typeof payload !== 'object' || payload === null || !('ids' in payload) || !Array.isArray(payload.ids)) throw new Error('not mergeable');
+    return payload.ids;
+  }) });
+
+  async function queued(payloads: unknown[]): Promise<{ store: TestStore; ids: string[] }> {
+    const store = await createTestStore('sqlite');
+    cleanups.push(() => store.drop());
+    const enqueuer = createSqliteQueue({ db: store.db });
+    const ids: string[] = [];
+    for (const payload of payloads) ids.push((await enqueuer.enqueue('inbound.process', payload, { backoffMs: 10, maxAttempts: 2 }))!);
+    return { store, ids };
+  }
+
+  async function work(store: TestStore, handler: (payload: unknown, attempt: number) => Promise<void>, max = 3): Promise<void> {
+    const queue = createSqliteQueue({ db: store.db, pollIntervalMs: 20 });
+    cleanups.push(() => queue.stop());
+    queue.work('inbound.process', (payload, job) => handler(payload, job.attempt), { together: { max, merge } });
+    await queue.start();
+  }
+
+  it('runs up to `max` queued jobs in one call, in the order they were queued, and finishes each', async () => {
+    const { store, ids } = await queued([{ ids: ['a'] }, { ids: ['b', 'c'] }, { ids: ['d'] }, { ids: ['e'] }]);
+    const calls: unknown[] = [];
+    await work(store, async (payload) => { calls.push(payload); });
+    await waitFor(async () => (await Promise.all(ids.map((id) => jobState(store, id)))).every((state) => state === 'done'), 3000, 'every job done');
+    expect(calls).toEqual([{ ids: ['a', 'b', 'c', 'd'] }, { ids: ['e'] }]);
+  });
+
+  it('retries each job of a failed call, alone', async () => {
+    const { store, ids } = await queued([{ ids: ['a'] }, { ids: ['b'] }]);
+    const calls: Array<{ payload: unknown; attempt: number }> = [];
+    await work(store, async (payload, attempt) => {
+      calls.push({ payload, attempt });
+      if (attempt === 1) throw new Error('database away');
+    });
+    await waitFor(async () => (await Promise.all(ids.map((id) => jobState(store, id)))).every((state) => state === 'done'), 3000, 'both jobs done on their retry');
+    expect(calls[0]).toEqual({ payload: { ids: ['a', 'b'] }, attempt: 1 });
+    expect(calls.slice(1).sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)))).toEqual([{ payload: { ids: ['a'] }, attempt: 2 }, { payload: { ids: ['b'] }, attempt: 2 }]);
+  });
+
+  it('runs each job alone when their payloads cannot be merged', async () => {
+    const { store, ids } = await queued([{ ids: ['a'] }, { other: true }]);
+    const calls: unknown[] = [];
+    await work(store, async (payload) => { calls.push(payload); });
+    await waitFor(async () => (await Promise.all(ids.map((id) => jobState(store, id)))).every((state) => state === 'done'), 3000, 'both jobs done');
+    expect(calls).toEqual([{ ids: ['a'] }, { other: true }]);
+  });
+});
+
 async function jobState(store: Store, id: string): Promise<string | undefined> {
   const row = await store.db.selectFrom('jobs').select('state').where('id', '=', id).executeTakeFirst();
   return row?.state;

@@ -1,9 +1,9 @@
 import { isUniqueViolation, sql, type Db } from '../../store/index.ts';
 import { AppError, newId, systemClock, type Clock, type Logger } from '../../kernel/index.ts';
-import type { DeadJob, JobHandler, Queue } from '../queue.ts';
+import type { DeadJob, JobHandler, Queue, WorkOptions } from '../queue.ts';
 import { deadListLimit, errorText, resolveEnqueueOptions } from '../resolve-options.ts';
 import { failsForGood } from '../define-job.ts';
-import { claimNextJob, dueQueues, finishJob, pruneDoneJobs, releaseExpiredLocks, renewLeases, type JobRow } from './sqlite-jobs.ts';
+import { claimFirstAttempts, claimNextJob, dueQueues, finishJob, finishJobsDone, pruneDoneJobs, releaseExpiredLocks, renewLeases, type JobRow } from './sqlite-jobs.ts';
 
 export interface SqliteQueueOptions {
   db: Db;
@@ -31,6 +31,7 @@ interface Worker {
   handler: JobHandler;
   concurrency: number;
   active: number;
+  together: WorkOptions['together'];
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -141,16 +142,17 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
         const at = clock.now();
         const job = await claimNextJob(db, queue, at, at + lockMs);
         if (!job) break;
-        run(worker, job);
+        const others = worker.together && job.attempts === 1 ? await claimFirstAttempts(db, job, worker.together.max - 1, at, at + lockMs) : [];
+        run(worker, [job, ...others]);
       }
     }
   }
 
-  function run(worker: Worker, job: JobRow): void {
+  function run(worker: Worker, jobs: JobRow[]): void {
     worker.active += 1;
-    held.set(job.id, job);
-    const task = execute(worker.handler, job).finally(() => {
-      held.delete(job.id);
+    for (const job of jobs) held.set(job.id, job);
+    const task = executeTogether(worker, jobs).finally(() => {
+      for (const job of jobs) held.delete(job.id);
       worker.active -= 1;
       running.delete(task);
       wake(); // a slot is free: there may be more waiting
@@ -158,22 +160,46 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
     running.add(task);
   }
 
-  async function execute(handler: JobHandler, job: JobRow): Promise<void> {
+  /** Jobs claimed together run as one call on their merged payload (each alone if they cannot be merged). */
+  async function executeTogether(worker: Worker, jobs: JobRow[]): Promise<void> {
+    let merged: unknown;
+    try {
+      if (jobs.length > 1 && worker.together) merged = worker.together.merge(jobs.map((job) => JSON.parse(job.payload)));
+    } catch (error) {
+      logger?.warn({ err: error, queue: jobs[0]!.queue, jobs: jobs.length }, 'jobs claimed together could not be merged; each runs alone');
+    }
+    if (merged !== undefined) return execute(worker.handler, jobs, merged);
+    for (const job of jobs) await execute(worker.handler, [job], JSON.parse(job.payload));
+  }
+
+  /** Runs the handler once for `jobs` (one, or several merged) and records the outcome on each. */
+  async function execute(handler: JobHandler, jobs: JobRow[], payload: unknown): Promise<void> {
+    const first = jobs[0]!;
     let error: string | null = null;
     let final = false;
     try {
-      await handler(JSON.parse(job.payload), { id: job.id, queue: job.queue, attempt: job.attempts });
+      await handler(payload, { id: first.id, queue: first.queue, attempt: first.attempts });
     } catch (thrown) {
       error = errorText(thrown);
       final = failsForGood(thrown);
     }
-    try {
-      const state = await finishJob(db, job, clock.now(), error, final);
-      if (state === 'queued') logger?.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, error }, 'job failed, will retry');
-      if (state === 'dead') logger?.error({ jobId: job.id, queue: job.queue, attempt: job.attempts, error }, 'job failed its last attempt');
-    } catch (finishError) {
-      // The lease will expire and the job will run again: handlers are idempotent.
-      logger?.error({ err: finishError, jobId: job.id }, 'could not record the end of a job');
+    if (error === null && jobs.length > 1) {
+      try {
+        await finishJobsDone(db, jobs, clock.now());
+      } catch (finishError) {
+        logger?.error({ err: finishError, jobs: jobs.map((job) => job.id) }, 'could not record the end of jobs');
+      }
+      return;
+    }
+    for (const job of jobs) {
+      try {
+        const state = await finishJob(db, job, clock.now(), error, final);
+        if (state === 'queued') logger?.warn({ jobId: job.id, queue: job.queue, attempt: job.attempts, error }, 'job failed, will retry');
+        if (state === 'dead') logger?.error({ jobId: job.id, queue: job.queue, attempt: job.attempts, error }, 'job failed its last attempt');
+      } catch (finishError) {
+        // The lease will expire and the job will run again: handlers are idempotent.
+        logger?.error({ err: finishError, jobId: job.id }, 'could not record the end of a job');
+      }
     }
   }
 
@@ -201,7 +227,7 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
     },
 
     work(queue, handler, workOptions = {}) {
-      workers.set(queue, { handler, concurrency: Math.max(1, Math.floor(workOptions.concurrency ?? 1) || 1), active: 0 });
+      workers.set(queue, { handler, concurrency: Math.max(1, Math.floor(workOptions.concurrency ?? 1) || 1), active: 0, together: workOptions.together });
       wake();
     },
 
