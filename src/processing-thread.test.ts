@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,6 +34,15 @@ describe('the embedded processing thread', () => {
   afterAll(async () => {
     await relais?.close();
     rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  // A burst must be acknowledged first: the processing thread yields the CPU to the HTTP thread.
+  it.runIf(existsSync('/proc/thread-self'))('runs the processing thread at a lower priority than the thread that acknowledges webhooks', () => {
+    const niceness = (stat: string) => Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[16]);
+    const threads = readdirSync('/proc/self/task').map((id) => ({ id: Number(id), nice: niceness(readFileSync(`/proc/self/task/${id}/stat`, 'utf8')) }));
+    const own = niceness(readFileSync('/proc/thread-self/stat', 'utf8'));
+    expect(threads.filter((thread) => thread.nice === Math.min(19, own + 5))).toHaveLength(1);
+    expect(threads.filter((thread) => thread.nice !== own)).toHaveLength(1);
   });
 
   it('processes a webhook on the thread and tells the open sockets', async () => {
