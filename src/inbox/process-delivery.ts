@@ -16,11 +16,13 @@ import { emitWebhookEvent, subscribedEvents } from '../webhooks/index.ts';
 export const PROCESS_QUEUE = 'inbound.process';
 export const PROFILE_QUEUE = 'contact.profile';
 /**
- * Deliveries written per transaction. One commit for several saves most of the cost; more
- * would hold SQLite's write lock long enough to delay the webhook acknowledgements waiting
- * for it (about a millisecond of work per delivery).
+ * Deliveries written per transaction. One commit for several saves most of the cost. On
+ * PostgreSQL more would hold row locks longer; on SQLite, where a webhook acknowledgement
+ * waiting for the write lock makes processing commit early (`writersWaiting`), a long
+ * transaction delays nobody, so it may be longer.
  */
 const DELIVERIES_PER_TRANSACTION = 16;
+const DELIVERIES_PER_TRANSACTION_YIELDING = 64;
 
 const key = z.string().min(1).max(200);
 /** `inbound.process`: the stored deliveries to process, in one job per recorded batch. */
@@ -58,8 +60,9 @@ export async function processDeliveries(deps: InboxDeps, eventIds: string[], job
   }
   // The processed ones are skipped on the retry; only the failed ones run again.
   const failures: unknown[] = [];
+  const perTransaction = deps.writersWaiting ? DELIVERIES_PER_TRANSACTION_YIELDING : DELIVERIES_PER_TRANSACTION;
   for (let start = 0; start < parsed.length;) {
-    const chunk = parsed.slice(start, start + DELIVERIES_PER_TRANSACTION);
+    const chunk = parsed.slice(start, start + perTransaction);
     try {
       start += await ingestDeliveries(deps, chunk);
       continue;
