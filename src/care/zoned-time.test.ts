@@ -43,6 +43,33 @@ describe('local dates', () => {
     expect(localDateOf(Date.parse('2026-03-28T23:30:00Z'), 'UTC')).toBe('2026-03-28');
   });
 
+  it('gives the date Intl gives for every instant around transitions, the odd ones too (offsets are kept per hour)', () => {
+    const formats = new Map<string, Intl.DateTimeFormat>();
+    const reference = (atMs: number, timeZone: string) => {
+      if (!formats.has(timeZone)) formats.set(timeZone, new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }));
+      return formats.get(timeZone)!.format(atMs);
+    };
+    const around: [string, string][] = [
+      [PARIS, '2026-03-29T01:00:00Z'], [PARIS, '2026-10-25T01:00:00Z'],
+      ['America/St_Johns', '2026-11-01T04:30:00Z'], // −02:30 → −03:30, on a half hour
+      ['Australia/Lord_Howe', '2026-04-04T15:00:00Z'], // a 30-minute change
+      ['Asia/Beirut', '2026-10-24T21:00:00Z'], // midnight falls back to 23:00 of the day before
+      ['Pacific/Apia', '2011-12-30T10:00:00Z'], // a whole day skipped
+      ['Africa/Monrovia', '1972-01-07T00:44:30Z'], // −00:44:30 → UTC, an offset in seconds
+      ['Asia/Tehran', '2021-09-21T19:30:00Z'], // 00:00 (+04:30) falls back to 23:00 the day before, mid-hour in UTC
+      ['Asia/Kathmandu', '2026-06-01T18:15:00Z'], // +05:45, local midnight on a quarter hour
+    ];
+    for (const [zone, at] of around) {
+      const mismatches: string[] = [];
+      // Every 7 min 13 s (so instants land on every second of the minute) over two days, and
+      // every second of the 20 minutes around the change.
+      const from = Date.parse(at);
+      const instants = [...Array.from({ length: 800 }, (_, i) => from - 86_400_000 + i * 433_123), ...Array.from({ length: 2400 }, (_, i) => from - 1_200_000 + i * 1000 + 999)];
+      for (const instant of instants) if (localDateOf(instant, zone) !== reference(instant, zone)) mismatches.push(new Date(instant).toISOString());
+      expect(mismatches, zone).toEqual([]);
+    }
+  });
+
   it('moves across month and year ends and names weekdays', () => {
     expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
     expect(addDays('2024-03-01', -1)).toBe('2024-02-29');

@@ -67,15 +67,53 @@ export function localTimeToUtc(date: LocalDate, time: string, timeZone: string):
   return Math.min(...candidates);
 }
 
+// Every business-time walk starts with the local date of an instant, and formatting one
+// (formatToParts) is what the inbox's SLA clocks spent most of their time on: hundreds of rows
+// a request, a few instants each. A zone's offset only changes at its transitions, and no zone
+// has two of them within one hour, so an hour (UTC) whose first and last seconds have the same
+// offset has it throughout: that offset is kept per zone and hour. An hour holding a
+// transition is not cached and is formatted instant by instant, as before.
+const HOUR_MS = 3_600_000;
+const MAX_CACHED_HOURS = 20_000;
+const hourOffsets = new Map<string, Map<number, number | null>>();
+
+function offsetOfHour(atMs: number, timeZone: string): number | null {
+  let hours = hourOffsets.get(timeZone);
+  if (!hours) hourOffsets.set(timeZone, (hours = new Map()));
+  const hour = Math.floor(atMs / HOUR_MS);
+  let offset = hours.get(hour);
+  if (offset === undefined) {
+    const first = zoneOffsetMs(hour * HOUR_MS, timeZone);
+    offset = first === zoneOffsetMs((hour + 1) * HOUR_MS - 1000, timeZone) ? first : null;
+    if (hours.size >= MAX_CACHED_HOURS) hours.clear();
+    hours.set(hour, offset);
+  }
+  return offset;
+}
+
 /** The local date of the instant `atMs` in `timeZone`. */
 export function localDateOf(atMs: number, timeZone: string): LocalDate {
-  return new Date(wallClockAsUtc(atMs, timeZone)).toISOString().slice(0, 10);
+  const offset = offsetOfHour(atMs, timeZone);
+  // The wall clock drops the milliseconds, like `wallClockAsUtc`.
+  const wall = offset === null ? wallClockAsUtc(atMs, timeZone) : Math.floor(atMs / 1000) * 1000 + offset;
+  return new Date(wall).toISOString().slice(0, 10);
 }
+
+// Business-time walks step day by day from the same few dates: each step is remembered.
+const MAX_CACHED_STEPS = 20_000;
+const steps = new Map<string, LocalDate>();
 
 /** `date` moved by `days` calendar days. */
 export function addDays(date: LocalDate, days: number): LocalDate {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+  const key = `${date}|${days}`;
+  let moved = steps.get(key);
+  if (moved === undefined) {
+    const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+    moved = new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+    if (steps.size >= MAX_CACHED_STEPS) steps.clear();
+    steps.set(key, moved);
+  }
+  return moved;
 }
 
 /** Day of week of a local date, 0 = Sunday … 6 = Saturday (like `Date#getDay`). */

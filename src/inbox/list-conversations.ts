@@ -119,17 +119,27 @@ function decodeCursor(cursor: string): [number | null, string] {
 /**
  * The list by due time: the filtered conversations (the `DUE_SORT_MAX` most recent) with
  * their live SLA, soonest due first, then the rest by recent activity; the cursor is an offset.
+ * The candidates are read bare (what the SLA clock needs); only the page shown gets its
+ * channel, contact and post, and its summary.
  */
 async function byDueTime(db: Db, workspaceId: string, query: ListQuery, filter: ConversationFilter, now: number) {
-  const rows = await withDetails(db, workspaceId, query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(DUE_SORT_MAX));
-  // Every row's due time orders them; only the page shown is summarized.
-  const slas = await dueTimes(db, workspaceId, rows, now);
-  const ordered = rows.map((row, index) => ({ row, index }))
+  const [candidates, channels] = await Promise.all([
+    query.orderBy('c.last_message_at', (ob) => ob.desc().nullsLast()).orderBy('c.id', 'desc').limit(DUE_SORT_MAX).execute(),
+    db.selectFrom('channels').select(['id', 'kind']).where('workspace_id', '=', workspaceId).execute(),
+  ]);
+  const kinds = new Map(channels.map((channel) => [channel.id, channel.kind]));
+  // Every candidate's due time orders them; only the page shown is summarized.
+  const slas = await dueTimes(db, workspaceId, candidates.map((row) => ({ ...row, channelId: row.channel_id, channelKind: kinds.get(row.channel_id) ?? '' })), now);
+  const ordered = candidates.map((row, index) => ({ row, index }))
     .sort((a, b) => (slas.get(a.row.id)?.dueAt ?? Infinity) - (slas.get(b.row.id)?.dueAt ?? Infinity) || a.index - b.index)
-    .map(({ row }) => row);
+    .map(({ row }) => row.id);
   const offset = filter.cursor ? Number(Buffer.from(filter.cursor, 'base64url').toString('utf8').replace(/^due:/, '')) || 0 : 0;
   const end = offset + filter.limit;
-  return { conversations: await summarize(db, workspaceId, ordered.slice(offset, end), now, slas), nextCursor: end < ordered.length ? Buffer.from(`due:${end}`).toString('base64url') : null };
+  const pageIds = ordered.slice(offset, end);
+  const detailed = pageIds.length > 0 ? await withDetails(db, workspaceId, listQuery(db, workspaceId).where('c.id', 'in', pageIds)) : [];
+  const byId = new Map(detailed.map((row) => [row.id, row]));
+  const page = pageIds.map((id) => byId.get(id)).filter((row) => row !== undefined);
+  return { conversations: await summarize(db, workspaceId, page, now, slas), nextCursor: end < ordered.length ? Buffer.from(`due:${end}`).toString('base64url') : null };
 }
 
 export type ViewCounts = Record<Exclude<InboxView, 'resolved'>, number>;

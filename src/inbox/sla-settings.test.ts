@@ -95,6 +95,23 @@ describe.each(dialects)('SLA under stored settings on %s', (dialect) => {
     expect((await agent.get('/api/v1/conversations?sort=soon')).status).toBe(400);
   });
 
+  it('sorts a comment thread by the policy of its network, which its newest message names', async () => {
+    const base = T0 + 3 * H; // Monday 13:00 in Paris
+    h.relais.clock.set(base);
+    const fast = { firstResponseMs: 20 * MIN, nextResponseMs: 20 * MIN, resolutionMs: 4 * H, mode: 'calendar' };
+    expect((await savePolicies({ ...defaultSlaPolicies, 'facebook:public': fast })).status).toBe(200);
+    await h.post(meta.page(meta.comment(PAGE_ID, { commentId: `${PAGE_ID}_77_1`, postId: `${PAGE_ID}_77`, from: { id: '5550031', name: 'Inès' }, message: 'Toujours rien reçu', at: base })));
+    await h.settle();
+    const comment = (await h.relais.store.db.selectFrom('conversations').select('id').where('kind', '=', 'public').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).id;
+    const privately = await customerWrites('5550032', base - 10 * MIN); // Messenger, 1 h: due at 13:50
+
+    // The channel is a Meta one: read as its kind, the thread would owe a public answer in 8 business hours.
+    const sorted = (await agent.get('/api/v1/conversations?view=open&sort=due&limit=100')).body.conversations as any[];
+    expect(sorted.map((c) => c.id).filter((id) => [comment, privately].includes(id))).toEqual([comment, privately]);
+    expect(sorted.find((c) => c.id === comment)).toMatchObject({ surface: 'facebook', dueAt: base + 20 * MIN });
+    expect((await savePolicies(null)).status).toBe(200);
+  });
+
   it('the monitor announces due soon then breached once each, to the callback and to realtime', async () => {
     const start = T0 + 4 * H + 30 * MIN; // Monday 14:30 Paris, an afternoon without a break
     h.relais.clock.set(start);

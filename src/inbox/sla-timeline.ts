@@ -16,21 +16,42 @@ export interface SlaRow {
 
 /** Every conversation's SLA events, from its messages: notes never answer, bots only by policy. */
 export async function loadTimelines(db: Db, workspaceId: string, rows: Pick<SlaRow, 'id' | 'linked_conversation_id'>[]): Promise<Map<string, SlaEvent[]>> {
+  return (await loadTimelinesWithSurfaces(db, workspaceId, rows, new Set())).timelines;
+}
+
+/**
+ * The timelines, and from the same messages the network of the newest message (not a note,
+ * not deleted) of each conversation in `surfaceOf`, null when its meta names none: what the
+ * list shows for a comment thread, whose key does not name its network. One read instead of
+ * a second one per thread, for the list by due time and its hundreds of rows.
+ */
+export async function loadTimelinesWithSurfaces(db: Db, workspaceId: string, rows: Pick<SlaRow, 'id' | 'linked_conversation_id'>[], surfaceOf: ReadonlySet<string>) {
   const timelines = new Map<string, SlaEvent[]>();
+  const surfaces = new Map<string, string | null>();
   const ids = [...new Set(rows.flatMap((row) => [row.id, ...(row.linked_conversation_id ? [row.linked_conversation_id] : [])]))];
-  if (ids.length === 0) return timelines;
+  if (ids.length === 0) return { timelines, surfaces };
   const messages = await db.selectFrom('messages').select(['conversation_id', 'direction', 'kind', 'author_type', 'status', 'created_at', 'platform_created_at'])
+    .$if(surfaceOf.size > 0, (query) => query.select(['seq', 'meta']))
     .where('workspace_id', '=', workspaceId).where('conversation_id', 'in', ids).execute();
+  const newest = new Map<string, { at: number; seq: number; meta: string }>();
   for (const message of messages) {
+    const at = message.platform_created_at ?? message.created_at;
+    if (surfaceOf.has(message.conversation_id) && message.kind !== 'note' && message.status !== 'deleted') {
+      // The order of the summaries' last message: its time, then its sequence.
+      const best = newest.get(message.conversation_id);
+      const seq = Number(message.seq);
+      if (!best || at > best.at || (at === best.at && seq > best.seq)) newest.set(message.conversation_id, { at, seq, meta: message.meta! });
+    }
     if (message.status === 'deleted' && message.direction === 'in') continue;
     const type: SlaEvent['type'] = message.kind === 'note' ? 'note'
       : message.direction === 'in' ? 'customer_message'
         : message.author_type === 'bot' ? 'auto_reply' : 'agent_reply';
     const list = timelines.get(message.conversation_id) ?? [];
-    list.push({ at: message.platform_created_at ?? message.created_at, type });
+    list.push({ at, type });
     timelines.set(message.conversation_id, list);
   }
-  return timelines;
+  for (const [id, { meta }] of newest) surfaces.set(id, (JSON.parse(meta) as { surface?: string }).surface ?? null);
+  return { timelines, surfaces };
 }
 
 /** A conversation's own events and its linked one's (a comment moved to private keeps one clock). */

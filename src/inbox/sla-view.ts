@@ -1,4 +1,4 @@
-import type { SlaState } from '../care/index.ts';
+import type { SlaEvent, SlaState } from '../care/index.ts';
 import type { Db } from '../store/index.ts';
 import { careSettingsResolver } from './care-settings.ts';
 import { loadTimelines, slaOf, timelineOf, type SlaRow } from './sla-timeline.ts';
@@ -11,12 +11,13 @@ export interface SlaView {
 /**
  * Each conversation's response promise, from its timeline (and its linked conversation's:
  * a public thread moved to private messages keeps one clock), under the business hours and
- * SLA policies stored for its channel or workspace (`careSettingsFor`).
+ * SLA policies stored for its channel or workspace (`careSettingsFor`). `loaded`: the
+ * timelines when the caller has read them already.
  */
-export async function slaViews(db: Db, workspaceId: string, rows: SlaRow[], now: number): Promise<Map<string, SlaView>> {
+export async function slaViews(db: Db, workspaceId: string, rows: SlaRow[], now: number, loaded?: Map<string, SlaEvent[]>): Promise<Map<string, SlaView>> {
   const result = new Map<string, SlaView>();
   if (rows.length === 0) return result;
-  const [settingsFor, timelines] = await Promise.all([careSettingsResolver(db, workspaceId), loadTimelines(db, workspaceId, rows)]);
+  const [settingsFor, timelines] = await Promise.all([careSettingsResolver(db, workspaceId), loaded ?? loadTimelines(db, workspaceId, rows)]);
   for (const row of rows) {
     const sla = slaOf(settingsFor(row.channelId), row, timelineOf(row, timelines), now);
     if (!sla) {

@@ -1,5 +1,6 @@
 import type { Db } from '../store/index.ts';
 import { slaViews } from './sla-view.ts';
+import { loadTimelinesWithSurfaces } from './sla-timeline.ts';
 
 export interface SummaryRow {
   id: string;
@@ -25,14 +26,19 @@ export interface SummaryRow {
   worst_sentiment: 'negative' | 'neutral' | 'positive' | null;
 }
 
+/** What the list by due time reads of each of its hundreds of candidates: no contact, post or text. */
+export type DueRow = Pick<SummaryRow, 'id' | 'kind' | 'status' | 'linked_conversation_id' | 'updated_at' | 'external_thread_id' | 'channelId' | 'channelKind'>;
+
 /**
  * The reply promise of each row, and nothing else of its summary: for the list by due
  * time, which orders hundreds of rows and shows a page of them. Only a comment thread's
- * network needs its last message (a private thread's key names it).
+ * network needs its last message (a private thread's key names it); it comes with the
+ * timelines, from the same read.
  */
-export async function dueTimes(db: Db, workspaceId: string, rows: SummaryRow[], now: number) {
-  const lastMessages = await latestMessages(db, workspaceId, rows.filter((row) => surfaceOf(row.external_thread_id) === null).map((row) => row.id));
-  return slaViews(db, workspaceId, rows.map((row) => ({ ...row, surface: surfaceOf(row.external_thread_id) ?? lastMessages.get(row.id)?.surface ?? row.channelKind })), now);
+export async function dueTimes(db: Db, workspaceId: string, rows: DueRow[], now: number) {
+  const comments = new Set(rows.filter((row) => surfaceOf(row.external_thread_id) === null).map((row) => row.id));
+  const { timelines, surfaces } = await loadTimelinesWithSurfaces(db, workspaceId, rows, comments);
+  return slaViews(db, workspaceId, rows.map((row) => ({ ...row, surface: surfaceOf(row.external_thread_id) ?? surfaces.get(row.id) ?? row.channelKind })), now, timelines);
 }
 
 /** Turns conversation rows into the list's summaries: last message, labels, assignee, wait (`slas` when `dueTimes` already has them). */
