@@ -105,7 +105,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     db: store.db, clock, queue, bus, sealer: inbox.sealer, logger, publishers, publicUrl: () => accounts.settings.publicUrl,
   };
   const contests = contestsDepsFrom(inbox, (platform) => shopAdapters.get(platform));
-  inbox.onIngested = (workspaceIds) => queueEntriesRefresh(queue, workspaceIds);
+  inbox.onIngested = (workspaceIds, db) => queueEntriesRefresh(queue, workspaceIds, db);
 
   // Every job, each module's own definitions (name, payload schema, handler; src/jobs/define-job.ts),
   // registered in one loop; the periodic ones are offered by each worker and run once per period.

@@ -17,8 +17,11 @@ export interface InboxDeps {
   sealer: Sealer;
   logger: Logger;
   classifiers: WorkspaceClassifiers;
-  /** Told after a delivery's messages are committed, with the workspaces they changed (contests count entries). */
-  onIngested?: ((workspaceIds: string[]) => Promise<void>) | undefined;
+  /**
+   * Told inside the transaction that writes a group of deliveries' messages, with the
+   * workspaces they changed, so what it queues commits with them (contests recount entries).
+   */
+  onIngested?: ((workspaceIds: string[], db: Db) => Promise<void>) | undefined;
   /**
    * Other modules' deliveries kept in `inbound_events` (shop webhooks), by provider: how an
    * admin's replay queues their processing again, in the replay's transaction.
