@@ -6,6 +6,11 @@ import { processDeliveries } from './process-delivery.ts';
 import { PAGE_ID, startMetaHarness, type MetaHarness } from './testing.ts';
 
 const T0 = Date.UTC(2026, 10, 23, 8, 30);
+/** Holds the thread, as a slow delivery would. */
+const busy = (ms: number) => {
+  const until = performance.now() + ms;
+  while (performance.now() < until);
+};
 
 // A parser bug that only shows when the message is written: a text the database refuses.
 const poisoned: ChannelProvider = {
@@ -62,10 +67,11 @@ describe('deliveries processed together', () => {
       h.relais.inbox.writersWaiting = () => { seen.push(committed()); return false; };
       await processDeliveries(h.relais.inbox, ids.slice(0, 3), { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 5 });
       expect(seen).toEqual([0, 0]);
-      // Someone waits at every turn: each delivery is committed before the next is written (the
-      // check after the fourth sees the three before it, the one after the fifth sees four).
+      // Someone waits once the transaction has run a few milliseconds (each delivery is slow
+      // here): each is committed before the next is written; the check after the fourth sees
+      // the three before it, the one after the fifth sees four.
       seen = [];
-      h.relais.inbox.writersWaiting = () => { seen.push(committed()); return true; };
+      h.relais.inbox.writersWaiting = () => { seen.push(committed()); busy(5); return true; };
       await processDeliveries(h.relais.inbox, ids.slice(3), { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 5 });
       expect(seen).toEqual([3, 4]);
     } finally {
