@@ -29,7 +29,7 @@ const DELIVERIES_PER_TRANSACTION_YIELDING = 64;
  * lock every few milliseconds), and a transaction's fixed cost (begin, reads, commit) several
  * times over; this bounds an acknowledgement's wait to it plus one delivery.
  */
-const GIVE_WAY_AFTER_MS = 4;
+const GIVE_WAY_AFTER_MS = 8;
 
 const key = z.string().min(1).max(200);
 /** `inbound.process`: the stored deliveries to process, in one job per recorded batch. */
@@ -65,13 +65,22 @@ export async function processDeliveries(deps: InboxDeps, eventIds: string[], job
       await park(deps.db, eventId, error, deps.clock.now());
     }
   }
+  // Realtime events go out in commit order, each group's after its commit, without the next
+  // transaction waiting for them (from the processing thread, each is a round trip to the
+  // HTTP thread, which is busy acknowledging). Committed is committed: a failure to publish is
+  // logged, not retried (clients that miss an event catch up from the bus's replay or a reload).
+  let published = Promise.resolve();
+  const publish = (events: PendingEvent[]) => {
+    if (events.length === 0) return;
+    published = published.then(() => publishAll(deps.bus, events)).catch((error: unknown) => { deps.logger.error({ err: error }, 'could not publish the realtime events of processed deliveries'); });
+  };
   // The processed ones are skipped on the retry; only the failed ones run again.
   const failures: unknown[] = [];
   const perTransaction = deps.writersWaiting ? DELIVERIES_PER_TRANSACTION_YIELDING : DELIVERIES_PER_TRANSACTION;
   for (let start = 0; start < parsed.length;) {
     const chunk = parsed.slice(start, start + perTransaction);
     try {
-      start += await ingestDeliveries(deps, chunk);
+      start += await ingestDeliveries(deps, chunk, publish);
       continue;
     } catch (error) {
       start += chunk.length;
@@ -82,12 +91,13 @@ export async function processDeliveries(deps: InboxDeps, eventIds: string[], job
     }
     for (const one of chunk) {
       try {
-        await ingestDeliveries(deps, [one]);
+        await ingestDeliveries(deps, [one], publish);
       } catch (error) {
         failures.push(...(await failedOrThrown(deps, one.event.id, error, job)));
       }
     }
   }
+  await published;
   if (failures.length > 0) throw failures[0];
 }
 
@@ -134,7 +144,7 @@ function batchReads(deps: InboxDeps, trx: Db) {
  * them, or fewer when a webhook acknowledgement waits for the write lock and the transaction
  * has run `GIVE_WAY_AFTER_MS` (the rest go in the next transaction).
  */
-async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[]): Promise<number> {
+async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (events: PendingEvent[]) => void): Promise<number> {
   const now = deps.clock.now();
   const started = performance.now();
   let done = 0;
@@ -173,7 +183,7 @@ async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[]): Promise<numb
       .where('id', 'in', parsed.slice(0, done).map(({ event }) => event.id)).execute();
     return pending;
   });
-  await publishAll(deps.bus, events);
+  publish(events);
   return done;
 }
 
