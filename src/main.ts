@@ -126,7 +126,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox, { dialect: store.dialect.name }), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, publishing, shared });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox, { dialect: store.dialect.name, announce: store.announceWaitingWrites }), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, publishing, shared });
 
   let url = '';
   let thread: ProcessingThread | undefined;

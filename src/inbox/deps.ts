@@ -28,11 +28,11 @@ export interface InboxDeps {
    */
   replayers?: ReadonlyMap<string, (db: Db, eventId: string) => Promise<unknown>> | undefined;
   /**
-   * Whether a webhook acknowledgement is waiting for the database's write lock (the embedded
-   * processing thread on SQLite): processing then commits the deliveries it has written and
-   * lets it in, so an acknowledgement waits for one delivery's work, not a whole group's.
+   * How many webhook acknowledgements wait for the database's write lock (the embedded
+   * processing thread on SQLite; 0 when none): processing then commits the deliveries it has
+   * written and lets them in (ADR 0024).
    */
-  writersWaiting?: (() => boolean) | undefined;
+  writersWaiting?: (() => number) | undefined;
 }
 
 /** What ingestion may lean on beyond the transaction: the workspace's classifier, profile lookups. */

@@ -57,28 +57,33 @@ describe('deliveries processed together', () => {
   // for a whole group of deliveries: processing commits what it has written and lets it in.
   it('commits after the delivery in progress when a webhook acknowledgement waits for the write lock, and loses none', async () => {
     h = await startMetaHarness('sqlite', { startWorkers: false });
-    const ids = await record(Array.from({ length: 6 }, (_, i) => `Message ${i}`));
+    const ids = await record(Array.from({ length: 9 }, (_, i) => `Message ${i}`));
     const file = h.relais.store.target.kind === 'sqlite' ? h.relais.store.target.file : '';
     const reader = new SqliteDatabase(file, { readonly: true });
     const committed = () => (reader.prepare(`SELECT count(*) AS n FROM inbound_events WHERE status = 'processed'`).get() as { n: number }).n;
     try {
       // Nobody waits: one transaction for the three; another connection sees none done until the end.
       let seen: number[] = [];
-      h.relais.inbox.writersWaiting = () => { seen.push(committed()); return false; };
+      h.relais.inbox.writersWaiting = () => { seen.push(committed()); return 0; };
       await processDeliveries(h.relais.inbox, ids.slice(0, 3), { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 5 });
       expect(seen).toEqual([0, 0]);
       // Someone waits once the transaction has run a few milliseconds (each delivery is slow
       // here): each is committed before the next is written; the check after the fourth sees
       // the three before it, the one after the fifth sees four.
       seen = [];
-      h.relais.inbox.writersWaiting = () => { seen.push(committed()); busy(5); return true; };
-      await processDeliveries(h.relais.inbox, ids.slice(3), { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 5 });
+      h.relais.inbox.writersWaiting = () => { seen.push(committed()); busy(10); return 1; };
+      await processDeliveries(h.relais.inbox, ids.slice(3, 6), { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 5 });
       expect(seen).toEqual([3, 4]);
+      // A burst (16 acknowledgements or more waiting): each is committed at once, however young.
+      seen = [];
+      h.relais.inbox.writersWaiting = () => { seen.push(committed()); return 16; };
+      await processDeliveries(h.relais.inbox, ids.slice(6), { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 5 });
+      expect(seen).toEqual([6, 7]);
     } finally {
       reader.close();
     }
-    expect(await stored()).toEqual(Array.from({ length: 6 }, (_, i) => `Message ${i}`));
-    expect(await statuses()).toEqual(Array(6).fill('processed'));
+    expect(await stored()).toEqual(Array.from({ length: 9 }, (_, i) => `Message ${i}`));
+    expect(await statuses()).toEqual(Array(9).fill('processed'));
   });
 
   it('publishes a batch\'s messages once committed, and leaves no routing or rules job behind when no team or rule needs one', async () => {

@@ -30,6 +30,8 @@ const DELIVERIES_PER_TRANSACTION_YIELDING = 64;
  * times over; this bounds an acknowledgement's wait to it plus one delivery.
  */
 const GIVE_WAY_AFTER_MS = 8;
+/** A burst: this many acknowledgements waiting make a transaction give way after the delivery in progress. */
+const BURST_WAITING = 16;
 
 const key = z.string().min(1).max(200);
 /** `inbound.process`: the stored deliveries to process, in one job per recorded batch. */
@@ -141,9 +143,14 @@ function batchReads(deps: InboxDeps, trx: Db) {
 
 /**
  * Writes deliveries from the start of `parsed` in one transaction and answers how many: all of
- * them, or fewer when a webhook acknowledgement waits for the write lock and the transaction
- * has run `GIVE_WAY_AFTER_MS` (the rest go in the next transaction).
+ * them, or fewer when webhook acknowledgements wait for the write lock and the transaction has
+ * run `GIVE_WAY_AFTER_MS`, or at once in a burst (the rest go in the next transaction).
  */
+/** Whether a transaction that has run `elapsedMs` commits now for the `waiting` acknowledgements. */
+function givesWay(waiting: number, elapsedMs: number): boolean {
+  return waiting > 0 && (waiting >= BURST_WAITING || elapsedMs >= GIVE_WAY_AFTER_MS);
+}
+
 async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (events: PendingEvent[]) => void): Promise<number> {
   const now = deps.clock.now();
   const started = performance.now();
@@ -153,7 +160,7 @@ async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (eve
     const pending: PendingEvent[] = [];
     const opened: Array<{ channel: ChannelRef; conversationId: string }> = [];
     for (const { event, items } of parsed) {
-      if (done > 0 && deps.writersWaiting?.() && performance.now() - started >= GIVE_WAY_AFTER_MS) break;
+      if (done > 0 && givesWay(deps.writersWaiting?.() ?? 0, performance.now() - started)) break;
       done++;
       for (const item of items) {
         const channel = await reads.route(`${event.provider}\n${item.accountId}`);

@@ -37,7 +37,9 @@ export type DeliveryRecorder = (provider: ChannelProvider, secrets: Installation
  * The insert is compiled once per shape and run as a prepared statement: on PostgreSQL one
  * multi-row statement per burst, on SQLite a few fixed chunk sizes (ADR 0006).
  */
-export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, options: { dialect: 'sqlite' | 'postgres' }): DeliveryRecorder {
+export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, options: { dialect: 'sqlite' | 'postgres'; announce?: ((waiting: number) => void) | undefined }): DeliveryRecorder {
+  // Tells the processing thread how many acknowledgements wait for the next write (ADR 0024).
+  const announce = options.announce ?? (() => {});
   let queued: Pending[] = [];
   let writing = 0;
   let scheduled = false;
@@ -57,6 +59,7 @@ export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'c
     scheduled = false;
     const batch = queued.length <= MAX_BATCH ? queued : queued.slice(0, MAX_BATCH);
     queued = batch === queued ? [] : queued.slice(MAX_BATCH);
+    announce(batch.length + queued.length);
     writing++;
     try {
       const outcomes = await writeBatch(deps, batch, insert, chunkSizes);
@@ -65,6 +68,7 @@ export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'c
       for (const item of batch) item.reject(error);
     } finally {
       writing--;
+      announce(queued.length);
       schedule();
     }
   };
@@ -82,6 +86,7 @@ export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'c
     for (const name in request.headers) if (KEPT_HEADERS.test(name)) headers[name] = request.headers[name];
     return new Promise((resolve, reject) => {
       queued.push({ provider: provider.provider, dedupeKey: provider.dedupeKey(request), accountId: accountIds[0], headers, body, resolve, reject });
+      announce(queued.length);
       schedule();
     });
   };

@@ -28,11 +28,13 @@ export interface Store {
   conversationsMatching(workspaceId: string, query: string): Promise<{ ids: string[]; cappedAt: number | null } | null>;
   ping(): Promise<void>;
   /**
-   * The embedded processing thread's store: whether the HTTP thread is waiting for SQLite's
-   * write lock now, so that a long writer commits what it has done and lets the webhook
-   * acknowledgements in. Always false elsewhere.
+   * The embedded processing thread's store: 0 when the HTTP thread is not waiting for SQLite's
+   * write lock, else how many writes (webhook acknowledgements) wait behind it, so that a long
+   * writer commits what it has done and lets them in. Always 0 elsewhere.
    */
-  writersWaiting(): boolean;
+  writersWaiting(): number;
+  /** The HTTP thread's store: how many writes wait for its next turn at the lock (see `writersWaiting`). */
+  announceWaitingWrites(writes: number): void;
   close(): Promise<void>;
 }
 
@@ -65,7 +67,8 @@ export function openStore(target: StoreTarget, options: { threadLock?: ThreadLoc
     async ping() {
       await sql`SELECT 1`.execute(db);
     },
-    writersWaiting: () => options.threadLock?.othersWaiting() ?? false,
+    writersWaiting: () => options.threadLock?.othersWaiting() ?? 0,
+    announceWaitingWrites: (writes) => options.threadLock?.announce(writes),
     close: () => db.destroy(),
   };
 }

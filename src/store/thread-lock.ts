@@ -10,16 +10,22 @@ import type { Driver } from 'kysely';
 export interface ThreadLock {
   acquire(): Promise<void>;
   release(): void;
-  /** On the thread that goes second: whether the first is waiting for the lock now (a long writer then commits what it has and lets it in). */
-  othersWaiting(): boolean;
+  /**
+   * On the thread that goes second: 0 when the first is not waiting for the lock, else how many
+   * writes wait behind its turn (at least 1), so a long writer commits what it has and lets it in.
+   */
+  othersWaiting(): number;
+  /** On the thread that goes first: how many writes wait for its next turn (see `othersWaiting`). */
+  announce(writes: number): void;
 }
 
 const HELD = 0;
 const WAITING_FIRST = 1;
+const DEMAND = 2;
 
 /** The shared memory of a `ThreadLock`, handed to the other thread in its `workerData`. */
 export function createThreadLockMemory(): SharedArrayBuffer {
-  return new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT);
+  return new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
 }
 
 export function threadLock(memory: SharedArrayBuffer, options: { first: boolean }): ThreadLock {
@@ -50,7 +56,8 @@ export function threadLock(memory: SharedArrayBuffer, options: { first: boolean 
       Atomics.store(cells, HELD, 0);
       Atomics.notify(cells, HELD);
     },
-    othersWaiting: () => !options.first && Atomics.load(cells, WAITING_FIRST) > 0,
+    othersWaiting: () => (!options.first && Atomics.load(cells, WAITING_FIRST) > 0 ? Math.max(1, Atomics.load(cells, DEMAND)) : 0),
+    announce: (writes) => { if (options.first) Atomics.store(cells, DEMAND, writes); },
   };
 }
 
