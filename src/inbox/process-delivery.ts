@@ -12,6 +12,7 @@ import { enqueueRulesForNew } from './automation/run-rules.ts';
 import { currentCharter } from './automation/charters.ts';
 import { assignedEvents, assignWithin, teamForChannel } from './auto-assign.ts';
 import { emitWebhookEvent, subscribedEvents } from '../webhooks/index.ts';
+import { splitIntoLanes, threadKeys } from './delivery-lanes.ts';
 
 export const PROCESS_QUEUE = 'inbound.process';
 export const PROFILE_QUEUE = 'contact.profile';
@@ -21,12 +22,25 @@ export const PROFILE_QUEUE = 'contact.profile';
  * for it (about a millisecond of work per delivery).
  */
 const DELIVERIES_PER_TRANSACTION = 16;
+/**
+ * On PostgreSQL (pg-boss), processing jobs fetched at once, and lanes of deliveries written
+ * side by side, each on its own connection of the pool (10). A batch is settled before the
+ * next is fetched, so a batch's longest lane sets the pace; the lease (30 s) bounds a batch.
+ */
+export const PROCESS_BATCH_JOBS = 16;
+export const PROCESS_LANES = 4;
 
 const key = z.string().min(1).max(200);
 /** `inbound.process`: the stored deliveries to process, in one job per recorded batch. */
 export const processJob = jobType(PROCESS_QUEUE, z.object({ eventIds: z.array(key).min(1).max(1000) }));
 /** `contact.profile`: ask the platform for the name of a customer a payload left nameless. */
 export const profileJob = jobType(PROFILE_QUEUE, z.object({ workspaceId: key, channelId: key, externalId: key, surface: key }));
+
+/** The processing job as it is run: its payload's deliveries, and which attempt this is. */
+export interface DeliveryJob {
+  eventIds: string[];
+  job: JobContext & { maxAttempts: number };
+}
 
 /**
  * The job behind every accepted webhook: parse the stored deliveries, route each item to its
@@ -39,10 +53,31 @@ export const profileJob = jobType(PROFILE_QUEUE, z.object({ workspaceId: key, ch
  * when the batch fails, each delivery is tried alone so one bad delivery holds back no other.
  */
 export async function processDeliveries(deps: InboxDeps, eventIds: string[], job: JobContext & { maxAttempts: number }): Promise<void> {
-  const rows = await deps.db.selectFrom('inbound_events').selectAll().where('id', 'in', eventIds).execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const [outcome] = await processDeliveryJobs(deps, [{ eventIds, job }], 1);
+  if (outcome?.status === 'rejected') throw outcome.reason;
+}
+
+/**
+ * Several processing jobs fetched together, oldest first (pg-boss): their deliveries, in that
+ * order, are split into `lanes` that run side by side on their own connections
+ * (`splitIntoLanes`): the deliveries that touch the same contact, conversation or message
+ * share a lane and keep their arrival order in it, so per conversation the order is the one
+ * of a single lane (ADR XXXX). Each lane writes its deliveries as `processDeliveries` does.
+ * Answers one outcome per job: rejected (to be retried) when one of its deliveries failed
+ * before its last attempt.
+ */
+export async function processDeliveryJobs(deps: InboxDeps, jobs: readonly DeliveryJob[], lanes: number): Promise<PromiseSettledResult<void>[]> {
+  // A delivery named by several jobs is processed once, at its first place, on that job's attempt.
+  const jobOf = new Map<string, DeliveryJob>();
+  for (const job of jobs) for (const eventId of job.eventIds) if (!jobOf.has(eventId)) jobOf.set(eventId, job);
+  const ids = [...jobOf.keys()];
+  const byId = new Map<string, InboundEventsTable>();
+  for (let start = 0; start < ids.length; start += 1000) {
+    const rows = await deps.db.selectFrom('inbound_events').selectAll().where('id', 'in', ids.slice(start, start + 1000)).execute();
+    for (const row of rows) byId.set(row.id, row);
+  }
   const parsed: Parsed[] = [];
-  for (const eventId of new Set(eventIds)) {
+  for (const eventId of ids) {
     const event = byId.get(eventId);
     if (!event || event.status === 'processed' || event.status === 'ignored') continue;
     const provider = deps.channels.require(event.provider);
@@ -53,7 +88,22 @@ export async function processDeliveries(deps: InboxDeps, eventIds: string[], job
     }
   }
   // The processed ones are skipped on the retry; only the failed ones run again.
-  const failures: unknown[] = [];
+  const failures = new Map<string, unknown>();
+  const attemptOf = (eventId: string) => jobOf.get(eventId)!.job;
+  const ran = await Promise.allSettled(splitIntoLanes(parsed, (one) => threadKeys(one.items), lanes).map((lane) => ingestLane(deps, lane, attemptOf, failures)));
+  const broken = ran.find((result) => result.status === 'rejected');
+  if (broken) throw broken.reason;
+  return jobs.map((job) => {
+    const failed = job.eventIds.find((eventId) => failures.has(eventId));
+    return failed === undefined ? { status: 'fulfilled', value: undefined } : { status: 'rejected', reason: failures.get(failed) };
+  });
+}
+
+/** One lane's deliveries, in order, `DELIVERIES_PER_TRANSACTION` per transaction; the failures are kept by delivery. */
+async function ingestLane(deps: InboxDeps, parsed: Parsed[], attemptOf: (eventId: string) => JobContext & { maxAttempts: number }, failures: Map<string, unknown>): Promise<void> {
+  const failed = async (eventId: string, error: unknown) => {
+    if (await failsTheJob(deps, eventId, error, attemptOf(eventId))) failures.set(eventId, error);
+  };
   for (let start = 0; start < parsed.length; start += DELIVERIES_PER_TRANSACTION) {
     const chunk = parsed.slice(start, start + DELIVERIES_PER_TRANSACTION);
     try {
@@ -61,7 +111,7 @@ export async function processDeliveries(deps: InboxDeps, eventIds: string[], job
       continue;
     } catch (error) {
       if (chunk.length === 1) {
-        failures.push(...(await failedOrThrown(deps, chunk[0]!.event.id, error, job)));
+        await failed(chunk[0]!.event.id, error);
         continue;
       }
     }
@@ -69,11 +119,10 @@ export async function processDeliveries(deps: InboxDeps, eventIds: string[], job
       try {
         await ingestDeliveries(deps, [one]);
       } catch (error) {
-        failures.push(...(await failedOrThrown(deps, one.event.id, error, job)));
+        await failed(one.event.id, error);
       }
     }
   }
-  if (failures.length > 0) throw failures[0];
 }
 
 interface Parsed {
@@ -81,11 +130,11 @@ interface Parsed {
   items: InboundItem[];
 }
 
-/** A failure on the last attempt parks the delivery; before it, the error is answered, to fail the job so it runs again. */
-async function failedOrThrown(deps: InboxDeps, eventId: string, error: unknown, job: JobContext & { maxAttempts: number }): Promise<unknown[]> {
-  if (job.attempt < job.maxAttempts) return [error];
+/** Before the last attempt, a failure fails the job, so it runs again (true); on the last one it parks the delivery (false). */
+async function failsTheJob(deps: InboxDeps, eventId: string, error: unknown, job: JobContext & { maxAttempts: number }): Promise<boolean> {
+  if (job.attempt < job.maxAttempts) return true;
   await park(deps.db, eventId, error, deps.clock.now());
-  return [];
+  return false;
 }
 
 /** What the deliveries of one transaction look up once and share: channels, classifiers, charters, subscriptions, rules, teams. */
