@@ -9,10 +9,16 @@ export interface ThreadInput {
   threadKey: string;
   contactId: string | null;
   postId?: string | null;
+  /** Most likely a new thread (a top-level comment): insert first, and read only if it exists. */
+  likelyNew?: boolean;
 }
 
 /** Finds or opens the conversation of a thread. */
 export async function ensureConversation(db: Db, channel: ChannelRef, thread: ThreadInput, now: number): Promise<{ id: string; created: boolean }> {
+  if (thread.likelyNew) {
+    const id = await insertConversation(db, channel, thread, now);
+    if (id) return { id, created: true };
+  }
   const existing = await db.selectFrom('conversations').select(['id', 'contact_id'])
     .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_thread_id', '=', thread.threadKey)
     .executeTakeFirst();
@@ -23,13 +29,19 @@ export async function ensureConversation(db: Db, channel: ChannelRef, thread: Th
     }
     return { id: existing.id, created: false };
   }
-  const id = newId(now);
-  await db.insertInto('conversations').values({
-    workspace_id: channel.workspaceId, id, channel_id: channel.channelId, contact_id: thread.contactId, kind: thread.kind, status: 'open',
+  const id = await insertConversation(db, channel, thread, now);
+  if (!id) throw new Error(`conversation ${thread.threadKey} was opened meanwhile`);
+  return { id, created: true };
+}
+
+/** The conversation's row, unless its thread already has one (then null). */
+async function insertConversation(db: Db, channel: ChannelRef, thread: ThreadInput, now: number): Promise<string | null> {
+  const inserted = await db.insertInto('conversations').values({
+    workspace_id: channel.workspaceId, id: newId(now), channel_id: channel.channelId, contact_id: thread.contactId, kind: thread.kind, status: 'open',
     external_thread_id: thread.threadKey, subject: null, assignee_id: null, priority: 0, snoozed_until: null, last_message_at: null,
     created_at: now, updated_at: now, post_id: thread.postId ?? null, last_inbound_at: null, linked_conversation_id: null,
-  }).execute();
-  return { id, created: true };
+  }).onConflict((oc) => oc.columns(['workspace_id', 'channel_id', 'external_thread_id']).where('external_thread_id', 'is not', null).doNothing()).returning('id').executeTakeFirst();
+  return inserted?.id ?? null;
 }
 
 /**

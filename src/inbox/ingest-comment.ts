@@ -23,7 +23,7 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
   if (known) return applyChange(db, channel, known, item, now);
   if (item.byAccount && (await matchOwnReply(db, channel, item))) return [];
 
-  const postId = await ensurePost(db, channel, item.post, now);
+  const postId = await (ctx.post ?? ((post) => ensurePost(db, channel, post, now)))(item.post);
   const contactId = item.byAccount ? null : await ensureContact(db, channel, item.author, now, nameless && ((externalId) => nameless(externalId, item.surface)));
   // A reply joins its parent's conversation when we know the parent, whatever the thread key says.
   const parent = item.parentExternalId
@@ -35,6 +35,8 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
     : await ensureConversation(db, channel, {
       kind: 'public', threadKey: `comment:${item.threadExternalId}`, postId,
       contactId: item.parentExternalId === null ? contactId : null,
+      // A top-level comment opens its thread, unless one of its replies came first.
+      likelyNew: item.parentExternalId === null,
     }, now);
   if (conversation.created && !item.byAccount) await ctx.newConversation?.(conversation.id);
   const id = newId(now);

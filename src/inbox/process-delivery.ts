@@ -7,7 +7,7 @@ import { applyCharter, type CommentForCharter } from './apply-charter.ts';
 import type { ChannelRef } from './contacts.ts';
 import { ingestMessage } from './ingest-message.ts';
 import { ingestComment } from './ingest-comment.ts';
-import { countReaction, recordReactionAuthor } from './posts.ts';
+import { countReaction, ensurePost, recordReactionAuthor } from './posts.ts';
 import { enqueueRulesForNew } from './automation/run-rules.ts';
 import { currentCharter } from './automation/charters.ts';
 import { assignedEvents, assignWithin, teamForChannel } from './auto-assign.ts';
@@ -162,6 +162,8 @@ function batchReads(deps: InboxDeps, trx: Db) {
       return teamForChannel(trx, workspaceId, channelId);
     }),
     rules: new Map<string, boolean>(),
+    // The post's id, per channel and post; a payload bringing text or a link it lacked goes to the database.
+    posts: new Map<string, Promise<string>>(),
   };
 }
 
@@ -182,7 +184,13 @@ async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[]): Promise<void
           opened.push({ channel, conversationId });
           await emitWebhookEvent(deps, trx, channel.workspaceId, 'conversation.created', { conversationId }, { subscribed });
         };
-        const created = await ingestItem(trx, channel, item, now, { nameless, classifier: await reads.classifier(channel.workspaceId), newComment, newConversation });
+        const post = (target: { externalId: string; text?: string | undefined; permalink?: string | undefined }) => {
+          const key = `${channel.channelId}\n${target.externalId}\n${target.text ? 't' : ''}${target.permalink ? 'p' : ''}`;
+          let id = reads.posts.get(key);
+          if (!id) reads.posts.set(key, (id = ensurePost(trx, channel, target, now)));
+          return id;
+        };
+        const created = await ingestItem(trx, channel, item, now, { nameless, classifier: await reads.classifier(channel.workspaceId), newComment, newConversation, post });
         // Rules run in their own job, queued with the message: accepted means they will run.
         await enqueueRulesForNew(deps.queue, trx, created, reads.rules);
         for (const e of created) if (e.type === 'message.created' && e.data.direction === 'in') await emitWebhookEvent(deps, trx, e.workspaceId, 'message.received', { messageId: e.data.messageId }, { subscribed });
