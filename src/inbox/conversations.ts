@@ -1,5 +1,6 @@
+import { sql } from 'kysely';
 import { newId } from '../kernel/index.ts';
-import type { ConversationsTable, Db } from '../store/index.ts';
+import type { Db } from '../store/index.ts';
 import type { ChannelRef } from './contacts.ts';
 
 export interface ThreadInput {
@@ -8,6 +9,8 @@ export interface ThreadInput {
   threadKey: string;
   contactId: string | null;
   postId?: string | null;
+  /** Most likely a new thread (a top-level comment): insert first, and read only if it exists. */
+  likelyNew?: boolean;
 }
 
 /** A new message's effect on its conversation's clocks (see `touchConversation`). */
@@ -17,15 +20,17 @@ export interface MessageClock {
   sentiment?: Sentiment | undefined;
 }
 
-type ClockRow = Pick<ConversationsTable, 'last_message_at' | 'last_inbound_at' | 'status' | 'worst_sentiment'>;
-
 /**
  * Finds or opens the conversation of a thread. With `message`, a conversation it opens is
- * written with that message's clocks at once (`touched`: no `touchConversation` to follow),
- * and one it finds comes with its clocks (`clocks`), so the touch needs no read.
+ * written with that message's clocks at once (`touched`: no `touchConversation` to follow).
  */
-export async function ensureConversation(db: Db, channel: ChannelRef, thread: ThreadInput, now: number, message?: MessageClock): Promise<{ id: string; created: boolean; touched?: boolean; clocks?: ClockRow }> {
-  const existing = await db.selectFrom('conversations').select(['id', 'contact_id', 'last_message_at', 'last_inbound_at', 'status', 'worst_sentiment'])
+export async function ensureConversation(db: Db, channel: ChannelRef, thread: ThreadInput, now: number, message?: MessageClock): Promise<{ id: string; created: boolean; touched?: boolean }> {
+  const touched = message !== undefined;
+  if (thread.likelyNew) {
+    const id = await insertConversation(db, channel, thread, now, message);
+    if (id) return { id, created: true, touched };
+  }
+  const existing = await db.selectFrom('conversations').select(['id', 'contact_id'])
     .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_thread_id', '=', thread.threadKey)
     .executeTakeFirst();
   if (existing) {
@@ -33,43 +38,47 @@ export async function ensureConversation(db: Db, channel: ChannelRef, thread: Th
     if (!existing.contact_id && thread.contactId) {
       await db.updateTable('conversations').set({ contact_id: thread.contactId }).where('workspace_id', '=', channel.workspaceId).where('id', '=', existing.id).execute();
     }
-    const { id, contact_id: _contact, ...clocks } = existing;
-    return { id, created: false, clocks };
+    return { id: existing.id, created: false };
   }
-  const id = newId(now);
-  const opened: ClockRow = { last_message_at: null, last_inbound_at: null, status: 'open', worst_sentiment: null };
-  await db.insertInto('conversations').values({
-    workspace_id: channel.workspaceId, id, channel_id: channel.channelId, contact_id: thread.contactId, kind: thread.kind, status: 'open',
+  const id = await insertConversation(db, channel, thread, now, message);
+  if (!id) throw new Error(`conversation ${thread.threadKey} was opened meanwhile`);
+  return { id, created: true, touched };
+}
+
+/** The conversation's row, unless its thread already has one (then null). */
+async function insertConversation(db: Db, channel: ChannelRef, thread: ThreadInput, now: number, message: MessageClock | undefined): Promise<string | null> {
+  const inserted = await db.insertInto('conversations').values({
+    workspace_id: channel.workspaceId, id: newId(now), channel_id: channel.channelId, contact_id: thread.contactId, kind: thread.kind, status: 'open',
     external_thread_id: thread.threadKey, subject: null, assignee_id: null, priority: 0, snoozed_until: null, last_message_at: null,
     created_at: now, updated_at: now, post_id: thread.postId ?? null, last_inbound_at: null, linked_conversation_id: null,
-    ...(message ? clocksAfter(opened, message, now) : {}),
-  }).execute();
-  return { id, created: true, touched: message !== undefined };
+    // The clocks `touchConversation` would give a new row for its first message.
+    ...(message ? {
+      last_message_at: message.at,
+      ...(message.inbound ? { last_inbound_at: message.at, ...(message.sentiment ? { sentiment: message.sentiment, worst_sentiment: message.sentiment } : {}) } : {}),
+    } : {}),
+  }).onConflict((oc) => oc.columns(['workspace_id', 'channel_id', 'external_thread_id']).where('external_thread_id', 'is not', null).doNothing()).returning('id').executeTakeFirst();
+  return inserted?.id ?? null;
 }
 
 /**
  * Moves a conversation's clocks for a new message. A customer writing again reopens a
- * resolved, pending or snoozed conversation. `clocks`: the row as `ensureConversation` read it
- * in this transaction, to spare the read.
+ * resolved, pending or snoozed conversation. One statement, computed from the row as it is
+ * (a round trip less per message than reading it first).
  */
-export async function touchConversation(db: Db, workspaceId: string, conversationId: string, message: MessageClock, now: number, clocks?: ClockRow): Promise<void> {
-  const row = clocks ?? await db.selectFrom('conversations').select(['last_message_at', 'last_inbound_at', 'status', 'worst_sentiment'])
-    .where('workspace_id', '=', workspaceId).where('id', '=', conversationId).executeTakeFirstOrThrow();
-  await db.updateTable('conversations').set(clocksAfter(row, message, now))
-    .where('workspace_id', '=', workspaceId).where('id', '=', conversationId).execute();
-}
-
-function clocksAfter(row: ClockRow, message: MessageClock, now: number) {
-  // Sentiment rolls up in the same write: the latest customer message's, and the worst seen.
-  const latest = message.inbound && message.sentiment && message.at >= (row.last_inbound_at ?? 0);
-  const worse = message.sentiment && (row.worst_sentiment === null || rank[message.sentiment] < rank[row.worst_sentiment]);
-  return {
-    last_message_at: Math.max(row.last_message_at ?? 0, message.at),
-    ...(message.inbound ? { last_inbound_at: Math.max(row.last_inbound_at ?? 0, message.at), status: 'open' as const, snoozed_until: null } : {}),
-    ...(latest ? { sentiment: message.sentiment } : {}),
-    ...(message.inbound && worse ? { worst_sentiment: message.sentiment } : {}),
+export async function touchConversation(db: Db, workspaceId: string, conversationId: string, message: MessageClock, now: number): Promise<void> {
+  const { at, sentiment } = message;
+  const later = (column: 'last_message_at' | 'last_inbound_at') => sql<number>`CASE WHEN coalesce(${sql.ref(column)}, 0) > ${at} THEN ${sql.ref(column)} ELSE ${at} END`;
+  const result = await db.updateTable('conversations').set({
+    last_message_at: later('last_message_at'),
+    ...(message.inbound ? { last_inbound_at: later('last_inbound_at'), status: 'open' as const, snoozed_until: null } : {}),
+    // Sentiment rolls up in the same write: the latest customer message's, and the worst seen.
+    ...(message.inbound && sentiment ? {
+      sentiment: sql<Sentiment>`CASE WHEN ${at} >= coalesce(last_inbound_at, 0) THEN ${sentiment} ELSE sentiment END`,
+      worst_sentiment: sql<Sentiment>`CASE WHEN worst_sentiment IS NULL OR (CASE worst_sentiment WHEN 'negative' THEN 0 WHEN 'neutral' THEN 1 ELSE 2 END) > ${rank[sentiment]} THEN ${sentiment} ELSE worst_sentiment END`,
+    } : {}),
     updated_at: now,
-  };
+  }).where('workspace_id', '=', workspaceId).where('id', '=', conversationId).executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) throw new Error(`conversation ${conversationId} not found`);
 }
 
 type Sentiment = 'negative' | 'neutral' | 'positive';

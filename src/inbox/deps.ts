@@ -41,6 +41,8 @@ export interface IngestContext {
   nameless?: ((externalId: string, surface: string) => Promise<void>) | undefined;
   /** A new customer comment, to check against the charter (hide or flag). */
   newComment?: ((comment: CommentForCharter) => Promise<void>) | undefined;
+  /** The post a comment belongs to (`ensurePost`), read once per transaction by the processing job. */
+  post?: ((post: { externalId: string; text?: string | undefined; permalink?: string | undefined }) => Promise<string>) | undefined;
   /** A conversation a customer just opened, to route (`routing.assign`, in the same transaction). */
   newConversation?: ((conversationId: string) => Promise<void>) | undefined;
 }

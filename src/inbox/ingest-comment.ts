@@ -23,7 +23,7 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
   if (known) return applyChange(db, channel, known, item, now);
   if (item.byAccount && (await matchOwnReply(db, channel, item))) return [];
 
-  const postId = await ensurePost(db, channel, item.post, now);
+  const postId = await (ctx.post ?? ((post) => ensurePost(db, channel, post, now)))(item.post);
   const contactId = item.byAccount ? null : await ensureContact(db, channel, item.author, now, nameless && ((externalId) => nameless(externalId, item.surface)));
   // A reply joins its parent's conversation when we know the parent, whatever the thread key says.
   const parent = item.parentExternalId
@@ -33,10 +33,12 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
   const classification = item.byAccount ? {} : classificationColumns(ctx.classifier, item.text ?? '');
   const clock = { at: item.occurredAt, inbound: !item.byAccount, sentiment: classification.sentiment };
   const conversation = parent
-    ? { id: parent.conversation_id, created: false, touched: false, clocks: undefined }
+    ? { id: parent.conversation_id, created: false, touched: false }
     : await ensureConversation(db, channel, {
       kind: 'public', threadKey: `comment:${item.threadExternalId}`, postId,
       contactId: item.parentExternalId === null ? contactId : null,
+      // A top-level comment opens its thread, unless one of its replies came first.
+      likelyNew: item.parentExternalId === null,
     }, now, clock);
   if (conversation.created && !item.byAccount) await ctx.newConversation?.(conversation.id);
   const id = newId(now);
@@ -52,7 +54,7 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
   }).execute();
   // A hide or removal that beat its comment here still belongs in the moderation log.
   if (status !== 'visible') await logPlatformModeration(db, channel, { id, conversation_id: conversation.id, text: item.text ?? '' }, status, now);
-  if (!conversation.touched) await touchConversation(db, channel.workspaceId, conversation.id, clock, now, conversation.clocks);
+  if (!conversation.touched) await touchConversation(db, channel.workspaceId, conversation.id, clock, now);
   if (!item.byAccount && status === 'visible' && item.text && ctx.newComment) {
     await ctx.newComment({ messageId: id, conversationId: conversation.id, externalId: item.externalId, surface: item.surface, text: item.text });
   }

@@ -36,7 +36,7 @@ export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageIt
     platform_updated_at: item.occurredAt, reply_to_external_id: item.replyToExternalId ?? null,
     ...classification,
   }).execute();
-  if (!conversation.touched) await touchConversation(db, channel.workspaceId, conversation.id, clock, now, conversation.clocks);
+  if (!conversation.touched) await touchConversation(db, channel.workspaceId, conversation.id, clock, now);
   return [{ workspaceId: channel.workspaceId, type: 'message.created', data: { conversationId: conversation.id, messageId: id, direction: item.direction } }];
 }
 

@@ -1,6 +1,6 @@
 import { defineJob, definePeriodicJob, LONG_RUN, type JobDefinition } from '../jobs/index.ts';
 import type { InboxDeps } from './deps.ts';
-import { mergeProcessJobs, processDeliveries, processJob, profileJob } from './process-delivery.ts';
+import { mergeProcessJobs, PROCESS_BATCH_JOBS, PROCESS_LANES, processDeliveries, processDeliveryJobs, processJob, profileJob } from './process-delivery.ts';
 import { PROCESS_ATTEMPTS } from './record-delivery.ts';
 import { fetchProfile } from './fetch-profile.ts';
 import { deliverOutbound, sendJob } from './deliver-outbound.ts';
@@ -22,8 +22,17 @@ import { refreshSlaMetrics } from './sla-metrics.ts';
  */
 export function inboxJobs(inbox: InboxDeps, wiring: { rules: RulesDeps; onSlaEvent: OnSlaEvent }): JobDefinition<any>[] {
   return [
-    // A burst's recorded batches run together (SQLite queue): one claim and bigger transactions.
-    defineJob({ ...processJob, work: { together: { max: 16, merge: mergeProcessJobs } }, handler: ({ eventIds }, job) => processDeliveries(inbox, eventIds, { ...job, maxAttempts: PROCESS_ATTEMPTS }) }),
+    defineJob({
+      ...processJob,
+      handler: ({ eventIds }, job) => processDeliveries(inbox, eventIds, { ...job, maxAttempts: PROCESS_ATTEMPTS }),
+      // SQLite: a burst's recorded batches run together (one claim, bigger transactions; ADR 0024).
+      work: { together: { max: 16, merge: mergeProcessJobs } },
+      // pg-boss: several jobs at once, oldest first, their deliveries in lanes by conversation (ADR 0026).
+      batch: {
+        size: PROCESS_BATCH_JOBS,
+        handler: (jobs) => processDeliveryJobs(inbox, jobs.map(({ payload, job }) => ({ eventIds: payload.eventIds, job: { ...job, maxAttempts: PROCESS_ATTEMPTS } })), PROCESS_LANES),
+      },
+    }),
     defineJob({ ...profileJob, handler: (payload) => fetchProfile(inbox, payload) }),
     defineJob({ ...sendJob, handler: (payload, job) => deliverOutbound(inbox, payload, job), work: { concurrency: 2 } }),
     defineJob({

@@ -13,12 +13,16 @@ export async function ensurePost(db: Db, channel: ChannelRef, post: { externalId
     }
     return existing.id;
   }
-  const id = newId(now);
-  await db.insertInto('posts').values({
-    workspace_id: channel.workspaceId, id, channel_id: channel.channelId, external_id: post.externalId,
+  // Comments of one post are ingested side by side (src/inbox/delivery-lanes.ts): when another
+  // lane inserts the post first, PostgreSQL waits for its commit and this insert does nothing.
+  const inserted = await db.insertInto('posts').values({
+    workspace_id: channel.workspaceId, id: newId(now), channel_id: channel.channelId, external_id: post.externalId,
     text: post.text ?? null, permalink: post.permalink ?? null, reactions: '{}', created_at: now, updated_at: now,
-  }).execute();
-  return id;
+  }).onConflict((oc) => oc.columns(['workspace_id', 'channel_id', 'external_id']).doNothing()).returning('id').executeTakeFirst();
+  if (inserted) return inserted.id;
+  const other = await db.selectFrom('posts').select('id')
+    .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_id', '=', post.externalId).executeTakeFirstOrThrow();
+  return other.id;
 }
 
 /** Reactions are counted on the post; they never open a conversation. */

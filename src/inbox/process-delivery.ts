@@ -7,11 +7,12 @@ import { applyCharter, type CommentForCharter } from './apply-charter.ts';
 import type { ChannelRef } from './contacts.ts';
 import { ingestMessage } from './ingest-message.ts';
 import { ingestComment } from './ingest-comment.ts';
-import { countReaction, recordReactionAuthor } from './posts.ts';
+import { countReaction, ensurePost, recordReactionAuthor } from './posts.ts';
 import { enqueueRulesForNew } from './automation/run-rules.ts';
 import { currentCharter } from './automation/charters.ts';
 import { assignedEvents, assignWithin, teamForChannel } from './auto-assign.ts';
 import { emitWebhookEvent, subscribedEvents } from '../webhooks/index.ts';
+import { splitIntoLanes, threadKeys } from './delivery-lanes.ts';
 
 export const PROCESS_QUEUE = 'inbound.process';
 export const PROFILE_QUEUE = 'contact.profile';
@@ -32,16 +33,31 @@ const DELIVERIES_PER_TRANSACTION_YIELDING = 64;
 const GIVE_WAY_AFTER_MS = 8;
 /** A burst: this many acknowledgements waiting make a transaction give way after the delivery in progress. */
 const BURST_WAITING = 16;
+/**
+ * On PostgreSQL (pg-boss), processing jobs fetched at once, and lanes of deliveries written
+ * side by side, each on its own connection of the pool (10). A batch is settled before the
+ * next is fetched, so its longest lane sets the pace, and it must end within the lease
+ * (30 s): 8 jobs of at most 500 deliveries (the recorder's largest batch) would take about 15 s at
+ * the ~300 deliveries/s measured on a loaded 2-core machine. At 1,000/s jobs hold a handful.
+ */
+export const PROCESS_BATCH_JOBS = 8;
+export const PROCESS_LANES = 4;
 
 const key = z.string().min(1).max(200);
 /** `inbound.process`: the stored deliveries to process, in one job per recorded batch. */
 export const processJob = jobType(PROCESS_QUEUE, z.object({ eventIds: z.array(key).min(1).max(1000) }));
-/** Several `inbound.process` jobs as one, their deliveries in the jobs' order; refused (each then runs alone) past one job's limit. */
+/** Several `inbound.process` jobs as one (the SQLite queue's `together`), their deliveries in the jobs' order; refused (each then runs alone) past one job's limit. */
 export function mergeProcessJobs(payloads: unknown[]): { eventIds: string[] } {
   return processJob.schema.parse({ eventIds: payloads.flatMap((payload) => processJob.schema.parse(payload).eventIds) });
 }
 /** `contact.profile`: ask the platform for the name of a customer a payload left nameless. */
 export const profileJob = jobType(PROFILE_QUEUE, z.object({ workspaceId: key, channelId: key, externalId: key, surface: key }));
+
+/** The processing job as it is run: its payload's deliveries, and which attempt this is. */
+export interface DeliveryJob {
+  eventIds: string[];
+  job: JobContext & { maxAttempts: number };
+}
 
 /**
  * The job behind every accepted webhook: parse the stored deliveries, route each item to its
@@ -54,10 +70,31 @@ export const profileJob = jobType(PROFILE_QUEUE, z.object({ workspaceId: key, ch
  * when the batch fails, each delivery is tried alone so one bad delivery holds back no other.
  */
 export async function processDeliveries(deps: InboxDeps, eventIds: string[], job: JobContext & { maxAttempts: number }): Promise<void> {
-  const rows = await deps.db.selectFrom('inbound_events').selectAll().where('id', 'in', eventIds).execute();
-  const byId = new Map(rows.map((row) => [row.id, row]));
+  const [outcome] = await processDeliveryJobs(deps, [{ eventIds, job }], 1);
+  if (outcome?.status === 'rejected') throw outcome.reason;
+}
+
+/**
+ * Several processing jobs fetched together, oldest first (pg-boss): their deliveries, in that
+ * order, are split into `lanes` that run side by side on their own connections
+ * (`splitIntoLanes`): the deliveries that touch the same contact, conversation or message
+ * share a lane and keep their arrival order in it, so per conversation the order is the one
+ * of a single lane (ADR 0026). Each lane writes its deliveries as `processDeliveries` does.
+ * Answers one outcome per job: rejected (to be retried) when one of its deliveries failed
+ * before its last attempt.
+ */
+export async function processDeliveryJobs(deps: InboxDeps, jobs: readonly DeliveryJob[], lanes: number): Promise<PromiseSettledResult<void>[]> {
+  // A delivery named by several jobs is processed once, at its first place, on that job's attempt.
+  const jobOf = new Map<string, DeliveryJob>();
+  for (const job of jobs) for (const eventId of job.eventIds) if (!jobOf.has(eventId)) jobOf.set(eventId, job);
+  const ids = [...jobOf.keys()];
+  const byId = new Map<string, InboundEventsTable>();
+  for (let start = 0; start < ids.length; start += 1000) {
+    const rows = await deps.db.selectFrom('inbound_events').selectAll().where('id', 'in', ids.slice(start, start + 1000)).execute();
+    for (const row of rows) byId.set(row.id, row);
+  }
   const parsed: Parsed[] = [];
-  for (const eventId of new Set(eventIds)) {
+  for (const eventId of ids) {
     const event = byId.get(eventId);
     if (!event || event.status === 'processed' || event.status === 'ignored') continue;
     const provider = deps.channels.require(event.provider);
@@ -77,7 +114,23 @@ export async function processDeliveries(deps: InboxDeps, eventIds: string[], job
     published = published.then(() => publishAll(deps.bus, events)).catch((error: unknown) => { deps.logger.error({ err: error }, 'could not publish the realtime events of processed deliveries'); });
   };
   // The processed ones are skipped on the retry; only the failed ones run again.
-  const failures: unknown[] = [];
+  const failures = new Map<string, unknown>();
+  const attemptOf = (eventId: string) => jobOf.get(eventId)!.job;
+  const ran = await Promise.allSettled(splitIntoLanes(parsed, (one) => threadKeys(one.items), lanes).map((lane) => ingestLane(deps, lane, attemptOf, failures, publish)));
+  await published;
+  const broken = ran.find((result) => result.status === 'rejected');
+  if (broken) throw broken.reason;
+  return jobs.map((job) => {
+    const failed = job.eventIds.find((eventId) => failures.has(eventId));
+    return failed === undefined ? { status: 'fulfilled', value: undefined } : { status: 'rejected', reason: failures.get(failed) };
+  });
+}
+
+/** One lane's deliveries, in order, `DELIVERIES_PER_TRANSACTION` per transaction; the failures are kept by delivery. */
+async function ingestLane(deps: InboxDeps, parsed: Parsed[], attemptOf: (eventId: string) => JobContext & { maxAttempts: number }, failures: Map<string, unknown>, publish: (events: PendingEvent[]) => void): Promise<void> {
+  const failed = async (eventId: string, error: unknown) => {
+    if (await failsTheJob(deps, eventId, error, attemptOf(eventId))) failures.set(eventId, error);
+  };
   const perTransaction = deps.writersWaiting ? DELIVERIES_PER_TRANSACTION_YIELDING : DELIVERIES_PER_TRANSACTION;
   for (let start = 0; start < parsed.length;) {
     const chunk = parsed.slice(start, start + perTransaction);
@@ -87,7 +140,7 @@ export async function processDeliveries(deps: InboxDeps, eventIds: string[], job
     } catch (error) {
       start += chunk.length;
       if (chunk.length === 1) {
-        failures.push(...(await failedOrThrown(deps, chunk[0]!.event.id, error, job)));
+        await failed(chunk[0]!.event.id, error);
         continue;
       }
     }
@@ -95,12 +148,10 @@ export async function processDeliveries(deps: InboxDeps, eventIds: string[], job
       try {
         await ingestDeliveries(deps, [one], publish);
       } catch (error) {
-        failures.push(...(await failedOrThrown(deps, one.event.id, error, job)));
+        await failed(one.event.id, error);
       }
     }
   }
-  await published;
-  if (failures.length > 0) throw failures[0];
 }
 
 interface Parsed {
@@ -108,11 +159,11 @@ interface Parsed {
   items: InboundItem[];
 }
 
-/** A failure on the last attempt parks the delivery; before it, the error is answered, to fail the job so it runs again. */
-async function failedOrThrown(deps: InboxDeps, eventId: string, error: unknown, job: JobContext & { maxAttempts: number }): Promise<unknown[]> {
-  if (job.attempt < job.maxAttempts) return [error];
+/** Before the last attempt, a failure fails the job, so it runs again (true); on the last one it parks the delivery (false). */
+async function failsTheJob(deps: InboxDeps, eventId: string, error: unknown, job: JobContext & { maxAttempts: number }): Promise<boolean> {
+  if (job.attempt < job.maxAttempts) return true;
   await park(deps.db, eventId, error, deps.clock.now());
-  return [];
+  return false;
 }
 
 /** What the deliveries of one transaction look up once and share: channels, classifiers, charters, subscriptions, rules, teams. */
@@ -138,7 +189,14 @@ function batchReads(deps: InboxDeps, trx: Db) {
       return teamForChannel(trx, workspaceId, channelId);
     }),
     rules: new Map<string, boolean>(),
+    // The post's id, per channel and post; a payload bringing text or a link it lacked goes to the database.
+    posts: new Map<string, Promise<string>>(),
   };
+}
+
+/** Whether a transaction that has run `elapsedMs` commits now for the `waiting` acknowledgements. */
+function givesWay(waiting: number, elapsedMs: number): boolean {
+  return waiting > 0 && (waiting >= BURST_WAITING || elapsedMs >= GIVE_WAY_AFTER_MS);
 }
 
 /**
@@ -146,11 +204,6 @@ function batchReads(deps: InboxDeps, trx: Db) {
  * them, or fewer when webhook acknowledgements wait for the write lock and the transaction has
  * run `GIVE_WAY_AFTER_MS`, or at once in a burst (the rest go in the next transaction).
  */
-/** Whether a transaction that has run `elapsedMs` commits now for the `waiting` acknowledgements. */
-function givesWay(waiting: number, elapsedMs: number): boolean {
-  return waiting > 0 && (waiting >= BURST_WAITING || elapsedMs >= GIVE_WAY_AFTER_MS);
-}
-
 async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (events: PendingEvent[]) => void): Promise<number> {
   const now = deps.clock.now();
   const started = performance.now();
@@ -172,7 +225,13 @@ async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (eve
           opened.push({ channel, conversationId });
           await emitWebhookEvent(deps, trx, channel.workspaceId, 'conversation.created', { conversationId }, { subscribed });
         };
-        const created = await ingestItem(trx, channel, item, now, { nameless, classifier: await reads.classifier(channel.workspaceId), newComment, newConversation });
+        const post = (target: { externalId: string; text?: string | undefined; permalink?: string | undefined }) => {
+          const key = `${channel.channelId}\n${target.externalId}\n${target.text ? 't' : ''}${target.permalink ? 'p' : ''}`;
+          let id = reads.posts.get(key);
+          if (!id) reads.posts.set(key, (id = ensurePost(trx, channel, target, now)));
+          return id;
+        };
+        const created = await ingestItem(trx, channel, item, now, { nameless, classifier: await reads.classifier(channel.workspaceId), newComment, newConversation, post });
         // Rules run in their own job, queued with the message: accepted means they will run.
         await enqueueRulesForNew(deps.queue, trx, created, reads.rules);
         for (const e of created) if (e.type === 'message.created' && e.data.direction === 'in') await emitWebhookEvent(deps, trx, e.workspaceId, 'message.received', { messageId: e.data.messageId }, { subscribed });

@@ -39,6 +39,29 @@ describe.each(dialects)('typed job definitions on %s', (dialect) => {
     expect(dead!.lastError).toContain('conversationId');
     expect(seen).toHaveLength(1);
   });
+
+  it('hands a batch definition its jobs together where the queue can (one at a time elsewhere), and parks a malformed one alone', async () => {
+    const queue = harness.openQueue();
+    const noteType = jobType(`test-note-${randomUUID().slice(0, 8)}`, z.strictObject({ n: z.number() }));
+    const calls: number[][] = [];
+    const note = defineJob({
+      ...noteType,
+      handler: async ({ n }) => { calls.push([n]); },
+      batch: { size: 8, handler: async (jobs) => { calls.push(jobs.map(({ payload }) => payload.n)); return jobs.map(() => ({ status: 'fulfilled', value: undefined })); } },
+    });
+    registerJobs(queue, [note]);
+    for (let n = 1; n <= 3; n++) {
+      await enqueueJob(queue, noteType, { n });
+      await new Promise((resolve) => setTimeout(resolve, 3));
+    }
+    const bad = await queue.enqueue(note.name, { n: 'quatre' }, { maxAttempts: 5, backoffMs: 60_000 });
+    await queue.start();
+    await waitFor(() => calls.flat().length === 3, 10_000, 'the three well-formed jobs');
+    await waitFor(async () => (await queue.listDead({ queue: note.name })).length === 1, 10_000, 'the malformed job dead');
+    expect(calls).toEqual(queue.workBatch ? [[1, 2, 3]] : [[1], [2], [3]]);
+    expect(queue.workBatch !== undefined).toBe(dialect === 'postgres');
+    expect((await queue.listDead({ queue: note.name }))[0]).toMatchObject({ id: bad, attempts: 1 });
+  });
 });
 
 describe('registerJobs', () => {

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError, parseInput } from '../kernel/index.ts';
-import type { EnqueueOptions, JobContext, Queue, WorkOptions } from './queue.ts';
+import type { BatchHandler, EnqueueOptions, JobContext, Queue, WorkOptions } from './queue.ts';
 import { periodicPayload, type PeriodicJob } from './periodic.ts';
 
 /**
@@ -26,6 +26,12 @@ export const jobType = <S extends z.ZodType>(name: string, schema: S): JobType<S
 export interface JobDefinition<S extends z.ZodType = z.ZodType> extends JobType<S> {
   handler: (payload: z.infer<S>, job: JobContext) => Promise<void>;
   work?: WorkOptions;
+  /**
+   * Takes up to `size` jobs at once, oldest first, where the queue can (`Queue.workBatch`,
+   * pg-boss); elsewhere `handler` runs them one at a time. Answers one outcome per job, in
+   * order: a rejected job alone is retried.
+   */
+  batch?: { size: number; handler: (jobs: Array<{ payload: z.infer<S>; job: JobContext }>) => Promise<PromiseSettledResult<void>[]> };
   /** Offered every so many milliseconds by each worker, under a singleton key. */
   everyMs?: number;
 }
@@ -58,9 +64,30 @@ export function registerJobs(queue: Queue, definitions: readonly JobDefinition<a
   for (const definition of definitions) {
     if (names.has(definition.name)) throw new Error(`Job ${definition.name} is defined twice`);
     names.add(definition.name);
-    queue.work(definition.name, async (payload, job) => definition.handler(checkPayload(definition, payload), job), definition.work);
+    if (definition.batch && queue.workBatch) queue.workBatch(definition.name, batchOf(definition, definition.batch.handler), { ...definition.work, batchSize: definition.batch.size });
+    else queue.work(definition.name, async (payload, job) => definition.handler(checkPayload(definition, payload), job), definition.work);
   }
   return definitions.flatMap((definition) => (definition.everyMs ? [{ queue: definition.name, everyMs: definition.everyMs }] : []));
+}
+
+/** A batch handler over checked payloads: a malformed job is rejected alone, the others are handled. */
+function batchOf<S extends z.ZodType>(type: JobType<S>, handler: NonNullable<JobDefinition<S>['batch']>['handler']): BatchHandler {
+  return async (jobs) => {
+    const outcomes: PromiseSettledResult<void>[] = [];
+    const valid: Array<{ index: number; payload: z.infer<S>; job: JobContext }> = [];
+    for (const [index, { payload, job }] of jobs.entries()) {
+      try {
+        valid.push({ index, payload: checkPayload(type, payload), job });
+        outcomes.push({ status: 'fulfilled', value: undefined });
+      } catch (error) {
+        outcomes.push({ status: 'rejected', reason: error });
+      }
+    }
+    if (valid.length === 0) return outcomes;
+    const answered = await handler(valid.map(({ payload, job }) => ({ payload, job })));
+    for (const [k, { index }] of valid.entries()) outcomes[index] = answered[k] ?? { status: 'rejected', reason: new Error('no outcome for this job') };
+    return outcomes;
+  };
 }
 
 /** Enqueues after checking the payload against the job's schema: a malformed job is refused at once. */

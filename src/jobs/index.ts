@@ -4,7 +4,7 @@
  * the driver: `sqlite` (a table in the embedded database, the default) or `pg-boss`
  * (PostgreSQL deployments). Handlers must be idempotent: a job can run again after a crash.
  */
-export type { Queue, WorkOptions, EnqueueOptions, JobContext, JobHandler, DeadJob } from './queue.ts';
+export type { Queue, WorkOptions, EnqueueOptions, JobContext, JobHandler, BatchJob, BatchHandler, DeadJob } from './queue.ts';
 export { DEFAULT_MAX_ATTEMPTS, DEFAULT_BACKOFF_MS } from './queue.ts';
 export { createSqliteQueue, type SqliteQueueOptions } from './sqlite/sqlite-queue.ts';
 export { createPgBossQueue, type PgBossQueueOptions } from './pg-boss/pg-boss-queue.ts';

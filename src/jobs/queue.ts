@@ -15,6 +15,14 @@ export interface Queue {
   enqueue(queue: string, payload: unknown, options?: EnqueueOptions): Promise<string | null>;
   /** Registers the handler of a queue; call before `start()`. */
   work(queue: string, handler: JobHandler, options?: WorkOptions): void;
+  /**
+   * Registers a handler that takes up to `batchSize` jobs of a queue at once, oldest first
+   * (pg-boss only; callers fall back to `work` where it is absent). One fetch at a time per
+   * process: the next batch is fetched once this one is settled, so a handler may rely on
+   * every earlier job of the batch, and of the batches before, having been tried. The
+   * handler answers one outcome per job, in order: a rejected job alone is failed and retried.
+   */
+  workBatch?(queue: string, handler: BatchHandler, options: WorkOptions & { batchSize: number }): void;
   /** Starts fetching jobs for the registered queues. */
   start(): Promise<void>;
   /** Stops fetching and waits for running handlers to settle. */
@@ -68,6 +76,15 @@ export interface JobContext {
 }
 
 export type JobHandler = (payload: unknown, job: JobContext) => Promise<void>;
+
+/** One job of a batch fetched together. */
+export interface BatchJob {
+  payload: unknown;
+  job: JobContext;
+}
+
+/** Handles jobs fetched together, oldest first; answers one settled outcome per job, in the same order. */
+export type BatchHandler = (jobs: BatchJob[]) => Promise<PromiseSettledResult<void>[]>;
 
 export interface DeadJob {
   id: string;

@@ -52,6 +52,37 @@ describe.runIf(hasPostgres)('pg-boss queue and pg-boss tables', () => {
     await expect(queue.retryDead('not-a-uuid')).rejects.toMatchObject({ code: 'job.not_found' });
   });
 
+  it('hands a batch handler its jobs oldest first, one batch at a time, and retries only the jobs it rejects', async () => {
+    const queue = open();
+    const name = `test-${randomUUID().slice(0, 8)}`;
+    for (let n = 0; n < 12; n++) {
+      await queue.enqueue(name, { n }, { maxAttempts: 2, backoffMs: 1000 });
+      await new Promise((resolve) => setTimeout(resolve, 3)); // distinct creation times, to the millisecond
+    }
+    const batches: Array<Array<[number, number]>> = [];
+    let running = 0;
+    let overlapped = false;
+    queue.workBatch!(name, async (jobs) => {
+      overlapped ||= running > 0;
+      running++;
+      batches.push(jobs.map(({ payload, job }) => [(payload as { n: number }).n, job.attempt]));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      running--;
+      return jobs.map(({ payload, job }) => ((payload as { n: number }).n === 5 && job.attempt === 1
+        ? { status: 'rejected', reason: new Error('colis introuvable') }
+        : { status: 'fulfilled', value: undefined }));
+    }, { batchSize: 16 });
+    await queue.start();
+    await waitFor(() => batches.flat().length === 13, 10_000, 'the twelve jobs and the retry');
+    expect(batches[0]).toEqual(Array.from({ length: 12 }, (_, n) => [n, 1]));
+    expect(batches.slice(1)).toEqual([[[5, 2]]]);
+    expect(overlapped).toBe(false);
+    expect(await queue.listDead({ queue: name })).toEqual([]);
+    // pg-boss completes the batch's other jobs after the handler, without waiting.
+    const completed = async () => (await sql<{ state: string }>`SELECT state FROM pgboss.job WHERE name = ${name}`.execute(store.db)).rows.filter((row) => row.state === 'completed').length;
+    await waitFor(async () => (await completed()) === 12, 5000, 'the twelve jobs completed');
+  });
+
   it('creates its queues and singleton index safely when several processes start together', async () => {
     const processes = [open(), open(), open()];
     const names = [1, 2, 3].map(() => `test-${randomUUID().slice(0, 8)}`);

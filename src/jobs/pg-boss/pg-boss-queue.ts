@@ -2,7 +2,7 @@ import PgBoss from 'pg-boss';
 import { CompiledQuery } from 'kysely';
 import type { Db } from '../../store/index.ts';
 import type { Logger } from '../../kernel/index.ts';
-import type { JobHandler, Queue } from '../queue.ts';
+import type { BatchHandler, JobContext, JobHandler, Queue, WorkOptions } from '../queue.ts';
 import { deadListLimit, resolveEnqueueOptions } from '../resolve-options.ts';
 import { createQueueOnce, createSingletonIndex, listDeadJobs, reviveDeadJob, spendRetries } from './pgboss-schema.ts';
 import { failsForGood } from '../define-job.ts';
@@ -34,6 +34,9 @@ export interface PgBossQueueOptions {
 // after 12 hours and delete them 7 days later. A century keeps them in `pgboss.job`.
 const KEEP_FAILED_SECONDS = 100 * 365 * 24 * 60 * 60;
 
+/** A queue's handler: one job per call, or a batch of them with one outcome each. */
+type Handling = { kind: 'one'; handler: JobHandler; batchSize: 1 } | { kind: 'batch'; handler: BatchHandler; batchSize: number };
+
 interface Connection {
   boss: PgBoss;
   db: TrackedPool;
@@ -52,7 +55,7 @@ interface Connection {
 export function createPgBossQueue(options: PgBossQueueOptions): Queue {
   const { connectionString, logger, pollIntervalSeconds = 2, leaseSeconds = 30, maintenanceIntervalSeconds = 10 } = options;
   const expireInSeconds = Math.max(1, Math.round(leaseSeconds));
-  const handlers = new Map<string, { handler: JobHandler; concurrency: number; expireInSeconds: number }>();
+  const handlers = new Map<string, { handler: Handling; concurrency: number; expireInSeconds: number }>();
   let connecting: Promise<Connection> | undefined;
   let working = false;
 
@@ -98,23 +101,36 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
     return created;
   }
 
-  async function subscribe(connection: Connection, queue: string, handler: JobHandler, concurrency: number): Promise<void> {
+  async function subscribe(connection: Connection, queue: string, handling: Handling, concurrency: number): Promise<void> {
     await ensureQueue(connection, queue);
     const ids: string[] = [];
-    // One pg-boss worker per slot, each fetching one job: a failure retries only its own job.
+    // One pg-boss worker per slot, each fetching one job (a failure retries only its own job),
+    // or a batch of them for a batch handler, which answers each job's outcome.
     for (let slot = 0; slot < concurrency; slot++) {
       // `let`, not `const`: the handler may run before work() resolves, and must not hit the TDZ.
       let workerId: string | undefined;
       // eslint-disable-next-line prefer-const -- see above: the split keeps the TDZ away
-      workerId = await connection.boss.work<unknown>(queue, { batchSize: 1, includeMetadata: true, pollingIntervalSeconds: pollIntervalSeconds }, async ([job]) => {
-        if (!job) return;
+      workerId = await connection.boss.work<unknown>(queue, { batchSize: handling.batchSize, includeMetadata: true, pollingIntervalSeconds: pollIntervalSeconds }, async (fetched) => {
+        if (fetched.length === 0) return;
+        // pg-boss picks the oldest jobs but answers them in no set order (UPDATE … RETURNING):
+        // put them back in creation order. Its milliseconds tie only for jobs created at once.
+        const jobs = fetched.length > 1 ? [...fetched].sort((a, b) => createdAt(a) - createdAt(b)) : fetched;
+        const contexts = jobs.map((job): JobContext => ({ id: job.id, queue, attempt: job.retryCount + 1 }));
         try {
-          await connection.db.track(handler(job.data, { id: job.id, queue, attempt: job.retryCount + 1 }));
-        } catch (error) {
-          logger?.warn({ err: error, jobId: job.id, queue, attempt: job.retryCount + 1 }, 'job failed');
-          // No retry can mend it: spend its retries, so pg-boss's fail leaves it dead at once.
-          if (failsForGood(error)) await spendRetries(connection.db.pool, queue, job.id);
-          throw error;
+          if (handling.kind === 'one') {
+            await connection.db.track(handling.handler(jobs[0]!.data, contexts[0]!)).catch(async (error: unknown) => {
+              await failed(connection, contexts[0]!, error);
+              throw error; // pg-boss fails the job
+            });
+            return;
+          }
+          const outcomes = await connection.db.track(handling.handler(jobs.map((job, i) => ({ payload: job.data, job: contexts[i]! }))));
+          // Fail the rejected ones here; pg-boss then completes only the jobs still active.
+          for (const [i, outcome] of outcomes.entries()) {
+            if (outcome.status === 'fulfilled') continue;
+            await failed(connection, contexts[i]!, outcome.reason);
+            await connection.boss.fail(queue, contexts[i]!.id, outcome.reason);
+          }
         } finally {
           // pg-boss sleeps a full interval even after a job; while there is work, fetch again now.
           if (workerId) connection.boss.notifyWorker(workerId);
@@ -123,6 +139,22 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
       ids.push(workerId);
     }
     connection.workers.set(queue, ids);
+  }
+
+  /** Logs a failed job and, when no retry can mend it, spends its retries so pg-boss's fail leaves it dead at once. */
+  async function failed(connection: Connection, job: JobContext, error: unknown): Promise<void> {
+    logger?.warn({ err: error, jobId: job.id, queue: job.queue, attempt: job.attempt }, 'job failed');
+    if (failsForGood(error)) await spendRetries(connection.db.pool, job.queue, job.id);
+  }
+
+  function register(queue: string, handling: Handling, workOptions: WorkOptions): void {
+    const concurrency = Math.max(1, Math.floor(workOptions.concurrency ?? 1) || 1);
+    const longer = workOptions.maxRunMs ? Math.ceil(workOptions.maxRunMs / 1000) : 0;
+    handlers.set(queue, { handler: handling, concurrency, expireInSeconds: Math.max(expireInSeconds, longer) });
+    if (working) {
+      void connect().then((connection) => subscribe(connection, queue, handling, concurrency))
+        .catch((error: unknown) => logger?.error({ err: error, queue }, 'could not start a job worker'));
+    }
   }
 
   function wakeWorkers(connection: Connection, queue: string): void {
@@ -158,13 +190,11 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
     },
 
     work(queue, handler, workOptions = {}) {
-      const concurrency = Math.max(1, Math.floor(workOptions.concurrency ?? 1) || 1);
-      const longer = workOptions.maxRunMs ? Math.ceil(workOptions.maxRunMs / 1000) : 0;
-      handlers.set(queue, { handler, concurrency, expireInSeconds: Math.max(expireInSeconds, longer) });
-      if (working) {
-        void connect().then((connection) => subscribe(connection, queue, handler, concurrency))
-          .catch((error: unknown) => logger?.error({ err: error, queue }, 'could not start a job worker'));
-      }
+      register(queue, { kind: 'one', handler, batchSize: 1 }, workOptions);
+    },
+
+    workBatch(queue, handler, workOptions) {
+      register(queue, { kind: 'batch', handler, batchSize: Math.max(1, Math.floor(workOptions.batchSize) || 1) }, workOptions);
     },
 
     async start() {
@@ -210,6 +240,10 @@ export function createPgBossQueue(options: PgBossQueueOptions): Queue {
       wakeWorkers(connection, queue);
     },
   };
+}
+
+function createdAt(job: { createdOn?: Date | string | number }): number {
+  return job.createdOn === undefined ? 0 : new Date(job.createdOn).getTime();
 }
 
 /** pg-boss's `db` option over an open Kysely transaction, so the job commits or rolls back with it. */
