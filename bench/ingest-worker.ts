@@ -15,7 +15,8 @@ export interface LoadOutcome {
   visibleP50?: number; visibleP99?: number; visibleMax?: number; unseen?: string[];
 }
 
-const job = workerData as Job;
+// In a thread (workerData) or in a process of its own (the job in BENCH_JOB, the answer over IPC).
+const job = (workerData ?? JSON.parse(process.env.BENCH_JOB ?? 'null')) as Job;
 const target = new URL(job.url);
 const agent = new http.Agent({ keepAlive: true, maxSockets: job.concurrency });
 const latencies: number[] = [];
@@ -158,4 +159,5 @@ const outcome: LoadOutcome = {
   sent, unique, acked: acked.size, errors, errorSamples, perSecond: Math.round((latencies.length / elapsed) * 1000), p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99),
   ...(job.watch ? { visibleP50: quantile(visible, 0.5), visibleP99: quantile(visible, 0.99), visibleMax: quantile(visible, 1), unseen: [...pending.keys()] } : {}),
 };
-parentPort!.postMessage(outcome);
+if (parentPort) parentPort.postMessage(outcome);
+else process.send!(outcome, () => process.disconnect());
