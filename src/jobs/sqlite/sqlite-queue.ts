@@ -64,6 +64,10 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
   let polling: Promise<void> | undefined;
   let pollAgain = false;
   let prunedAt = 0;
+  // Looking for expired leases is a write (a turn at SQLite's lock): a few times per lease is
+  // plenty, not at every poll, which a burst makes hundreds of times a second.
+  const releaseEveryMs = Math.min(1000, Math.max(1, Math.floor(lockMs / 4)));
+  let releasedAt = Number.NEGATIVE_INFINITY;
   let watcher: NodeJS.Timeout | undefined;
   let dataVersion: number | undefined;
   let watching = false;
@@ -124,8 +128,11 @@ export function createSqliteQueue(options: SqliteQueueOptions): Queue {
   async function pollOnce(): Promise<void> {
     await renewIfDue();
     const now = clock.now();
-    const released = await releaseExpiredLocks(db, now);
-    if (released > 0) logger?.warn({ released }, 'jobs taken again after their lock expired');
+    if (now - releasedAt >= releaseEveryMs) {
+      releasedAt = now;
+      const released = await releaseExpiredLocks(db, now);
+      if (released > 0) logger?.warn({ released }, 'jobs taken again after their lock expired');
+    }
     if (now - prunedAt >= PRUNE_EVERY_MS) {
       prunedAt = now;
       await pruneDoneJobs(db, now - DAY_MS);
