@@ -193,12 +193,17 @@ async function reuse(store: Store, dialect: 'sqlite' | 'postgres'): Promise<{ wo
   return { workspaceId: workspace.id, seeded: `${messages} messages, ${conversations} conversations, kept from an earlier run; ${migrated}` };
 }
 
-const results: Record<string, { seeded: string; figures: Record<string, { p50: number; p95: number }> }> = {};
-if (REUSE_SQLITE && ONLY !== 'postgres') {
-  const store = openStore({ kind: 'sqlite', file: REUSE_SQLITE });
-  const { workspaceId, seeded } = await reuse(store, 'sqlite');
-  results.sqlite = { seeded, figures: await measure(store, 'sqlite', workspaceId) };
+type Result = { seeded: string; figures: Record<string, { p50: number; p95: number }> };
+const results: Record<string, Result> = {};
+/** Measures a database kept from an earlier run (`--reuse-sqlite`, `--reuse-postgres`), then closes it. */
+async function measureKept(store: Store, kind: 'sqlite' | 'postgres'): Promise<Result> {
+  const { workspaceId, seeded } = await reuse(store, kind);
+  const figures = await measure(store, kind, workspaceId);
   await store.close();
+  return { seeded, figures };
+}
+if (REUSE_SQLITE && ONLY !== 'postgres') {
+  results.sqlite = await measureKept(openStore({ kind: 'sqlite', file: REUSE_SQLITE }), 'sqlite');
 } else if (ONLY !== 'postgres') {
   const dir = mkdtempSync(join(tmpdir(), 'relais-bench-reports-'));
   const store = openStore({ kind: 'sqlite', file: join(dir, 'relais.sqlite') });
@@ -210,10 +215,7 @@ if (REUSE_SQLITE && ONLY !== 'postgres') {
   else rmSync(dir, { recursive: true, force: true });
 }
 if (REUSE_POSTGRES && ONLY !== 'sqlite') {
-  const store = openStore({ kind: 'postgres', url: REUSE_POSTGRES });
-  const { workspaceId, seeded } = await reuse(store, 'postgres');
-  results.postgres = { seeded, figures: await measure(store, 'postgres', workspaceId) };
-  await store.close();
+  results.postgres = await measureKept(openStore({ kind: 'postgres', url: REUSE_POSTGRES }), 'postgres');
 } else if (ONLY !== 'sqlite') {
   if (await postgresUnavailable()) console.log('PostgreSQL is not reachable: its column stays empty.');
   else {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveCareSettings } from '../inbox/index.ts';
-import { setUpOwner, startTestRelais, type TestRelais } from '../http/testing.ts';
+import type { TestRelais } from '../http/testing.ts';
 import { testDialects } from '../store/testing.ts';
 import { careReport } from './care-report.ts';
 import { refreshDirty } from './refresh-reports.ts';
 import { responseTimes } from './response-times.ts';
-import { rawRows } from './testing.ts';
+import { rawRows, startReportsRelais } from './testing.ts';
 
 const MIN = 60_000;
 const utc = (iso: string) => Date.parse(`${iso}Z`);
@@ -17,10 +17,7 @@ describe.each(await testDialects())('percentiles among zero business durations (
   let relais: TestRelais;
   let workspaceId: string;
   beforeAll(async () => {
-    relais = await startTestRelais(dialect);
-    relais.clock.set(Date.now());
-    const owner = await setUpOwner(relais.app);
-    workspaceId = (await owner.get('/api/v1/me')).body.workspace.id;
+    ({ relais, workspaceId } = await startReportsRelais(dialect));
     const db = () => relais.store.db;
     const raw = rawRows(db, workspaceId);
     const channelId = await raw.channel('x', 'X Paris');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eraseContact } from '../privacy/index.ts';
-import { setUpOwner, startTestRelais, type TestRelais } from '../http/testing.ts';
+import type { TestRelais } from '../http/testing.ts';
 import { newId } from '../kernel/index.ts';
 import { rebuildDurationsFromFacts, ROLLUP_COUNTERS } from '../store/index.ts';
 import { testDialects } from '../store/testing.ts';
@@ -8,7 +8,7 @@ import { careReport } from './care-report.ts';
 import { summarize } from './percentile.ts';
 import { refreshDirty, rebuildReports } from './refresh-reports.ts';
 import { responseTimes } from './response-times.ts';
-import { rawRows } from './testing.ts';
+import { rawRows, startReportsRelais } from './testing.ts';
 
 const HOUR = 3_600_000;
 
@@ -27,10 +27,7 @@ describe.each(await testDialects())('rollups after random changes (%s)', (dialec
   let relais: TestRelais;
   let workspaceId: string;
   beforeAll(async () => {
-    relais = await startTestRelais(dialect);
-    relais.clock.set(Date.now());
-    const owner = await setUpOwner(relais.app);
-    workspaceId = (await owner.get('/api/v1/me')).body.workspace.id;
+    ({ relais, workspaceId } = await startReportsRelais(dialect));
   });
   afterAll(async () => relais?.dispose());
 

@@ -4,6 +4,16 @@
  */
 import { newId } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
+import type { TestDialect } from '../store/testing.ts';
+import { setUpOwner, startTestRelais, type TestRelais } from '../http/testing.ts';
+
+/** A test Relais on the real clock (the test browser's cookies expire by it) with an owner signed up: its workspace's id. */
+export async function startReportsRelais(dialect: TestDialect): Promise<{ relais: TestRelais; workspaceId: string }> {
+  const relais = await startTestRelais(dialect);
+  relais.clock.set(Date.now());
+  const owner = await setUpOwner(relais.app);
+  return { relais, workspaceId: (await owner.get('/api/v1/me')).body.workspace.id };
+}
 
 export interface RawMessage {
   conversationId: string;
