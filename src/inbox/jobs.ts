@@ -1,4 +1,4 @@
-import { defineJob, definePeriodicJob, LONG_RUN, type JobDefinition } from '../jobs/index.ts';
+import { createPace, defineJob, definePeriodicJob, LONG_RUN, type JobDefinition } from '../jobs/index.ts';
 import type { InboxDeps } from './deps.ts';
 import { mergeProcessJobs, PROCESS_BATCH_JOBS, PROCESS_LANES, processDeliveries, processDeliveryJobs, processJob, profileJob } from './process-delivery.ts';
 import { PROCESS_ATTEMPTS } from './record-delivery.ts';
@@ -50,11 +50,12 @@ export function inboxJobs(inbox: InboxDeps, wiring: { rules: RulesDeps; onSlaEve
     definePeriodicJob({ name: 'conversations.wake', everyMs: 60_000, handler: () => wakeSnoozed(inbox) }),
     ...routingJobs(inbox),
     // SLA transitions (due soon, breached), once each; escalations are rules on these events.
+    // Paced: a run over every open conversation leaves the thread to webhook processing.
     definePeriodicJob({
       name: SLA_MONITOR_QUEUE,
       everyMs: 60_000,
       handler: async () => {
-        await monitorSla(inbox, wiring.onSlaEvent);
+        await monitorSla(inbox, wiring.onSlaEvent, { pace: createPace() });
         await refreshSlaMetrics(inbox);
       },
     }),

@@ -74,11 +74,14 @@ describe('deliveries processed together', () => {
       h.relais.inbox.writersWaiting = () => { seen.push(committed()); busy(10); return 1; };
       await processDeliveries(h.relais.inbox, ids.slice(3, 6), { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 5 });
       expect(seen).toEqual([3, 4]);
-      // A burst (16 acknowledgements or more waiting): each is committed at once, however young.
+      // A burst (16 acknowledgements or more waiting): each is committed once its turn has run
+      // 4 ms, and the next turn comes 20 ms later, so the acknowledgements keep the writer.
       seen = [];
-      h.relais.inbox.writersWaiting = () => { seen.push(committed()); return 16; };
+      h.relais.inbox.writersWaiting = () => { seen.push(committed()); busy(5); return 16; };
+      const started = performance.now();
       await processDeliveries(h.relais.inbox, ids.slice(6), { id: 'job', queue: 'inbound.process', attempt: 1, maxAttempts: 5 });
       expect(seen).toEqual([6, 7]);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(40);
     } finally {
       reader.close();
     }

@@ -35,6 +35,8 @@ export interface SlaMonitorOptions {
   dueSoonFloorMs?: number;
   /** Conversations read per page; a run goes through every page. */
   limit?: number;
+  /** Called between batches: the periodic job's rests there, so processing keeps up (`createPace`). */
+  pace?: () => Promise<void>;
 }
 
 const BATCH = 200;
@@ -58,6 +60,7 @@ export async function monitorSla(deps: Pick<InboxDeps, 'db' | 'clock' | 'bus' | 
       for (const workspaceId of new Set(batch.map((row) => row.workspace_id))) {
         fired += await monitorWorkspace(deps, onSlaEvent, options, workspaceId, batch.filter((row) => row.workspace_id === workspaceId), now);
       }
+      await options.pace?.();
     }
     const last = rows[rows.length - 1];
     if (rows.length < pageSize || !last) return fired;

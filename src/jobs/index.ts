@@ -10,4 +10,5 @@ export { createSqliteQueue, type SqliteQueueOptions } from './sqlite/sqlite-queu
 export { createPgBossQueue, type PgBossQueueOptions } from './pg-boss/pg-boss-queue.ts';
 export { defineJob, definePeriodicJob, LONG_RUN, registerJobs, enqueueJob, jobType, type JobDefinition, type JobType } from './define-job.ts';
 export { oncePerSlot, periodicPayload, schedulePeriodic, withPeriodicSlots, type PeriodicJob } from './periodic.ts';
+export { createPace } from './pace.ts';
 export { trackProgress, listJobProgress, PROGRESS_EVERY_MS, type Progress, type ProgressDeps, type ProgressTarget } from './progress.ts';

@@ -8,8 +8,11 @@ export interface ReportsDeps {
   clock: { now(): number };
 }
 
-/** Conversations refreshed per transaction. */
-const BATCH = 200;
+/**
+ * Conversations refreshed per transaction: 200 held SQLite's one writer ~50 ms, as long as a
+ * webhook acknowledgement may wait in all (ADR 0027).
+ */
+const BATCH = 50;
 
 /**
  * Recomputes the facts of conversations marked dirty (by the triggers of migration 0016) and
@@ -17,7 +20,7 @@ const BATCH = 200;
  * The dirty marks are taken in the same transaction that reads the rows, so a change
  * committed meanwhile marks its conversation again and is never lost.
  */
-export async function refreshDirty(deps: ReportsDeps, options: { workspaceId?: string; limit?: number } = {}): Promise<number> {
+export async function refreshDirty(deps: ReportsDeps, options: { workspaceId?: string; limit?: number; pace?: () => Promise<void> } = {}): Promise<number> {
   const limit = options.limit ?? 5000;
   let done = 0;
   while (done < limit) {
@@ -37,6 +40,7 @@ export async function refreshDirty(deps: ReportsDeps, options: { workspaceId?: s
     });
     done += count;
     if (count === 0) break;
+    await options.pace?.();
   }
   return done;
 }

@@ -1,4 +1,4 @@
-import type { Driver } from 'kysely';
+import type { CompiledQuery, DatabaseConnection, Driver } from 'kysely';
 
 /**
  * One SQLite file written from two threads of one process (the HTTP thread and the embedded
@@ -61,25 +61,75 @@ export function threadLock(memory: SharedArrayBuffer, options: { first: boolean 
   };
 }
 
-/** Kysely's driver, holding `lock` from taking its connection (a query, a transaction) to giving it back. */
+/**
+ * Kysely's driver, holding `lock` for each write: a transaction from its begin to its end, a
+ * statement outside one for its run. A read outside a transaction (a SELECT) takes no turn: in
+ * WAL mode it never waits for the writer nor holds it up, so a long report or monitor read on
+ * one thread delays no webhook acknowledgement on the other.
+ */
 export function withThreadLock(driver: Driver, lock: ThreadLock): Driver {
+  const locked = new WeakSet<DatabaseConnection>();
+  const guarded = new WeakMap<DatabaseConnection, DatabaseConnection>();
+  const guard = (connection: DatabaseConnection): DatabaseConnection => {
+    let wrapped = guarded.get(connection);
+    if (!wrapped) {
+      wrapped = {
+        async executeQuery<R>(query: CompiledQuery) {
+          if (locked.has(wrapped!) || readsOnly(query)) return connection.executeQuery<R>(query);
+          await lock.acquire();
+          try {
+            return await connection.executeQuery<R>(query);
+          } finally {
+            lock.release();
+          }
+        },
+        streamQuery: <R>(query: CompiledQuery, chunkSize?: number) => connection.streamQuery<R>(query, chunkSize),
+      };
+      guarded.set(connection, wrapped);
+    }
+    return wrapped;
+  };
+  const end = (connection: DatabaseConnection) => {
+    if (locked.delete(connection)) lock.release();
+  };
   return {
     init: () => driver.init(),
-    async acquireConnection() {
-      const connection = await driver.acquireConnection();
+    acquireConnection: async () => guard(await driver.acquireConnection()),
+    async beginTransaction(connection, settings) {
       await lock.acquire();
-      return connection;
+      locked.add(connection);
+      try {
+        await driver.beginTransaction(connection, settings);
+      } catch (error) {
+        end(connection);
+        throw error;
+      }
     },
-    beginTransaction: (connection, settings) => driver.beginTransaction(connection, settings),
-    commitTransaction: (connection) => driver.commitTransaction(connection),
-    rollbackTransaction: (connection) => driver.rollbackTransaction(connection),
+    // A failed commit is followed by Kysely's rollback, which gives the turn back.
+    async commitTransaction(connection) {
+      await driver.commitTransaction(connection);
+      end(connection);
+    },
+    async rollbackTransaction(connection) {
+      try {
+        await driver.rollbackTransaction(connection);
+      } finally {
+        end(connection);
+      }
+    },
     savepoint: (connection, name, compile) => driver.savepoint!(connection, name, compile),
     rollbackToSavepoint: (connection, name, compile) => driver.rollbackToSavepoint!(connection, name, compile),
     releaseSavepoint: (connection, name, compile) => driver.releaseSavepoint!(connection, name, compile),
     async releaseConnection(connection) {
-      lock.release();
+      end(connection);
       await driver.releaseConnection(connection);
     },
     destroy: () => driver.destroy(),
   };
+}
+
+/** A statement that only reads: a SELECT built by Kysely, or raw SQL that is one. */
+function readsOnly(query: CompiledQuery): boolean {
+  if (query.query.kind === 'SelectQueryNode') return true;
+  return query.query.kind === 'RawNode' && /^\s*select\b/i.test(query.sql);
 }
