@@ -87,7 +87,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const providers = options.providers ?? (shared.driver === 'redis' ? channelProviders.map((provider) => (provider === xProvider ? createXProvider({ gateStore: shared.deadlines('x') }) : provider)) : channelProviders);
   const channels = createChannelRegistry(providers);
   const secrets = installationSecrets(config);
-  const inbox: InboxDeps = { db: store.db, clock, queue, bus, channels, sealer: createSealer(config.secretKey), logger, classifiers: createWorkspaceClassifiers(store.db), writersWaiting: store.dialect.name === 'sqlite' ? store.writersWaiting : undefined };
+  const inbox: InboxDeps = { db: store.db, clock, queue, bus, channels, sealer: createSealer(config.secretKey), logger, classifiers: createWorkspaceClassifiers(store.db), writersWaiting: store.dialect.name === 'sqlite' ? store.writersWaiting : undefined, intakeRate: store.dialect.name === 'sqlite' ? store.intakeRate : undefined };
   // A rule's round robin is routing's own pick among online agents under capacity.
   const rulesDeps: RulesDeps = { ...inbox, autoAssign: (workspaceId, conversationId) => autoAssign(inbox, workspaceId, conversationId) };
   // SLA transitions are rules events; so is a cart found abandoned (keyed by the checkout: a
@@ -126,7 +126,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox, { dialect: store.dialect.name, announce: store.announceWaitingWrites }), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, publishing, shared });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox, { dialect: store.dialect.name, announce: store.announceWaitingWrites, announceRate: store.announceIntakeRate }), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, publishing, shared });
 
   let url = '';
   let thread: ProcessingThread | undefined;

@@ -33,6 +33,8 @@ export interface InboxDeps {
    * written and lets them in (ADR 0024).
    */
   writersWaiting?: (() => number) | undefined;
+  /** SQLite, processing thread: webhook deliveries recorded a second by the HTTP thread, lately (a burst past `BURST_RATE`). */
+  intakeRate?: (() => number) | undefined;
 }
 
 /** What ingestion may lean on beyond the transaction: the workspace's classifier, profile lookups. */

@@ -31,15 +31,18 @@ const DELIVERIES_PER_TRANSACTION_YIELDING = 64;
  * times over; this bounds an acknowledgement's wait to it plus one delivery.
  */
 const GIVE_WAY_AFTER_MS = 8;
-/**
- * A burst: this many acknowledgements waiting make a transaction give way once it has run
- * `BURST_TURN_MS` (one delivery at least), and the next waits `BURST_REST_MS`: while webhooks
- * come faster than they are processed, acknowledging them keeps the writer and most of the
- * CPU, and processing still moves (a turn of 4 ms in 24), catching up when the burst ends.
- */
+/** This many acknowledgements waiting make a transaction give way once it has run `BURST_TURN_MS` (one delivery at least). */
 const BURST_WAITING = 16;
 const BURST_TURN_MS = 4;
-const BURST_REST_MS = 20;
+/**
+ * A burst: webhooks recorded faster than this a second, more than processing can write beside
+ * their acknowledgements on a small machine (it drains ~2,100/s alone on two cores). Processing
+ * then rests `BURST_REST_MS` after each transaction, so intake keeps the writer and most of the
+ * CPU; it catches up once the burst ends. Decided on the arrival rate alone, so that processing
+ * behind at a rate it can follow never rests for it (ADR 0027).
+ */
+const BURST_RATE = 2000;
+const BURST_REST_MS = 50;
 /**
  * On PostgreSQL (pg-boss), processing jobs fetched at once, and lanes of deliveries written
  * side by side, each on its own connection of the pool (10). A batch is settled before the
@@ -142,9 +145,8 @@ async function ingestLane(deps: InboxDeps, parsed: Parsed[], attemptOf: (eventId
   for (let start = 0; start < parsed.length;) {
     const chunk = parsed.slice(start, start + perTransaction);
     try {
-      const { done, burst } = await ingestDeliveries(deps, chunk, publish);
-      start += done;
-      if (burst) await new Promise((resolve) => setTimeout(resolve, BURST_REST_MS));
+      start += await ingestDeliveries(deps, chunk, publish);
+      if ((deps.intakeRate?.() ?? 0) >= BURST_RATE) await new Promise((resolve) => setTimeout(resolve, BURST_REST_MS));
       continue;
     } catch (error) {
       start += chunk.length;
@@ -211,24 +213,18 @@ function givesWay(waiting: number, elapsedMs: number): boolean {
 /**
  * Writes deliveries from the start of `parsed` in one transaction and answers how many: all of
  * them, or fewer when webhook acknowledgements wait for the write lock and the transaction has
- * run `GIVE_WAY_AFTER_MS`, or `BURST_TURN_MS` in a burst (the rest go in the next transaction);
- * and whether it gave way to a burst.
+ * run `GIVE_WAY_AFTER_MS`, or `BURST_TURN_MS` when many wait (the rest go in the next transaction).
  */
-async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (events: PendingEvent[]) => void): Promise<{ done: number; burst: boolean }> {
+async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (events: PendingEvent[]) => void): Promise<number> {
   const now = deps.clock.now();
   const started = performance.now();
   let done = 0;
-  let burst = false;
   const events = await deps.db.transaction().execute(async (trx) => {
     const reads = batchReads(deps, trx);
     const pending: PendingEvent[] = [];
     const opened: Array<{ channel: ChannelRef; conversationId: string }> = [];
     for (const { event, items } of parsed) {
-      const waiting = done > 0 ? deps.writersWaiting?.() ?? 0 : 0;
-      if (givesWay(waiting, performance.now() - started)) {
-        burst = waiting >= BURST_WAITING;
-        break;
-      }
+      if (done > 0 && givesWay(deps.writersWaiting?.() ?? 0, performance.now() - started)) break;
       done++;
       for (const item of items) {
         const channel = await reads.route(`${event.provider}\n${item.accountId}`);
@@ -265,7 +261,7 @@ async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (eve
     return pending;
   });
   publish(events);
-  return { done, burst };
+  return done;
 }
 
 export async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem, now: number, ctx: IngestContext): Promise<PendingEvent[]> {

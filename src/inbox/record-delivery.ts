@@ -37,9 +37,11 @@ export type DeliveryRecorder = (provider: ChannelProvider, secrets: Installation
  * The insert is compiled once per shape and run as a prepared statement: on PostgreSQL one
  * multi-row statement per burst, on SQLite a few fixed chunk sizes (ADR 0006).
  */
-export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, options: { dialect: 'sqlite' | 'postgres'; announce?: ((waiting: number) => void) | undefined }): DeliveryRecorder {
-  // Tells the processing thread how many acknowledgements wait for the next write (ADR 0024).
+export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'clock'>, options: { dialect: 'sqlite' | 'postgres'; announce?: ((waiting: number) => void) | undefined; announceRate?: ((perSecond: number) => void) | undefined }): DeliveryRecorder {
+  // Tells the processing thread how many acknowledgements wait for the next write (ADR 0024),
+  // and how many deliveries a second arrive (ADR 0027).
   const announce = options.announce ?? (() => {});
+  const countArrival = options.announceRate ? arrivalRate(options.announceRate) : () => {};
   let queued: Pending[] = [];
   let writing = 0;
   let scheduled = false;
@@ -84,11 +86,41 @@ export function createDeliveryRecorder(deps: Pick<InboxDeps, 'db' | 'queue' | 'c
     }
     const headers: Record<string, unknown> = {};
     for (const name in request.headers) if (KEPT_HEADERS.test(name)) headers[name] = request.headers[name];
+    countArrival();
     return new Promise((resolve, reject) => {
       queued.push({ provider: provider.provider, dedupeKey: provider.dedupeKey(request), accountId: accountIds[0], headers, body, resolve, reject });
       announce(queued.length);
       schedule();
     });
+  };
+}
+
+const RATE_WINDOW_MS = 250;
+
+/**
+ * Counts arrivals and announces their rate a second, over windows of `RATE_WINDOW_MS`: the
+ * window after the last arrival announces 0 and the timer stops until the next.
+ */
+function arrivalRate(announceRate: (perSecond: number) => void): () => void {
+  let count = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let since = 0;
+  const tick = () => {
+    const now = performance.now();
+    announceRate((count * 1000) / Math.max(1, now - since));
+    since = now;
+    if (count === 0) {
+      clearInterval(timer);
+      timer = undefined;
+    }
+    count = 0;
+  };
+  return () => {
+    count++;
+    if (timer) return;
+    since = performance.now();
+    timer = setInterval(tick, RATE_WINDOW_MS);
+    timer.unref();
   };
 }
 

@@ -35,6 +35,10 @@ export interface Store {
   writersWaiting(): number;
   /** The HTTP thread's store: how many writes wait for its next turn at the lock (see `writersWaiting`). */
   announceWaitingWrites(writes: number): void;
+  /** The HTTP thread's store: how many webhook deliveries a second it has lately recorded. */
+  announceIntakeRate(perSecond: number): void;
+  /** The processing thread's store: the rate the HTTP thread last announced (0 elsewhere). */
+  intakeRate(): number;
   close(): Promise<void>;
 }
 
@@ -69,6 +73,8 @@ export function openStore(target: StoreTarget, options: { threadLock?: ThreadLoc
     },
     writersWaiting: () => options.threadLock?.othersWaiting() ?? 0,
     announceWaitingWrites: (writes) => options.threadLock?.announce(writes),
+    announceIntakeRate: (perSecond) => options.threadLock?.announceRate(perSecond),
+    intakeRate: () => options.threadLock?.rate() ?? 0,
     close: () => db.destroy(),
   };
 }

@@ -17,15 +17,20 @@ export interface ThreadLock {
   othersWaiting(): number;
   /** On the thread that goes first: how many writes wait for its next turn (see `othersWaiting`). */
   announce(writes: number): void;
+  /** On the thread that goes first: how many writes a second it has lately come to (webhook deliveries recorded). */
+  announceRate(perSecond: number): void;
+  /** On the thread that goes second: the rate the first last announced (0 on the first). */
+  rate(): number;
 }
 
 const HELD = 0;
 const WAITING_FIRST = 1;
 const DEMAND = 2;
+const RATE = 3;
 
 /** The shared memory of a `ThreadLock`, handed to the other thread in its `workerData`. */
 export function createThreadLockMemory(): SharedArrayBuffer {
-  return new SharedArrayBuffer(3 * Int32Array.BYTES_PER_ELEMENT);
+  return new SharedArrayBuffer(4 * Int32Array.BYTES_PER_ELEMENT);
 }
 
 export function threadLock(memory: SharedArrayBuffer, options: { first: boolean }): ThreadLock {
@@ -58,6 +63,8 @@ export function threadLock(memory: SharedArrayBuffer, options: { first: boolean 
     },
     othersWaiting: () => (!options.first && Atomics.load(cells, WAITING_FIRST) > 0 ? Math.max(1, Atomics.load(cells, DEMAND)) : 0),
     announce: (writes) => { if (options.first) Atomics.store(cells, DEMAND, writes); },
+    announceRate: (perSecond) => { if (options.first) Atomics.store(cells, RATE, Math.min(2 ** 31 - 1, Math.round(perSecond))); },
+    rate: () => (options.first ? 0 : Atomics.load(cells, RATE)),
   };
 }
 
