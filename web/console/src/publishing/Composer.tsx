@@ -103,8 +103,18 @@ export function Composer({ start, channels, timezone, canApprove, approvalRequir
   const readOnly = post !== null && (READ_ONLY.has(post.status) || post.versions.some((v) => v.status === 'published'));
   const invalid = draft.networks.some((n) => checks.results[n] && !checks.results[n].valid);
   const set = (change: Partial<Draft>) => setDraft((d) => ({ ...d, ...change }));
-  const toggleNetwork = (network: PublishNetwork) =>
+  const [networksChosen, setNetworksChosen] = useState(false);
+  const toggleNetwork = (network: PublishNetwork) => {
+    setNetworksChosen(true);
     set({ networks: draft.networks.includes(network) ? draft.networks.filter((n) => n !== network) : NETWORKS.filter((n) => n === network || draft.networks.includes(n)) });
+  };
+  // A new post opened (n) before the page had its channels: the first network with one, as the
+  // page gives once they are known, unless the author has chosen meanwhile.
+  const firstWithChannel = NETWORKS.find((n) => channelFor(n));
+  useEffect(() => {
+    if (start.postId || networksChosen || !firstWithChannel) return;
+    setDraft((d) => (d.networks.length === 0 ? { ...d, networks: [firstWithChannel] } : d));
+  }, [start.postId, networksChosen, firstWithChannel]);
 
   const body: NewPost = {
     campaign: draft.campaign.trim() || null,
