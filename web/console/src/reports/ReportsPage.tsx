@@ -10,13 +10,15 @@ import { DailyChart, palette } from './DailyChart.tsx';
 import { DrillPanel } from './DrillPanel.tsx';
 import './reports.css';
 import { localDay } from '../ui/local-day.ts';
+import { useMe } from '../auth/SessionProvider.tsx';
 
 /** "Rapports": care, sentiment and social commerce over a period, each figure opening what is behind it. */
 export function ReportsPage() {
   const i18n = useI18n();
   const { t } = i18n;
   const now = Date.now();
-  const [period, setPeriod] = useState<Period>({ from: localDay(now - 29 * 86_400_000), to: localDay(now) });
+  const zone = useMe().workspace.timezone;
+  const [period, setPeriod] = useState<Period>({ from: localDay(now - 29 * 86_400_000, zone), to: localDay(now, zone) });
   const [draft, setDraft] = useState(period);
   const [drill, setDrill] = useState<(ConversationDrill & { title: string }) | null>(null);
   const load = useCallback(() => Promise.all([getCareReport(period), getSentimentReport(period), getCommerceReport(period)]), [period]);

@@ -17,7 +17,8 @@ export function AttributionReport() {
   const { t, locale } = i18n;
   const me = useMe();
   const now = Date.now();
-  const [period, setPeriod] = useState({ from: localDay(now - 30 * 86_400_000), to: localDay(now) });
+  const zone = me.workspace.timezone;
+  const [period, setPeriod] = useState({ from: localDay(now - 30 * 86_400_000, zone), to: localDay(now, zone) });
   const [draft, setDraft] = useState(period);
   const load = useCallback(() => getAttributionReport(period.from, period.to), [period]);
   const [state, reload] = useResource(load);
