@@ -7,6 +7,7 @@ import { sqliteDialect } from './dialect/sqlite.ts';
 import { postgresDialect } from './dialect/postgres.ts';
 import { migrateToLatest, type MigrationReport } from './migrate.ts';
 import { withThreadLock, type ThreadLock } from './thread-lock.ts';
+import { withPreparedStatements } from './pg-prepared.ts';
 
 export type Db = Kysely<Database>;
 
@@ -135,5 +136,5 @@ function openPostgres(url: string, schema: string | undefined): { db: Db; dialec
   // An idle connection killed by the server (restart, failover) must not crash the process;
   // the pool replaces it on the next query.
   pool.on('error', () => {});
-  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool }) }), dialect: postgresDialect };
+  return { db: new Kysely<Database>({ dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }) }), dialect: postgresDialect };
 }
