@@ -1,6 +1,7 @@
 import { newId } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
 import type { Party } from '../channels/index.ts';
+import { miss, type KnownRows } from './known-rows.ts';
 
 export interface ChannelRef {
   workspaceId: string;
@@ -11,14 +12,17 @@ export interface ChannelRef {
  * The contact behind a platform id on a channel, created on first sight. A name learnt
  * later (a payload that carries it) fills a contact that had none.
  */
-export async function ensureContact(db: Db, channel: ChannelRef, party: Party, now: number, onNameless?: (externalId: string) => Promise<void>): Promise<string> {
-  const identity = await db.selectFrom('identities').select(['contact_id', 'display_name', 'handle'])
+export async function ensureContact(db: Db, channel: ChannelRef, party: Party, now: number, onNameless?: (externalId: string) => Promise<void>, known?: KnownRows): Promise<string> {
+  const noted = known ? known.get('identities', channel, party.externalId) : miss;
+  const identity = noted !== miss ? noted : await db.selectFrom('identities').select(['contact_id', 'display_name', 'handle'])
     .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_id', '=', party.externalId)
     .executeTakeFirst();
   if (identity) {
     if ((party.name && !identity.display_name) || (party.handle && !identity.handle)) {
-      await db.updateTable('identities').set({ display_name: identity.display_name ?? party.name ?? null, handle: identity.handle ?? party.handle ?? null })
+      const names = { display_name: identity.display_name ?? party.name ?? null, handle: identity.handle ?? party.handle ?? null };
+      await db.updateTable('identities').set(names)
         .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_id', '=', party.externalId).execute();
+      known?.note('identities', channel, party.externalId, { contact_id: identity.contact_id, ...names });
       await db.updateTable('contacts').set({ name: party.name ?? party.handle ?? null, updated_at: now })
         .where('workspace_id', '=', channel.workspaceId).where('id', '=', identity.contact_id).where('name', 'is', null).execute();
     }
@@ -32,6 +36,7 @@ export async function ensureContact(db: Db, channel: ChannelRef, party: Party, n
     workspace_id: channel.workspaceId, id: newId(now), contact_id: contactId, channel_id: channel.channelId, external_id: party.externalId,
     handle: party.handle ?? null, display_name: party.name ?? null, created_at: now,
   }).execute();
+  known?.note('identities', channel, party.externalId, { contact_id: contactId, display_name: party.name ?? null, handle: party.handle ?? null });
   if (!party.name && onNameless) await onNameless(party.externalId);
   return contactId;
 }

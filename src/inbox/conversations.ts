@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { newId } from '../kernel/index.ts';
 import type { Db } from '../store/index.ts';
 import type { ChannelRef } from './contacts.ts';
+import { miss, type KnownRows } from './known-rows.ts';
 
 export interface ThreadInput {
   kind: 'public' | 'private';
@@ -24,25 +25,31 @@ export interface MessageClock {
  * Finds or opens the conversation of a thread. With `message`, a conversation it opens is
  * written with that message's clocks at once (`touched`: no `touchConversation` to follow).
  */
-export async function ensureConversation(db: Db, channel: ChannelRef, thread: ThreadInput, now: number, message?: MessageClock): Promise<{ id: string; created: boolean; touched?: boolean }> {
+export async function ensureConversation(db: Db, channel: ChannelRef, thread: ThreadInput, now: number, message?: MessageClock, known?: KnownRows): Promise<{ id: string; created: boolean; touched?: boolean }> {
   const touched = message !== undefined;
+  const opened = (id: string) => {
+    known?.note('threads', channel, thread.threadKey, { id, contact_id: thread.contactId });
+    return { id, created: true, touched };
+  };
   if (thread.likelyNew) {
     const id = await insertConversation(db, channel, thread, now, message);
-    if (id) return { id, created: true, touched };
+    if (id) return opened(id);
   }
-  const existing = await db.selectFrom('conversations').select(['id', 'contact_id'])
+  const noted = known ? known.get('threads', channel, thread.threadKey) : miss;
+  const existing = noted !== miss ? noted : await db.selectFrom('conversations').select(['id', 'contact_id'])
     .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_thread_id', '=', thread.threadKey)
     .executeTakeFirst();
   if (existing) {
     // A reply that arrived before its top-level comment opened the thread without its author.
     if (!existing.contact_id && thread.contactId) {
       await db.updateTable('conversations').set({ contact_id: thread.contactId }).where('workspace_id', '=', channel.workspaceId).where('id', '=', existing.id).execute();
+      known?.note('threads', channel, thread.threadKey, { id: existing.id, contact_id: thread.contactId });
     }
     return { id: existing.id, created: false };
   }
   const id = await insertConversation(db, channel, thread, now, message);
   if (!id) throw new Error(`conversation ${thread.threadKey} was opened meanwhile`);
-  return { id, created: true, touched };
+  return opened(id);
 }
 
 /** The conversation's row, unless its thread already has one (then null). */

@@ -6,6 +6,7 @@ import { publishEvent, type Bus } from '../realtime/index.ts';
 import type { Classifier, WorkspaceClassifiers } from '../insight/index.ts';
 import type { CommentForCharter } from './apply-charter.ts';
 import type { RealtimeEvent } from '../contracts/index.ts';
+import type { KnownRows } from './known-rows.ts';
 
 /** What the inbox use-cases need, handed in by the composition root. */
 export interface InboxDeps {
@@ -47,6 +48,8 @@ export interface IngestContext {
   post?: ((post: { externalId: string; text?: string | undefined; permalink?: string | undefined }) => Promise<string>) | undefined;
   /** A conversation a customer just opened, to route (`routing.assign`, in the same transaction). */
   newConversation?: ((conversationId: string) => Promise<void>) | undefined;
+  /** The processing job's transaction: messages, identities and threads read up front for its deliveries. */
+  known?: KnownRows | undefined;
 }
 
 /** An event to publish once the transaction that caused it has committed: one of the catalogue's (src/contracts). */

@@ -6,6 +6,7 @@ import { ensureConversation, touchConversation } from './conversations.ts';
 import { ensurePost } from './posts.ts';
 import type { IngestContext, PendingEvent } from './deps.ts';
 import { classificationColumns } from './classify.ts';
+import { miss } from './known-rows.ts';
 
 type Status = 'visible' | 'hidden' | 'deleted';
 const statusAfter: Record<CommentItem['action'], Status | null> = { add: null, edit: null, remove: 'deleted', hide: 'hidden', unhide: 'visible' };
@@ -17,19 +18,24 @@ const statusAfter: Record<CommentItem['action'], Status | null> = { add: null, e
  */
 export async function ingestComment(db: Db, channel: ChannelRef, item: CommentItem, now: number, ctx: IngestContext = {}): Promise<PendingEvent[]> {
   const { nameless } = ctx;
-  const known = await db.selectFrom('messages').select(['id', 'conversation_id', 'text', 'status', 'platform_updated_at'])
+  const noted = ctx.known ? ctx.known.get('messages', channel, item.externalId) : miss;
+  const known = noted !== miss ? noted : await db.selectFrom('messages').select(['id', 'conversation_id', 'text', 'status', 'platform_updated_at'])
     .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_id', '=', item.externalId)
     .executeTakeFirst();
-  if (known) return applyChange(db, channel, known, item, now);
-  if (item.byAccount && (await matchOwnReply(db, channel, item))) return [];
+  if (known) {
+    const changed = await applyChange(db, channel, known, item, now);
+    ctx.known?.forget('messages', channel, item.externalId);
+    return changed;
+  }
+  if (item.byAccount && (await matchOwnReply(db, channel, item))) {
+    ctx.known?.forget('messages', channel, item.externalId);
+    return [];
+  }
 
   const postId = await (ctx.post ?? ((post) => ensurePost(db, channel, post, now)))(item.post);
-  const contactId = item.byAccount ? null : await ensureContact(db, channel, item.author, now, nameless && ((externalId) => nameless(externalId, item.surface)));
+  const contactId = item.byAccount ? null : await ensureContact(db, channel, item.author, now, nameless && ((externalId) => nameless(externalId, item.surface)), ctx.known);
   // A reply joins its parent's conversation when we know the parent, whatever the thread key says.
-  const parent = item.parentExternalId
-    ? await db.selectFrom('messages').select('conversation_id').where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId)
-      .where('external_id', '=', item.parentExternalId).executeTakeFirst()
-    : undefined;
+  const parent = item.parentExternalId ? await parentOf(db, channel, item.parentExternalId, ctx) : undefined;
   const classification = item.byAccount ? {} : classificationColumns(ctx.classifier, item.text ?? '');
   const clock = { at: item.occurredAt, inbound: !item.byAccount, sentiment: classification.sentiment };
   const conversation = parent
@@ -39,7 +45,7 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
       contactId: item.parentExternalId === null ? contactId : null,
       // A top-level comment opens its thread, unless one of its replies came first.
       likelyNew: item.parentExternalId === null,
-    }, now, clock);
+    }, now, clock, ctx.known);
   if (conversation.created && !item.byAccount) await ctx.newConversation?.(conversation.id);
   const id = newId(now);
   const status: Status = statusAfter[item.action] ?? 'visible';
@@ -52,6 +58,7 @@ export async function ingestComment(db: Db, channel: ChannelRef, item: CommentIt
     edited_at: item.action === 'edit' ? item.occurredAt : null, platform_updated_at: item.occurredAt, reply_to_external_id: item.parentExternalId,
     ...classification,
   }).execute();
+  ctx.known?.note('messages', channel, item.externalId, { id, conversation_id: conversation.id, text: item.text ?? '', status, platform_updated_at: item.occurredAt });
   // A hide or removal that beat its comment here still belongs in the moderation log.
   if (status !== 'visible') await logPlatformModeration(db, channel, { id, conversation_id: conversation.id, text: item.text ?? '' }, status, now);
   if (!conversation.touched) await touchConversation(db, channel.workspaceId, conversation.id, clock, now);
@@ -76,6 +83,14 @@ async function applyChange(db: Db, channel: ChannelRef, message: { id: string; c
     .where('workspace_id', '=', channel.workspaceId).where('id', '=', message.id).execute();
   if (status !== message.status) await logPlatformModeration(db, channel, message, status, now);
   return [{ workspaceId: channel.workspaceId, type: 'message.updated', data: { conversationId: message.conversation_id, messageId: message.id } }];
+}
+
+/** The message a reply answers, when we have it: read up front by the processing job, or looked up. */
+async function parentOf(db: Db, channel: ChannelRef, externalId: string, ctx: IngestContext): Promise<{ conversation_id: string } | undefined> {
+  const noted = ctx.known ? ctx.known.get('messages', channel, externalId) : miss;
+  if (noted !== miss) return noted;
+  return db.selectFrom('messages').select('conversation_id').where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId)
+    .where('external_id', '=', externalId).executeTakeFirst();
 }
 
 /** A page reply that Relais itself posted: matched by the comment id the API returned. */

@@ -4,6 +4,7 @@ import type { MessageItem } from '../channels/index.ts';
 import { ensureContact, type ChannelRef } from './contacts.ts';
 import { ensureConversation, touchConversation } from './conversations.ts';
 import type { IngestContext, PendingEvent } from './deps.ts';
+import { miss } from './known-rows.ts';
 import { classificationColumns } from './classify.ts';
 
 /**
@@ -13,19 +14,26 @@ import { classificationColumns } from './classify.ts';
  */
 export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageItem, now: number, ctx: IngestContext = {}): Promise<PendingEvent[]> {
   const { nameless } = ctx;
-  const known = await db.selectFrom('messages').select(['id', 'conversation_id', 'status'])
+  const noted = ctx.known ? ctx.known.get('messages', channel, item.externalId) : miss;
+  const known = noted !== miss ? noted : await db.selectFrom('messages').select(['id', 'conversation_id', 'status'])
     .where('workspace_id', '=', channel.workspaceId).where('channel_id', '=', channel.channelId).where('external_id', '=', item.externalId)
     .executeTakeFirst();
   if (known) {
-    if (item.deleted && known.status !== 'deleted') return markUnsent(db, channel, known, now);
+    if (item.deleted && known.status !== 'deleted') {
+      ctx.known?.forget('messages', channel, item.externalId);
+      return markUnsent(db, channel, known, now);
+    }
     return [];
   }
-  if (item.direction === 'out' && (await matchOwnSend(db, channel, item, now))) return [];
+  if (item.direction === 'out' && (await matchOwnSend(db, channel, item, now))) {
+    ctx.known?.forget('messages', channel, item.externalId);
+    return [];
+  }
 
-  const contactId = await ensureContact(db, channel, item.customer, now, nameless && ((externalId) => nameless(externalId, item.surface)));
+  const contactId = await ensureContact(db, channel, item.customer, now, nameless && ((externalId) => nameless(externalId, item.surface)), ctx.known);
   const classification = item.direction === 'in' ? classificationColumns(ctx.classifier, item.text) : {};
   const clock = { at: item.occurredAt, inbound: item.direction === 'in', sentiment: classification.sentiment };
-  const conversation = await ensureConversation(db, channel, { kind: 'private', threadKey: `${item.surface}:${item.customer.externalId}`, contactId }, now, clock);
+  const conversation = await ensureConversation(db, channel, { kind: 'private', threadKey: `${item.surface}:${item.customer.externalId}`, contactId }, now, clock, ctx.known);
   if (conversation.created && item.direction === 'in') await ctx.newConversation?.(conversation.id);
   const id = newId(now);
   await db.insertInto('messages').values({
@@ -36,6 +44,7 @@ export async function ingestMessage(db: Db, channel: ChannelRef, item: MessageIt
     platform_updated_at: item.occurredAt, reply_to_external_id: item.replyToExternalId ?? null,
     ...classification,
   }).execute();
+  ctx.known?.note('messages', channel, item.externalId, { id, conversation_id: conversation.id, text: item.text, status: item.deleted ? 'deleted' : 'visible', platform_updated_at: item.occurredAt });
   if (!conversation.touched) await touchConversation(db, channel.workspaceId, conversation.id, clock, now);
   return [{ workspaceId: channel.workspaceId, type: 'message.created', data: { conversationId: conversation.id, messageId: id, direction: item.direction } }];
 }

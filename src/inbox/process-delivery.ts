@@ -1,4 +1,4 @@
-import { findChannelByAccount, type InboundItem } from '../channels/index.ts';
+import { findChannelByAccount, type InboundItem, type RoutedChannel } from '../channels/index.ts';
 import type { Db, InboundEventsTable } from '../store/index.ts';
 import { enqueueJob, jobType, type JobContext } from '../jobs/index.ts';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import { currentCharter } from './automation/charters.ts';
 import { assignedEvents, assignWithin, teamForChannel } from './auto-assign.ts';
 import { emitWebhookEvent, subscribedEvents } from '../webhooks/index.ts';
 import { splitIntoLanes, threadKeys } from './delivery-lanes.ts';
+import { KnownRows, type WantedRows } from './known-rows.ts';
 
 export const PROCESS_QUEUE = 'inbound.process';
 export const PROFILE_QUEUE = 'contact.profile';
@@ -221,6 +222,7 @@ async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (eve
   let done = 0;
   const events = await deps.db.transaction().execute(async (trx) => {
     const reads = batchReads(deps, trx);
+    const known = await readKnownRows(trx, parsed, reads.route);
     const pending: PendingEvent[] = [];
     const opened: Array<{ channel: ChannelRef; conversationId: string }> = [];
     for (const { event, items } of parsed) {
@@ -242,7 +244,7 @@ async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (eve
           if (!id) reads.posts.set(key, (id = ensurePost(trx, channel, target, now)));
           return id;
         };
-        const created = await ingestItem(trx, channel, item, now, { nameless, classifier: await reads.classifier(channel.workspaceId), newComment, newConversation, post });
+        const created = await ingestItem(trx, channel, item, now, { nameless, classifier: await reads.classifier(channel.workspaceId), newComment, newConversation, post, known });
         // Rules run in their own job, queued with the message: accepted means they will run.
         await enqueueRulesForNew(deps.queue, trx, created, reads.rules);
         for (const e of created) if (e.type === 'message.created' && e.data.direction === 'in') await emitWebhookEvent(deps, trx, e.workspaceId, 'message.received', { messageId: e.data.messageId }, { subscribed });
@@ -262,6 +264,32 @@ async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (eve
   });
   publish(events);
   return done;
+}
+
+/** The messages, customers and private threads the deliveries will look up by platform id, read per channel up front (`KnownRows`). */
+async function readKnownRows(trx: Db, parsed: Parsed[], route: (key: string) => Promise<RoutedChannel | undefined>): Promise<KnownRows> {
+  const known = new KnownRows(trx);
+  const wanted = new Map<string, { channel: ChannelRef; rows: WantedRows }>();
+  for (const { event, items } of parsed) {
+    for (const item of items) {
+      if (item.type !== 'message' && item.type !== 'comment') continue;
+      const channel = await route(`${event.provider}\n${item.accountId}`);
+      if (!channel) continue;
+      const key = `${channel.workspaceId}\n${channel.channelId}`;
+      let entry = wanted.get(key);
+      if (!entry) wanted.set(key, (entry = { channel, rows: { messages: new Set(), identities: new Set(), threads: new Set() } }));
+      entry.rows.messages.add(item.externalId);
+      if (item.type === 'message') {
+        entry.rows.identities.add(item.customer.externalId);
+        entry.rows.threads.add(`${item.surface}:${item.customer.externalId}`);
+      } else {
+        if (item.parentExternalId) entry.rows.messages.add(item.parentExternalId);
+        if (!item.byAccount) entry.rows.identities.add(item.author.externalId);
+      }
+    }
+  }
+  for (const { channel, rows } of wanted.values()) await known.load(channel, rows);
+  return known;
 }
 
 export async function ingestItem(db: Db, channel: ChannelRef, item: InboundItem, now: number, ctx: IngestContext): Promise<PendingEvent[]> {
