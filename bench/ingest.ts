@@ -165,7 +165,8 @@ for (const kind of targets) {
     }
   }
   const target = kind === 'postgres' ? await scaled() : await embedded();
-  const watch = { ...target.watch, channelId } as Watch;
+  // Watched until processing has caught up (or the drain's time is out), so a late event counts with its real wait.
+  const watch = { ...target.watch, channelId, forMs: drainMs } as Watch;
   const hook = `${target.base}/hooks/meta`;
   await load(hook, 'max', `warm${kind}`, { durationMs: 2000 });
   await drain(target.relais, Math.min(drainMs, 60_000));
@@ -216,5 +217,5 @@ for (const kind of targets) {
 console.log(`\nMeta webhooks on 127.0.0.1, 32 connections, full speed for ${durationMs / 1000} s, then ${rate}/s for ${rateDurationMs / 1000} s; 1 in 10 sends repeats an event`);
 console.table(rows);
 for (const line of checks) console.log(line);
-console.log('Goals at the offered rate: ack p99 < 50 ms, ack→readable p99 < 1 s, none lost or duplicated, RSS < 500 MiB, stall max < 50 ms (the HTTP thread; RSS of the process serving HTTP — with its processing thread for relais start — and of relais worker; the load runs in a process of its own)');
+console.log('Goals at the offered rate: ack p99 < 50 ms, ack→readable p99 < 1 s, none lost or duplicated, RSS < 500 MiB, stall max < 50 ms (the HTTP thread; RSS of the process serving HTTP — with its processing thread for relais start — and of relais worker; the load runs in a process of its own). Ack→readable is watched until processing has caught up or the drain time is out; an event still unseen then counts with its wait so far');
 await plain.close();

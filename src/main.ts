@@ -10,8 +10,8 @@ import { createLogger, createSealer, sha256Hex, systemClock, type Clock, type Co
 import { createChannelRegistry, createXProvider, metaProvider, webchatProvider, xProvider, type ChannelProvider, type ChannelRegistry, type InstallationSecrets } from './channels/index.ts';
 import { autoAssign, createDeliveryRecorder, inboxJobs, runRulesForEvent, type InboxDeps, type OnSlaEvent, type RulesDeps } from './inbox/index.ts';
 import { reportsJobs } from './reports/index.ts';
-import { createThreadLockMemory, openStore, threadLock, type Db, type Store } from './store/index.ts';
-import { createPgBossQueue, createSqliteQueue, registerJobs, schedulePeriodic, withPeriodicSlots, type JobDefinition, type Queue } from './jobs/index.ts';
+import { createThreadLockMemory, openStore, refreshStatistics, threadLock, type Db, type Store } from './store/index.ts';
+import { createPgBossQueue, createSqliteQueue, definePeriodicJob, registerJobs, schedulePeriodic, withPeriodicSlots, type JobDefinition, type Queue } from './jobs/index.ts';
 import { createMemoryBus, createMemorySharedState, createRedisBus, createRedisSharedState, type Bus, type SharedState } from './realtime/index.ts';
 import { startProcessingThread, type ProcessingThread } from './processing-thread.ts';
 import { buildHttpApp } from './http/index.ts';
@@ -87,7 +87,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
   const providers = options.providers ?? (shared.driver === 'redis' ? channelProviders.map((provider) => (provider === xProvider ? createXProvider({ gateStore: shared.deadlines('x') }) : provider)) : channelProviders);
   const channels = createChannelRegistry(providers);
   const secrets = installationSecrets(config);
-  const inbox: InboxDeps = { db: store.db, clock, queue, bus, channels, sealer: createSealer(config.secretKey), logger, classifiers: createWorkspaceClassifiers(store.db), writersWaiting: store.dialect.name === 'sqlite' ? store.writersWaiting : undefined, intakeRate: store.dialect.name === 'sqlite' ? store.intakeRate : undefined };
+  const inbox: InboxDeps = { db: store.db, clock, queue, bus, channels, sealer: createSealer(config.secretKey), logger, classifiers: createWorkspaceClassifiers(store.db), writersWaiting: store.dialect.name === 'sqlite' ? store.writersWaiting : undefined, intakeRate: store.dialect.name === 'sqlite' ? store.intakeRate : undefined, readsAhead: store.dialect.name === 'postgres' };
   // A rule's round robin is routing's own pick among online agents under capacity.
   const rulesDeps: RulesDeps = { ...inbox, autoAssign: (workspaceId, conversationId) => autoAssign(inbox, workspaceId, conversationId) };
   // SLA transitions are rules events; so is a cart found abandoned (keyed by the checkout: a
@@ -119,6 +119,12 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     ...contestsJobs(contests),
     // Outgoing webhooks: fan-out, signed deliveries with their retries, and the sweep.
     ...webhookJobs({ db: store.db, clock, queue, sealer: inbox.sealer, bus, logger }),
+    // PostgreSQL without autovacuum: the planner's statistics kept fresh (ADR 0028), every 15 s so
+    // that a table growing from empty (a new installation, an import) is not read blind for long.
+    definePeriodicJob({ name: 'store.statistics', everyMs: 15_000, handler: async () => {
+      const analyzed = await refreshStatistics(store.db, store.dialect.name);
+      if (analyzed.length > 0) logger.info({ tables: analyzed }, 'table statistics refreshed (autovacuum is off)');
+    } }),
   ];
   const periodic = registerJobs(queue, jobs);
   for (const { queue: name, everyMs } of periodic) periodicEvery.set(name, everyMs);
@@ -126,7 +132,7 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
 
   const app = role === 'worker'
     ? undefined
-    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox, { dialect: store.dialect.name, announce: store.announceWaitingWrites, announceRate: store.announceIntakeRate }), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, publishing, shared });
+    : await buildHttpApp({ config, logger, store, queue, bus, accounts, inbox, channels, secrets, recordDelivery: createDeliveryRecorder(inbox, { dialect: store.dialect.name, announce: store.announceWaitingWrites, announceRate: store.dialect.name === 'sqlite' ? store.announceIntakeRate : undefined }), consoleDir: options.consoleDir ?? defaultConsoleDir, commerce, publishing, shared });
 
   let url = '';
   let thread: ProcessingThread | undefined;

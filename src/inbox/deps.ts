@@ -36,6 +36,13 @@ export interface InboxDeps {
   writersWaiting?: (() => number) | undefined;
   /** SQLite, processing thread: webhook deliveries recorded a second by the HTTP thread, lately (a burst past `BURST_RATE`). */
   intakeRate?: (() => number) | undefined;
+  /**
+   * PostgreSQL: a transaction of deliveries reads the messages, identities and threads they
+   * name up front (`KnownRows`), each statement being a round trip. Not on SQLite, where a read
+   * costs microseconds and a transaction that gives way to an acknowledgement after one
+   * delivery would have read ahead for 64 (ADR 0028).
+   */
+  readsAhead?: boolean | undefined;
 }
 
 /** What ingestion may lean on beyond the transaction: the workspace's classifier, profile lookups. */

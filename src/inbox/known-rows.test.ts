@@ -29,8 +29,15 @@ describe.each(dialects)('deliveries of one transaction that build on each other,
   const comment = (input: { id: string; from: string; message: string; at: number; verb?: string; parentId?: string }) =>
     meta.page(meta.comment(PAGE_ID, { commentId: input.id, postId: POST, from: { id: input.from, name: 'Camille' }, message: input.message, at: input.at, ...(input.verb ? { verb: input.verb } : {}), ...(input.parentId ? { parentId: input.parentId } : {}) }));
 
+  /** A harness whose processing reads ahead, as on PostgreSQL, on either database. */
+  async function start(): Promise<MetaHarness> {
+    const harness = await startMetaHarness(dialect, { startWorkers: false });
+    harness.relais.inbox.readsAhead = true;
+    return harness;
+  }
+
   it('writes one contact, one conversation and one message per event, and applies edits, replies and unsends to what came earlier in the transaction', async () => {
-    h = await startMetaHarness(dialect, { startWorkers: false });
+    h = await start();
     const db = h.relais.store.db;
     // A customer known before this transaction.
     await processDeliveries(h.relais.inbox, await record([dm('5550009', 'm_before', 'Bonjour', T0)]), job);
@@ -72,7 +79,7 @@ describe.each(dialects)('deliveries of one transaction that build on each other,
   });
 
   it.runIf(dialect === 'sqlite')('reads known messages and customers once for the transaction, not once per delivery', async () => {
-    h = await startMetaHarness(dialect, { startWorkers: false });
+    h = await start();
     const ids = await record(Array.from({ length: 12 }, (_, i) => dm(`55510${i}`, `m_many_${i}`, `Bonjour n°${i}`, T0 + i)));
     const reads = await countStatements(/from "(messages|identities)" where .*"external_id" (=|in)/, () => processDeliveries(h.relais.inbox, ids, job));
     expect(await h.relais.store.db.selectFrom('messages').select('id').execute()).toHaveLength(12);

@@ -222,7 +222,7 @@ async function ingestDeliveries(deps: InboxDeps, parsed: Parsed[], publish: (eve
   let done = 0;
   const events = await deps.db.transaction().execute(async (trx) => {
     const reads = batchReads(deps, trx);
-    const known = await readKnownRows(trx, parsed, reads.route);
+    const known = deps.readsAhead ? await readKnownRows(trx, parsed, reads.route) : undefined;
     const pending: PendingEvent[] = [];
     const opened: Array<{ channel: ChannelRef; conversationId: string }> = [];
     for (const { event, items } of parsed) {

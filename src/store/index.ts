@@ -4,6 +4,7 @@
  */
 export { openStore, type Store, type Db, type StoreTarget } from './store.ts';
 export { createThreadLockMemory, threadLock, type ThreadLock } from './thread-lock.ts';
+export { refreshStatistics } from './statistics.ts';
 export type { SearchHit, DialectName, StoreDialect } from './dialect/dialect.ts';
 export { SEARCH_DEPTH } from './dialect/dialect.ts';
 export type * from './schema.ts';
