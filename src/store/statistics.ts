@@ -10,7 +10,7 @@ const STALE_SHARE = 0.1;
  * does): the tables whose planner statistics are missing or stale are analyzed, as autovacuum
  * would. Without statistics the planner takes a growing table for a tiny one and may read a
  * look-up by platform id through an index on its first columns only, filtering every row of
- * the channel: a thread's look-up took 0.5 ms at 1,250 conversations, and the cost grows with
+ * the channel: a thread's look-up took 0.5–0.8 ms at 1,250 conversations, and the cost grows with
  * the table (ADR 0028). pg-boss's tables (schema `pgboss`) are included: its fetch reads them.
  * Does nothing when autovacuum is on, or on SQLite. Answers the tables analyzed.
  */
