@@ -199,4 +199,22 @@ describe.skipIf(!chromiumAvailable())('agent inbox journeys', () => {
     await expectText(page.getByTestId('model-corrections'), '1');
     await shot(page, 'settings-model');
   }, 30_000);
+
+  it('lists a message that arrived while the console was still opening its socket', async () => {
+    const page = h.owner.page;
+    // The console opens with its socket refused: the list is read, the socket not there yet.
+    await h.cutSocket();
+    await page.goto(`${h.server.url}/`);
+    await page.getByTestId('view-open').click();
+    await row(page, 'pendant la coupure').waitFor();
+    await h.sandbox.meta.messengerMessage({ pageId: PAGE, psid: '6200', text: 'Arrivé avant la connexion' });
+    await waitUntil(async () => (await h.ownerApi.get('/api/v1/conversations?view=open&limit=5')).conversations
+      .some((c: any) => c.lastMessage?.text === 'Arrivé avant la connexion'), 'the message to be stored');
+    expect(await row(page, 'avant la connexion').count()).toBe(0);
+
+    // The socket's first hello starts after that message: the list is read again once connected.
+    h.restoreSocket();
+    await page.locator('[data-testid=connection][data-state=connected]').waitFor();
+    await row(page, 'avant la connexion').waitFor({ timeout: 10_000 });
+  }, 30_000);
 });

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { listConversations } from '../../api/inbox.ts';
 import type { ConversationSummary } from '../../../../../src/contracts/index.ts';
-import { useRealtimeSignals } from '../../realtime/RealtimeProvider.tsx';
+import { useRealtime, useRealtimeSignals } from '../../realtime/RealtimeProvider.tsx';
 import { listQuery, type InboxFilters } from './filters.ts';
 
 const PAGE = 30;
@@ -74,6 +74,16 @@ export function useConversationList(filters: InboxFilters): ConversationList {
   useRealtimeSignals((signal) => {
     if (signal.type === 'reload' || listEvents.has(signal.type)) refresh();
   });
+
+  // A socket's first hello starts its stream where the server is then: what happened between
+  // this list's read and that hello comes neither live nor in a replay. So once connected (and
+  // after a reconnection, harmlessly), the pages shown are read again.
+  const connection = useRealtime().state;
+  const wasConnected = useRef(connection === 'connected');
+  useEffect(() => {
+    if (connection === 'connected' && !wasConnected.current) refresh();
+    wasConnected.current = connection === 'connected';
+  }, [connection, refresh]);
 
   const loadMore = useCallback(() => {
     const cursor = state.next;
