@@ -17,14 +17,7 @@ describe.each(dialects)('deliveries of one transaction that build on each other,
   let h: MetaHarness;
   afterEach(async () => { await h.dispose(); });
 
-  async function record(payloads: unknown[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const payload of payloads) {
-      expect((await h.post(payload)).status).toBe(200);
-      ids.push((await h.relais.store.db.selectFrom('inbound_events').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id);
-    }
-    return ids;
-  }
+  const record = (payloads: unknown[]) => h.record(payloads);
   const dm = (psid: string, mid: string, text: string, at: number) => meta.page(meta.message(PAGE_ID, { psid, mid, text, at }));
   const comment = (input: { id: string; from: string; message: string; at: number; verb?: string; parentId?: string }) =>
     meta.page(meta.comment(PAGE_ID, { commentId: input.id, postId: POST, from: { id: input.from, name: 'Camille' }, message: input.message, at: input.at, ...(input.verb ? { verb: input.verb } : {}), ...(input.parentId ? { parentId: input.parentId } : {}) }));

@@ -16,16 +16,7 @@ describe.each(dialects)('processing jobs fetched together on %s', (dialect) => {
   let h: MetaHarness;
   afterEach(async () => { await h.dispose(); });
 
-  /** Records each payload as one delivery; answers their ids in arrival order. */
-  async function record(payloads: unknown[]): Promise<string[]> {
-    const ids: string[] = [];
-    for (const payload of payloads) {
-      expect((await h.post(payload)).status).toBe(200);
-      const last = await h.relais.store.db.selectFrom('inbound_events').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow();
-      ids.push(last.id);
-    }
-    return ids;
-  }
+  const record = (payloads: unknown[]) => h.record(payloads);
   const jobs = (...lists: string[][]): DeliveryJob[] => lists.map((eventIds, i) => ({ eventIds, job: { id: `job-${i}`, queue: 'inbound.process', attempt: 1, maxAttempts: 5 } }));
   const others = (from: number, count: number) => Array.from({ length: count }, (_, i) => meta.page(meta.message(PAGE_ID, { psid: `77700${from + i}`, mid: `m_other_${from + i}`, text: `Bonjour n°${from + i}`, at: T0 + from + i })));
   const comment = (verb: string, message: string, at: number) => meta.page(meta.comment(PAGE_ID, { commentId: COMMENT, postId: POST, from: { id: '5550001', name: 'Camille' }, message, at, verb }));

@@ -18,6 +18,8 @@ export interface MetaHarness {
   workspaceId: string;
   channelId: string;
   post(payload: unknown): Promise<{ status: number; body: any }>;
+  /** Posts each payload as one delivery (each must be acknowledged); answers their stored ids in arrival order. */
+  record(payloads: unknown[]): Promise<string[]>;
   /** Waits until every stored delivery is processed or parked. */
   settle(): Promise<void>;
   dispose(): Promise<void>;
@@ -32,12 +34,21 @@ export async function startMetaHarness(dialect: TestDialect, options: { apiBase?
     apiBase: options.apiBase ?? 'http://127.0.0.1:9/v19.0', credentials: { pageToken: 'page-token' }, settings: { instagramId: IG_ID },
   });
   if (options.startWorkers !== false) await relais.queue.start();
+  const post = async (payload: unknown) => {
+    const { body, headers } = signedMetaRequest(payload, META_SECRET);
+    const response = await relais.app.inject({ method: 'POST', url: '/hooks/meta', payload: body, headers });
+    return { status: response.statusCode, body: response.json() };
+  };
   return {
-    relais, owner, workspaceId, channelId,
-    async post(payload) {
-      const { body, headers } = signedMetaRequest(payload, META_SECRET);
-      const response = await relais.app.inject({ method: 'POST', url: '/hooks/meta', payload: body, headers });
-      return { status: response.statusCode, body: response.json() };
+    relais, owner, workspaceId, channelId, post,
+    async record(payloads) {
+      const ids: string[] = [];
+      for (const payload of payloads) {
+        const { status } = await post(payload);
+        if (status !== 200) throw new Error(`delivery answered ${status}, not 200`);
+        ids.push((await relais.store.db.selectFrom('inbound_events').select('id').orderBy('id', 'desc').executeTakeFirstOrThrow()).id);
+      }
+      return ids;
     },
     async settle() {
       await waitFor(async () => {
