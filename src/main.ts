@@ -121,10 +121,11 @@ export async function createRelais(config: Config, options: { role?: ProcessRole
     ...webhookJobs({ db: store.db, clock, queue, sealer: inbox.sealer, bus, logger }),
     // PostgreSQL without autovacuum: the planner's statistics kept fresh (ADR 0028), every 15 s so
     // that a table growing from empty (a new installation, an import) is not read blind for long.
-    definePeriodicJob({ name: 'store.statistics', everyMs: 15_000, handler: async () => {
+    // Not registered on SQLite, where it would only claim a job for nothing.
+    ...(store.dialect.name === 'postgres' ? [definePeriodicJob({ name: 'store.statistics', everyMs: 15_000, handler: async () => {
       const analyzed = await refreshStatistics(store.db, store.dialect.name);
       if (analyzed.length > 0) logger.info({ tables: analyzed }, 'table statistics refreshed (autovacuum is off)');
-    } }),
+    } })] : []),
   ];
   const periodic = registerJobs(queue, jobs);
   for (const { queue: name, everyMs } of periodic) periodicEvery.set(name, everyMs);
