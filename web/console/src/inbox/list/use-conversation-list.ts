@@ -57,14 +57,17 @@ export function useConversationList(filters: InboxFilters): ConversationList {
     void fetchWindow(PAGE, true);
   }, [fetchWindow]);
 
-  // Throttled, not debounced: under a steady stream of events the list still refreshes.
+  // Throttled, not debounced: under a steady stream of events the list still refreshes, and
+  // for the filters of the moment it runs (not those of the moment it was asked for).
+  const latestFetch = useRef(fetchWindow);
+  latestFetch.current = fetchWindow;
   const refresh = useCallback(() => {
     if (refreshTimer.current !== undefined) return;
     refreshTimer.current = window.setTimeout(() => {
       refreshTimer.current = undefined;
-      void fetchWindow(Math.min(100, Math.max(PAGE, shown.current)), false);
+      void latestFetch.current(Math.min(100, Math.max(PAGE, shown.current)), false);
     }, 200);
-  }, [fetchWindow]);
+  }, []);
 
   useEffect(() => () => {
     window.clearTimeout(refreshTimer.current);
